@@ -1,0 +1,259 @@
+//! Graph questions the UI shows, answered with petgraph on a graph built once from the model:
+//! node degree (drawn as node size), the responses that counter a threat and the threats a
+//! response counters (directly or through intermediate nodes), and the threats nothing counters.
+//!
+//! The `id ↔ NodeIndex` map lives here and only here: petgraph node `i` is `model.nodes[i]`.
+
+use crate::model::{Model, NodeKind, Relation};
+use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::visit::EdgeRef;
+use petgraph::Direction;
+use std::collections::VecDeque;
+
+/// The longest chain of links a countering path may take.
+pub const MAX_COUNTER_PATH: usize = 4;
+
+/// The model's nodes and links as a petgraph graph, plus the analyses the UI needs.
+pub struct ArgumentGraph {
+    graph: DiGraph<NodeKind, Relation>,
+}
+
+/// A response that counters a threat, and the node path between them (response first).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CounterPath {
+    pub response: usize,
+    pub threat: usize,
+    pub path: Vec<usize>,
+}
+
+impl ArgumentGraph {
+    /// Builds the graph: node `i` of the graph is `model.nodes[i]`.
+    pub fn new(model: &Model) -> ArgumentGraph {
+        let mut graph = DiGraph::with_capacity(model.nodes.len(), model.links.len());
+        for node in &model.nodes {
+            graph.add_node(node.kind);
+        }
+        for link in &model.links {
+            if let (Some(s), Some(t)) = (model.node_idx(&link.source), model.node_idx(&link.target)) {
+                graph.add_edge(NodeIndex::new(s), NodeIndex::new(t), link.relation);
+            }
+        }
+        ArgumentGraph { graph }
+    }
+
+    /// The number of links touching each node, in either direction (a self-link counts twice).
+    ///
+    /// ```text
+    ///   a → b ← c      degree: a 1, b 2, c 1
+    /// ```
+    /// Complexity: O(V + E).
+    pub fn degrees(&self) -> Vec<usize> {
+        let mut degree = vec![0; self.graph.node_count()];
+        for edge in self.graph.edge_references() {
+            degree[edge.source().index()] += 1;
+            degree[edge.target().index()] += 1;
+        }
+        degree
+    }
+
+    /// Node radii for drawing: `base + step * sqrt(degree)`, so that area grows with degree.
+    pub fn radii(&self, base: f64, step: f64) -> Vec<f64> {
+        self.degrees().into_iter().map(|d| base + step * (d as f64).sqrt()).collect()
+    }
+
+    /// Every (response, threat) pair where the response counters the threat, with the shortest
+    /// path. A response counters a threat when, starting at the response, the threat is reached
+    /// in at most [`MAX_COUNTER_PATH`] moves, each of which is one of:
+    /// - along an `addresses` or `mitigates` link (the response deals with it);
+    /// - along a `part_of` link, either way (a part of a response, or a part of a threat);
+    /// - backwards along a `drives` or `aggravates` link (dealing with an effect deals with what
+    ///   drives it).
+    ///
+    /// The first move must be an `addresses`/`mitigates` link or a `part_of` link, so a response
+    /// never counters a threat only by being driven by it.
+    ///
+    /// ```text
+    ///   r --addresses--> d <--drives-- t      r counters t by [r, d, t]
+    /// ```
+    /// Complexity: O(R · (V + E)) for R responses.
+    pub fn counter_paths(&self) -> Vec<CounterPath> {
+        let mut found = Vec::new();
+        for start in self.graph.node_indices() {
+            if self.graph[start] != NodeKind::Response {
+                continue;
+            }
+            let parents = self.bfs_counter(start);
+            for target in self.graph.node_indices() {
+                if self.graph[target] != NodeKind::Threat || parents[target.index()].is_none() {
+                    continue;
+                }
+                let mut path = vec![target.index()];
+                let mut at = target.index();
+                while at != start.index() {
+                    at = parents[at].unwrap_or(start.index());
+                    path.push(at);
+                }
+                path.reverse();
+                found.push(CounterPath { response: start.index(), threat: target.index(), path });
+            }
+        }
+        found
+    }
+
+    /// Breadth-first search over countering moves; `parents[i]` is the node before `i` on a
+    /// shortest path from `start` (and `Some(start)` for `start` itself).
+    fn bfs_counter(&self, start: NodeIndex) -> Vec<Option<usize>> {
+        let mut parents = vec![None; self.graph.node_count()];
+        let mut depth = vec![usize::MAX; self.graph.node_count()];
+        parents[start.index()] = Some(start.index());
+        depth[start.index()] = 0;
+        let mut queue = VecDeque::from([start]);
+        while let Some(at) = queue.pop_front() {
+            let d = depth[at.index()];
+            if d >= MAX_COUNTER_PATH {
+                continue;
+            }
+            let mut visit = |next: NodeIndex, queue: &mut VecDeque<NodeIndex>| {
+                if depth[next.index()] == usize::MAX {
+                    depth[next.index()] = d + 1;
+                    parents[next.index()] = Some(at.index());
+                    queue.push_back(next);
+                }
+            };
+            for edge in self.graph.edges_directed(at, Direction::Outgoing) {
+                if matches!(edge.weight(), Relation::Addresses | Relation::Mitigates | Relation::PartOf) {
+                    visit(edge.target(), &mut queue);
+                }
+            }
+            for edge in self.graph.edges_directed(at, Direction::Incoming) {
+                let allowed = match edge.weight() {
+                    Relation::PartOf => true,
+                    Relation::Drives | Relation::Aggravates => d > 0,
+                    _ => false,
+                };
+                if allowed {
+                    visit(edge.source(), &mut queue);
+                }
+            }
+        }
+        parents
+    }
+
+    /// The threats no response counters (see [`ArgumentGraph::counter_paths`]), in node order.
+    pub fn uncountered_threats(&self) -> Vec<usize> {
+        let countered: std::collections::HashSet<usize> = self.counter_paths().iter().map(|p| p.threat).collect();
+        self.graph
+            .node_indices()
+            .filter(|&i| self.graph[i] == NodeKind::Threat && !countered.contains(&i.index()))
+            .map(|i| i.index())
+            .collect()
+    }
+
+    /// The nodes one link away from `node`, in either direction, without repeats.
+    pub fn neighbours(&self, node: usize) -> Vec<usize> {
+        if node >= self.graph.node_count() {
+            return Vec::new();
+        }
+        let mut out: Vec<usize> = self.graph.neighbors_undirected(NodeIndex::new(node)).map(|n| n.index()).collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::load_data_set;
+
+    /// Builds a model from `kind:id` node specs and `source relation target` link specs.
+    fn model(nodes: &[&str], links: &[&str]) -> Model {
+        let src = r#"[{"para":"P01","quote":"数字时代"}]"#;
+        let nodes: Vec<String> = nodes
+            .iter()
+            .map(|spec| {
+                let (kind, id) = spec.split_once(':').unwrap();
+                format!(r#"{{"id":"{id}","kind":"{kind}","label":{{"zh":"{id}","en":"{id}"}},"summary":{{"zh":"s","en":"s"}},"sources":{src}}}"#)
+            })
+            .collect();
+        let links: Vec<String> = links
+            .iter()
+            .map(|spec| {
+                let parts: Vec<&str> = spec.split(' ').collect();
+                format!(r#"{{"source":"{}","relation":"{}","target":"{}","note":{{"zh":"n","en":"n"}},"sources":{src}}}"#, parts[0], parts[1], parts[2])
+            })
+            .collect();
+        let text = format!(
+            r#"{{"format":"argument-atlas/1","meta":{{"title":{{"zh":"t","en":"t"}},"author":{{"zh":"a","en":"a"}},"year":2023,"citation":{{"zh":"c","en":"c"}}}},
+            "nodes":[{}],"links":[{}],"argument":{{"thesis":{{"text":{{"zh":"t","en":"t"}},"sources":{src}}},"principles":[],"models":[]}}}}"#,
+            nodes.join(","),
+            links.join(",")
+        );
+        load_data_set(&text).unwrap_or_else(|p| panic!("{p:?}"))
+    }
+
+    fn check_counters(nodes: &[&str], links: &[&str], expect: &[(&str, &str, &[&str])]) {
+        let m = model(nodes, links);
+        let g = ArgumentGraph::new(&m);
+        let got: Vec<(String, String, Vec<String>)> = g
+            .counter_paths()
+            .into_iter()
+            .map(|p| (m.nodes[p.response].id.clone(), m.nodes[p.threat].id.clone(), p.path.iter().map(|&i| m.nodes[i].id.clone()).collect()))
+            .collect();
+        let want: Vec<(String, String, Vec<String>)> = expect
+            .iter()
+            .map(|(r, t, p)| (r.to_string(), t.to_string(), p.iter().map(|s| s.to_string()).collect()))
+            .collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn direct_address_counters() {
+        check_counters(&["response:r", "threat:t"], &["r addresses t"], &[("r", "t", &["r", "t"])]);
+    }
+
+    #[test]
+    fn addressing_an_effect_counters_its_driver() {
+        check_counters(
+            &["response:r", "concept:dilemma", "threat:t"],
+            &["r addresses dilemma", "t drives dilemma"],
+            &[("r", "t", &["r", "dilemma", "t"])],
+        );
+    }
+
+    #[test]
+    fn parts_of_a_countered_threat_are_countered() {
+        check_counters(
+            &["response:r", "threat:whole", "threat:part"],
+            &["r mitigates whole", "part part_of whole"],
+            &[("r", "whole", &["r", "whole"]), ("r", "part", &["r", "whole", "part"])],
+        );
+    }
+
+    #[test]
+    fn being_driven_by_a_threat_is_not_countering_it() {
+        check_counters(&["response:r", "threat:t"], &["t drives r"], &[]);
+        check_counters(&["response:r", "threat:t"], &["r names t"], &[]);
+    }
+
+    #[test]
+    fn paths_longer_than_the_limit_are_not_followed() {
+        check_counters(
+            &["response:r", "concept:a", "concept:b", "concept:c", "concept:d", "threat:t"],
+            &["r addresses a", "b part_of a", "c part_of b", "d part_of c", "t part_of d"],
+            &[],
+        );
+    }
+
+    #[test]
+    fn degrees_uncountered_and_neighbours() {
+        let m = model(&["response:r", "threat:t", "threat:lonely", "actor:a"], &["r addresses t", "a proposes r", "a names lonely"]);
+        let g = ArgumentGraph::new(&m);
+        assert_eq!(g.degrees(), vec![2, 1, 1, 2]);
+        assert_eq!(g.uncountered_threats(), vec![2]);
+        assert_eq!(g.neighbours(0), vec![1, 3]);
+        assert_eq!(g.neighbours(99), Vec::<usize>::new());
+        let radii = g.radii(10.0, 2.0);
+        assert!((radii[0] - (10.0 + 2.0 * 2f64.sqrt())).abs() < 1e-12);
+    }
+}

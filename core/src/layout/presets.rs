@@ -1,0 +1,92 @@
+//! Ready-made set-ups: the simulation the app uses for an argument graph, and the generated
+//! random graphs that the tests and the benchmark share.
+
+use super::force::{CenterForce, CollideForce, Force, LinkForce, ManyBodyForce, PositionForce};
+use super::random::LinearCongruentialGenerator;
+use super::simulation::{Simulation, SimulationParams};
+
+/// The radius assumed for a node missing from the `radii` given to
+/// [`default_graph_simulation`].
+pub const DEFAULT_NODE_RADIUS: f64 = 8.0;
+/// The free space wanted between the rims of two linked circles.
+pub const DEFAULT_LINK_GAP: f64 = 40.0;
+/// The repulsion of each node in the app's simulation.
+pub const DEFAULT_REPULSION: f64 = -120.0;
+/// Beyond this distance nodes no longer repel each other in the app's simulation.
+pub const DEFAULT_REPULSION_RANGE: f64 = 600.0;
+/// The pull of every node towards the origin in the app's simulation.
+pub const DEFAULT_GRAVITY: f64 = 0.04;
+/// Extra space kept around each circle by the collision force in the app's simulation.
+pub const DEFAULT_COLLISION_PADDING: f64 = 6.0;
+
+/// The simulation the app uses for an argument graph of about 100 nodes, centred on the origin.
+///
+/// `links` are `(source, target)` node indices; `radii` are the drawn circle radii (missing
+/// entries use [`DEFAULT_NODE_RADIUS`]); `seed` seeds the tie-breaking random generator.
+/// Nodes start at d3's phyllotaxis positions and the schedule is d3's (300 ticks to settle).
+///
+/// The forces, in the order they apply, and why:
+/// - links with rest length `radius(source) + radius(target) + 40` ([`DEFAULT_LINK_GAP`]):
+///   d3's fixed 30 would make large circles overlap their neighbours, and 40 px leaves room for
+///   a label; d3's default strength, so hubs are not yanked around;
+/// - many-body repulsion -120 ([`DEFAULT_REPULSION`], four times d3's default, which packs
+///   labelled nodes too tightly), limited to 600 ([`DEFAULT_REPULSION_RANGE`]) so distant
+///   clusters stop pushing each other (and the walk prunes more);
+/// - weak x and y pulls (0.04, [`DEFAULT_GRAVITY`]) towards the origin: without them,
+///   disconnected parts of the graph drift apart until they are out of reach of each other;
+/// - centering at the origin, strength 1, so the view's centre is stable;
+/// - collision with radius `radius + 6` ([`DEFAULT_COLLISION_PADDING`]), two iterations, so
+///   circles and their rims never overlap even around hubs; last, so it corrects the others.
+pub fn default_graph_simulation(node_count: usize, links: &[(usize, usize)], radii: &[f64], seed: u32) -> Simulation {
+    let radius_of = |i: usize| {
+        let radius = radii.get(i).copied().unwrap_or(DEFAULT_NODE_RADIUS);
+        if radius.is_finite() && radius >= 0.0 {
+            radius.min(CollideForce::MAX_RADIUS)
+        } else {
+            DEFAULT_NODE_RADIUS
+        }
+    };
+    let link_distances: Vec<f64> = links
+        .iter()
+        .map(|&(source, target)| radius_of(source) + radius_of(target) + DEFAULT_LINK_GAP)
+        .collect();
+    let collision_radii: Vec<f64> = (0..node_count).map(|i| radius_of(i) + DEFAULT_COLLISION_PADDING).collect();
+
+    let params = SimulationParams { seed, ..SimulationParams::default() };
+    let mut simulation = Simulation::new(node_count, params);
+    simulation
+        .add_force(Force::Link(LinkForce::new(links).with_distance(link_distances)))
+        .add_force(Force::ManyBody(
+            ManyBodyForce::new().with_strength(DEFAULT_REPULSION).with_distance_max(DEFAULT_REPULSION_RANGE),
+        ))
+        .add_force(Force::X(PositionForce::new(0.0).with_strength(DEFAULT_GRAVITY)))
+        .add_force(Force::Y(PositionForce::new(0.0).with_strength(DEFAULT_GRAVITY)))
+        .add_force(Force::Center(CenterForce::new(0.0, 0.0)))
+        .add_force(Force::Collide(CollideForce::new(collision_radii).with_iterations(2)));
+    simulation
+}
+
+/// A connected random graph for tests and benchmarks: `node_count - 1` links form a random tree
+/// (node `i` links to a random earlier node), and random pairs are added until there are
+/// `links_per_node * node_count` links (pairs of a node with itself are redrawn). Deterministic
+/// for a given seed; drawn with d3's generator, so `tools/d3-golden.mjs --bench` can build the
+/// same graphs for d3.
+pub fn random_graph_links(node_count: usize, links_per_node: usize, seed: u32) -> Vec<(usize, usize)> {
+    let mut random = LinearCongruentialGenerator::new(seed);
+    let mut draw_below = |bound: usize| ((random.next_unit_interval() * bound as f64) as usize).min(bound.saturating_sub(1));
+    let wanted = links_per_node.saturating_mul(node_count);
+    let mut links = Vec::with_capacity(wanted);
+    for node in 1..node_count {
+        links.push((node, draw_below(node)));
+    }
+    if node_count >= 2 {
+        while links.len() < wanted {
+            let source = draw_below(node_count);
+            let target = draw_below(node_count);
+            if source != target {
+                links.push((source, target));
+            }
+        }
+    }
+    links
+}

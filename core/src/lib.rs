@@ -1,0 +1,25 @@
+//! The pure core of Argument Atlas: everything that can be decided without a browser.
+//!
+//! - [`model`]: the validated data model (nodes, links, timeline events, argument, tour).
+//! - [`load`]: the only code that reads JSON; it validates and reports every [`problem`].
+//! - [`analysis`]: graph questions answered with petgraph (degree, what addresses what).
+//! - [`layout`]: the force simulation (d3-force's model, Barnes–Hut) and the bipartite layout.
+//! - [`timeline`]: the time scale of the timeline (dates of each precision, ticks, zoom).
+//! - [`transform`]: pan/zoom as a plain value with an inverse.
+//! - [`scene`]: what the views draw, derived once from a model (radii, wrapped labels, layouts).
+//!
+//! Architecture invariant: nothing here imports leptos, web-sys or wasm-bindgen, so all of it is
+//! tested natively with `cargo test`.
+
+pub mod analysis;
+pub mod layout;
+pub mod load;
+pub mod model;
+pub mod problem;
+pub mod scene;
+pub mod timeline;
+pub mod transform;
+
+pub use load::{load_data_set, load_data_set_with, Limits};
+pub use model::*;
+pub use problem::{Problem, ProblemKind};

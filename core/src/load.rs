@@ -1,0 +1,636 @@
+//! The loader: the only place that knows JSON. It reads a data set's text, checks every
+//! invariant of [`Model`] and returns either the model or every problem it found, each with the
+//! path to the bad value (`links[12].target: no node "ai-risk"`).
+//!
+//! It never panics, whatever the bytes (property-tested in `tests/load_props.rs`). It does not
+//! check that quotes are verbatim: that needs the article, which the app does not ship; the
+//! project's CI runs `shared/tools/check_quotes.py` for that.
+
+use crate::model::*;
+use crate::problem::{Problem, ProblemKind};
+use serde_json::{Map, Value};
+use std::collections::HashMap;
+
+/// The limits a data set must keep, so that no input can exhaust the page.
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    pub max_bytes: usize,
+    pub max_nodes: usize,
+    pub max_links: usize,
+    pub max_events: usize,
+    pub max_tour_steps: usize,
+    pub max_sources: usize,
+    /// Labels, titles, ids.
+    pub max_short_chars: usize,
+    /// Summaries, notes, quotes, tour texts.
+    pub max_long_chars: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            max_bytes: 4 * 1024 * 1024,
+            max_nodes: 5_000,
+            max_links: 20_000,
+            max_events: 2_000,
+            max_tour_steps: 200,
+            max_sources: 50,
+            max_short_chars: 200,
+            max_long_chars: 4_000,
+        }
+    }
+}
+
+/// Reads and validates a data set with the default [`Limits`].
+pub fn load_data_set(text: &str) -> Result<Model, Vec<Problem>> {
+    load_data_set_with(text, &Limits::default())
+}
+
+/// Reads and validates a data set. On failure, every problem found is returned, in file order
+/// where possible.
+pub fn load_data_set_with(text: &str, limits: &Limits) -> Result<Model, Vec<Problem>> {
+    if text.len() > limits.max_bytes {
+        return Err(vec![Problem::new(
+            "",
+            ProblemKind::FileTooLarge { bytes: text.len(), limit: limits.max_bytes },
+        )]);
+    }
+    let value: Value = match serde_json::from_str(text) {
+        Ok(value) => value,
+        Err(err) => {
+            let detail = err.to_string();
+            // serde_json appends " at line L column C"; keep only the reason.
+            let detail = detail.split(" at line ").next().unwrap_or("").to_string();
+            return Err(vec![Problem::new(
+                "",
+                ProblemKind::NotJson { line: err.line(), column: err.column(), detail },
+            )]);
+        }
+    };
+    let mut reader = Reader { problems: Vec::new(), limits: *limits };
+    let model = reader.data_set(&value);
+    match model {
+        Some(model) if reader.problems.is_empty() => Ok(model),
+        _ => Err(reader.problems),
+    }
+}
+
+struct Reader {
+    problems: Vec<Problem>,
+    limits: Limits,
+}
+
+fn type_name(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// `true` for ids like `ai-risk`, `us-ncs-2023`: lower-case ASCII letters and digits in
+/// hyphen-separated runs.
+pub fn is_kebab_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id.split('-').all(|part| {
+            !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, rejecting months and days that do not exist.
+pub fn parse_date(text: &str) -> Option<EventDate> {
+    let parts: Vec<&str> = text.split('-').collect();
+    let number = |s: &str, len: usize| -> Option<u32> {
+        if s.len() == len && s.bytes().all(|b| b.is_ascii_digit()) {
+            s.parse().ok()
+        } else {
+            None
+        }
+    };
+    let year = number(parts.first()?, 4)? as i32;
+    let month = match parts.get(1) {
+        Some(m) => Some(number(m, 2).filter(|m| (1..=12).contains(m))?),
+        None => None,
+    };
+    let day = match parts.get(2) {
+        Some(d) => {
+            let d = number(d, 2)?;
+            let last = days_in_month(year, month?);
+            Some(Some(d).filter(|d| (1..=last).contains(d))?)
+        }
+        None => None,
+    };
+    if parts.len() > 3 {
+        return None;
+    }
+    Some(EventDate { year, month, day })
+}
+
+/// The number of days in a month of the proleptic Gregorian calendar.
+pub fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+fn is_para_id(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    match bytes.first() {
+        Some(b'P') => bytes.len() == 3 && bytes[1..].iter().all(u8::is_ascii_digit) && &text[1..] != "00",
+        Some(b'C') => bytes.len() == 2 && bytes[1].is_ascii_digit() && bytes[1] != b'0',
+        _ => false,
+    }
+}
+
+impl Reader {
+    fn problem(&mut self, path: &str, kind: ProblemKind) {
+        self.problems.push(Problem::new(path, kind));
+    }
+
+    fn object<'v>(&mut self, value: &'v Value, path: &str) -> Option<&'v Map<String, Value>> {
+        match value {
+            Value::Object(map) => Some(map),
+            other => {
+                self.problem(path, ProblemKind::WrongType { expected: "an object", found: type_name(other) });
+                None
+            }
+        }
+    }
+
+    fn field<'v>(&mut self, map: &'v Map<String, Value>, path: &str, key: &str) -> Option<&'v Value> {
+        match map.get(key) {
+            Some(value) => Some(value),
+            None => {
+                self.problem(&join(path, key), ProblemKind::Missing);
+                None
+            }
+        }
+    }
+
+    fn string(&mut self, value: &Value, path: &str, limit: usize) -> Option<String> {
+        match value {
+            Value::String(text) => {
+                let chars = text.chars().count();
+                if text.trim().is_empty() {
+                    self.problem(path, ProblemKind::EmptyText);
+                    None
+                } else if chars > limit {
+                    self.problem(path, ProblemKind::TooLong { chars, limit });
+                    None
+                } else {
+                    Some(text.clone())
+                }
+            }
+            other => {
+                self.problem(path, ProblemKind::WrongType { expected: "a string", found: type_name(other) });
+                None
+            }
+        }
+    }
+
+    fn string_field(&mut self, map: &Map<String, Value>, path: &str, key: &str, limit: usize) -> Option<String> {
+        let value = self.field(map, path, key)?;
+        self.string(value, &join(path, key), limit)
+    }
+
+    fn list<'v>(&mut self, value: &'v Value, path: &str, limit: usize) -> Option<&'v Vec<Value>> {
+        match value {
+            Value::Array(items) if items.len() > limit => {
+                self.problem(path, ProblemKind::TooMany { count: items.len(), limit });
+                None
+            }
+            Value::Array(items) => Some(items),
+            other => {
+                self.problem(path, ProblemKind::WrongType { expected: "a list", found: type_name(other) });
+                None
+            }
+        }
+    }
+
+    /// An optional list field: absent means empty.
+    fn optional_list<'v>(&mut self, map: &'v Map<String, Value>, path: &str, key: &str, limit: usize) -> Option<&'v Vec<Value>> {
+        static EMPTY: Vec<Value> = Vec::new();
+        match map.get(key) {
+            None => Some(&EMPTY),
+            Some(value) => self.list(value, &join(path, key), limit),
+        }
+    }
+
+    fn text(&mut self, map: &Map<String, Value>, path: &str, key: &str, limit: usize) -> Option<Text> {
+        let value = self.field(map, path, key)?;
+        let path = join(path, key);
+        let object = self.object(value, &path)?;
+        let zh = self.string_field(object, &path, "zh", limit);
+        let en = self.string_field(object, &path, "en", limit);
+        Some(Text { zh: zh?, en: en? })
+    }
+
+    fn optional_text(&mut self, map: &Map<String, Value>, path: &str, key: &str, limit: usize) -> Option<Option<Text>> {
+        if map.get(key).is_none() || map.get(key) == Some(&Value::Null) {
+            return Some(None);
+        }
+        self.text(map, path, key, limit).map(Some)
+    }
+
+    fn id(&mut self, map: &Map<String, Value>, path: &str) -> Option<String> {
+        let id = self.string_field(map, path, "id", 64)?;
+        if is_kebab_id(&id) {
+            Some(id)
+        } else {
+            self.problem(&join(path, "id"), ProblemKind::BadId { id });
+            None
+        }
+    }
+
+    fn sources(&mut self, map: &Map<String, Value>, path: &str) -> Option<Vec<Source>> {
+        let list_path = join(path, "sources");
+        let items = match map.get("sources") {
+            None => {
+                self.problem(&list_path, ProblemKind::NoSources);
+                return None;
+            }
+            Some(value) => self.list(value, &list_path, self.limits.max_sources)?,
+        };
+        if items.is_empty() {
+            self.problem(&list_path, ProblemKind::NoSources);
+            return None;
+        }
+        let mut sources = Vec::with_capacity(items.len());
+        let mut ok = true;
+        for (i, item) in items.iter().enumerate() {
+            let item_path = format!("{list_path}[{i}]");
+            let Some(object) = self.object(item, &item_path) else {
+                ok = false;
+                continue;
+            };
+            let para = self.string_field(object, &item_path, "para", 8);
+            let quote = self.string_field(object, &item_path, "quote", self.limits.max_long_chars);
+            match (para, quote) {
+                (Some(para), Some(quote)) if is_para_id(&para) => sources.push(Source { para, quote }),
+                (Some(para), _) if !is_para_id(&para) => {
+                    self.problem(&join(&item_path, "para"), ProblemKind::BadPara { found: para });
+                    ok = false;
+                }
+                _ => ok = false,
+            }
+        }
+        ok.then_some(sources)
+    }
+
+    fn date(&mut self, value: &Value, path: &str) -> Option<EventDate> {
+        let text = self.string(value, path, 32)?;
+        match parse_date(&text) {
+            Some(date) => Some(date),
+            None => {
+                self.problem(path, ProblemKind::BadDate { found: text });
+                None
+            }
+        }
+    }
+
+    /// A list of ids, each checked against `known`.
+    fn refs(&mut self, map: &Map<String, Value>, path: &str, key: &str, known: &HashMap<String, usize>, event_refs: bool) -> Option<Vec<String>> {
+        let items = self.optional_list(map, path, key, self.limits.max_nodes)?;
+        let list_path = join(path, key);
+        let mut ids = Vec::with_capacity(items.len());
+        let mut ok = true;
+        for (i, item) in items.iter().enumerate() {
+            let item_path = format!("{list_path}[{i}]");
+            match self.string(item, &item_path, 64) {
+                Some(id) if known.contains_key(&id) => ids.push(id),
+                Some(id) => {
+                    let kind = if event_refs { ProblemKind::NoSuchEvent { id } } else { ProblemKind::NoSuchNode { id } };
+                    self.problem(&item_path, kind);
+                    ok = false;
+                }
+                None => ok = false,
+            }
+        }
+        ok.then_some(ids)
+    }
+
+    fn node_ref(&mut self, map: &Map<String, Value>, path: &str, key: &str, nodes: &HashMap<String, usize>) -> Option<String> {
+        let id = self.string_field(map, path, key, 64)?;
+        if nodes.contains_key(&id) {
+            Some(id)
+        } else {
+            self.problem(&join(path, key), ProblemKind::NoSuchNode { id });
+            None
+        }
+    }
+
+    fn data_set(&mut self, value: &Value) -> Option<Model> {
+        let top = self.object(value, "")?;
+        match top.get("format") {
+            Some(Value::String(f)) if f == FORMAT => {}
+            Some(Value::String(f)) => self.problem("format", ProblemKind::UnknownFormat { found: f.clone() }),
+            Some(other) => self.problem("format", ProblemKind::WrongType { expected: "a string", found: type_name(other) }),
+            None => self.problem("format", ProblemKind::UnknownFormat { found: String::new() }),
+        }
+        let meta = self.meta(top);
+        let groups = self.groups(top);
+        let group_ids: Vec<String> = groups.iter().flatten().map(|g| g.id.clone()).collect();
+        let (nodes, node_index) = self.nodes(top, &group_ids);
+        let links = self.links(top, &node_index);
+        let (events, event_index) = self.events(top, &node_index);
+        let argument = self.argument(top, &node_index);
+        let tour = self.tour(top, &node_index, &event_index);
+        Some(Model {
+            format: FORMAT,
+            meta: meta?,
+            groups: groups?,
+            nodes: nodes?,
+            links: links?,
+            events: events?,
+            argument: argument?,
+            tour: tour?,
+            node_index,
+            event_index,
+        })
+    }
+
+    fn meta(&mut self, top: &Map<String, Value>) -> Option<Meta> {
+        let value = self.field(top, "", "meta")?;
+        let map = self.object(value, "meta")?;
+        let short = self.limits.max_short_chars;
+        let title = self.text(map, "meta", "title", short);
+        let author = self.text(map, "meta", "author", short);
+        let citation = self.text(map, "meta", "citation", self.limits.max_long_chars);
+        let year = match self.field(map, "meta", "year") {
+            Some(Value::Number(n)) if n.as_i64().is_some_and(|y| (0..=9999).contains(&y)) => n.as_i64().map(|y| y as i32),
+            Some(other) => {
+                self.problem("meta.year", ProblemKind::WrongType { expected: "a whole number", found: type_name(other) });
+                None
+            }
+            None => None,
+        };
+        Some(Meta { title: title?, author: author?, year: year?, citation: citation? })
+    }
+
+    fn groups(&mut self, top: &Map<String, Value>) -> Option<Vec<Group>> {
+        let items = self.optional_list(top, "", "groups", 200)?;
+        let mut groups = Vec::new();
+        let mut seen: HashMap<String, String> = HashMap::new();
+        let mut ok = true;
+        for (i, item) in items.iter().enumerate() {
+            let path = format!("groups[{i}]");
+            let Some(map) = self.object(item, &path) else {
+                ok = false;
+                continue;
+            };
+            let id = self.id(map, &path);
+            let label = self.text(map, &path, "label", self.limits.max_short_chars);
+            match (id, label) {
+                (Some(id), Some(label)) => {
+                    if let Some(first) = seen.get(&id) {
+                        let first = first.clone();
+                        self.problem(&join(&path, "id"), ProblemKind::DuplicateId { id, first });
+                        ok = false;
+                    } else {
+                        seen.insert(id.clone(), path.clone());
+                        groups.push(Group { id, label });
+                    }
+                }
+                _ => ok = false,
+            }
+        }
+        ok.then_some(groups)
+    }
+
+    /// Reads the nodes. The id index is built even when some nodes are bad, so that references
+    /// elsewhere are checked against every id that was readable.
+    fn nodes(&mut self, top: &Map<String, Value>, group_ids: &[String]) -> (Option<Vec<Node>>, HashMap<String, usize>) {
+        let mut index = HashMap::new();
+        let Some(value) = self.field(top, "", "nodes") else { return (None, index) };
+        let Some(items) = self.list(value, "nodes", self.limits.max_nodes) else { return (None, index) };
+        let mut nodes = Vec::with_capacity(items.len());
+        let mut first_path: HashMap<String, String> = HashMap::new();
+        let mut ok = true;
+        for (i, item) in items.iter().enumerate() {
+            let path = format!("nodes[{i}]");
+            let Some(map) = self.object(item, &path) else {
+                ok = false;
+                continue;
+            };
+            let id = self.id(map, &path);
+            if let Some(id) = &id {
+                if let Some(first) = first_path.get(id) {
+                    let first = first.clone();
+                    self.problem(&join(&path, "id"), ProblemKind::DuplicateId { id: id.clone(), first });
+                    ok = false;
+                } else {
+                    first_path.insert(id.clone(), path.clone());
+                    index.insert(id.clone(), usize::MAX);
+                }
+            }
+            let kind = match self.string_field(map, &path, "kind", 32) {
+                Some(code) => match NodeKind::parse(&code) {
+                    Some(kind) => Some(kind),
+                    None => {
+                        self.problem(&join(&path, "kind"), ProblemKind::UnknownKind { found: code });
+                        None
+                    }
+                },
+                None => None,
+            };
+            let group = match map.get("group") {
+                None | Some(Value::Null) => Some(None),
+                Some(value) => match self.string(value, &join(&path, "group"), 64) {
+                    Some(g) if group_ids.contains(&g) => Some(Some(g)),
+                    Some(g) => {
+                        self.problem(&join(&path, "group"), ProblemKind::NoSuchGroup { id: g });
+                        None
+                    }
+                    None => None,
+                },
+            };
+            let label = self.text(map, &path, "label", self.limits.max_short_chars);
+            let summary = self.text(map, &path, "summary", self.limits.max_long_chars);
+            let sources = self.sources(map, &path);
+            match (id, kind, group, label, summary, sources) {
+                (Some(id), Some(kind), Some(group), Some(label), Some(summary), Some(sources)) if ok => {
+                    index.insert(id.clone(), nodes.len());
+                    nodes.push(Node { id, kind, group, label, summary, sources });
+                }
+                _ => ok = false,
+            }
+        }
+        (ok.then_some(nodes), index)
+    }
+
+    fn links(&mut self, top: &Map<String, Value>, nodes: &HashMap<String, usize>) -> Option<Vec<Link>> {
+        let items = self.optional_list(top, "", "links", self.limits.max_links)?;
+        let mut links = Vec::with_capacity(items.len());
+        let mut ok = true;
+        for (i, item) in items.iter().enumerate() {
+            let path = format!("links[{i}]");
+            let Some(map) = self.object(item, &path) else {
+                ok = false;
+                continue;
+            };
+            let source = self.node_ref(map, &path, "source", nodes);
+            let target = self.node_ref(map, &path, "target", nodes);
+            let relation = match self.string_field(map, &path, "relation", 32) {
+                Some(code) => match Relation::parse(&code) {
+                    Some(r) => Some(r),
+                    None => {
+                        self.problem(&join(&path, "relation"), ProblemKind::UnknownRelation { found: code });
+                        None
+                    }
+                },
+                None => None,
+            };
+            let note = self.text(map, &path, "note", self.limits.max_long_chars);
+            let sources = self.sources(map, &path);
+            match (source, target, relation, note, sources) {
+                (Some(source), Some(target), Some(relation), Some(note), Some(sources)) => {
+                    links.push(Link { source, target, relation, note, sources })
+                }
+                _ => ok = false,
+            }
+        }
+        ok.then_some(links)
+    }
+
+    fn events(&mut self, top: &Map<String, Value>, nodes: &HashMap<String, usize>) -> (Option<Vec<TimelineEvent>>, HashMap<String, usize>) {
+        let mut index = HashMap::new();
+        let Some(items) = self.optional_list(top, "", "events", self.limits.max_events) else { return (None, index) };
+        let mut events = Vec::with_capacity(items.len());
+        let mut first_path: HashMap<String, String> = HashMap::new();
+        let mut ok = true;
+        for (i, item) in items.iter().enumerate() {
+            let path = format!("events[{i}]");
+            let Some(map) = self.object(item, &path) else {
+                ok = false;
+                continue;
+            };
+            let id = self.id(map, &path);
+            if let Some(id) = &id {
+                if let Some(first) = first_path.get(id) {
+                    let first = first.clone();
+                    self.problem(&join(&path, "id"), ProblemKind::DuplicateId { id: id.clone(), first });
+                    ok = false;
+                } else {
+                    first_path.insert(id.clone(), path.clone());
+                }
+            }
+            let date = self.field(map, &path, "date").and_then(|v| self.date(v, &join(&path, "date")));
+            let outside_date = match map.get("outside_date") {
+                None | Some(Value::Null) => Some(None),
+                Some(value) => {
+                    let outside_path = join(&path, "outside_date");
+                    self.object(value, &outside_path).and_then(|m| {
+                        let d = self.field(m, &outside_path, "date").and_then(|v| self.date(v, &join(&outside_path, "date")));
+                        let note = self.text(m, &outside_path, "note", self.limits.max_long_chars);
+                        Some(Some(OutsideDate { date: d?, note: note? }))
+                    })
+                }
+            };
+            let actor = self.node_ref(map, &path, "actor", nodes);
+            let title = self.text(map, &path, "title", self.limits.max_short_chars);
+            let official_title = match map.get("official_title") {
+                None | Some(Value::Null) => Some(None),
+                Some(value) => {
+                    let title_path = join(&path, "official_title");
+                    self.object(value, &title_path).and_then(|m| {
+                        let lang = self.string_field(m, &title_path, "lang", 16);
+                        let text = self.string_field(m, &title_path, "text", self.limits.max_short_chars);
+                        Some(Some(OfficialTitle { lang: lang?, text: text? }))
+                    })
+                }
+            };
+            let summary = self.text(map, &path, "summary", self.limits.max_long_chars);
+            let sources = self.sources(map, &path);
+            let related = self.refs(map, &path, "nodes", nodes, false);
+            match (id, date, outside_date, actor, title, official_title, summary, sources, related) {
+                (Some(id), Some(date), Some(outside_date), Some(actor), Some(title), Some(official_title), Some(summary), Some(sources), Some(related)) if ok => {
+                    index.insert(id.clone(), events.len());
+                    events.push(TimelineEvent { id, date, outside_date, actor, title, official_title, summary, sources, nodes: related });
+                }
+                _ => ok = false,
+            }
+        }
+        if !ok {
+            // Keep the ids so tour steps are still checked against every readable event.
+            for id in first_path.into_keys() {
+                index.entry(id).or_insert(usize::MAX);
+            }
+        }
+        (ok.then_some(events), index)
+    }
+
+    fn argument(&mut self, top: &Map<String, Value>, nodes: &HashMap<String, usize>) -> Option<Argument> {
+        let value = self.field(top, "", "argument")?;
+        let map = self.object(value, "argument")?;
+        let thesis = self.field(map, "argument", "thesis").and_then(|v| {
+            let t = self.object(v, "argument.thesis")?;
+            let text = self.text(t, "argument.thesis", "text", self.limits.max_long_chars);
+            let sources = self.sources(t, "argument.thesis");
+            let related = self.refs(t, "argument.thesis", "nodes", nodes, false);
+            Some(Thesis { text: text?, sources: sources?, nodes: related? })
+        });
+        let principles = self.refs(map, "argument", "principles", nodes, false);
+        let models = self.refs(map, "argument", "models", nodes, false);
+        Some(Argument { thesis: thesis?, principles: principles?, models: models? })
+    }
+
+    fn tour(&mut self, top: &Map<String, Value>, nodes: &HashMap<String, usize>, events: &HashMap<String, usize>) -> Option<Vec<TourStep>> {
+        let items = self.optional_list(top, "", "tour", self.limits.max_tour_steps)?;
+        let mut steps = Vec::with_capacity(items.len());
+        let mut seen: HashMap<String, String> = HashMap::new();
+        let mut ok = true;
+        for (i, item) in items.iter().enumerate() {
+            let path = format!("tour[{i}]");
+            let Some(map) = self.object(item, &path) else {
+                ok = false;
+                continue;
+            };
+            let id = self.id(map, &path);
+            if let Some(id) = &id {
+                if let Some(first) = seen.get(id) {
+                    let first = first.clone();
+                    self.problem(&join(&path, "id"), ProblemKind::DuplicateId { id: id.clone(), first });
+                    ok = false;
+                } else {
+                    seen.insert(id.clone(), path.clone());
+                }
+            }
+            let title = self.text(map, &path, "title", self.limits.max_short_chars);
+            let text = self.text(map, &path, "text", self.limits.max_long_chars);
+            let step_nodes = self.refs(map, &path, "nodes", nodes, false);
+            let step_events = self.refs(map, &path, "events", events, true);
+            let reveal = match map.get("reveal") {
+                None | Some(Value::Null) => Some(false),
+                Some(Value::Bool(b)) => Some(*b),
+                Some(other) => {
+                    self.problem(&join(&path, "reveal"), ProblemKind::WrongType { expected: "true or false", found: type_name(other) });
+                    None
+                }
+            };
+            let notes = self.optional_text(map, &path, "notes", self.limits.max_long_chars);
+            match (id, title, text, step_nodes, step_events, reveal, notes) {
+                (Some(id), Some(title), Some(text), Some(nodes), Some(events), Some(reveal), Some(notes)) => {
+                    steps.push(TourStep { id, title, text, nodes, events, reveal, notes })
+                }
+                _ => ok = false,
+            }
+        }
+        ok.then_some(steps)
+    }
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}

@@ -1,0 +1,458 @@
+//! The validated data model of an argument: nodes, links, timeline events, the argument's
+//! structure and a guided tour.
+//!
+//! A [`Model`] can only be built by [`crate::load::load_data_set`], which checks every invariant
+//! listed on the types below; downstream code takes `&Model` and never sees raw JSON. The serde
+//! `Serialize` impls write the same file format the loader reads (used for "download the data set").
+//! This module does not parse anything and knows nothing of the browser.
+
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// The two languages of the app. Chinese is the source language of the article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Zh,
+    En,
+}
+
+impl Lang {
+    /// The BCP 47 tag for `lang` attributes.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-Hans",
+            Lang::En => "en",
+        }
+    }
+    /// The short code used in URLs and data files.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+    /// Reads `zh`/`en` (and browser tags such as `zh-CN`, `en-GB`); anything else is `None`.
+    pub fn parse(text: &str) -> Option<Lang> {
+        let lower = text.trim().to_ascii_lowercase();
+        if lower == "zh" || lower.starts_with("zh-") {
+            Some(Lang::Zh)
+        } else if lower == "en" || lower.starts_with("en-") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+}
+
+/// A text in both languages. Validation guarantees both are non-empty.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Text {
+    pub zh: String,
+    pub en: String,
+}
+
+impl Text {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// Where a claim comes from: a paragraph id of the article (`P01`..`P21`, `C1`..`C3`) and a
+/// verbatim quote of that paragraph (checked by `shared/tools/check_quotes.py`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Source {
+    pub para: String,
+    pub quote: String,
+}
+
+/// What a node stands for. A closed set: the legend, the bipartite layout and the filters rely on it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NodeKind {
+    Threat,
+    Response,
+    Actor,
+    Document,
+    Event,
+    Concept,
+    Claim,
+    Person,
+}
+
+impl NodeKind {
+    pub const ALL: [NodeKind; 8] = [
+        NodeKind::Threat,
+        NodeKind::Response,
+        NodeKind::Actor,
+        NodeKind::Document,
+        NodeKind::Event,
+        NodeKind::Concept,
+        NodeKind::Claim,
+        NodeKind::Person,
+    ];
+    pub fn code(self) -> &'static str {
+        match self {
+            NodeKind::Threat => "threat",
+            NodeKind::Response => "response",
+            NodeKind::Actor => "actor",
+            NodeKind::Document => "document",
+            NodeKind::Event => "event",
+            NodeKind::Concept => "concept",
+            NodeKind::Claim => "claim",
+            NodeKind::Person => "person",
+        }
+    }
+    pub fn parse(code: &str) -> Option<NodeKind> {
+        NodeKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+    /// The legend's name for the kind.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (NodeKind::Threat, Lang::Zh) => "威胁",
+            (NodeKind::Threat, Lang::En) => "Threat",
+            (NodeKind::Response, Lang::Zh) => "应对",
+            (NodeKind::Response, Lang::En) => "Response",
+            (NodeKind::Actor, Lang::Zh) => "行为体",
+            (NodeKind::Actor, Lang::En) => "Actor",
+            (NodeKind::Document, Lang::Zh) => "文件",
+            (NodeKind::Document, Lang::En) => "Document",
+            (NodeKind::Event, Lang::Zh) => "事件",
+            (NodeKind::Event, Lang::En) => "Event",
+            (NodeKind::Concept, Lang::Zh) => "概念",
+            (NodeKind::Concept, Lang::En) => "Concept",
+            (NodeKind::Claim, Lang::Zh) => "论断",
+            (NodeKind::Claim, Lang::En) => "Claim",
+            (NodeKind::Person, Lang::Zh) => "人物",
+            (NodeKind::Person, Lang::En) => "Person",
+        }
+    }
+}
+
+/// How two nodes relate. A closed set, documented in `docs/data-format.md` with the direction
+/// each one reads in (`source relation target`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    /// A response addresses a threat (or the dilemma).
+    Addresses,
+    /// A response reduces a threat without removing it.
+    Mitigates,
+    /// Something makes a threat or the dilemma worse.
+    Aggravates,
+    /// A cause drives an effect (risks drive the dilemma, insecurity drives behaviour).
+    Drives,
+    /// A document, actor or person names a threat or risk.
+    Names,
+    /// An actor, person or document proposes a response.
+    Proposes,
+    /// An actor adopts a document or a policy.
+    Adopts,
+    /// An actor or person criticises something.
+    Criticises,
+    /// An event or case is an example of a concept or threat.
+    Exemplifies,
+    /// A part belongs to a whole.
+    PartOf,
+    /// A person or institution makes a claim.
+    Claims,
+    /// A text cites or refers to another.
+    Cites,
+}
+
+impl Relation {
+    pub const ALL: [Relation; 12] = [
+        Relation::Addresses,
+        Relation::Mitigates,
+        Relation::Aggravates,
+        Relation::Drives,
+        Relation::Names,
+        Relation::Proposes,
+        Relation::Adopts,
+        Relation::Criticises,
+        Relation::Exemplifies,
+        Relation::PartOf,
+        Relation::Claims,
+        Relation::Cites,
+    ];
+    pub fn code(self) -> &'static str {
+        match self {
+            Relation::Addresses => "addresses",
+            Relation::Mitigates => "mitigates",
+            Relation::Aggravates => "aggravates",
+            Relation::Drives => "drives",
+            Relation::Names => "names",
+            Relation::Proposes => "proposes",
+            Relation::Adopts => "adopts",
+            Relation::Criticises => "criticises",
+            Relation::Exemplifies => "exemplifies",
+            Relation::PartOf => "part_of",
+            Relation::Claims => "claims",
+            Relation::Cites => "cites",
+        }
+    }
+    pub fn parse(code: &str) -> Option<Relation> {
+        Relation::ALL.into_iter().find(|r| r.code() == code)
+    }
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Relation::Addresses, Lang::Zh) => "应对",
+            (Relation::Addresses, Lang::En) => "addresses",
+            (Relation::Mitigates, Lang::Zh) => "缓解",
+            (Relation::Mitigates, Lang::En) => "mitigates",
+            (Relation::Aggravates, Lang::Zh) => "加剧",
+            (Relation::Aggravates, Lang::En) => "aggravates",
+            (Relation::Drives, Lang::Zh) => "导致",
+            (Relation::Drives, Lang::En) => "drives",
+            (Relation::Names, Lang::Zh) => "指出",
+            (Relation::Names, Lang::En) => "names",
+            (Relation::Proposes, Lang::Zh) => "提出",
+            (Relation::Proposes, Lang::En) => "proposes",
+            (Relation::Adopts, Lang::Zh) => "采取",
+            (Relation::Adopts, Lang::En) => "adopts",
+            (Relation::Criticises, Lang::Zh) => "批评",
+            (Relation::Criticises, Lang::En) => "criticises",
+            (Relation::Exemplifies, Lang::Zh) => "例证",
+            (Relation::Exemplifies, Lang::En) => "exemplifies",
+            (Relation::PartOf, Lang::Zh) => "属于",
+            (Relation::PartOf, Lang::En) => "part of",
+            (Relation::Claims, Lang::Zh) => "认为",
+            (Relation::Claims, Lang::En) => "claims",
+            (Relation::Cites, Lang::Zh) => "引用",
+            (Relation::Cites, Lang::En) => "cites",
+        }
+    }
+}
+
+/// A grouping of nodes shown in the legend: a threat's layer, a response's level.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Group {
+    pub id: String,
+    pub label: Text,
+}
+
+/// A thing the article talks about. Invariants: `id` is kebab-case and unique; `group`, when
+/// present, names a declared group; `sources` is not empty.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Node {
+    pub id: String,
+    pub kind: NodeKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    pub label: Text,
+    pub summary: Text,
+    pub sources: Vec<Source>,
+}
+
+/// A directed relation between two existing nodes, with its sources.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Link {
+    pub source: String,
+    pub target: String,
+    pub relation: Relation,
+    pub note: Text,
+    pub sources: Vec<Source>,
+}
+
+/// How much of a date is known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    Year,
+    Month,
+    Day,
+}
+
+/// A calendar date known to year, month or day precision. Written `2023`, `2023-06` or
+/// `2023-06-14` in the file; validation guarantees the month and day exist.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct EventDate {
+    pub year: i32,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+}
+
+impl EventDate {
+    pub fn precision(&self) -> Precision {
+        match (self.month, self.day) {
+            (Some(_), Some(_)) => Precision::Day,
+            (Some(_), None) => Precision::Month,
+            _ => Precision::Year,
+        }
+    }
+    /// Orders dates by their start; a coarser date sorts before a finer one that starts with it.
+    pub fn sort_key(&self) -> (i32, u32, u32, Precision) {
+        (self.year, self.month.unwrap_or(1), self.day.unwrap_or(1), self.precision())
+    }
+    /// The file form: `2023`, `2023-06` or `2023-06-14`.
+    pub fn iso(&self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{:04}-{:02}-{:02}", self.year, m, d),
+            (Some(m), None) => format!("{:04}-{:02}", self.year, m),
+            _ => format!("{:04}", self.year),
+        }
+    }
+    /// A human form at the date's own precision: `2023年6月`, `June 2023`.
+    pub fn display(&self, lang: Lang) -> String {
+        const MONTHS: [&str; 12] = [
+            "January", "February", "March", "April", "May", "June", "July", "August",
+            "September", "October", "November", "December",
+        ];
+        match (lang, self.month, self.day) {
+            (Lang::Zh, Some(m), Some(d)) => format!("{}年{}月{}日", self.year, m, d),
+            (Lang::Zh, Some(m), None) => format!("{}年{}月", self.year, m),
+            (Lang::Zh, _, _) => format!("{}年", self.year),
+            (Lang::En, Some(m), Some(d)) => format!("{} {} {}", d, MONTHS[(m - 1) as usize], self.year),
+            (Lang::En, Some(m), None) => format!("{} {}", MONTHS[(m - 1) as usize], self.year),
+            (Lang::En, _, _) => format!("{}", self.year),
+        }
+    }
+}
+
+impl Serialize for EventDate {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.iso())
+    }
+}
+
+/// A fact from outside the article that makes a date exact, kept apart from what the article
+/// says and always shown labelled as an outside fact.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct OutsideDate {
+    pub date: EventDate,
+    /// Where the exact date comes from (for example the publisher of the document).
+    pub note: Text,
+}
+
+/// A document's title in its own language (`lang` is a BCP 47 tag such as `en` or `de`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct OfficialTitle {
+    pub lang: String,
+    pub text: String,
+}
+
+/// A dated event on the timeline. Invariants: `actor` and every id in `nodes` name existing
+/// nodes; `sources` is not empty; `date` is what the article says, `outside_date` is not.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TimelineEvent {
+    pub id: String,
+    pub date: EventDate,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outside_date: Option<OutsideDate>,
+    pub actor: String,
+    pub title: Text,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub official_title: Option<OfficialTitle>,
+    pub summary: Text,
+    pub sources: Vec<Source>,
+    pub nodes: Vec<String>,
+}
+
+/// The article's thesis with its sources and the nodes that carry it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Thesis {
+    pub text: Text,
+    pub sources: Vec<Source>,
+    pub nodes: Vec<String>,
+}
+
+/// The structure of the argument: the thesis and the node ids of its principles and of the
+/// models of cooperation it compares.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Argument {
+    pub thesis: Thesis,
+    pub principles: Vec<String>,
+    pub models: Vec<String>,
+}
+
+/// One step of the guided tour: the nodes and events it focuses, shown in that order when
+/// the step reveals them one at a time.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TourStep {
+    pub id: String,
+    pub title: Text,
+    pub text: Text,
+    pub nodes: Vec<String>,
+    pub events: Vec<String>,
+    /// Reveal the step's nodes one at a time rather than all at once.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub reveal: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes: Option<Text>,
+}
+
+/// What the data set is about.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Meta {
+    pub title: Text,
+    pub author: Text,
+    pub year: i32,
+    pub citation: Text,
+}
+
+/// The file format tag written by [`Model`]'s serializer and required by the loader.
+pub const FORMAT: &str = "argument-atlas/1";
+
+/// A validated data set. Only [`crate::load::load_data_set`] builds one.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Model {
+    pub format: &'static str,
+    pub meta: Meta,
+    pub groups: Vec<Group>,
+    pub nodes: Vec<Node>,
+    pub links: Vec<Link>,
+    pub events: Vec<TimelineEvent>,
+    pub argument: Argument,
+    pub tour: Vec<TourStep>,
+    #[serde(skip)]
+    pub(crate) node_index: HashMap<String, usize>,
+    #[serde(skip)]
+    pub(crate) event_index: HashMap<String, usize>,
+}
+
+impl Model {
+    /// The position of a node in `nodes`, by id.
+    pub fn node_idx(&self, id: &str) -> Option<usize> {
+        self.node_index.get(id).copied()
+    }
+    pub fn node(&self, id: &str) -> Option<&Node> {
+        self.node_idx(id).map(|i| &self.nodes[i])
+    }
+    pub fn event_idx(&self, id: &str) -> Option<usize> {
+        self.event_index.get(id).copied()
+    }
+    pub fn event(&self, id: &str) -> Option<&TimelineEvent> {
+        self.event_idx(id).map(|i| &self.events[i])
+    }
+    pub fn group(&self, id: &str) -> Option<&Group> {
+        self.groups.iter().find(|g| g.id == id)
+    }
+    /// Events in date order (ties keep file order).
+    pub fn events_by_date(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.events.len()).collect();
+        order.sort_by_key(|&i| self.events[i].date.sort_key());
+        order
+    }
+    /// The events that mention a node, either as actor or among their related nodes.
+    pub fn events_of_node(&self, node_id: &str) -> Vec<usize> {
+        (0..self.events.len())
+            .filter(|&i| {
+                let e = &self.events[i];
+                e.actor == node_id || e.nodes.iter().any(|n| n == node_id)
+            })
+            .collect()
+    }
+    /// Serializes the data set in the file format the loader reads.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}

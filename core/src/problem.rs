@@ -1,0 +1,228 @@
+//! What can be wrong with a data set, said in both languages, with the path to the bad value
+//! and a hint on how to fix it.
+//!
+//! Problems are values, never panics: the loader collects every one it finds and returns them
+//! all. This module only describes problems; finding them is `load`'s job.
+
+use crate::model::Lang;
+use std::fmt;
+
+/// One thing wrong with a data set, at `path` (for example `links[12].target`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// A JSON path from the top of the file: `nodes[3].label.en`. Empty for the whole file.
+    pub path: String,
+    pub kind: ProblemKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// The text is not JSON at all.
+    NotJson { line: usize, column: usize, detail: String },
+    /// The file is bigger than the loader accepts.
+    FileTooLarge { bytes: usize, limit: usize },
+    /// The `format` tag is missing or names another format.
+    UnknownFormat { found: String },
+    /// A value has the wrong JSON type.
+    WrongType { expected: &'static str, found: &'static str },
+    /// A required field is absent.
+    Missing,
+    /// A text that must say something is empty.
+    EmptyText,
+    /// A string is longer than the limit.
+    TooLong { chars: usize, limit: usize },
+    /// A list has more items than the limit.
+    TooMany { count: usize, limit: usize },
+    /// An id is not kebab-case (`ai-risk`).
+    BadId { id: String },
+    /// The same id is used twice.
+    DuplicateId { id: String, first: String },
+    /// A reference to a node that does not exist.
+    NoSuchNode { id: String },
+    /// A reference to a timeline event that does not exist.
+    NoSuchEvent { id: String },
+    /// A node's group is not declared in `groups`.
+    NoSuchGroup { id: String },
+    /// A node kind outside the closed set.
+    UnknownKind { found: String },
+    /// A relation outside the closed set.
+    UnknownRelation { found: String },
+    /// A date that is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or names a day that does not exist.
+    BadDate { found: String },
+    /// A paragraph id that is not `P01`..`P99` or `C1`..`C9`.
+    BadPara { found: String },
+    /// An item that must be traced to the article has no sources.
+    NoSources,
+}
+
+impl Problem {
+    pub fn new(path: impl Into<String>, kind: ProblemKind) -> Problem {
+        Problem { path: path.into(), kind }
+    }
+
+    /// What is wrong, in `lang`, without the path.
+    pub fn message(&self, lang: Lang) -> String {
+        use ProblemKind::*;
+        match (&self.kind, lang) {
+            (NotJson { line, column, detail }, Lang::En) => {
+                format!("not valid JSON at line {line}, column {column}: {detail}")
+            }
+            (NotJson { line, column, detail }, Lang::Zh) => {
+                format!("不是有效的 JSON（第 {line} 行第 {column} 列）：{detail}")
+            }
+            (FileTooLarge { bytes, limit }, Lang::En) => {
+                format!("the file has {bytes} bytes; at most {limit} are accepted")
+            }
+            (FileTooLarge { bytes, limit }, Lang::Zh) => {
+                format!("文件有 {bytes} 字节，上限为 {limit} 字节")
+            }
+            (UnknownFormat { found }, Lang::En) => {
+                format!("format is {found:?}; this app reads \"{}\"", crate::model::FORMAT)
+            }
+            (UnknownFormat { found }, Lang::Zh) => {
+                format!("格式为 {found:?}；本应用读取 \"{}\"", crate::model::FORMAT)
+            }
+            (WrongType { expected, found }, Lang::En) => format!("expected {expected}, found {found}"),
+            (WrongType { expected, found }, Lang::Zh) => {
+                format!("应为{}，实为{}", type_zh(expected), type_zh(found))
+            }
+            (Missing, Lang::En) => "required but missing".to_string(),
+            (Missing, Lang::Zh) => "缺少必填项".to_string(),
+            (EmptyText, Lang::En) => "must not be empty".to_string(),
+            (EmptyText, Lang::Zh) => "不能为空".to_string(),
+            (TooLong { chars, limit }, Lang::En) => {
+                format!("{chars} characters; at most {limit} are accepted")
+            }
+            (TooLong { chars, limit }, Lang::Zh) => format!("共 {chars} 个字符，上限为 {limit}"),
+            (TooMany { count, limit }, Lang::En) => format!("{count} items; at most {limit} are accepted"),
+            (TooMany { count, limit }, Lang::Zh) => format!("共 {count} 项，上限为 {limit}"),
+            (BadId { id }, Lang::En) => format!("{id:?} is not a kebab-case id"),
+            (BadId { id }, Lang::Zh) => format!("{id:?} 不是短横线小写格式的 id"),
+            (DuplicateId { id, first }, Lang::En) => format!("id {id:?} is already used at {first}"),
+            (DuplicateId { id, first }, Lang::Zh) => format!("id {id:?} 已在 {first} 使用"),
+            (NoSuchNode { id }, Lang::En) => format!("no node {id:?}"),
+            (NoSuchNode { id }, Lang::Zh) => format!("没有节点 {id:?}"),
+            (NoSuchEvent { id }, Lang::En) => format!("no event {id:?}"),
+            (NoSuchEvent { id }, Lang::Zh) => format!("没有事件 {id:?}"),
+            (NoSuchGroup { id }, Lang::En) => format!("no group {id:?}"),
+            (NoSuchGroup { id }, Lang::Zh) => format!("没有分组 {id:?}"),
+            (UnknownKind { found }, Lang::En) => format!("{found:?} is not a node kind"),
+            (UnknownKind { found }, Lang::Zh) => format!("{found:?} 不是节点类型"),
+            (UnknownRelation { found }, Lang::En) => format!("{found:?} is not a relation"),
+            (UnknownRelation { found }, Lang::Zh) => format!("{found:?} 不是关系类型"),
+            (BadDate { found }, Lang::En) => format!("{found:?} is not a date"),
+            (BadDate { found }, Lang::Zh) => format!("{found:?} 不是有效日期"),
+            (BadPara { found }, Lang::En) => format!("{found:?} is not a paragraph id"),
+            (BadPara { found }, Lang::Zh) => format!("{found:?} 不是段落编号"),
+            (NoSources, Lang::En) => "has no sources".to_string(),
+            (NoSources, Lang::Zh) => "没有出处".to_string(),
+        }
+    }
+
+    /// How to fix it, in `lang`.
+    pub fn hint(&self, lang: Lang) -> String {
+        use ProblemKind::*;
+        let (en, zh): (String, String) = match &self.kind {
+            NotJson { .. } => (
+                "check for a missing comma, quote or bracket near that place".into(),
+                "请检查该处附近是否缺少逗号、引号或括号".into(),
+            ),
+            FileTooLarge { .. } => (
+                "split the reading into smaller data sets".into(),
+                "请把数据集拆分得小一些".into(),
+            ),
+            UnknownFormat { .. } => (
+                format!("start the file with \"format\": \"{}\"", crate::model::FORMAT),
+                format!("请在文件开头写 \"format\": \"{}\"", crate::model::FORMAT),
+            ),
+            WrongType { expected, .. } => (
+                format!("write {expected} here"),
+                format!("此处应写{}", type_zh(expected)),
+            ),
+            Missing => ("add this field".into(), "请补上这一项".into()),
+            EmptyText => ("write the text in both zh and en".into(), "请填写中英文两种文本".into()),
+            TooLong { .. } => ("shorten the text".into(), "请缩短文本".into()),
+            TooMany { .. } => ("split the data set".into(), "请拆分数据集".into()),
+            BadId { .. } => (
+                "use lower-case letters, digits and single hyphens, such as \"ai-risk\"".into(),
+                "请只用小写字母、数字和单个短横线，例如 \"ai-risk\"".into(),
+            ),
+            DuplicateId { .. } => ("give each item its own id".into(), "每一项须有唯一的 id".into()),
+            NoSuchNode { .. } => (
+                "use the id of a node listed in \"nodes\"".into(),
+                "请使用 \"nodes\" 中已有节点的 id".into(),
+            ),
+            NoSuchEvent { .. } => (
+                "use the id of an event listed in \"events\"".into(),
+                "请使用 \"events\" 中已有事件的 id".into(),
+            ),
+            NoSuchGroup { .. } => (
+                "declare the group in \"groups\" or remove it".into(),
+                "请在 \"groups\" 中声明该分组或删除它".into(),
+            ),
+            UnknownKind { .. } => (
+                format!("use one of: {}", crate::model::NodeKind::ALL.map(|k| k.code()).join(", ")),
+                format!("可选：{}", crate::model::NodeKind::ALL.map(|k| k.code()).join("、")),
+            ),
+            UnknownRelation { .. } => (
+                format!("use one of: {}", crate::model::Relation::ALL.map(|r| r.code()).join(", ")),
+                format!("可选：{}", crate::model::Relation::ALL.map(|r| r.code()).join("、")),
+            ),
+            BadDate { .. } => (
+                "write YYYY, YYYY-MM or YYYY-MM-DD with a real month and day".into(),
+                "请写成 YYYY、YYYY-MM 或 YYYY-MM-DD，且月、日真实存在".into(),
+            ),
+            BadPara { .. } => (
+                "cite a paragraph as P01..P99 or a caption as C1..C9".into(),
+                "段落写作 P01..P99，图片说明写作 C1..C9".into(),
+            ),
+            NoSources => (
+                "add at least one {\"para\", \"quote\"} from the article".into(),
+                "请至少添加一条出自原文的 {\"para\", \"quote\"}".into(),
+            ),
+        };
+        match lang {
+            Lang::En => en,
+            Lang::Zh => zh,
+        }
+    }
+
+    /// `path: message (hint)` in `lang`, the form shown in the page.
+    pub fn describe(&self, lang: Lang) -> String {
+        let place = if self.path.is_empty() {
+            match lang {
+                Lang::En => "file".to_string(),
+                Lang::Zh => "文件".to_string(),
+            }
+        } else {
+            self.path.clone()
+        };
+        match lang {
+            Lang::En => format!("{place}: {} ({})", self.message(lang), self.hint(lang)),
+            Lang::Zh => format!("{place}：{}（{}）", self.message(lang), self.hint(lang)),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "{}", self.message(Lang::En))
+        } else {
+            write!(f, "{}: {}", self.path, self.message(Lang::En))
+        }
+    }
+}
+
+fn type_zh(name: &str) -> &'static str {
+    match name {
+        "a string" => "字符串",
+        "a number" => "数字",
+        "a whole number" => "整数",
+        "an object" => "对象",
+        "a list" => "列表",
+        "true or false" => "布尔值",
+        "null" => "null",
+        _ => "其他类型",
+    }
+}

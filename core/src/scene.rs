@@ -1,0 +1,358 @@
+//! A [`Scene`] is everything the views draw, derived once from a validated [`Model`]: node
+//! radii by degree, wrapped labels and their measured boxes, neighbour lists, the countering
+//! analysis, timeline lanes, and the two layouts (force and columns), already settled.
+//!
+//! Computing the settled force layout up front means the first paint already shows the final
+//! picture (no animation, which also honours `prefers-reduced-motion`); the view only runs the
+//! simulation again while the user drags a node. Nothing here knows about the DOM: text is
+//! measured with a per-character width model (CJK one em, Latin about half) that the view may
+//! replace with rendered measurements.
+
+use crate::analysis::{ArgumentGraph, CounterPath};
+use crate::layout;
+use crate::model::{Lang, Model, NodeKind};
+
+/// Font size of graph labels in world units (CSS pixels at zoom 1).
+pub const LABEL_FONT_PX: f64 = 12.0;
+/// Line height of graph labels.
+pub const LABEL_LINE_PX: f64 = 15.0;
+/// Widest label line, in world units.
+pub const LABEL_MAX_WIDTH_PX: f64 = 118.0;
+/// The seed of the force layout: the same data set always gets the same picture.
+pub const LAYOUT_SEED: u32 = 1;
+
+/// A label broken into lines, with its measured size.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WrappedLabel {
+    pub lines: Vec<String>,
+    pub width: f64,
+    pub height: f64,
+}
+
+/// The estimated advance of one character at `font_px`: full-width for CJK and other wide
+/// scripts, narrower for Latin letters, digits and punctuation.
+pub fn char_width(c: char, font_px: f64) -> f64 {
+    let cp = c as u32;
+    let wide = matches!(cp,
+        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF |
+        0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 |
+        0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD);
+    if wide {
+        font_px
+    } else if c == ' ' {
+        0.28 * font_px
+    } else if c.is_ascii_uppercase() || c == 'm' || c == 'w' {
+        0.68 * font_px
+    } else if matches!(c, 'i' | 'l' | 'j' | '.' | ',' | '\'' | '|' | ':' | ';' | '!') {
+        0.3 * font_px
+    } else {
+        0.56 * font_px
+    }
+}
+
+/// The estimated width of `text` at `font_px`.
+pub fn text_width(text: &str, font_px: f64) -> f64 {
+    text.chars().map(|c| char_width(c, font_px)).sum()
+}
+
+/// Breaks `text` into lines no wider than `max_width`: Latin text at spaces (a single word
+/// longer than a line is split), CJK text between any two characters except before closing
+/// punctuation (line-breaking rules keep `，。）」` off the start of a line).
+pub fn wrap_label(text: &str, font_px: f64, max_width: f64) -> WrappedLabel {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    let mut line_width = 0.0;
+    // Tokens: a run of non-space Latin characters is one token; each wide character is one.
+    let mut tokens: Vec<String> = Vec::new();
+    let mut word = String::new();
+    for c in text.split_whitespace().collect::<Vec<_>>().join(" ").chars() {
+        if c == ' ' {
+            if !word.is_empty() {
+                tokens.push(std::mem::take(&mut word));
+            }
+            tokens.push(" ".into());
+        } else if char_width(c, 1.0) >= 1.0 {
+            if !word.is_empty() {
+                tokens.push(std::mem::take(&mut word));
+            }
+            tokens.push(c.to_string());
+        } else {
+            word.push(c);
+        }
+    }
+    if !word.is_empty() {
+        tokens.push(word);
+    }
+    let no_line_start = |t: &str| t.chars().next().is_some_and(|c| "，。、；：！？）」』】》,.;:!?)".contains(c));
+    for token in tokens {
+        let w = text_width(&token, font_px);
+        if token == " " {
+            if !line.is_empty() {
+                line.push(' ');
+                line_width += w;
+            }
+            continue;
+        }
+        if line_width + w > max_width && !line.trim().is_empty() && !no_line_start(&token) {
+            lines.push(line.trim_end().to_string());
+            line = String::new();
+            line_width = 0.0;
+        }
+        if w > max_width {
+            // A single word wider than a line: split it by characters.
+            for c in token.chars() {
+                let cw = char_width(c, font_px);
+                if line_width + cw > max_width && !line.is_empty() {
+                    lines.push(std::mem::take(&mut line));
+                    line_width = 0.0;
+                }
+                line.push(c);
+                line_width += cw;
+            }
+        } else {
+            line.push_str(&token);
+            line_width += w;
+        }
+    }
+    if !line.trim().is_empty() {
+        lines.push(line.trim_end().to_string());
+    }
+    if lines.is_empty() {
+        lines.push(String::new());
+    }
+    let width = lines.iter().map(|l| text_width(l, font_px)).fold(0.0, f64::max);
+    let height = lines.len() as f64 * LABEL_LINE_PX;
+    WrappedLabel { lines, width, height }
+}
+
+/// An SVG path for a node's shape, centred on the origin, with `r` the radius of the circle of
+/// the same visual weight. Each kind has its own shape so that colour is never the only channel.
+pub fn shape_path(kind: NodeKind, r: f64) -> String {
+    let polygon = |points: &[(f64, f64)]| -> String {
+        let mut d = String::new();
+        for (i, (x, y)) in points.iter().enumerate() {
+            d.push_str(&format!("{}{:.2},{:.2}", if i == 0 { 'M' } else { 'L' }, x * r, y * r));
+        }
+        d.push('Z');
+        d
+    };
+    let regular = |n: usize, start: f64, scale: f64| -> Vec<(f64, f64)> {
+        (0..n)
+            .map(|k| {
+                let a = start + k as f64 * std::f64::consts::TAU / n as f64;
+                (scale * a.cos(), scale * a.sin())
+            })
+            .collect()
+    };
+    use std::f64::consts::FRAC_PI_2;
+    match kind {
+        NodeKind::Threat => polygon(&regular(3, -FRAC_PI_2, 1.35)),
+        NodeKind::Response => format!("M{:.2},0A{r:.2},{r:.2} 0 1,0 {:.2},0A{r:.2},{r:.2} 0 1,0 {:.2},0Z", -r, r, -r),
+        NodeKind::Actor => polygon(&[(-0.9, -0.9), (0.9, -0.9), (0.9, 0.9), (-0.9, 0.9)]),
+        NodeKind::Document => polygon(&[(-0.75, -1.0), (0.45, -1.0), (0.75, -0.7), (0.75, 1.0), (-0.75, 1.0)]),
+        NodeKind::Event => polygon(&regular(4, -FRAC_PI_2, 1.2)),
+        NodeKind::Concept => polygon(&regular(6, 0.0, 1.05)),
+        NodeKind::Claim => polygon(&regular(3, FRAC_PI_2, 1.35)),
+        NodeKind::Person => polygon(&regular(5, -FRAC_PI_2, 1.1)),
+    }
+}
+
+/// The column of a node in the columns layout: threats left, responses right, the rest between.
+pub fn column_of(kind: NodeKind) -> usize {
+    match kind {
+        NodeKind::Threat => 0,
+        NodeKind::Response => 2,
+        _ => 1,
+    }
+}
+
+/// Everything the views draw, derived once from a model.
+pub struct Scene {
+    pub model: Model,
+    pub graph: ArgumentGraph,
+    /// `(source, target)` node indices of each link, in `model.links` order.
+    pub link_ends: Vec<(usize, usize)>,
+    pub radii: Vec<f64>,
+    /// Collision radii of the force layout: node and label together.
+    pub collide: Vec<f64>,
+    pub labels_zh: Vec<WrappedLabel>,
+    pub labels_en: Vec<WrappedLabel>,
+    pub neighbours: Vec<Vec<usize>>,
+    pub counter_paths: Vec<CounterPath>,
+    pub uncountered: Vec<usize>,
+    /// Event indices in date order.
+    pub events_by_date: Vec<usize>,
+    /// Node indices related to each event (its actor first).
+    pub event_nodes: Vec<Vec<usize>>,
+    /// Actor node indices, one timeline lane each, in order of first appearance by date.
+    pub lanes: Vec<usize>,
+    /// The settled force layout.
+    pub force_xs: Vec<f64>,
+    pub force_ys: Vec<f64>,
+    /// The columns layout.
+    pub column_xs: Vec<f64>,
+    pub column_ys: Vec<f64>,
+}
+
+impl Scene {
+    pub fn new(model: Model) -> Scene {
+        let graph = ArgumentGraph::new(&model);
+        let link_ends: Vec<(usize, usize)> = model
+            .links
+            .iter()
+            .filter_map(|l| Some((model.node_idx(&l.source)?, model.node_idx(&l.target)?)))
+            .collect();
+        let radii = graph.radii(7.0, 2.2);
+        let labels_zh: Vec<WrappedLabel> =
+            model.nodes.iter().map(|n| wrap_label(&n.label.zh, LABEL_FONT_PX, LABEL_MAX_WIDTH_PX)).collect();
+        let labels_en: Vec<WrappedLabel> =
+            model.nodes.iter().map(|n| wrap_label(&n.label.en, LABEL_FONT_PX, LABEL_MAX_WIDTH_PX)).collect();
+        let neighbours = (0..model.nodes.len()).map(|i| graph.neighbours(i)).collect();
+        let counter_paths = graph.counter_paths();
+        let uncountered = graph.uncountered_threats();
+        let events_by_date = model.events_by_date();
+        let event_nodes: Vec<Vec<usize>> = model
+            .events
+            .iter()
+            .map(|e| {
+                let mut nodes: Vec<usize> = std::iter::once(&e.actor).chain(e.nodes.iter()).filter_map(|id| model.node_idx(id)).collect();
+                let mut seen = std::collections::HashSet::new();
+                nodes.retain(|n| seen.insert(*n));
+                nodes
+            })
+            .collect();
+        let mut lanes: Vec<usize> = Vec::new();
+        for &e in &events_by_date {
+            if let Some(actor) = model.node_idx(&model.events[e].actor) {
+                if !lanes.contains(&actor) {
+                    lanes.push(actor);
+                }
+            }
+        }
+        // Collision radius: the circle around the node and its label below it, in whichever
+        // language is wider, so that switching language never makes labels overlap.
+        let collide: Vec<f64> = (0..model.nodes.len())
+            .map(|i| {
+                let w = labels_zh[i].width.max(labels_en[i].width);
+                let h = labels_zh[i].height.max(labels_en[i].height);
+                let half_w = w / 2.0 + 3.0;
+                let half_h = (2.0 * radii[i] + 4.0 + h) / 2.0;
+                (half_w * half_w + half_h * half_h).sqrt().max(radii[i] + 2.0) * 0.82
+            })
+            .collect();
+        let mut simulation = layout::default_graph_simulation(model.nodes.len(), &link_ends, &collide, LAYOUT_SEED);
+        simulation.run_until_settled(600);
+        let force_xs = simulation.xs().to_vec();
+        let force_ys = simulation.ys().to_vec();
+        let columns: Vec<usize> = model.nodes.iter().map(|n| column_of(n.kind)).collect();
+        // Every row is as tall as the tallest node with its label, so no two labels overlap.
+        let row_height = (0..model.nodes.len())
+            .map(|i| 2.0 * radii[i] + 10.0 + labels_zh[i].height.max(labels_en[i].height))
+            .fold(0.0, f64::max);
+        let options = layout::BipartiteOptions { width: 3.0 * 240.0, height: 0.0, min_node_spacing: row_height, barycentre_sweeps: 12 };
+        let (column_xs, column_ys) = layout::bipartite_layout(&columns, 3, &link_ends, &options);
+        Scene {
+            model,
+            graph,
+            link_ends,
+            radii,
+            collide,
+            labels_zh,
+            labels_en,
+            neighbours,
+            counter_paths,
+            uncountered,
+            events_by_date,
+            event_nodes,
+            lanes,
+            force_xs,
+            force_ys,
+            column_xs,
+            column_ys,
+        }
+    }
+
+    pub fn label(&self, node: usize, lang: Lang) -> &WrappedLabel {
+        match lang {
+            Lang::Zh => &self.labels_zh[node],
+            Lang::En => &self.labels_en[node],
+        }
+    }
+
+    /// The nodes whose label, in either language, or id contains `query` (case-insensitive),
+    /// best first: label starts with the query, then contains it.
+    pub fn search(&self, query: &str) -> Vec<usize> {
+        let q = query.trim().to_lowercase();
+        if q.is_empty() {
+            return Vec::new();
+        }
+        let mut hits: Vec<(u8, usize)> = Vec::new();
+        for (i, n) in self.model.nodes.iter().enumerate() {
+            let fields = [n.label.zh.to_lowercase(), n.label.en.to_lowercase(), n.id.clone()];
+            let rank = if fields.iter().any(|f| f.starts_with(&q)) {
+                0
+            } else if fields.iter().any(|f| f.contains(&q)) {
+                1
+            } else if n.summary.zh.to_lowercase().contains(&q) || n.summary.en.to_lowercase().contains(&q) {
+                2
+            } else {
+                continue;
+            };
+            hits.push((rank, i));
+        }
+        hits.sort();
+        hits.into_iter().map(|(_, i)| i).collect()
+    }
+
+    /// Counter paths that end at `threat`.
+    pub fn responses_to(&self, threat: usize) -> Vec<&CounterPath> {
+        self.counter_paths.iter().filter(|p| p.threat == threat).collect()
+    }
+
+    /// Counter paths that start at `response`.
+    pub fn threats_of(&self, response: usize) -> Vec<&CounterPath> {
+        self.counter_paths.iter().filter(|p| p.response == response).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_wrap(text: &str, max_width: f64, expect: &[&str]) {
+        let got = wrap_label(text, 12.0, max_width);
+        assert_eq!(got.lines, expect, "{text}");
+        // Closing punctuation may hang one character past the line; the measured width covers it.
+        assert!(got.width <= max_width + 12.0 || expect.len() == 1, "{text}: {} > {max_width}", got.width);
+        assert_eq!(got.width, got.lines.iter().map(|l| text_width(l, 12.0)).fold(0.0, f64::max));
+    }
+
+    #[test]
+    fn latin_breaks_at_spaces() {
+        check_wrap("Critical infrastructure failure", 118.0, &["Critical", "infrastructure", "failure"]);
+        check_wrap("Data leakage", 118.0, &["Data leakage"]);
+    }
+
+    #[test]
+    fn cjk_breaks_between_characters_but_not_before_closing_punctuation() {
+        check_wrap("关键基础设施无法有效运转", 60.0, &["关键基础设", "施无法有效", "运转"]);
+        check_wrap("网络犯罪，网络恐怖", 48.0, &["网络犯罪，", "网络恐怖"]);
+    }
+
+    #[test]
+    fn a_word_wider_than_a_line_is_split() {
+        let got = wrap_label("Supercalifragilisticexpialidocious", 12.0, 60.0);
+        assert!(got.lines.len() > 1);
+        assert!(got.lines.iter().all(|l| text_width(l, 12.0) <= 60.0 + 1e-9));
+    }
+
+    #[test]
+    fn hostile_and_empty_labels_wrap_without_panic() {
+        assert_eq!(wrap_label("", 12.0, 100.0).lines, vec![String::new()]);
+        assert_eq!(wrap_label("   ", 12.0, 100.0).lines, vec![String::new()]);
+        let hostile = "<img src=x onerror=alert(1)>";
+        let got = wrap_label(hostile, 12.0, 100.0);
+        // Every character survives, in order; only spaces at line breaks are dropped.
+        assert_eq!(got.lines.concat().replace(' ', ""), hostile.replace(' ', ""));
+    }
+}

@@ -1,0 +1,117 @@
+//! Small DOM helpers used by the drawing code: measuring elements, writing attributes outside
+//! the reactive system, animation frames and media queries. No failure escapes: a missing
+//! window or element makes these do nothing.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+pub fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// The element's size in CSS pixels, or `None` when it is not laid out (hidden, detached).
+pub fn size_of(el: &web_sys::Element) -> Option<(f64, f64)> {
+    let rect = el.get_bounding_client_rect();
+    (rect.width() > 0.0 && rect.height() > 0.0).then(|| (rect.width(), rect.height()))
+}
+
+/// The point's position relative to the element's top-left corner.
+pub fn local_point(el: &web_sys::Element, client_x: f64, client_y: f64) -> (f64, f64) {
+    let rect = el.get_bounding_client_rect();
+    (client_x - rect.left(), client_y - rect.top())
+}
+
+/// Whether the user asked for reduced motion.
+pub fn prefers_reduced_motion() -> bool {
+    window()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// The browser's preferred language tag, if any.
+pub fn browser_language() -> Option<String> {
+    window().and_then(|w| w.navigator().language())
+}
+
+/// A frame loop: calls `frame` on every animation frame while it returns `true`.
+/// [`FrameLoop::start`] while a loop runs does nothing; [`FrameLoop::restart`] replaces the
+/// running loop. A loop ends by itself when `frame` returns `false`.
+#[derive(Clone, Default)]
+pub struct FrameLoop {
+    /// Bumped by every start; a loop whose generation is no longer current stops.
+    generation: Rc<Cell<u64>>,
+    running: Rc<Cell<bool>>,
+}
+
+impl FrameLoop {
+    pub fn is_running(&self) -> bool {
+        self.running.get()
+    }
+
+    pub fn start(&self, frame: impl FnMut(f64) -> bool + 'static) {
+        if !self.is_running() {
+            self.restart(frame);
+        }
+    }
+
+    pub fn restart(&self, frame: impl FnMut(f64) -> bool + 'static) {
+        let Some(win) = window() else { return };
+        let my_generation = self.generation.get() + 1;
+        self.generation.set(my_generation);
+        self.running.set(true);
+        let generation = self.generation.clone();
+        let running = self.running.clone();
+        let frame = Rc::new(RefCell::new(frame));
+        let callback: Rc<RefCell<Option<Closure<dyn FnMut(f64)>>>> = Rc::new(RefCell::new(None));
+        let callback_inner = callback.clone();
+        let win_inner = win.clone();
+        *callback.borrow_mut() = Some(Closure::new(move |time: f64| {
+            let current = generation.get() == my_generation;
+            let keep_going = current && (frame.borrow_mut())(time);
+            if keep_going {
+                if let Some(cb) = callback_inner.borrow().as_ref() {
+                    let _ = win_inner.request_animation_frame(cb.as_ref().unchecked_ref());
+                }
+            } else {
+                if current {
+                    running.set(false);
+                }
+                // Drop the closure (and what it captured) once the loop ends.
+                let _ = callback_inner.borrow_mut().take();
+            }
+        }));
+        let first = callback.borrow();
+        if let Some(cb) = first.as_ref() {
+            let _ = win.request_animation_frame(cb.as_ref().unchecked_ref());
+        }
+    }
+
+    /// Stops the running loop at its next frame.
+    pub fn stop(&self) {
+        self.generation.set(self.generation.get() + 1);
+        self.running.set(false);
+    }
+}
+
+/// Sets an attribute, ignoring failure (the element may have been removed).
+pub fn set_attr(el: &web_sys::Element, name: &str, value: &str) {
+    let _ = el.set_attribute(name, value);
+}
+
+/// Watches an element's size; calls `on_resize(width, height)` whenever it changes, including
+/// when a hidden element (a closed tab, a collapsed section) is shown. The observer lives as
+/// long as the page.
+pub fn observe_size(el: &web_sys::Element, on_resize: impl Fn(f64, f64) + 'static) {
+    let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        if let Some(entry) = entries.get(0).dyn_ref::<web_sys::ResizeObserverEntry>() {
+            let rect = entry.content_rect();
+            on_resize(rect.width(), rect.height());
+        }
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+        observer.observe(el);
+        callback.forget();
+    }
+}

@@ -1,0 +1,5 @@
+//! Adapters for the browser's edges. Each owns one kind of outside contact, offers a plain
+//! interface, and lets no failure escape: the rest of the app never touches `web_sys` for these.
+
+pub mod dom;
+pub mod panic_card;

@@ -1,0 +1,70 @@
+//! The app's own interface strings in both languages. Texts from a data set are not here: they
+//! carry their own `zh`/`en` (see `atlas_core::Text`).
+
+use atlas_core::Lang;
+
+/// One interface string in both languages.
+#[derive(Clone, Copy, Debug)]
+pub struct Ui {
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
+impl Ui {
+    pub fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.zh,
+            Lang::En => self.en,
+        }
+    }
+}
+
+macro_rules! ui {
+    ($($name:ident = $zh:literal, $en:literal;)*) => {
+        $(pub const $name: Ui = Ui { zh: $zh, en: $en };)*
+    };
+}
+
+ui! {
+    APP_NAME = "论证地图", "Argument Atlas";
+    SKIP_TO_GRAPH = "跳到关系图", "Skip to the graph";
+    LANGUAGE = "语言", "Language";
+    TIMELINE = "时间线", "Timeline";
+    GRAPH = "关系图", "Graph";
+    DETAILS = "详情", "Details";
+    NOTHING_SELECTED = "在关系图或时间线中选择一项，即可查看原文出处。", "Select something in the graph or the timeline to see what the article says.";
+    SOURCES = "原文出处", "What the article says";
+    OUTSIDE_FACT = "文外信息", "Outside fact";
+    EXACT_DATE_FROM = "确切日期来源（非原文）", "Exact date from outside the article";
+    DATE = "日期", "Date";
+    ACTOR = "行为体", "Actor";
+    OFFICIAL_TITLE = "正式标题", "Official title";
+    RELATED = "相关节点", "Related nodes";
+    EVENTS_OF_NODE = "相关事件", "Events";
+    CLEAR_SELECTION = "清除选择", "Clear selection";
+    ZOOM_IN = "放大", "Zoom in";
+    ZOOM_OUT = "缩小", "Zoom out";
+    FIT = "适合窗口", "Fit to screen";
+    WHOLE_SPAN = "全部年份", "All years";
+    YEAR_2023 = "仅 2023 年", "2023 only";
+    PREVIOUS_EVENT = "上一事件", "Previous event";
+    NEXT_EVENT = "下一事件", "Next event";
+    LEGEND = "图例与筛选", "Legend and filter";
+    SEARCH = "搜索节点", "Search nodes";
+    SEARCH_PLACEHOLDER = "中文或英文", "Chinese or English";
+    NO_MATCH = "没有匹配的节点", "No matching node";
+    LAYOUT = "布局", "Layout";
+    LAYOUT_FORCE = "力导向", "Force";
+    LAYOUT_COLUMNS = "威胁 → 应对", "Threats → responses";
+    COUNTERED_BY = "应对它的措施", "Responses that address it";
+    COUNTERS = "它应对的威胁", "Threats it addresses";
+    UNCOUNTERED = "原文未给出应对措施", "No response in the article addresses this threat";
+    VIA = "经由", "via";
+    ERROR_TITLE = "出错了", "Something went wrong";
+    ERROR_WHAT_NEXT = "请重新加载页面。如果问题仍然存在，请把下面的信息发给维护者。", "Reload the page. If it happens again, send the text below to the maintainers.";
+    RELOAD = "重新加载", "Reload";
+    DATA_PROBLEMS = "数据集有问题，未能加载", "The data set has problems and was not loaded";
+    PINNED = "已固定（双击或按 U 取消）", "pinned (double-click or press U to release)";
+    GRAPH_HELP = "Tab 键进入关系图，方向键在相邻节点间移动，Enter 选择，Esc 清除选择，U 取消固定。", "Tab into the graph, arrow keys move between neighbours, Enter selects, Escape clears, U releases a pinned node.";
+    TIMELINE_HELP = "←/→ 按日期顺序切换事件，Enter 选择。", "←/→ step through events in date order, Enter selects.";
+}

@@ -1,0 +1,9 @@
+//! The Leptos view layer: one component per file, reading the core through [`crate::state`].
+
+pub mod app;
+pub mod detail_panel;
+pub mod graph_view;
+pub mod header;
+pub mod legend;
+pub mod problems;
+pub mod timeline_view;

@@ -1,0 +1,75 @@
+// Post-processes trunk's output in pkg/:
+// 1. pkg/index.html gets a strict Content-Security-Policy <meta>: no inline script but trunk's
+//    loader, allowed by its sha256 (the same on every build with --filehash false).
+// 2. pkg/argument-atlas.html: one self-contained file (CSS, glue JS and base64 WebAssembly
+//    inlined) that works from file:// and in a frame sandboxed without allow-same-origin.
+// 3. pkg/csp.txt: the served build's policy, for hosts that send it as a header.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+
+const dir = process.argv[2] ?? 'pkg';
+const read = (name) => readFileSync(`${dir}/${name}`, 'utf8');
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+let html = read('index.html');
+const loaderMatch = html.match(/<script type="module">([\s\S]*?)<\/script>/);
+if (!loaderMatch) throw new Error('postbuild: trunk loader script not found in index.html');
+const loader = loaderMatch[1];
+
+export function servedPolicy(loaderHash) {
+  return [
+    "default-src 'none'",
+    `script-src 'self' 'wasm-unsafe-eval' ${loaderHash}`,
+    "style-src 'self'",
+    "img-src 'self' data: blob:",
+    "connect-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+const policy = servedPolicy(sha256(loader));
+html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/g, '');
+html = html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${policy}">`);
+writeFileSync(`${dir}/index.html`, html);
+writeFileSync(`${dir}/csp.txt`, policy + '\n');
+
+// --- One-file build ---
+const css = read('style.css');
+const glueName = loader.match(/from '\.\/([^']+\.js)'/)?.[1];
+if (!glueName) throw new Error('postbuild: glue module name not found in the loader');
+let glue = read(glueName);
+// The glue is an ES module; inline it into the page's module script by dropping its exports.
+glue = glue
+  .replace(/^export function /gm, 'function ')
+  .replace(/^export class /gm, 'class ')
+  .replace(/^export const /gm, 'const ')
+  .replace(/^export \{[^}]*\};?\s*$/gm, '')
+  .replace(/^export default [^;]+;\s*$/gm, '');
+if (/^export /m.test(glue)) throw new Error('postbuild: the glue has an export form this script does not handle');
+const wasmName = loader.match(/module_or_path: '\.\/([^']+\.wasm)'/)?.[1];
+if (!wasmName) throw new Error('postbuild: wasm file name not found in the loader');
+const wasmBase64 = readFileSync(`${dir}/${wasmName}`).toString('base64');
+const inlineScript = `
+${glue}
+const atlasWasmBytes = Uint8Array.from(atob("${wasmBase64}"), (c) => c.charCodeAt(0));
+const atlasWasm = await __wbg_init({ module_or_path: atlasWasmBytes });
+dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: atlasWasm } }));
+`;
+const oneFilePolicy = [
+  "default-src 'none'",
+  `script-src 'wasm-unsafe-eval' ${sha256(inlineScript)}`,
+  `style-src ${sha256(css)}`,
+  'img-src data: blob:',
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+let single = read('index.html');
+single = single.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, `<meta http-equiv="Content-Security-Policy" content="${oneFilePolicy}">`);
+single = single.replace(/<link rel="stylesheet"[^>]*>/, () => `<style>${css}</style>`);
+single = single.replace(/<link rel="modulepreload"[^>]*>/g, '').replace(/<link rel="preload"[^>]*>/g, '');
+single = single.replace(/<script type="module">[\s\S]*?<\/script>/, () => `<script type="module">${inlineScript}</script>`);
+if (/src="\.\/|href="\.\//.test(single)) throw new Error('postbuild: the one-file build still references a file');
+writeFileSync(`${dir}/argument-atlas.html`, single);
+writeFileSync(`${dir}/argument-atlas.csp.txt`, oneFilePolicy + '\n');
+console.log(`postbuild: CSP added to ${dir}/index.html; one-file build ${dir}/argument-atlas.html (${(single.length / 1024).toFixed(0)} KiB)`);

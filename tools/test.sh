@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# README command 2: install what is missing (browsers and drivers too), then run every test:
+# the core natively, the data set's quotes against the article, the release build, and the
+# end-to-end suite in Chromium, Firefox and WebKit. Stops at the first failing stage.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+stage() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+stage "setup"
+bash tools/setup.sh --test
+
+stage "core: cargo test (native, no browser)"
+cargo test -p atlas-core
+
+stage "data set: every quote is verbatim article text"
+if [ -f ../shared/tools/check_quotes.py ]; then
+  python3 ../shared/tools/check_quotes.py www/data/*.json
+else
+  echo "../shared is not beside the project: quote check skipped"
+fi
+
+stage "build: pkg/ and pkg/argument-atlas.html"
+bash tools/build.sh
+
+stage "end to end: Chromium only (console, network, screenshot)"
+node tests/e2e/chromium-only.mjs
+
+stage "end to end: every engine"
+xvfb-run -a node tests/e2e/run.mjs chromium firefox webkit
