@@ -20,8 +20,8 @@
 //! unit in the last place off).
 
 use atlas_core::layout::{
-    phyllotaxis_position, CenterForce, CollideForce, ConstantOrPerItem, Force, LinkForce, ManyBodyForce,
-    PositionForce, Simulation, SimulationParams,
+    phyllotaxis_position, CenterForce, CollideForce, ConstantOrPerItem, Force, LinkForce, ManyBodyForce, PositionForce,
+    Simulation, SimulationParams,
 };
 use serde::Deserialize;
 
@@ -76,12 +76,36 @@ impl From<NumberOrList> for ConstantOrPerItem {
 #[derive(Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 enum ForceSpec {
-    Link { links: Vec<(usize, usize)>, distance: Option<NumberOrList>, strength: Option<NumberOrList>, iterations: Option<usize> },
-    ManyBody { strength: Option<NumberOrList>, theta: Option<f64>, distance_min: Option<f64>, distance_max: Option<f64> },
-    Center { x: f64, y: f64, strength: f64 },
-    Collide { radius: NumberOrList, strength: Option<f64>, iterations: Option<usize> },
-    X { target: NumberOrList, strength: NumberOrList },
-    Y { target: NumberOrList, strength: NumberOrList },
+    Link {
+        links: Vec<(usize, usize)>,
+        distance: Option<NumberOrList>,
+        strength: Option<NumberOrList>,
+        iterations: Option<usize>,
+    },
+    ManyBody {
+        strength: Option<NumberOrList>,
+        theta: Option<f64>,
+        distance_min: Option<f64>,
+        distance_max: Option<f64>,
+    },
+    Center {
+        x: f64,
+        y: f64,
+        strength: f64,
+    },
+    Collide {
+        radius: NumberOrList,
+        strength: Option<f64>,
+        iterations: Option<usize>,
+    },
+    X {
+        target: NumberOrList,
+        strength: NumberOrList,
+    },
+    Y {
+        target: NumberOrList,
+        strength: NumberOrList,
+    },
 }
 
 #[derive(Deserialize)]
@@ -212,8 +236,15 @@ fn check(name: &str) -> Comparison {
         simulation.tick_n(snapshot.ticks - ticks_done);
         ticks_done = snapshot.ticks;
         let alpha_error = (simulation.alpha() - snapshot.alpha).abs();
-        assert!(alpha_error <= 1e-15, "{name} after {} ticks: alpha {} vs d3 {}", snapshot.ticks, simulation.alpha(), snapshot.alpha);
-        let error = largest_relative_error(simulation.xs(), &snapshot.x).max(largest_relative_error(simulation.ys(), &snapshot.y));
+        assert!(
+            alpha_error <= 1e-15,
+            "{name} after {} ticks: alpha {} vs d3 {}",
+            snapshot.ticks,
+            simulation.alpha(),
+            snapshot.alpha
+        );
+        let error = largest_relative_error(simulation.xs(), &snapshot.x)
+            .max(largest_relative_error(simulation.ys(), &snapshot.y));
         assert!(
             error <= RELATIVE_TOLERANCE,
             "{name} after {} ticks: relative error {error:e}\n ours x {:?}\n d3   x {:?}",

@@ -48,7 +48,15 @@ fn arbitrary_graph() -> impl Strategy<Value = ArbitraryGraph> {
             prop_oneof![Just(0.0), Just(0.5), Just(0.9), Just(2.0)],
             any::<u32>(),
         )
-            .prop_map(move |(links, xs, ys, radii, theta, seed)| ArbitraryGraph { node_count, links, xs, ys, radii, theta, seed })
+            .prop_map(move |(links, xs, ys, radii, theta, seed)| ArbitraryGraph {
+                node_count,
+                links,
+                xs,
+                ys,
+                radii,
+                theta,
+                seed,
+            })
     })
 }
 
@@ -70,7 +78,12 @@ fn bits(simulation: &Simulation) -> Vec<u64> {
 }
 
 /// The number of crossing pairs by brute force, for checking [`count_link_crossings`].
-fn crossings_by_brute_force(columns: &[usize], column_count: usize, orders: &[Vec<usize>], links: &[(usize, usize)]) -> usize {
+fn crossings_by_brute_force(
+    columns: &[usize],
+    column_count: usize,
+    orders: &[Vec<usize>],
+    links: &[(usize, usize)],
+) -> usize {
     let column_of = |node: usize| columns[node].min(column_count.max(1) - 1);
     let mut rank = vec![0; columns.len()];
     for order in orders {

@@ -61,7 +61,14 @@ fn assert_all_finite(simulation: &Simulation, case: &str) {
 
 /// Builds a simulation from start positions (`None`: phyllotaxis), links and radii with every
 /// force, runs `ticks` ticks and checks that every position and velocity stays finite.
-fn check_finite(case: &str, start: Option<(Vec<f64>, Vec<f64>)>, links: &[(usize, usize)], radii: Vec<f64>, node_count: usize, ticks: usize) -> Simulation {
+fn check_finite(
+    case: &str,
+    start: Option<(Vec<f64>, Vec<f64>)>,
+    links: &[(usize, usize)],
+    radii: Vec<f64>,
+    node_count: usize,
+    ticks: usize,
+) -> Simulation {
     let params = SimulationParams::default();
     let mut simulation = match start {
         Some((xs, ys)) => Simulation::with_positions(&xs, &ys, params),
@@ -82,17 +89,59 @@ fn degenerate_graphs_stay_finite() {
     check_finite("one node", None, &[], vec![5.0], 1, 20);
     check_finite("one node with a self-link", None, &[(0, 0)], vec![5.0], 1, 20);
     check_finite("two nodes, one point", Some((vec![3.0; 2], vec![3.0; 2])), &[(0, 1)], vec![5.0; 2], 2, 50);
-    check_finite("fifty nodes, one point", Some((vec![0.0; 50], vec![0.0; 50])), &[(0, 1), (1, 2), (2, 0)], vec![4.0; 50], 50, 50);
+    check_finite(
+        "fifty nodes, one point",
+        Some((vec![0.0; 50], vec![0.0; 50])),
+        &[(0, 1), (1, 2), (2, 0)],
+        vec![4.0; 50],
+        50,
+        50,
+    );
     check_finite("disconnected parts", None, &[(0, 1), (2, 3), (4, 5), (6, 7), (7, 8)], vec![5.0; 12], 12, 300);
-    check_finite("self-links and duplicates", None, &[(0, 0), (0, 1), (0, 1), (1, 0), (2, 2), (2, 3), (3, 3)], vec![5.0; 4], 4, 300);
+    check_finite(
+        "self-links and duplicates",
+        None,
+        &[(0, 0), (0, 1), (0, 1), (1, 0), (2, 2), (2, 3), (3, 3)],
+        vec![5.0; 4],
+        4,
+        300,
+    );
     check_finite("links to missing nodes", None, &[(0, 9), (9, 0), (1, 2)], vec![5.0; 3], 3, 50);
     check_finite("zero radii", None, &[(0, 1)], vec![0.0; 10], 10, 50);
     check_finite("huge radii", None, &[(0, 1)], vec![1e300; 10], 10, 50);
-    check_finite("non-finite and negative radii", None, &[(0, 1)], vec![f64::NAN, f64::INFINITY, -3.0, f64::NEG_INFINITY, 2.0], 5, 50);
+    check_finite(
+        "non-finite and negative radii",
+        None,
+        &[(0, 1)],
+        vec![f64::NAN, f64::INFINITY, -3.0, f64::NEG_INFINITY, 2.0],
+        5,
+        50,
+    );
     check_finite("radii missing for some nodes", None, &[(0, 1)], vec![1.0], 8, 50);
-    check_finite("non-finite start positions", Some((vec![f64::NAN, 1.0, f64::INFINITY], vec![0.0, f64::NAN, 2.0])), &[(0, 2)], vec![3.0; 3], 3, 50);
-    check_finite("far-apart start positions", Some((vec![-1e200, 1e200, 0.0], vec![1e200, 0.0, -1e200])), &[(0, 1), (1, 2)], vec![3.0; 3], 3, 50);
-    check_finite("nearly coincident", Some((vec![0.0, 1e-300, 5e-324], vec![0.0, 0.0, 1e-300])), &[(0, 1)], vec![3.0; 3], 3, 50);
+    check_finite(
+        "non-finite start positions",
+        Some((vec![f64::NAN, 1.0, f64::INFINITY], vec![0.0, f64::NAN, 2.0])),
+        &[(0, 2)],
+        vec![3.0; 3],
+        3,
+        50,
+    );
+    check_finite(
+        "far-apart start positions",
+        Some((vec![-1e200, 1e200, 0.0], vec![1e200, 0.0, -1e200])),
+        &[(0, 1), (1, 2)],
+        vec![3.0; 3],
+        3,
+        50,
+    );
+    check_finite(
+        "nearly coincident",
+        Some((vec![0.0, 1e-300, 5e-324], vec![0.0, 0.0, 1e-300])),
+        &[(0, 1)],
+        vec![3.0; 3],
+        3,
+        50,
+    );
 }
 
 #[test]
@@ -100,16 +149,42 @@ fn extreme_force_settings_stay_finite() {
     let cases: Vec<(&str, Vec<Force>)> = vec![
         ("huge repulsion", vec![Force::ManyBody(ManyBodyForce::new().with_strength(-1e300))]),
         ("huge attraction", vec![Force::ManyBody(ManyBodyForce::new().with_strength(1e300).with_distance_min(0.0))]),
-        ("non-finite strengths", vec![Force::ManyBody(ManyBodyForce::new().with_strength(vec![f64::NAN, f64::INFINITY, -30.0]))]),
-        ("non-finite theta and distances", vec![Force::ManyBody(ManyBodyForce::new().with_theta(f64::NAN).with_distance_min(f64::NAN).with_distance_max(f64::NAN))]),
-        ("huge link strength", vec![Force::Link(LinkForce::new(&[(0, 1), (1, 2)]).with_strength(1e300).with_distance(1e300))]),
-        ("non-finite link settings", vec![Force::Link(LinkForce::new(&[(0, 1), (1, 2)]).with_strength(f64::NAN).with_distance(vec![f64::INFINITY, -5.0]))]),
-        ("non-finite position targets", vec![Force::X(PositionForce::new(vec![f64::NAN, 1.0]).with_strength(f64::INFINITY)), Force::Y(PositionForce::new(f64::NAN))]),
+        (
+            "non-finite strengths",
+            vec![Force::ManyBody(ManyBodyForce::new().with_strength(vec![f64::NAN, f64::INFINITY, -30.0]))],
+        ),
+        (
+            "non-finite theta and distances",
+            vec![Force::ManyBody(
+                ManyBodyForce::new().with_theta(f64::NAN).with_distance_min(f64::NAN).with_distance_max(f64::NAN),
+            )],
+        ),
+        (
+            "huge link strength",
+            vec![Force::Link(LinkForce::new(&[(0, 1), (1, 2)]).with_strength(1e300).with_distance(1e300))],
+        ),
+        (
+            "non-finite link settings",
+            vec![Force::Link(
+                LinkForce::new(&[(0, 1), (1, 2)]).with_strength(f64::NAN).with_distance(vec![f64::INFINITY, -5.0]),
+            )],
+        ),
+        (
+            "non-finite position targets",
+            vec![
+                Force::X(PositionForce::new(vec![f64::NAN, 1.0]).with_strength(f64::INFINITY)),
+                Force::Y(PositionForce::new(f64::NAN)),
+            ],
+        ),
         ("non-finite centre", vec![Force::Center(CenterForce::new(f64::NAN, f64::INFINITY).with_strength(f64::NAN))]),
-        ("collide with huge strength", vec![Force::Collide(CollideForce::new(10.0).with_strength(1e300).with_iterations(3))]),
+        (
+            "collide with huge strength",
+            vec![Force::Collide(CollideForce::new(10.0).with_strength(1e300).with_iterations(3))],
+        ),
     ];
     for (case, forces) in cases {
-        let mut simulation = Simulation::with_positions(&[0.0, 0.0, 1.0, 5.0], &[0.0, 0.0, 1.0, -2.0], SimulationParams::default());
+        let mut simulation =
+            Simulation::with_positions(&[0.0, 0.0, 1.0, 5.0], &[0.0, 0.0, 1.0, -2.0], SimulationParams::default());
         for force in forces {
             simulation.add_force(force);
         }
@@ -181,7 +256,8 @@ fn same_inputs_give_bit_identical_runs() {
 fn the_seed_only_matters_where_points_coincide() {
     let run = |seed: u32, start: f64| {
         let params = SimulationParams { seed, ..SimulationParams::default() };
-        let mut simulation = Simulation::with_positions(&[0.0, start, 2.0 * start], &[0.0, 0.5 * start, 3.0 * start], params);
+        let mut simulation =
+            Simulation::with_positions(&[0.0, start, 2.0 * start], &[0.0, 0.5 * start, 3.0 * start], params);
         simulation.add_force(Force::ManyBody(ManyBodyForce::new()));
         simulation.tick_n(10);
         position_bits(&simulation)
@@ -209,7 +285,9 @@ fn pinned_nodes_stay_put_and_unpinned_nodes_move_again() {
     let mut simulation = default_graph_simulation(40, &links, &[8.0; 40], 1);
     simulation.pin(0, 100.0, -50.0);
     simulation.pin(7, 0.0, 0.0);
-    assert!(simulation.is_pinned(0) && simulation.is_pinned(7) && !simulation.is_pinned(1) && !simulation.is_pinned(99));
+    assert!(
+        simulation.is_pinned(0) && simulation.is_pinned(7) && !simulation.is_pinned(1) && !simulation.is_pinned(99)
+    );
     for _ in 0..100 {
         simulation.tick();
         assert_eq!((simulation.xs()[0], simulation.ys()[0]), (100.0, -50.0));
@@ -269,7 +347,8 @@ fn the_app_simulation_settles_in_300_ticks_into_a_readable_layout() {
     let extent = simulation.xs().iter().chain(simulation.ys()).fold(0.0f64, |largest, v| largest.max(v.abs()));
     assert!(extent < 2000.0, "extent {extent}");
     // At rest: the mean speed is a tiny fraction of a unit per tick.
-    let mean_speed = simulation.vxs().iter().zip(simulation.vys()).map(|(vx, vy)| vx.hypot(*vy)).sum::<f64>() / node_count as f64;
+    let mean_speed =
+        simulation.vxs().iter().zip(simulation.vys()).map(|(vx, vy)| vx.hypot(*vy)).sum::<f64>() / node_count as f64;
     assert!(mean_speed < 0.05, "mean speed {mean_speed}");
     // Readable: no two circles overlap.
     for i in 0..node_count {

@@ -48,7 +48,12 @@ impl Default for BipartiteOptions {
 /// assert!(xs[0] < xs[2]);
 /// assert!((ys[3] < ys[2]) == (ys[0] < ys[1]));
 /// ```
-pub fn bipartite_layout(columns: &[usize], column_count: usize, links: &[(usize, usize)], options: &BipartiteOptions) -> (Vec<f64>, Vec<f64>) {
+pub fn bipartite_layout(
+    columns: &[usize],
+    column_count: usize,
+    links: &[(usize, usize)],
+    options: &BipartiteOptions,
+) -> (Vec<f64>, Vec<f64>) {
     let column_count = column_count.max(1);
     let width = non_negative_or_zero(options.width);
     let height = non_negative_or_zero(options.height);
@@ -72,7 +77,12 @@ pub fn bipartite_layout(columns: &[usize], column_count: usize, links: &[(usize,
 
 /// The order of the nodes in each column (top to bottom), as [`bipartite_layout`] places them.
 /// Arguments as for [`bipartite_layout`]; returns `column_count.max(1)` lists.
-pub fn bipartite_column_orders(columns: &[usize], column_count: usize, links: &[(usize, usize)], sweeps: usize) -> Vec<Vec<usize>> {
+pub fn bipartite_column_orders(
+    columns: &[usize],
+    column_count: usize,
+    links: &[(usize, usize)],
+    sweeps: usize,
+) -> Vec<Vec<usize>> {
     let column_count = column_count.max(1);
     let column_of = |node: usize| columns[node].min(column_count - 1);
     let node_count = columns.len();
@@ -117,7 +127,8 @@ pub fn bipartite_column_orders(columns: &[usize], column_count: usize, links: &[
                 let barycentre = if neighbours[node].is_empty() {
                     current
                 } else {
-                    neighbours[node].iter().map(|&other| relative_position[other]).sum::<f64>() / neighbours[node].len() as f64
+                    neighbours[node].iter().map(|&other| relative_position[other]).sum::<f64>()
+                        / neighbours[node].len() as f64
                 };
                 keys.push((barycentre, current, node));
             }
@@ -144,7 +155,12 @@ pub fn bipartite_column_orders(columns: &[usize], column_count: usize, links: &[
 /// Links sharing an end never count as crossing. Ignored links as in [`bipartite_layout`].
 ///
 /// Complexity: O(m log m) for m links (inversions counted with a Fenwick tree).
-pub fn count_link_crossings(columns: &[usize], column_count: usize, orders: &[Vec<usize>], links: &[(usize, usize)]) -> usize {
+pub fn count_link_crossings(
+    columns: &[usize],
+    column_count: usize,
+    orders: &[Vec<usize>],
+    links: &[(usize, usize)],
+) -> usize {
     let column_count = column_count.max(1);
     let node_count = columns.len();
     let mut rank = vec![usize::MAX; node_count];
@@ -161,7 +177,8 @@ pub fn count_link_crossings(columns: &[usize], column_count: usize, orders: &[Ve
         if source >= node_count || target >= node_count {
             continue;
         }
-        let (source_column, target_column) = (columns[source].min(column_count - 1), columns[target].min(column_count - 1));
+        let (source_column, target_column) =
+            (columns[source].min(column_count - 1), columns[target].min(column_count - 1));
         if source_column == target_column || rank[source] == usize::MAX || rank[target] == usize::MAX {
             continue;
         }

@@ -22,12 +22,18 @@
 //! # Performance
 //!
 //! Positions and velocities are stored as one `Vec<f64>` per coordinate. The many-body and
-//! collision forces rebuild a quadtree every tick (nodes move), but the tree lives in flat
-//! vectors that keep their capacity, and both walk it with an explicit, reused stack; after the
-//! first tick a tick allocates nothing. Aggregates (total charge and centroid, largest radius)
-//! are computed bottom-up in one reverse pass, since every cell is created after its parent.
-//! `cargo run --release -p atlas-core --example layout_bench` prints milliseconds per tick.
+//! collision forces rebuild a quadtree every tick (nodes move), as d3 does, but the tree lives
+//! in flat vectors that keep their capacity. Each force then copies the cells, in d3's visiting
+//! order (pre-order), into one packed array with its aggregates (total charge and centroid, or
+//! largest radius) computed bottom-up in a single reverse pass; each cell also records where its
+//! subtree ends. A walk is then a forward scan of that array: an opened cell continues with the
+//! next entry (its first child), any other jumps past its subtree. No stack, no recursion, and
+//! exactly d3's visiting order, so sums are added and random numbers drawn in d3's order. After
+//! the first ticks a tick allocates nothing.
 //!
+//! `cargo run --release -p atlas-core --example layout_bench` prints milliseconds per tick;
+//! `node tools/d3-golden.mjs --bench` times d3-force on the same graphs.
+
 //! # Deliberate differences from d3-force
 //!
 //! Each exists to keep NaN and infinity out for inputs where d3 produces them (or throws);

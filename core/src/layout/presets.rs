@@ -46,10 +46,8 @@ pub fn default_graph_simulation(node_count: usize, links: &[(usize, usize)], rad
             DEFAULT_NODE_RADIUS
         }
     };
-    let link_distances: Vec<f64> = links
-        .iter()
-        .map(|&(source, target)| radius_of(source) + radius_of(target) + DEFAULT_LINK_GAP)
-        .collect();
+    let link_distances: Vec<f64> =
+        links.iter().map(|&(source, target)| radius_of(source) + radius_of(target) + DEFAULT_LINK_GAP).collect();
     let collision_radii: Vec<f64> = (0..node_count).map(|i| radius_of(i) + DEFAULT_COLLISION_PADDING).collect();
 
     let params = SimulationParams { seed, ..SimulationParams::default() };
@@ -73,7 +71,8 @@ pub fn default_graph_simulation(node_count: usize, links: &[(usize, usize)], rad
 /// same graphs for d3.
 pub fn random_graph_links(node_count: usize, links_per_node: usize, seed: u32) -> Vec<(usize, usize)> {
     let mut random = LinearCongruentialGenerator::new(seed);
-    let mut draw_below = |bound: usize| ((random.next_unit_interval() * bound as f64) as usize).min(bound.saturating_sub(1));
+    let mut draw_below =
+        |bound: usize| ((random.next_unit_interval() * bound as f64) as usize).min(bound.saturating_sub(1));
     let wanted = links_per_node.saturating_mul(node_count);
     let mut links = Vec::with_capacity(wanted);
     for node in 1..node_count {

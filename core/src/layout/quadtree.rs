@@ -2,7 +2,7 @@
 //!
 //! The many-body force (Barnes–Hut) and the collision force both need a quadtree of the node
 //! positions, rebuilt each tick because every node moves. d3 builds a tree of small JS objects
-//! each time; here the tree lives in a handful of `Vec`s that are cleared and refilled, so after
+//! each time; here the tree lives in a few `Vec`s that are cleared and refilled, so after
 //! the first tick a rebuild allocates nothing.
 //!
 //! To reproduce d3's numbers the tree must have exactly d3-quadtree's shape, because the
@@ -25,7 +25,7 @@
 //! (pre-order), into its own packed array together with what it aggregates (total charge and
 //! centroid, or largest radius). In pre-order every cell comes before its descendants, so one
 //! pass in reverse order aggregates bottom-up without recursion, and each walk then reads memory
-//! mostly forwards.
+//! forwards only.
 
 /// Marks "no cell" in a child slot and "no point" in a chain or in `first_point`.
 pub(crate) const NONE: u32 = u32::MAX;
@@ -67,7 +67,13 @@ pub(crate) struct FlatQuadtree {
 
 impl Default for FlatQuadtree {
     fn default() -> Self {
-        FlatQuadtree { cells: Vec::new(), next_point_in_leaf: Vec::new(), point_x: Vec::new(), point_y: Vec::new(), root: NONE }
+        FlatQuadtree {
+            cells: Vec::new(),
+            next_point_in_leaf: Vec::new(),
+            point_x: Vec::new(),
+            point_y: Vec::new(),
+            root: NONE,
+        }
     }
 }
 
@@ -142,27 +148,6 @@ impl FlatQuadtree {
         self.cells.len()
     }
 
-    /// Writes the cells in d3's visiting order (pre-order, quadrants 0 to 3) into `order`,
-    /// using `stack` as scratch. In that order every cell comes before its descendants and
-    /// each subtree is contiguous, so the forces store their per-cell data in it: a walk then
-    /// reads memory mostly forwards.
-    pub(crate) fn cells_in_visiting_order(&self, order: &mut Vec<u32>, stack: &mut Vec<u32>) {
-        order.clear();
-        stack.clear();
-        if self.root != NONE {
-            stack.push(self.root);
-        }
-        while let Some(cell) = stack.pop() {
-            order.push(cell);
-            let children = &self.cells[cell as usize].children;
-            for quadrant in (0..4).rev() {
-                if children[quadrant] != NONE {
-                    stack.push(children[quadrant]);
-                }
-            }
-        }
-    }
-
     fn insert(&mut self, point: u32, x: f64, y: f64) {
         let mut cell = self.root as usize;
         // Descend through internal cells to the leaf or empty slot for this point.
@@ -234,6 +219,48 @@ impl FlatQuadtree {
     }
 }
 
+/// A tree's cells in d3's visiting order (pre-order, quadrants 0 to 3), and the inverse map.
+///
+/// In that order every cell comes before its descendants and each subtree is contiguous, so the
+/// forces store their per-cell data in it: a reverse pass aggregates bottom-up, and a walk reads
+/// memory forwards. Reused across ticks.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct VisitingOrder {
+    /// The tree's cell indices, in visiting order.
+    pub(crate) cells: Vec<u32>,
+    /// For each tree cell index, its position in `cells`.
+    pub(crate) position_of_cell: Vec<u32>,
+    stack: Vec<u32>,
+}
+
+impl VisitingOrder {
+    /// Recomputes the order for `tree`. The vectors get at least the tree's capacity (which
+    /// `rebuild_with` sizes generously), so they stop growing when the tree does.
+    pub(crate) fn compute(&mut self, tree: &FlatQuadtree) {
+        self.cells.clear();
+        self.cells.reserve(tree.cells.capacity());
+        self.stack.clear();
+        if tree.root != NONE {
+            self.stack.push(tree.root);
+        }
+        while let Some(cell) = self.stack.pop() {
+            self.cells.push(cell);
+            let children = &tree.cells[cell as usize].children;
+            for quadrant in (0..4).rev() {
+                if children[quadrant] != NONE {
+                    self.stack.push(children[quadrant]);
+                }
+            }
+        }
+        self.position_of_cell.clear();
+        self.position_of_cell.reserve(tree.cells.capacity());
+        self.position_of_cell.resize(tree.cell_count(), NONE);
+        for (position, &cell) in self.cells.iter().enumerate() {
+            self.position_of_cell[cell as usize] = position as u32;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -291,26 +318,26 @@ mod tests {
     }
 
     #[test]
-    fn children_always_follow_their_parent() {
-        let points: Vec<(f64, f64)> = (0..200).map(|i| (((i * 37) % 101) as f64 * 0.37, ((i * 53) % 97) as f64 * 0.11)).collect();
+    fn every_point_lands_in_exactly_one_leaf() {
+        let points: Vec<(f64, f64)> =
+            (0..200).map(|i| (((i * 37) % 101) as f64 * 0.37, ((i * 53) % 97) as f64 * 0.11)).collect();
         let tree = build(&points);
-        for cell in 0..tree.cell_count() {
-            for &child in &tree.cells[cell].children {
-                assert!(child == NONE || child as usize > cell);
-            }
-        }
-        let total: usize = leaves_in_visit_order(&tree).iter().map(Vec::len).sum();
-        assert_eq!(total, 200);
+        let mut seen: Vec<u32> = leaves_in_visit_order(&tree).concat();
+        seen.sort_unstable();
+        assert_eq!(seen, (0..200).collect::<Vec<u32>>());
     }
 
     #[test]
     fn visiting_order_is_pre_order_by_quadrant() {
         let tree = build(&[(0.5, 0.5), (3.5, 3.5), (3.5, 0.5), (0.5, 3.5)]);
-        let (mut order, mut stack) = (Vec::new(), Vec::new());
-        tree.cells_in_visiting_order(&mut order, &mut stack);
-        let points: Vec<u32> = order.iter().map(|&cell| tree.cells[cell as usize].first_point).collect();
+        let mut order = VisitingOrder::default();
+        order.compute(&tree);
+        let points: Vec<u32> = order.cells.iter().map(|&cell| tree.cells[cell as usize].first_point).collect();
         // The root (internal), then quadrants 0 (top-left), 1 (top-right), 2, 3.
         assert_eq!(points, vec![NONE, 0, 2, 3, 1]);
+        for (position, &cell) in order.cells.iter().enumerate() {
+            assert_eq!(order.position_of_cell[cell as usize] as usize, position);
+        }
     }
 
     #[test]

@@ -37,4 +37,19 @@ impl LinearCongruentialGenerator {
     pub fn jiggle(&mut self) -> f64 {
         (self.next_unit_interval() - 0.5) * 1e-6
     }
+
+    /// d3's tie-break for an offset between two points: each of `dx`, `dy` that is exactly zero
+    /// (x first, then y) is replaced by a jiggle whose square is added to `distance_squared`, so
+    /// coincident or aligned points get pushed apart in a random direction.
+    #[inline]
+    pub(crate) fn jiggle_zero_components(&mut self, dx: &mut f64, dy: &mut f64, distance_squared: &mut f64) {
+        if *dx == 0.0 {
+            *dx = self.jiggle();
+            *distance_squared += *dx * *dx;
+        }
+        if *dy == 0.0 {
+            *dy = self.jiggle();
+            *distance_squared += *dy * *dy;
+        }
+    }
 }

@@ -12,7 +12,7 @@
 //! fidelity: coincident points are rare and separate after one tick of jiggle anyway.
 
 use super::{finite_or, ConstantOrPerItem};
-use crate::layout::quadtree::{FlatQuadtree, NONE};
+use crate::layout::quadtree::{FlatQuadtree, VisitingOrder, NONE};
 use crate::layout::random::LinearCongruentialGenerator;
 use crate::layout::simulation::NodeArrays;
 
@@ -46,13 +46,11 @@ pub struct CollideForce {
     iterations: usize,
     // Derived by `initialize`.
     node_radii: Vec<f64>,
-    // Scratch reused across ticks: the tree, its cells in visiting order with their largest
-    // radius, the map from tree cell to position in that order, and a stack for listing it.
+    // Scratch reused across ticks: the tree, its visiting order, and its cells in that order
+    // with their largest radius.
     tree: FlatQuadtree,
     radius_cells: Vec<RadiusCell>,
-    visiting_order: Vec<u32>,
-    position_in_visiting_order: Vec<u32>,
-    stack: Vec<u32>,
+    visiting_order: VisitingOrder,
 }
 
 impl CollideForce {
@@ -71,9 +69,7 @@ impl CollideForce {
             node_radii: Vec::new(),
             tree: FlatQuadtree::default(),
             radius_cells: Vec::new(),
-            visiting_order: Vec::new(),
-            position_in_visiting_order: Vec::new(),
-            stack: Vec::new(),
+            visiting_order: VisitingOrder::default(),
         }
     }
 
@@ -116,7 +112,12 @@ impl CollideForce {
         }
     }
 
-    fn resolve_overlaps(&mut self, node_count: usize, nodes: &mut NodeArrays, random: &mut LinearCongruentialGenerator) {
+    fn resolve_overlaps(
+        &mut self,
+        node_count: usize,
+        nodes: &mut NodeArrays,
+        random: &mut LinearCongruentialGenerator,
+    ) {
         let cells = &self.radius_cells[..];
         let cell_count = cells.len();
         let strength = self.strength;
@@ -148,14 +149,7 @@ impl CollideForce {
                     let mut dy = next_y - ys[other] - vys[other];
                     let mut distance_squared = dx * dx + dy * dy;
                     if distance_squared < reach * reach {
-                        if dx == 0.0 {
-                            dx = random.jiggle();
-                            distance_squared += dx * dx;
-                        }
-                        if dy == 0.0 {
-                            dy = random.jiggle();
-                            distance_squared += dy * dy;
-                        }
+                        random.jiggle_zero_components(&mut dx, &mut dy, &mut distance_squared);
                         if distance_squared == 0.0 {
                             continue;
                         }
@@ -174,7 +168,10 @@ impl CollideForce {
                     continue;
                 }
                 // Open the cell unless it cannot contain a circle reaching this one.
-                let out_of_reach = cell.x0 > next_x + reach || cell.x1 < next_x - reach || cell.y0 > next_y + reach || cell.y1 < next_y - reach;
+                let out_of_reach = cell.x0 > next_x + reach
+                    || cell.x1 < next_x - reach
+                    || cell.y0 > next_y + reach
+                    || cell.y1 < next_y - reach;
                 if !out_of_reach {
                     position = current + 1;
                 }
@@ -189,17 +186,14 @@ impl CollideForce {
     fn accumulate_radius_cells(&mut self) {
         let tree = &self.tree;
         let cell_count = tree.cell_count();
-        tree.cells_in_visiting_order(&mut self.visiting_order, &mut self.stack);
-        self.position_in_visiting_order.clear();
-        self.position_in_visiting_order.resize(cell_count, NONE);
-        for (position, &cell) in self.visiting_order.iter().enumerate() {
-            self.position_in_visiting_order[cell as usize] = position as u32;
-        }
+        self.visiting_order.compute(tree);
         self.radius_cells.clear();
+        // The tree's capacity, so this stops growing when the tree does.
+        self.radius_cells.reserve(tree.cells.capacity());
         self.radius_cells.resize(cell_count, RadiusCell::default());
 
         for position in (0..cell_count).rev() {
-            let tree_cell = &tree.cells[self.visiting_order[position] as usize];
+            let tree_cell = &tree.cells[self.visiting_order.cells[position] as usize];
             let mut cell = RadiusCell {
                 x0: tree_cell.x0,
                 y0: tree_cell.y0,
@@ -216,7 +210,7 @@ impl CollideForce {
                     if child == NONE {
                         continue;
                     }
-                    let child = &self.radius_cells[self.position_in_visiting_order[child as usize] as usize];
+                    let child = &self.radius_cells[self.visiting_order.position_of_cell[child as usize] as usize];
                     // In pre-order the subtree ends where its last child's subtree ends.
                     cell.next_after_subtree = child.next_after_subtree;
                     if child.max_radius > cell.max_radius {

@@ -91,7 +91,8 @@ impl LinkForce {
         self.link_strengths.clear();
         self.link_biases.clear();
 
-        let is_kept = |&(source, target): &(usize, usize)| source != target && source < node_count && target < node_count;
+        let is_kept =
+            |&(source, target): &(usize, usize)| source != target && source < node_count && target < node_count;
 
         let mut link_count_per_node = vec![0u32; node_count];
         for &(source, target) in self.links.iter().filter(|link| is_kept(link)) {

@@ -16,7 +16,7 @@
 //! exactly d3's order, so contributions are summed, and random numbers drawn, in d3's order.
 
 use super::{finite_or, ConstantOrPerItem};
-use crate::layout::quadtree::{FlatQuadtree, NONE};
+use crate::layout::quadtree::{FlatQuadtree, VisitingOrder, NONE};
 use crate::layout::random::LinearCongruentialGenerator;
 use crate::layout::simulation::NodeArrays;
 
@@ -54,13 +54,11 @@ pub struct ManyBodyForce {
     distance_max: f64,
     // Derived by `initialize`.
     node_strengths: Vec<f64>,
-    // Scratch reused across ticks: the tree, its cells in visiting order with their charges,
-    // the map from tree cell to position in that order, and a stack for listing that order.
+    // Scratch reused across ticks: the tree, its visiting order, and its cells in that order
+    // with their charges.
     tree: FlatQuadtree,
     charge_cells: Vec<ChargeCell>,
-    visiting_order: Vec<u32>,
-    position_in_visiting_order: Vec<u32>,
-    stack: Vec<u32>,
+    visiting_order: VisitingOrder,
 }
 
 impl Default for ManyBodyForce {
@@ -87,9 +85,7 @@ impl ManyBodyForce {
             node_strengths: Vec::new(),
             tree: FlatQuadtree::default(),
             charge_cells: Vec::new(),
-            visiting_order: Vec::new(),
-            position_in_visiting_order: Vec::new(),
-            stack: Vec::new(),
+            visiting_order: VisitingOrder::default(),
         }
     }
 
@@ -108,7 +104,8 @@ impl ManyBodyForce {
     /// Sets the distance below which the force stops growing (avoids huge pushes between
     /// nearly coincident nodes).
     pub fn with_distance_min(mut self, distance_min: f64) -> Self {
-        self.distance_min = if distance_min.is_finite() && distance_min >= 0.0 { distance_min } else { Self::DEFAULT_DISTANCE_MIN };
+        self.distance_min =
+            if distance_min.is_finite() && distance_min >= 0.0 { distance_min } else { Self::DEFAULT_DISTANCE_MIN };
         self
     }
 
@@ -120,7 +117,8 @@ impl ManyBodyForce {
 
     pub(crate) fn initialize(&mut self, node_count: usize) {
         self.node_strengths.clear();
-        self.node_strengths.extend((0..node_count).map(|i| finite_or(self.strength.value_for(i, Self::DEFAULT_STRENGTH), 0.0)));
+        self.node_strengths
+            .extend((0..node_count).map(|i| finite_or(self.strength.value_for(i, Self::DEFAULT_STRENGTH), 0.0)));
     }
 
     pub(crate) fn apply(&mut self, alpha: f64, nodes: &mut NodeArrays, random: &mut LinearCongruentialGenerator) {
@@ -168,17 +166,8 @@ impl ManyBodyForce {
                 // Far enough: treat the whole cell as one body at its centroid.
                 if cell.opening_distance_squared < distance_squared {
                     if distance_squared < distance_max_squared {
-                        if dx == 0.0 {
-                            dx = random.jiggle();
-                            distance_squared += dx * dx;
-                        }
-                        if dy == 0.0 {
-                            dy = random.jiggle();
-                            distance_squared += dy * dy;
-                        }
-                        if distance_squared < distance_min_squared {
-                            distance_squared = (distance_min_squared * distance_squared).sqrt();
-                        }
+                        random.jiggle_zero_components(&mut dx, &mut dy, &mut distance_squared);
+                        distance_squared = soften(distance_squared, distance_min_squared);
                         if distance_squared != 0.0 {
                             vx += dx * strength * alpha / distance_squared;
                             vy += dy * strength * alpha / distance_squared;
@@ -199,17 +188,8 @@ impl ManyBodyForce {
 
                 // A leaf: sum its coincident points directly, skipping the node itself.
                 if first_point as usize != node || next_point_in_leaf[first_point as usize] != NONE {
-                    if dx == 0.0 {
-                        dx = random.jiggle();
-                        distance_squared += dx * dx;
-                    }
-                    if dy == 0.0 {
-                        dy = random.jiggle();
-                        distance_squared += dy * dy;
-                    }
-                    if distance_squared < distance_min_squared {
-                        distance_squared = (distance_min_squared * distance_squared).sqrt();
-                    }
+                    random.jiggle_zero_components(&mut dx, &mut dy, &mut distance_squared);
+                    distance_squared = soften(distance_squared, distance_min_squared);
                 }
                 let mut point = first_point;
                 while point != NONE {
@@ -231,17 +211,14 @@ impl ManyBodyForce {
     fn accumulate_charge_cells(&mut self, theta_squared: f64) {
         let tree = &self.tree;
         let cell_count = tree.cell_count();
-        tree.cells_in_visiting_order(&mut self.visiting_order, &mut self.stack);
-        self.position_in_visiting_order.clear();
-        self.position_in_visiting_order.resize(cell_count, NONE);
-        for (position, &cell) in self.visiting_order.iter().enumerate() {
-            self.position_in_visiting_order[cell as usize] = position as u32;
-        }
+        self.visiting_order.compute(tree);
         self.charge_cells.clear();
+        // The tree's capacity, so this stops growing when the tree does.
+        self.charge_cells.reserve(tree.cells.capacity());
         self.charge_cells.resize(cell_count, ChargeCell::default());
 
         for position in (0..cell_count).rev() {
-            let tree_cell = &tree.cells[self.visiting_order[position] as usize];
+            let tree_cell = &tree.cells[self.visiting_order.cells[position] as usize];
             let width = tree_cell.x1 - tree_cell.x0;
             let mut cell = ChargeCell {
                 opening_distance_squared: width * width / theta_squared,
@@ -268,7 +245,7 @@ impl ManyBodyForce {
                     if child == NONE {
                         continue;
                     }
-                    let child = &self.charge_cells[self.position_in_visiting_order[child as usize] as usize];
+                    let child = &self.charge_cells[self.visiting_order.position_of_cell[child as usize] as usize];
                     // In pre-order the subtree ends where its last child's subtree ends.
                     cell.next_after_subtree = child.next_after_subtree;
                     let child_weight = child.strength.abs();
@@ -290,5 +267,17 @@ impl ManyBodyForce {
             cell.strength = strength;
             self.charge_cells[position] = cell;
         }
+    }
+}
+
+/// d3's softening of very close interactions: below `distance_min`, the squared distance `l`
+/// becomes `sqrt(distance_min² · l)`, so the force grows like `1 / distance_min` instead of
+/// without bound.
+#[inline]
+fn soften(distance_squared: f64, distance_min_squared: f64) -> f64 {
+    if distance_squared < distance_min_squared {
+        (distance_min_squared * distance_squared).sqrt()
+    } else {
+        distance_squared
     }
 }

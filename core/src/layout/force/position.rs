@@ -6,9 +6,9 @@ use super::ConstantOrPerItem;
 /// Pulls one coordinate of each node towards a target (d3 `forceX` / `forceY`); used as
 /// [`Force::X`](super::Force::X) or [`Force::Y`](super::Force::Y).
 ///
-/// Difference from d3: a node whose target is not finite gets strength 0 *and* target 0 (d3 sets
-/// only the strength to 0, then computes `(NaN - x) * 0`, which is NaN). A non-finite strength
-/// becomes 0.
+/// A node missing from a per-node target list, or whose target or strength is not finite, is
+/// not pulled at all (strength 0, target 0). d3 likewise sets the strength to 0 for a NaN
+/// target, but keeps the NaN target and then computes `(NaN - x) * 0`, which is NaN.
 #[derive(Clone, Debug)]
 pub struct PositionForce {
     target: ConstantOrPerItem,
