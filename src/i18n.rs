@@ -67,4 +67,16 @@ ui! {
     PINNED = "已固定（双击或按 U 取消）", "pinned (double-click or press U to release)";
     GRAPH_HELP = "Tab 键进入关系图，方向键在相邻节点间移动，Enter 选择，Esc 清除选择，U 取消固定。", "Tab into the graph, arrow keys move between neighbours, Enter selects, Escape clears, U releases a pinned node.";
     TIMELINE_HELP = "←/→ 按日期顺序切换事件，Enter 选择。", "←/→ step through events in date order, Enter selects.";
+    PRESENT = "演示导览", "Present the tour";
+    TOUR_STEP = "步骤", "Step";
+    TOUR_PROGRESS = "导览进度", "Tour progress";
+    SPEAKER_NOTES = "演讲者备注", "Speaker notes";
+    PREVIOUS_STEP = "上一步", "Previous step";
+    NEXT_STEP = "下一步", "Next step";
+    FULLSCREEN = "全屏", "Fullscreen";
+    END_TOUR = "结束演示", "End the tour";
+    TOUR_KEYS = "翻页器或键盘：→ / PageDown 下一步，← / PageUp 上一步，B 黑屏，F 全屏，Esc 退出。", "Clicker or keyboard: → / PageDown next, ← / PageUp back, B blanks, F fullscreen, Esc leaves.";
+    BLANKED = "屏幕已暂时黑屏，按 B 或 . 恢复。", "The screen is blanked. Press B or . to show it again.";
+    DISMISS = "关闭", "Dismiss";
+    NOTICES = "提示", "Notices";
 }

@@ -1,10 +1,13 @@
 //! The app's shared state: a few signals provided once as context in one named struct.
 //!
-//! Components read what they need with [`use_app`]; the data set itself is not reactive per
+//! Components read what they need with [`use_app`]. The data set itself is not reactive per
 //! node (it changes only when a whole new data set is loaded), so it lives in one signal of an
-//! `Arc`'d [`Scene`].
+//! `Arc`'d [`Scene`]. The shareable part of this state round-trips through the URL
+//! (`atlas_core::view_state`), see `view::app`.
 
 use atlas_core::scene::Scene;
+use atlas_core::transform::ViewTransform;
+use atlas_core::view_state::{GraphLayout, Panes, Selected, TimeSpan, ViewState};
 use atlas_core::Lang;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
@@ -20,13 +23,26 @@ pub enum Selection {
     Event(String),
 }
 
-/// Which graph layout is shown.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum LayoutMode {
-    #[default]
-    Force,
-    Columns,
+impl Selection {
+    pub fn to_selected(&self) -> Selected {
+        match self {
+            Selection::None => Selected::Nothing,
+            Selection::Node(id) => Selected::Node(id.clone()),
+            Selection::Event(id) => Selected::Event(id.clone()),
+        }
+    }
+    /// The selection a URL names, if its id exists in the scene.
+    pub fn from_selected(selected: &Selected, scene: &Scene) -> Option<Selection> {
+        match selected {
+            Selected::Nothing => Some(Selection::None),
+            Selected::Node(id) => scene.model.node_idx(id).map(|_| Selection::Node(id.clone())),
+            Selected::Event(id) => scene.model.event_idx(id).map(|_| Selection::Event(id.clone())),
+        }
+    }
 }
+
+/// Which graph layout is shown.
+pub type LayoutMode = GraphLayout;
 
 /// The state every component may read. All fields are `Copy` signals.
 #[derive(Clone, Copy)]
@@ -36,9 +52,25 @@ pub struct AppState {
     /// The node under the pointer or with keyboard focus: its neighbourhood is highlighted.
     pub hovered: RwSignal<Option<usize>>,
     pub scene: RwSignal<Arc<Scene>>,
-    /// Node kinds (by code) and groups (by id) hidden by the legend filter.
+    /// Node kinds (`kind:threat`) and groups (`group:social`) hidden by the legend filter.
     pub hidden: RwSignal<BTreeSet<String>>,
     pub layout: RwSignal<LayoutMode>,
+    pub panes: RwSignal<Panes>,
+    /// The graph's pan and zoom; `None` until the graph has been fitted or a link set it.
+    pub graph_zoom: RwSignal<Option<ViewTransform>>,
+    /// The timeline's span; `None` until the timeline knows its width or a link set it.
+    pub time_span: RwSignal<Option<TimeSpan>>,
+    /// The guided tour's current step (0-based), when presenting.
+    pub tour_step: RwSignal<Option<usize>>,
+    /// How many of the current step's nodes are revealed (for steps that reveal one at a time).
+    pub revealed: RwSignal<usize>,
+    /// The screen is blanked (a presenter's B or `.` key).
+    pub blank: RwSignal<bool>,
+    /// Embed mode: no page chrome.
+    pub embed: RwSignal<bool>,
+    pub auto_resize: RwSignal<bool>,
+    /// Quiet notices (things in the URL that were ignored), shown once.
+    pub notices: RwSignal<Vec<String>>,
 }
 
 impl AppState {
@@ -50,7 +82,72 @@ impl AppState {
             scene: RwSignal::new(Arc::new(scene)),
             hidden: RwSignal::new(BTreeSet::new()),
             layout: RwSignal::new(LayoutMode::Force),
+            panes: RwSignal::new(Panes::Both),
+            graph_zoom: RwSignal::new(None),
+            time_span: RwSignal::new(None),
+            tour_step: RwSignal::new(None),
+            revealed: RwSignal::new(0),
+            blank: RwSignal::new(false),
+            embed: RwSignal::new(false),
+            auto_resize: RwSignal::new(true),
+            notices: RwSignal::new(Vec::new()),
         }
+    }
+
+    /// The shareable part of the state, as the URL carries it.
+    pub fn view_state(&self) -> ViewState {
+        ViewState {
+            lang: Some(self.lang.get()),
+            selected: self.selection.get().to_selected(),
+            layout: self.layout.get(),
+            hidden: self.hidden.get(),
+            panes: self.panes.get(),
+            zoom: self.graph_zoom.get(),
+            span: self.time_span.get(),
+            tour_step: self.tour_step.get(),
+            embed: self.embed.get(),
+            auto_resize: self.auto_resize.get(),
+            data_url: None,
+        }
+    }
+
+    /// Applies a state read from the URL; ids not in the scene are reported as notices.
+    pub fn apply_view_state(&self, state: &ViewState) {
+        let scene = self.scene.get_untracked();
+        if let Some(lang) = state.lang {
+            self.lang.set(lang);
+        }
+        match Selection::from_selected(&state.selected, &scene) {
+            Some(selection) => self.selection.set(selection),
+            None => {
+                let id = match &state.selected {
+                    Selected::Node(id) | Selected::Event(id) => id.clone(),
+                    Selected::Nothing => String::new(),
+                };
+                let lang = self.lang.get_untracked();
+                self.notices.update(|n| {
+                    n.push(match lang {
+                        Lang::En => format!("The link names {id:?}, which this data set does not have; nothing is selected."),
+                        Lang::Zh => format!("链接中的 {id:?} 不在本数据集中，未选中任何项。"),
+                    })
+                });
+                self.selection.set(Selection::None);
+            }
+        }
+        self.layout.set(state.layout);
+        self.hidden.set(state.hidden.clone());
+        self.panes.set(state.panes);
+        if state.zoom.is_some() {
+            self.graph_zoom.set(state.zoom);
+        }
+        if state.span.is_some() {
+            self.time_span.set(state.span);
+        }
+        let steps = scene.model.tour.len();
+        self.tour_step.set(state.tour_step.filter(|s| *s < steps));
+        self.revealed.set(0);
+        self.embed.set(state.embed);
+        self.auto_resize.set(state.auto_resize);
     }
 }
 

@@ -6,6 +6,7 @@
 //! - [`layout`]: the force simulation (d3-force's model, Barnes–Hut) and the bipartite layout.
 //! - [`timeline`]: the time scale of the timeline (dates of each precision, ticks, zoom).
 //! - [`transform`]: pan/zoom as a plain value with an inverse.
+//! - [`view_state`]: the shareable view state and its URL form.
 //! - [`scene`]: what the views draw, derived once from a model (radii, wrapped labels, layouts).
 //!
 //! Architecture invariant: nothing here imports leptos, web-sys or wasm-bindgen, so all of it is
@@ -19,6 +20,7 @@ pub mod problem;
 pub mod scene;
 pub mod timeline;
 pub mod transform;
+pub mod view_state;
 
 pub use load::{load_data_set, load_data_set_with, Limits};
 pub use model::*;

@@ -55,13 +55,35 @@ pub fn text_width(text: &str, font_px: f64) -> f64 {
     text.chars().map(|c| char_width(c, font_px)).sum()
 }
 
+/// Measures the advance width of a text at the label font size. The browser measures text as
+/// rendered (canvas `measureText`); [`EstimatedMeasure`] is the fallback and the native tests'.
+pub trait TextMeasure {
+    fn width(&self, text: &str) -> f64;
+}
+
+/// A per-character estimate (see [`char_width`]).
+pub struct EstimatedMeasure {
+    pub font_px: f64,
+}
+
+impl TextMeasure for EstimatedMeasure {
+    fn width(&self, text: &str) -> f64 {
+        text_width(text, self.font_px)
+    }
+}
+
 /// Breaks `text` into lines no wider than `max_width`: Latin text at spaces (a single word
 /// longer than a line is split), CJK text between any two characters except before closing
-/// punctuation (line-breaking rules keep `，。）」` off the start of a line).
+/// punctuation (line-breaking rules keep `，。）」` off the start of a line, so such a mark may
+/// hang past the line; the measured width includes it).
 pub fn wrap_label(text: &str, font_px: f64, max_width: f64) -> WrappedLabel {
+    wrap_label_measured(text, &EstimatedMeasure { font_px }, max_width)
+}
+
+/// [`wrap_label`] with a given text measure.
+pub fn wrap_label_measured(text: &str, measure: &dyn TextMeasure, max_width: f64) -> WrappedLabel {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
-    let mut line_width = 0.0;
     // Tokens: a run of non-space Latin characters is one token; each wide character is one.
     let mut tokens: Vec<String> = Vec::new();
     let mut word = String::new();
@@ -84,34 +106,30 @@ pub fn wrap_label(text: &str, font_px: f64, max_width: f64) -> WrappedLabel {
         tokens.push(word);
     }
     let no_line_start = |t: &str| t.chars().next().is_some_and(|c| "，。、；：！？）」』】》,.;:!?)".contains(c));
+    let fits = |candidate: &str| measure.width(candidate) <= max_width;
     for token in tokens {
-        let w = text_width(&token, font_px);
         if token == " " {
             if !line.is_empty() {
                 line.push(' ');
-                line_width += w;
             }
             continue;
         }
-        if line_width + w > max_width && !line.trim().is_empty() && !no_line_start(&token) {
+        let candidate = format!("{line}{token}");
+        if !fits(&candidate) && !line.trim().is_empty() && !no_line_start(&token) {
             lines.push(line.trim_end().to_string());
             line = String::new();
-            line_width = 0.0;
         }
-        if w > max_width {
+        if !fits(&token) && line.is_empty() {
             // A single word wider than a line: split it by characters.
             for c in token.chars() {
-                let cw = char_width(c, font_px);
-                if line_width + cw > max_width && !line.is_empty() {
+                let candidate = format!("{line}{c}");
+                if !fits(&candidate) && !line.is_empty() {
                     lines.push(std::mem::take(&mut line));
-                    line_width = 0.0;
                 }
                 line.push(c);
-                line_width += cw;
             }
         } else {
             line.push_str(&token);
-            line_width += w;
         }
     }
     if !line.trim().is_empty() {
@@ -120,7 +138,7 @@ pub fn wrap_label(text: &str, font_px: f64, max_width: f64) -> WrappedLabel {
     if lines.is_empty() {
         lines.push(String::new());
     }
-    let width = lines.iter().map(|l| text_width(l, font_px)).fold(0.0, f64::max);
+    let width = lines.iter().map(|l| measure.width(l)).fold(0.0, f64::max);
     let height = lines.len() as f64 * LABEL_LINE_PX;
     WrappedLabel { lines, width, height }
 }
@@ -195,7 +213,14 @@ pub struct Scene {
 }
 
 impl Scene {
+    /// A scene with estimated text widths (native code and tests).
     pub fn new(model: Model) -> Scene {
+        Scene::new_measured(model, &EstimatedMeasure { font_px: LABEL_FONT_PX })
+    }
+
+    /// A scene whose labels are wrapped and measured with `measure` (the browser passes a
+    /// measure of the text as rendered, at [`LABEL_FONT_PX`]).
+    pub fn new_measured(model: Model, measure: &dyn TextMeasure) -> Scene {
         let graph = ArgumentGraph::new(&model);
         let link_ends: Vec<(usize, usize)> = model
             .links
@@ -204,9 +229,9 @@ impl Scene {
             .collect();
         let radii = graph.radii(7.0, 2.2);
         let labels_zh: Vec<WrappedLabel> =
-            model.nodes.iter().map(|n| wrap_label(&n.label.zh, LABEL_FONT_PX, LABEL_MAX_WIDTH_PX)).collect();
+            model.nodes.iter().map(|n| wrap_label_measured(&n.label.zh, measure, LABEL_MAX_WIDTH_PX)).collect();
         let labels_en: Vec<WrappedLabel> =
-            model.nodes.iter().map(|n| wrap_label(&n.label.en, LABEL_FONT_PX, LABEL_MAX_WIDTH_PX)).collect();
+            model.nodes.iter().map(|n| wrap_label_measured(&n.label.en, measure, LABEL_MAX_WIDTH_PX)).collect();
         let neighbours = (0..model.nodes.len()).map(|i| graph.neighbours(i)).collect();
         let counter_paths = graph.counter_paths();
         let uncountered = graph.uncountered_threats();

@@ -88,11 +88,6 @@ impl FrameLoop {
         }
     }
 
-    /// Stops the running loop at its next frame.
-    pub fn stop(&self) {
-        self.generation.set(self.generation.get() + 1);
-        self.running.set(false);
-    }
 }
 
 /// Sets an attribute, ignoring failure (the element may have been removed).

@@ -2,4 +2,7 @@
 //! interface, and lets no failure escape: the rest of the app never touches `web_sys` for these.
 
 pub mod dom;
+pub mod fullscreen;
 pub mod panic_card;
+pub mod text_measure;
+pub mod url;

@@ -42,7 +42,7 @@ pub fn show(detail: &str) {
         let _ = card.append_child(&pre);
     }
     if let Ok(button) = document.create_element("button") {
-        button.set_text_content(Some("重新加载 / Reload"));
+        button.set_text_content(Some(&format!("{} / {}", i18n::RELOAD.zh, i18n::RELOAD.en)));
         let _ = button.set_attribute("type", "button");
         let reload = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| {
             if let Some(w) = web_sys::window() {

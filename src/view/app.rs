@@ -1,42 +1,67 @@
-//! The top-level component: loads the built-in data set, provides the app state, and lays out
-//! the page's landmarks (header, timeline, graph, details).
+//! The top-level component: loads the built-in data set, provides the app state, keeps the
+//! shareable part of it in the URL, and lays out the page's landmarks (header, timeline, graph,
+//! details, and the tour panel while presenting).
 
-use crate::browser::dom;
+use crate::browser::{dom, url};
 use crate::i18n;
-use crate::state::AppState;
+use crate::state::{AppState, Selection};
+use crate::view::tour::{install_presenter_keys, TourPanel};
 use crate::view::{detail_panel::DetailPanel, graph_view::GraphView, header::Header, problems::DataProblems, timeline_view::TimelineView};
 use atlas_core::scene::Scene;
+use atlas_core::view_state::Panes;
 use atlas_core::{load_data_set, Lang};
 use leptos::prelude::*;
 
 /// The built-in data set, compiled into the app so the first view needs no request.
 const BUILT_IN_DATA: &str = include_str!("../../www/data/lang-ping-2023.json");
 
-/// The language to start in: `lang=` in the URL, else the browser's language, else Chinese
-/// (the article's own).
-fn initial_lang() -> Lang {
-    let from_url = dom::window()
-        .and_then(|w| w.location().search().ok())
-        .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok())
-        .and_then(|params| params.get("lang"))
-        .and_then(|l| Lang::parse(&l));
-    from_url
-        .or_else(|| dom::browser_language().and_then(|l| Lang::parse(&l)))
-        .unwrap_or(Lang::Zh)
+/// The language when the URL names none: the browser's, else Chinese (the article's own).
+fn default_lang() -> Lang {
+    dom::browser_language().and_then(|l| Lang::parse(&l)).unwrap_or(Lang::Zh)
 }
 
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    let lang = initial_lang();
+    let (url_state, url_notices) = url::read();
+    let lang = url_state.lang.unwrap_or_else(default_lang);
     match load_data_set(BUILT_IN_DATA) {
         Ok(model) => {
-            let state = AppState::new(Scene::new(model), lang);
+            let measure = crate::browser::text_measure::CanvasMeasure::new();
+            let state = AppState::new(Scene::new_measured(model, &measure), lang);
+            state.apply_view_state(&url_state);
+            if url_state.lang.is_none() {
+                state.lang.set(lang);
+            }
+            state.notices.update(|n| n.extend(url_notices.iter().map(|u| u.describe(lang))));
             provide_context(state);
             view! { <Shell/> }.into_any()
         }
         Err(problems) => view! { <DataProblems problems=problems lang=lang/> }.into_any(),
     }
+}
+
+/// Keeps the URL in step with the state, and the state with back/forward navigation: a new
+/// selection or tour step adds a history entry, anything else replaces the current one.
+fn sync_url(state: AppState) {
+    let writer = url::UrlWriter::default();
+    writer.note_current(&state.view_state());
+    {
+        let writer = send_wrapper::SendWrapper::new(writer.clone());
+        Effect::new(move |previous: Option<(Selection, Option<usize>)>| {
+            let view = state.view_state();
+            let key = (state.selection.get(), state.tour_step.get());
+            let push = previous.as_ref().is_some_and(|p| *p != key);
+            if previous.is_some() {
+                writer.write(&view, push);
+            }
+            key
+        });
+    }
+    url::on_history_navigation(move |view| {
+        writer.note_current(&view);
+        state.apply_view_state(&view);
+    });
 }
 
 /// The page layout once a data set is loaded.
@@ -55,23 +80,45 @@ fn Shell() -> impl IntoView {
             doc.set_title(&format!("{} · {}", scene.model.meta.title.get(lang), i18n::APP_NAME.get(lang)));
         }
     });
+    sync_url(state);
+    install_presenter_keys(state);
     let t = move |ui: i18n::Ui| move || ui.get(state.lang.get());
+    let show_timeline = move || state.panes.get() != Panes::Graph;
+    let show_graph = move || state.panes.get() != Panes::Timeline;
+    let notices = move || {
+        let list = state.notices.get();
+        (!list.is_empty()).then(|| view! {
+            <div class="notices" role="status">
+                <ul>{list.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                <button type="button" on:click=move |_| state.notices.set(Vec::new())>{t(i18n::DISMISS)}</button>
+            </div>
+        })
+    };
     view! {
-        <a class="skip-link" href="#graph-region">{t(i18n::SKIP_TO_GRAPH)}</a>
-        <Header/>
-        <main class="layout">
-            <section class="pane timeline-pane" aria-labelledby="timeline-heading">
-                <h2 id="timeline-heading" class="pane-title">{t(i18n::TIMELINE)}</h2>
-                <TimelineView/>
-            </section>
-            <section id="graph-region" class="pane graph-pane" aria-labelledby="graph-heading" tabindex="-1">
-                <h2 id="graph-heading" class="pane-title">{t(i18n::GRAPH)}</h2>
-                <GraphView/>
-            </section>
-            <aside class="pane detail-pane" aria-labelledby="detail-heading">
-                <h2 id="detail-heading" class="pane-title">{t(i18n::DETAILS)}</h2>
-                <DetailPanel/>
-            </aside>
-        </main>
+        <div class="app" class:embed=move || state.embed.get() class:presenting=move || state.tour_step.get().is_some()>
+            <a class="skip-link" href="#graph-region">{t(i18n::SKIP_TO_GRAPH)}</a>
+            <Show when=move || !state.embed.get()><Header/></Show>
+            {notices}
+            <main class="layout">
+                <TourPanel/>
+                <section class="pane timeline-pane" class:is-hidden=move || !show_timeline() aria-labelledby="timeline-heading">
+                    <h2 id="timeline-heading" class="pane-title">{t(i18n::TIMELINE)}</h2>
+                    <TimelineView/>
+                </section>
+                <section id="graph-region" class="pane graph-pane" class:is-hidden=move || !show_graph() aria-labelledby="graph-heading" tabindex="-1">
+                    <h2 id="graph-heading" class="pane-title">{t(i18n::GRAPH)}</h2>
+                    <GraphView/>
+                </section>
+                <aside class="pane detail-pane" aria-labelledby="detail-heading">
+                    <h2 id="detail-heading" class="pane-title">{t(i18n::DETAILS)}</h2>
+                    <DetailPanel/>
+                </aside>
+            </main>
+            <Show when=move || state.blank.get()>
+                <div class="blank-screen" role="status" on:click=move |_| state.blank.set(false)>
+                    <span class="sr-only">{t(i18n::BLANKED)}</span>
+                </div>
+            </Show>
+        </div>
     }
 }

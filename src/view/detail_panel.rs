@@ -12,7 +12,14 @@ use std::sync::Arc;
 #[component]
 pub fn DetailPanel() -> impl IntoView {
     let state = use_app();
-    move || {
+    let clear = move || {
+        (state.selection.get() != Selection::None).then(|| view! {
+            <button type="button" class="clear-selection" on:click=move |_| state.selection.set(Selection::None)>
+                {move || i18n::CLEAR_SELECTION.get(state.lang.get())}
+            </button>
+        })
+    };
+    let body = move || {
         let scene = state.scene.get();
         let lang = state.lang.get();
         match state.selection.get() {
@@ -26,7 +33,8 @@ pub fn DetailPanel() -> impl IntoView {
                 None => nothing_selected(&scene, lang).into_any(),
             },
         }
-    }
+    };
+    view! { {clear} {body} }
 }
 
 fn nothing_selected(scene: &Scene, lang: Lang) -> impl IntoView {

@@ -160,12 +160,36 @@ fn node_in_direction(rt: &GraphRuntime, from: usize, dx: f64, dy: f64, hidden: &
     best(&mut rt.scene.neighbours[from].iter().copied()).or_else(|| best(&mut (0..rt.xs.len())))
 }
 
+/// The graph's pan and zoom, kept in the app state (so a link can carry it); identity until set.
+#[derive(Clone, Copy)]
+struct ZoomSignal(RwSignal<Option<ViewTransform>>);
+
+impl ZoomSignal {
+    fn get(&self) -> ViewTransform {
+        self.0.get().unwrap_or_default()
+    }
+    fn get_untracked(&self) -> ViewTransform {
+        self.0.get_untracked().unwrap_or_default()
+    }
+    fn set(&self, t: ViewTransform) {
+        self.0.set(Some(t));
+    }
+    fn update(&self, f: impl FnOnce(&mut ViewTransform)) {
+        let mut t = self.get_untracked();
+        f(&mut t);
+        self.set(t);
+    }
+}
+
 /// The force graph with its toolbar and legend.
 #[component]
 pub fn GraphView() -> impl IntoView {
     let state = use_app();
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
-    let transform = RwSignal::new(ViewTransform::IDENTITY);
+    let transform = ZoomSignal(state.graph_zoom);
+    // Whether the view still shows the whole graph as fitted (then a resize refits it); any
+    // pan or zoom by the user, or a zoom from a shared link, turns this off.
+    let auto_fit = RwSignal::new(state.graph_zoom.get_untracked().is_none());
     let focus_node = RwSignal::new(0usize);
     let pinned = RwSignal::new(BTreeSet::<usize>::new());
     let runtime = SendWrapper::new(Rc::new(RefCell::new(GraphRuntime::new(state.scene.get_untracked()))));
@@ -181,6 +205,7 @@ pub fn GraphView() -> impl IntoView {
             }
             if let Some(b) = runtime.borrow().bounds(&state.hidden.get_untracked()) {
                 transform.set(ViewTransform::fit(b, w, h, FIT_PADDING_PX, 1.6));
+                auto_fit.set(true);
             }
         }
     };
@@ -201,7 +226,9 @@ pub fn GraphView() -> impl IntoView {
             }
             if let Some(size) = dom::size_of(&svg) {
                 *viewport.borrow_mut() = size;
-                fit();
+                if auto_fit.get_untracked() {
+                    fit();
+                }
             }
             let viewport = viewport.clone();
             let fit = fit.clone();
@@ -209,11 +236,13 @@ pub fn GraphView() -> impl IntoView {
                 if w <= 0.0 || h <= 0.0 {
                     return;
                 }
-                let first = viewport.borrow().0 <= 0.0;
+                let was_hidden = viewport.borrow().0 <= 0.0;
                 *viewport.borrow_mut() = (w, h);
-                // Refit on resize: the graph should fill whatever space the frame gives it.
-                let _ = first;
-                fit();
+                // A view that starts hidden (a closed tab, a collapsed section) is fitted when
+                // shown; a fitted view stays fitted when the frame is resized.
+                if was_hidden || auto_fit.get_untracked() {
+                    fit();
+                }
             });
         });
     }
@@ -245,6 +274,29 @@ pub fn GraphView() -> impl IntoView {
                 fit();
             }
             mode
+        });
+    }
+
+    // Presenting: frame the step's nodes so the audience sees them large.
+    {
+        let runtime = runtime.clone();
+        let viewport = viewport.clone();
+        Effect::new(move |_| {
+            let Some(focused) = crate::view::tour::focused_nodes(&state) else { return };
+            if focused.is_empty() {
+                return;
+            }
+            let (w, h) = *viewport.borrow();
+            if w <= 0.0 || h <= 0.0 {
+                return;
+            }
+            let rt = runtime.borrow();
+            let pick = |v: &[f64]| focused.iter().map(|&i| v[i]).collect::<Vec<f64>>();
+            let extent: Vec<f64> = focused.iter().map(|&i| rt.scene.labels_en[i].width.max(rt.scene.labels_zh[i].width) / 2.0 + 20.0).collect();
+            if let Some(b) = Bounds::around(&pick(&rt.xs), &pick(&rt.ys), &extent) {
+                transform.set(ViewTransform::fit(b, w, h, FIT_PADDING_PX, 2.5));
+                auto_fit.set(false);
+            }
         });
     }
 
@@ -357,6 +409,7 @@ pub fn GraphView() -> impl IntoView {
                     let pts: Vec<(f64, f64)> = rt.pointers.values().copied().collect();
                     if pts.len() == 2 {
                         let dist = ((pts[0].0 - pts[1].0).powi(2) + (pts[0].1 - pts[1].1).powi(2)).sqrt();
+                        auto_fit.set(false);
                         transform.set(from.zoomed_about(mid.0, mid.1, dist / dist0));
                     }
                     return;
@@ -364,6 +417,7 @@ pub fn GraphView() -> impl IntoView {
                 let Some(gesture) = rt.gestures.get(&ev.pointer_id()).copied() else { return };
                 match gesture {
                     Gesture::Pan { start, from } => {
+                        auto_fit.set(false);
                         transform.set(from.panned(p.0 - start.0, p.1 - start.1));
                     }
                     Gesture::Node { node, start, dragging } => {
@@ -422,6 +476,7 @@ pub fn GraphView() -> impl IntoView {
             2 => ev.delta_y() * 400.0,
             _ => ev.delta_y(),
         };
+        auto_fit.set(false);
         transform.update(|t| *t = t.zoomed_about(x, y, (-delta * 0.002).exp()));
     };
 
@@ -484,6 +539,7 @@ pub fn GraphView() -> impl IntoView {
 
     let zoom_by = move |factor: f64| {
         let vp = svg_ref.get_untracked().and_then(|svg| dom::size_of(&svg.into())).unwrap_or((0.0, 0.0));
+        auto_fit.set(false);
         transform.update(|t| *t = t.zoomed_about(vp.0 / 2.0, vp.1 / 2.0, factor));
     };
 
@@ -518,6 +574,13 @@ pub fn GraphView() -> impl IntoView {
                 let mut set: BTreeSet<usize> = scene.neighbours.get(h).cloned().unwrap_or_default().into_iter().collect();
                 set.insert(h);
                 return Some(set);
+            }
+            if let Some(mut focused) = crate::view::tour::focused_nodes(&state) {
+                // Presenting: the step's (revealed) nodes stand out, plus a node picked by hand.
+                if let Selection::Node(id) = state.selection.get() {
+                    focused.extend(scene.model.node_idx(&id));
+                }
+                return Some(focused.into_iter().collect());
             }
             match state.selection.get() {
                 Selection::Node(id) => scene.model.node_idx(&id).map(|i| {

@@ -7,3 +7,4 @@ pub mod header;
 pub mod legend;
 pub mod problems;
 pub mod timeline_view;
+pub mod tour;

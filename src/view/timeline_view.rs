@@ -11,6 +11,7 @@ use crate::i18n;
 use crate::state::{use_app, Selection};
 use atlas_core::scene::text_width;
 use atlas_core::timeline::{date_span, place_events, EventToPlace, TimeScale};
+use atlas_core::view_state::TimeSpan;
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -90,7 +91,14 @@ pub fn TimelineView() -> impl IntoView {
             let first = width.get_untracked() <= 0.0;
             width.set(w);
             if first {
-                scale.set(whole_span(w));
+                // A shared link may name the span; otherwise start on the whole span.
+                let start = match state.time_span.get_untracked() {
+                    Some(TimeSpan::Year(y)) if y == FOCUS_YEAR => year_span(w),
+                    Some(TimeSpan::Year(y)) => TimeScale::year(y, 0.0, w),
+                    Some(TimeSpan::Days(a, b)) => TimeScale::new(a, b, 0.0, w),
+                    Some(TimeSpan::All) | None => whole_span(w),
+                };
+                scale.set(start);
             } else {
                 scale.update(|s| *s = s.with_range(0.0, w));
             }
@@ -178,6 +186,12 @@ pub fn TimelineView() -> impl IntoView {
         });
     }
 
+    // The span the user panned or zoomed to, for the URL.
+    let remember_span = move || {
+        let s = scale.get_untracked();
+        state.time_span.set(Some(TimeSpan::Days(s.domain_start.round(), s.domain_end.round())));
+    };
+
     let on_pointer_down = {
         let drag = drag.clone();
         move |ev: web_sys::PointerEvent| {
@@ -201,6 +215,7 @@ pub fn TimelineView() -> impl IntoView {
         move |ev: web_sys::PointerEvent| {
             if let Some((x0, from)) = *drag.borrow() {
                 scale.set(from.panned(ev.client_x() as f64 - x0));
+                remember_span();
             }
         }
     };
@@ -230,6 +245,7 @@ pub fn TimelineView() -> impl IntoView {
             };
             scale.update(|s| *s = s.zoomed_about(x, (-delta * 0.002).exp()));
         }
+        remember_span();
     };
     let on_key = move |ev: web_sys::KeyboardEvent| match ev.key().as_str() {
         "ArrowRight" | "ArrowDown" => {
@@ -310,6 +326,8 @@ pub fn TimelineView() -> impl IntoView {
                     Selection::Node(node) => scene2.model.events[e].actor == node || scene2.model.events[e].nodes.contains(&node),
                     _ => false,
                 });
+                // Presenting: events outside the current step are dimmed.
+                let dimmed = Memo::new(move |_| crate::view::tour::focused_events(&state).is_some_and(|list| !list.contains(&e)));
                 let pos = move || {
                     let (placed, _) = placement.get();
                     let p = placed[e];
@@ -321,7 +339,7 @@ pub fn TimelineView() -> impl IntoView {
                 let title = ev.title.clone();
                 view! {
                     <li class=format!("event precision-{:?}", precision).to_lowercase()
-                        class:selected=move || selected.get() class:marked=move || marked.get()
+                        class:selected=move || selected.get() class:marked=move || marked.get() class:dim=move || dimmed.get()
                         style:left=move || format!("{:.1}px", pos().0)
                         style:top=move || format!("{:.1}px", pos().2)>
                         <span class="span-bar" aria-hidden="true" style:width=move || format!("{:.1}px", (pos().1 - pos().0).max(2.0))></span>
@@ -343,11 +361,17 @@ pub fn TimelineView() -> impl IntoView {
     let t = move |ui: i18n::Ui| move || ui.get(lang.get());
     let go_whole = {
         let animate_to = animate_to.clone();
-        move |_| animate_to(whole_span(width.get_untracked().max(1.0)))
+        move |_| {
+            state.time_span.set(Some(TimeSpan::All));
+            animate_to(whole_span(width.get_untracked().max(1.0)))
+        }
     };
     let go_year = {
         let animate_to = animate_to.clone();
-        move |_| animate_to(year_span(width.get_untracked().max(1.0)))
+        move |_| {
+            state.time_span.set(Some(TimeSpan::Year(FOCUS_YEAR)));
+            animate_to(year_span(width.get_untracked().max(1.0)))
+        }
     };
     let is_whole = move || {
         let s = scale.get();

@@ -196,6 +196,14 @@ window.__atlasRoles = window.__atlasRoles || (function () {
     return out;
   }
 
+  /** The level of a heading (aria-level, else the h1–h6 number), or null. */
+  function levelOf(el) {
+    const l = parseInt(el.getAttribute('aria-level') || '', 10);
+    if (l > 0) return l;
+    const m = /^h([1-6])$/.exec(el.localName);
+    return m ? Number(m[1]) : null;
+  }
+
   /** A short description of an element for messages: role "name". */
   function describe(el) {
     if (!el || el.nodeType !== 1) return String(el);
@@ -234,5 +242,5 @@ window.__atlasRoles = window.__atlasRoles || (function () {
     return null;
   }
 
-  return { roleOf, nameOf, isHidden, isHiddenFromTree, findAll, describe, hitPoint, norm };
+  return { roleOf, levelOf, nameOf, isHidden, isHiddenFromTree, findAll, describe, hitPoint, norm };
 })();

@@ -1,0 +1,337 @@
+//! The shareable view state and its URL form: language, selection, layout, filters, panes,
+//! graph zoom, timeline span, tour step and embed mode.
+//!
+//! The URL is the first home of shareable state: a link reopens exactly what was shared. This
+//! module turns a query string into a [`ViewState`] and back. Parsing never fails: whatever
+//! cannot be read is ignored and reported as a [`UrlNotice`], so a garbage URL still opens the
+//! app. Ids are checked against a model by the caller (the app), not here.
+//!
+//! | parameter | values | meaning |
+//! |---|---|---|
+//! | `lang` | `zh`, `en` | interface language |
+//! | `node` / `event` | an id | the selected node or event |
+//! | `layout` | `force`, `columns` | the graph layout |
+//! | `hide` | `kind:threat,group:social,…` | legend filter: hidden kinds and groups |
+//! | `view` | `both`, `graph`, `timeline` | which panes are shown |
+//! | `zoom` | `scale,x,y` | the graph's pan and zoom |
+//! | `span` | `all`, `2023`, `start..end` (days since 1970-01-01) | the timeline's span |
+//! | `tour` | `1`…`n` | the guided tour's step (1-based) |
+//! | `embed` | `1` | embed mode: no page chrome |
+//! | `resize` | `0` | embed mode: do not post the frame's height to the parent |
+//! | `data` | a relative URL | load a data set from the same origin |
+
+use crate::model::Lang;
+use crate::transform::ViewTransform;
+use std::collections::BTreeSet;
+
+/// What is selected, by id.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Selected {
+    #[default]
+    Nothing,
+    Node(String),
+    Event(String),
+}
+
+/// Which panes are shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Panes {
+    #[default]
+    Both,
+    Graph,
+    Timeline,
+}
+
+/// The graph layout.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum GraphLayout {
+    #[default]
+    Force,
+    Columns,
+}
+
+/// The timeline's span.
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub enum TimeSpan {
+    #[default]
+    All,
+    Year(i32),
+    Days(f64, f64),
+}
+
+/// Everything a link carries.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct ViewState {
+    pub lang: Option<Lang>,
+    pub selected: Selected,
+    pub layout: GraphLayout,
+    pub hidden: BTreeSet<String>,
+    pub panes: Panes,
+    pub zoom: Option<ViewTransform>,
+    pub span: Option<TimeSpan>,
+    /// The tour step, 0-based.
+    pub tour_step: Option<usize>,
+    pub embed: bool,
+    /// Post the frame's height to the parent page when embedded.
+    pub auto_resize: bool,
+    pub data_url: Option<String>,
+}
+
+/// Something in the URL that was ignored, with the parameter it came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UrlNotice {
+    pub parameter: String,
+    pub value: String,
+}
+
+impl UrlNotice {
+    pub fn describe(&self, lang: Lang) -> String {
+        let value: String = self.value.chars().take(40).collect();
+        match lang {
+            Lang::En => format!("Ignored the link's \"{}\" value {:?}: not understood.", self.parameter, value),
+            Lang::Zh => format!("已忽略链接中无法识别的参数 \"{}\" 的值 {:?}。", self.parameter, value),
+        }
+    }
+}
+
+/// The longest value read from any parameter; longer ones are ignored.
+const MAX_VALUE_CHARS: usize = 2000;
+
+fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' => {
+                let hex = text.get(i + 1..i + 3)?;
+                out.push(u8::from_str_radix(hex, 16).ok()?);
+                i += 2;
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8(out).ok()
+}
+
+fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~:,".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn is_filter_key(key: &str) -> bool {
+    let Some((prefix, id)) = key.split_once(':') else { return false };
+    (prefix == "kind" || prefix == "group") && crate::load::is_kebab_id(id)
+}
+
+/// Reads a query string (with or without the leading `?`, or a hash with `#`).
+pub fn parse_query(query: &str) -> (ViewState, Vec<UrlNotice>) {
+    let mut state = ViewState { auto_resize: true, ..ViewState::default() };
+    let mut notices = Vec::new();
+    let query = query.trim_start_matches(['?', '#']);
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
+        let (Some(key), Some(value)) = (percent_decode(raw_key), percent_decode(raw_value)) else {
+            notices.push(UrlNotice { parameter: raw_key.chars().take(40).collect(), value: raw_value.chars().take(40).collect() });
+            continue;
+        };
+        let ignore = |notices: &mut Vec<UrlNotice>| notices.push(UrlNotice { parameter: key.clone(), value: value.clone() });
+        if value.chars().count() > MAX_VALUE_CHARS {
+            ignore(&mut notices);
+            continue;
+        }
+        match key.as_str() {
+            "lang" => match Lang::parse(&value) {
+                Some(lang) => state.lang = Some(lang),
+                None => ignore(&mut notices),
+            },
+            "node" if crate::load::is_kebab_id(&value) => state.selected = Selected::Node(value),
+            "event" if crate::load::is_kebab_id(&value) => state.selected = Selected::Event(value),
+            "layout" => match value.as_str() {
+                "force" => state.layout = GraphLayout::Force,
+                "columns" => state.layout = GraphLayout::Columns,
+                _ => ignore(&mut notices),
+            },
+            "hide" => {
+                for item in value.split(',').filter(|s| !s.is_empty()) {
+                    if is_filter_key(item) {
+                        state.hidden.insert(item.to_string());
+                    } else {
+                        notices.push(UrlNotice { parameter: key.clone(), value: item.to_string() });
+                    }
+                }
+            }
+            "view" => match value.as_str() {
+                "both" => state.panes = Panes::Both,
+                "graph" => state.panes = Panes::Graph,
+                "timeline" => state.panes = Panes::Timeline,
+                _ => ignore(&mut notices),
+            },
+            "zoom" => {
+                let numbers: Vec<f64> = value.split(',').filter_map(|n| n.parse().ok()).filter(|n: &f64| n.is_finite()).collect();
+                match numbers.as_slice() {
+                    [scale, x, y] if *scale >= crate::transform::MIN_SCALE && *scale <= crate::transform::MAX_SCALE && x.abs() < 1e7 && y.abs() < 1e7 => {
+                        state.zoom = Some(ViewTransform { scale: *scale, translate_x: *x, translate_y: *y })
+                    }
+                    _ => ignore(&mut notices),
+                }
+            }
+            "span" => {
+                let parsed = if value == "all" {
+                    Some(TimeSpan::All)
+                } else if let Some((a, b)) = value.split_once("..") {
+                    match (a.parse::<f64>(), b.parse::<f64>()) {
+                        (Ok(a), Ok(b)) if a.is_finite() && b.is_finite() && b - a >= crate::timeline::MIN_SPAN_DAYS && b - a <= crate::timeline::MAX_SPAN_DAYS && a.abs() < 1e7 => Some(TimeSpan::Days(a, b)),
+                        _ => None,
+                    }
+                } else {
+                    value.parse::<i32>().ok().filter(|y| (1..=9999).contains(y)).map(TimeSpan::Year)
+                };
+                match parsed {
+                    Some(span) => state.span = Some(span),
+                    None => ignore(&mut notices),
+                }
+            }
+            "tour" => match value.parse::<usize>() {
+                Ok(step) if (1..=10_000).contains(&step) => state.tour_step = Some(step - 1),
+                _ => ignore(&mut notices),
+            },
+            "embed" => match value.as_str() {
+                "1" | "true" => state.embed = true,
+                "0" | "false" => state.embed = false,
+                _ => ignore(&mut notices),
+            },
+            "resize" => match value.as_str() {
+                "1" | "true" => state.auto_resize = true,
+                "0" | "false" => state.auto_resize = false,
+                _ => ignore(&mut notices),
+            },
+            "data" => match safe_relative_url(&value) {
+                Some(url) => state.data_url = Some(url),
+                None => ignore(&mut notices),
+            },
+            _ => ignore(&mut notices),
+        }
+    }
+    (state, notices)
+}
+
+/// Accepts only a relative path on the same origin (no scheme, no `//host`, no backslashes or
+/// control characters), so `data=` can never make the app fetch from another host.
+pub fn safe_relative_url(value: &str) -> Option<String> {
+    let v = value.trim();
+    let bad = v.is_empty()
+        || v.starts_with("//")
+        || v.contains('\\')
+        || v.chars().any(|c| c.is_control())
+        || v.split(['/', '?', '#']).next().is_some_and(|first| first.contains(':'));
+    (!bad).then(|| v.to_string())
+}
+
+/// Writes the state as a query string (without `?`), leaving out what is at its default.
+pub fn to_query(state: &ViewState) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(lang) = state.lang {
+        parts.push(format!("lang={}", lang.code()));
+    }
+    match &state.selected {
+        Selected::Nothing => {}
+        Selected::Node(id) => parts.push(format!("node={}", percent_encode(id))),
+        Selected::Event(id) => parts.push(format!("event={}", percent_encode(id))),
+    }
+    if state.layout == GraphLayout::Columns {
+        parts.push("layout=columns".into());
+    }
+    if !state.hidden.is_empty() {
+        parts.push(format!("hide={}", state.hidden.iter().map(|h| percent_encode(h)).collect::<Vec<_>>().join(",")));
+    }
+    match state.panes {
+        Panes::Both => {}
+        Panes::Graph => parts.push("view=graph".into()),
+        Panes::Timeline => parts.push("view=timeline".into()),
+    }
+    if let Some(z) = state.zoom {
+        parts.push(format!("zoom={:.3},{:.1},{:.1}", z.scale, z.translate_x, z.translate_y));
+    }
+    match state.span {
+        None | Some(TimeSpan::All) => {}
+        Some(TimeSpan::Year(y)) => parts.push(format!("span={y}")),
+        Some(TimeSpan::Days(a, b)) => parts.push(format!("span={a:.1}..{b:.1}")),
+    }
+    if let Some(step) = state.tour_step {
+        parts.push(format!("tour={}", step + 1));
+    }
+    if state.embed {
+        parts.push("embed=1".into());
+        if !state.auto_resize {
+            parts.push("resize=0".into());
+        }
+    }
+    if let Some(url) = &state.data_url {
+        parts.push(format!("data={}", percent_encode(url)));
+    }
+    parts.join("&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(query: &str, expect_query: &str, expect_notices: &[&str]) {
+        let (state, notices) = parse_query(query);
+        assert_eq!(to_query(&state), expect_query, "{query}");
+        let got: Vec<String> = notices.iter().map(|n| format!("{}={}", n.parameter, n.value)).collect();
+        assert_eq!(got, expect_notices, "{query}");
+    }
+
+    #[test]
+    fn round_trips_every_parameter() {
+        check("", "", &[]);
+        check("?lang=en&node=ai-risk", "lang=en&node=ai-risk", &[]);
+        check("lang=zh&event=us-ncs-2023&layout=columns", "lang=zh&event=us-ncs-2023&layout=columns", &[]);
+        check("hide=kind:threat,group:social&view=graph", "hide=group:social,kind:threat&view=graph", &[]);
+        check("zoom=1.5,10,-20&span=2023&tour=3", "zoom=1.500,10.0,-20.0&span=2023&tour=3", &[]);
+        check("span=19000..19365&embed=1&resize=0", "span=19000.0..19365.0&embed=1&resize=0", &[]);
+        check("data=data%2Fother.json", "data=data%2Fother.json", &[]);
+        check("#lang=en", "lang=en", &[]);
+    }
+
+    #[test]
+    fn garbage_is_ignored_with_notices() {
+        check("lang=fr", "", &["lang=fr"]);
+        check("node=%3Cscript%3E", "", &["node=<script>"]);
+        check("layout=spiral&tour=0&tour=abc", "", &["layout=spiral", "tour=0", "tour=abc"]);
+        check("zoom=NaN,1,2&zoom=1,2", "", &["zoom=NaN,1,2", "zoom=1,2"]);
+        check("hide=kind:threat,<b>", "hide=kind:threat", &["hide=<b>"]);
+        check("span=2023-13&span=5..6", "", &["span=2023-13", "span=5..6"]);
+        check("%ZZ=1&x", "", &["%ZZ=1", "x="]);
+        check("embed=maybe", "", &["embed=maybe"]);
+    }
+
+    #[test]
+    fn data_urls_must_stay_on_the_same_origin() {
+        for ok in ["data/other.json", "./x.json", "../readings/a.json", "/abs/path.json", "x.json?v=2"] {
+            assert_eq!(safe_relative_url(ok).as_deref(), Some(ok), "{ok}");
+        }
+        for bad in ["https://evil.example/x.json", "//evil.example/x.json", "javascript:alert(1)", "data:application/json,{}", "\\\\evil", "a\u{0}b", ""] {
+            assert_eq!(safe_relative_url(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn very_long_values_are_ignored() {
+        let long = "a".repeat(MAX_VALUE_CHARS + 1);
+        let (state, notices) = parse_query(&format!("node={long}"));
+        assert_eq!(state.selected, Selected::Nothing);
+        assert_eq!(notices.len(), 1);
+    }
+}

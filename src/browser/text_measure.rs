@@ -1,0 +1,52 @@
+//! Measures label text as the browser renders it, with a canvas in the page's own font, so
+//! label boxes fit the text in every engine and with whatever system fonts are installed.
+//! Falls back to the core's per-character estimate when no canvas is available.
+
+use atlas_core::scene::{text_width, TextMeasure, LABEL_FONT_PX};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use wasm_bindgen::JsCast;
+
+/// A [`TextMeasure`] backed by a 2D canvas context, with a cache of measured strings.
+pub struct CanvasMeasure {
+    context: Option<web_sys::CanvasRenderingContext2d>,
+    cache: RefCell<HashMap<String, f64>>,
+}
+
+impl CanvasMeasure {
+    /// A measure in the page's body font at the label size.
+    pub fn new() -> CanvasMeasure {
+        let context = (|| {
+            let window = web_sys::window()?;
+            let document = window.document()?;
+            let family = document
+                .body()
+                .and_then(|body| window.get_computed_style(&body).ok().flatten())
+                .and_then(|style| style.get_property_value("font-family").ok())
+                .filter(|f| !f.trim().is_empty())
+                .unwrap_or_else(|| "sans-serif".to_string());
+            let canvas = document.create_element("canvas").ok()?.dyn_into::<web_sys::HtmlCanvasElement>().ok()?;
+            let context = canvas.get_context("2d").ok()??.dyn_into::<web_sys::CanvasRenderingContext2d>().ok()?;
+            context.set_font(&format!("{LABEL_FONT_PX}px {family}"));
+            Some(context)
+        })();
+        CanvasMeasure { context, cache: RefCell::new(HashMap::new()) }
+    }
+}
+
+impl TextMeasure for CanvasMeasure {
+    fn width(&self, text: &str) -> f64 {
+        if let Some(w) = self.cache.borrow().get(text) {
+            return *w;
+        }
+        let measured = self
+            .context
+            .as_ref()
+            .and_then(|c| c.measure_text(text).ok())
+            .map(|m| m.width())
+            .filter(|w| w.is_finite() && *w >= 0.0)
+            .unwrap_or_else(|| text_width(text, LABEL_FONT_PX));
+        self.cache.borrow_mut().insert(text.to_string(), measured);
+        measured
+    }
+}

@@ -1,0 +1,119 @@
+//! The URL adapter: reads the shareable view state from the address bar and writes it back,
+//! and reports back/forward navigation. Nothing else touches `location` or `history`.
+//!
+//! Writing is throttled: browsers limit `history.replaceState` calls (Safari throws after about
+//! a hundred in thirty seconds), so continuous changes (pan, zoom) are written once they pause.
+//! Every failure (a sandboxed frame, a `file://` page that refuses history) is swallowed: the
+//! URL is a convenience, never a requirement.
+
+use atlas_core::view_state::{parse_query, to_query, UrlNotice, ViewState};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Milliseconds a change must rest before a replace is written.
+const REPLACE_DELAY_MS: i32 = 400;
+
+/// The view state in the current URL, and what in it was ignored.
+pub fn read() -> (ViewState, Vec<UrlNotice>) {
+    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    parse_query(&search)
+}
+
+/// The page's address without its query and hash, for building share links.
+pub fn base_address() -> String {
+    let Some(location) = web_sys::window().map(|w| w.location()) else { return String::new() };
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    if origin == "null" || origin.is_empty() {
+        // file:// and opaque origins: the href without query and hash.
+        let href = location.href().unwrap_or_default();
+        return href.split(['?', '#']).next().unwrap_or("").to_string();
+    }
+    format!("{origin}{path}")
+}
+
+/// The full address for a state.
+pub fn address_for(state: &ViewState) -> String {
+    let query = to_query(state);
+    if query.is_empty() {
+        base_address()
+    } else {
+        format!("{}?{}", base_address(), query)
+    }
+}
+
+/// Writes view states to the URL: `push` adds a history entry (a new selection), otherwise
+/// the current entry is replaced after the change rests.
+#[derive(Clone, Default)]
+pub struct UrlWriter {
+    pending: Rc<RefCell<Option<String>>>,
+    timer: Rc<Cell<Option<i32>>>,
+    last_written: Rc<RefCell<String>>,
+}
+
+impl UrlWriter {
+    pub fn write(&self, state: &ViewState, push: bool) {
+        let query = to_query(state);
+        if *self.last_written.borrow() == query && self.pending.borrow().is_none() {
+            return;
+        }
+        if push {
+            self.cancel_pending();
+            self.apply(&query, true);
+            return;
+        }
+        *self.pending.borrow_mut() = Some(query);
+        if self.timer.get().is_some() {
+            return;
+        }
+        let Some(window) = web_sys::window() else { return };
+        let this = self.clone();
+        let callback = Closure::once_into_js(move || {
+            this.timer.set(None);
+            if let Some(query) = this.pending.borrow_mut().take() {
+                this.apply(&query, false);
+            }
+        });
+        if let Ok(id) = window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), REPLACE_DELAY_MS) {
+            self.timer.set(Some(id));
+        }
+    }
+
+    fn cancel_pending(&self) {
+        if let (Some(id), Some(window)) = (self.timer.take(), web_sys::window()) {
+            window.clear_timeout_with_handle(id);
+        }
+        self.pending.borrow_mut().take();
+    }
+
+    fn apply(&self, query: &str, push: bool) {
+        let Some(window) = web_sys::window() else { return };
+        let Ok(history) = window.history() else { return };
+        let path = window.location().pathname().unwrap_or_default();
+        let target = if query.is_empty() { path } else { format!("{path}?{query}") };
+        let result = if push {
+            history.push_state_with_url(&JsValue::NULL, "", Some(&target))
+        } else {
+            history.replace_state_with_url(&JsValue::NULL, "", Some(&target))
+        };
+        if result.is_ok() {
+            *self.last_written.borrow_mut() = query.to_string();
+        }
+    }
+
+    /// Records that the URL already shows `state` (after back/forward), so it is not rewritten.
+    pub fn note_current(&self, state: &ViewState) {
+        self.cancel_pending();
+        *self.last_written.borrow_mut() = to_query(state);
+    }
+}
+
+/// Calls `on_navigate` with the URL's state after each back/forward navigation.
+pub fn on_history_navigation(on_navigate: impl Fn(ViewState) + 'static) {
+    let Some(window) = web_sys::window() else { return };
+    let callback = Closure::<dyn Fn()>::new(move || on_navigate(read().0));
+    let _ = window.add_event_listener_with_callback("popstate", callback.as_ref().unchecked_ref());
+    callback.forget();
+}

@@ -1,0 +1,151 @@
+// Runs the end-to-end suite (tests/e2e/specs.mjs) in each browser engine over W3C WebDriver.
+//
+//   xvfb-run -a node tests/e2e/run.mjs [chromium] [firefox] [webkit] [--grep TEXT]
+//
+// Environment:
+//   ATLAS_SITE     the built site to serve (default /work/main/pkg)
+//   ATLAS_DATA     the data set the site was built with (default /work/main/www/data/lang-ping-2023.json)
+//   ATLAS_ENGINES  engines when none are given as arguments (comma or space separated;
+//                  default "chromium firefox webkit")
+//   ATLAS_SPECS    only run specs whose name contains this text (same as --grep)
+//
+// Prints one PASS/FAIL line per spec and engine, each engine's duration, and ends with the line
+// "N passed, N failed". Exits 1 on any failure. Screenshots go to tests/e2e/out/<engine>/.
+
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../support/server.mjs';
+import { startDriver, ENGINES } from '../support/webdriver.mjs';
+import { Page } from '../support/page.mjs';
+import { specs, loadData } from './specs.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const REPO = resolve(HERE, '../..');
+const SITE = resolve(process.env.ATLAS_SITE || join(REPO, 'pkg'));
+const DATA = resolve(process.env.ATLAS_DATA || join(REPO, 'www/data/lang-ping-2023.json'));
+const OUT = join(HERE, 'out');
+const SPEC_TIMEOUT_MS = Number(process.env.ATLAS_SPEC_TIMEOUT_MS || 120_000);
+const WINDOW = { width: 1280, height: 900 };
+
+const args = process.argv.slice(2);
+let grep = process.env.ATLAS_SPECS || '';
+const engines = [];
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === '--grep') grep = args[++i] ?? '';
+  else if (args[i].startsWith('--grep=')) grep = args[i].slice(7);
+  else engines.push(args[i]);
+}
+if (!engines.length) engines.push(...(process.env.ATLAS_ENGINES || 'chromium firefox webkit').split(/[\s,]+/).filter(Boolean));
+for (const e of engines) {
+  if (!ENGINES[e]) {
+    console.error(`unknown engine "${e}" (known: ${Object.keys(ENGINES).join(', ')})`);
+    process.exit(2);
+  }
+}
+if (!existsSync(join(SITE, 'index.html'))) {
+  console.error(`no built site at ${SITE} (set ATLAS_SITE, or build with: bash tools/build.sh)`);
+  process.exit(2);
+}
+if (!existsSync(DATA)) {
+  console.error(`no data set at ${DATA} (set ATLAS_DATA)`);
+  process.exit(2);
+}
+const data = loadData(DATA);
+const selected = specs.filter((s) => !grep || s.name.includes(grep));
+if (!selected.length) {
+  console.error(`no spec matches "${grep}"`);
+  process.exit(2);
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
+const withTimeout = (promise, ms, what) => {
+  let timer;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise((_, fail) => { timer = setTimeout(() => fail(new Error(`${what} did not finish within ${ms} ms`)), ms); }),
+  ]);
+};
+
+const server = await startServer({ root: SITE });
+console.log(`serving ${SITE} at ${server.url()} · data ${DATA} (${data.nodes.length} nodes, ${data.events.length} events)`);
+
+let passed = 0;
+let failed = 0;
+const failures = [];
+const timings = [];
+
+/** Starts a driver and a session sized to WINDOW; returns { driver, session, page }. */
+async function openBrowser(engine, outDir) {
+  const driver = await startDriver(engine, { logFile: join(outDir, 'driver.log') });
+  try {
+    const session = await driver.newSession();
+    await session.setWindowRect(WINDOW).catch(() => {});
+    const page = new Page({ session, engine, url: server.url, outDir });
+    return { driver, session, page };
+  } catch (e) {
+    await driver.stop().catch(() => {});
+    throw e;
+  }
+}
+
+for (const engine of engines) {
+  const outDir = join(OUT, engine);
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  const t0 = Date.now();
+  let browser = null;
+  let version = '?';
+  let enginePassed = 0;
+  let engineFailed = 0;
+  for (const spec of selected) {
+    const ts = Date.now();
+    try {
+      if (!browser) {
+        browser = await withTimeout(openBrowser(engine, outDir), 90_000, `starting ${engine}`);
+        version = browser.session.capabilities?.browserVersion ?? '?';
+      }
+      const { page } = browser;
+      await withTimeout((async () => {
+        await spec.run({ page, engine, data, site: SITE, startServer });
+        const errors = await page.pageErrors();
+        if (errors.length) throw new Error(`errors in the page: ${errors.slice(0, 5).join(' | ')}`);
+        if ((await page.all('alert')).length) throw new Error('an error alert (role="alert") is shown');
+      })(), SPEC_TIMEOUT_MS, `the spec`);
+      passed++;
+      enginePassed++;
+      console.log(`[${engine}] PASS ${spec.name} (${secs(Date.now() - ts)})`);
+    } catch (e) {
+      failed++;
+      engineFailed++;
+      const message = `${engine} › ${spec.name}: ${e?.message ?? e}`;
+      failures.push(message);
+      console.log(`[${engine}] FAIL ${spec.name} (${secs(Date.now() - ts)}): ${message}`);
+      if (process.env.ATLAS_DEBUG && e?.stack) console.log(e.stack);
+      if (browser) {
+        const shot = `FAIL-${spec.name.replace(/[^\w.-]+/g, '-')}`;
+        const ok = await withTimeout(browser.page.screenshot(shot), 20_000, 'screenshot').then(() => true, () => false);
+        // A browser that cannot even take a screenshot is restarted for the next spec.
+        if (!ok || e?.transport || /did not finish within/.test(e?.message ?? '')) {
+          await browser.driver.stop().catch(() => {});
+          browser = null;
+        }
+      }
+    }
+  }
+  if (browser) await browser.driver.stop().catch(() => {});
+  const ms = Date.now() - t0;
+  timings.push(`${engine} ${secs(ms)}`);
+  console.log(`[${engine}] ${version}: ${enginePassed} passed, ${engineFailed} failed in ${secs(ms)}`);
+  await sleep(100);
+}
+
+await server.close();
+if (failures.length) {
+  console.log('\nFailures:');
+  for (const f of failures) console.log(`  ${f}`);
+}
+console.log(`times: ${timings.join(', ')}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,626 @@
+// The end-to-end suite, written once and run in every engine by tests/e2e/run.mjs.
+//
+// Each spec is an async function of a context:
+//   { page, engine, data, site, startServer }
+// (page: tests/support/page.mjs; data: the data set, see loadData). Each spec opens the page
+// itself, so specs are independent. Elements are found by role and accessible name only.
+
+import { readFileSync } from 'node:fs';
+import { check, CheckError } from '../support/page.mjs';
+
+// ---------------------------------------------------------------------------------------------
+// The data set, read from the same JSON file the app was built with.
+
+const KIND_LABELS = {
+  threat: { en: 'Threat', zh: '威胁' },
+  response: { en: 'Response', zh: '应对' },
+  actor: { en: 'Actor', zh: '行为体' },
+  document: { en: 'Document', zh: '文件' },
+  event: { en: 'Event', zh: '事件' },
+  concept: { en: 'Concept', zh: '概念' },
+  claim: { en: 'Claim', zh: '论断' },
+  person: { en: 'Person', zh: '人物' },
+};
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Parses "2023", "2023-03" or "2023-03-02". */
+function parseDate(s) {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(String(s));
+  if (!m) throw new Error(`bad date in data set: ${s}`);
+  return { year: +m[1], month: m[2] ? +m[2] : null, day: m[3] ? +m[3] : null };
+}
+
+/** The date as the app shows it ("March 2023", "2023年3月"). */
+export function displayDate(d, lang) {
+  if (lang === 'zh') return d.day ? `${d.year}年${d.month}月${d.day}日` : d.month ? `${d.year}年${d.month}月` : `${d.year}年`;
+  return d.day ? `${d.day} ${MONTHS[d.month - 1]} ${d.year}` : d.month ? `${MONTHS[d.month - 1]} ${d.year}` : `${d.year}`;
+}
+
+/** Sort key: by start of the date; a coarser date before a finer one starting the same day. */
+function dateKey(d) {
+  const precision = d.day ? 2 : d.month ? 1 : 0;
+  return [d.year, d.month ?? 1, d.day ?? 1, precision];
+}
+function compareKeys(a, b) {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return 0;
+}
+
+/** Loads the data set and adds what the specs need. */
+export function loadData(file) {
+  const raw = JSON.parse(readFileSync(file, 'utf8'));
+  const nodes = raw.nodes.map((n) => ({
+    ...n,
+    kindLabel: KIND_LABELS[n.kind] ?? (() => { throw new Error(`unknown node kind ${n.kind}`); })(),
+  }));
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const events = raw.events.map((e, index) => {
+    const date = parseDate(e.date);
+    const related = [...new Set([e.actor, ...(e.nodes ?? [])])].filter((id) => byId.has(id));
+    return { ...e, index, parsedDate: date, key: dateKey(date), related };
+  });
+  const eventsOf = (nodeId) => events.filter((e) => e.actor === nodeId || (e.nodes ?? []).includes(nodeId));
+  return {
+    file,
+    raw,
+    meta: raw.meta,
+    nodes,
+    events,
+    node: (id) => byId.get(id),
+    eventsOf,
+    /** The accessible name of a node's button in the graph. */
+    nodeName: (n, lang = 'en') => `${n.label[lang]}, ${n.kindLabel[lang]}`,
+    /** The US National Cybersecurity Strategy event (2023), or null. */
+    usStrategy: () =>
+      events.find((e) => e.title.en.includes('National Cybersecurity Strategy') && (e.actor === 'us' || /\bUS\b|United States/.test(e.title.en)))
+      ?? events.find((e) => e.title.en.includes('National Cybersecurity Strategy') || e.title.zh.includes('国家网络安全战略'))
+      ?? null,
+    /** Events in the order the timeline must list them (date order, ties in file order). */
+    eventsByDate: () => [...events].sort((a, b) => compareKeys(a.key, b.key) || a.index - b.index),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers shared by the specs.
+
+const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const GRAPH = /^(Graph|关系图)$/;
+const TIMELINE = /^(Timeline|时间线)$/;
+const DETAILS = /^(Details|详情)$/;
+const RELATED_NOTE_EN = '(related to the selected node)';
+
+/** The graph's svg (role group named Graph) and its node buttons. */
+async function graphNodes(page) {
+  const graph = await page.byRole('group', GRAPH);
+  const nodes = await page.all('button', null, { within: graph });
+  return { graph, nodes };
+}
+
+/** The node button in the graph with this exact accessible name (without the ", pinned…" tail). */
+async function graphNode(page, data, node, lang = 'en') {
+  const graph = await page.byRole('group', GRAPH);
+  return page.byRole('button', new RegExp(`^${escapeRe(data.nodeName(node, lang))}(,|$)`), { within: graph });
+}
+
+/** The timeline's list of events and its buttons, in DOM order. */
+async function timelineButtons(page) {
+  const list = await page.byRole('list', TIMELINE);
+  const buttons = await page.all('button', null, { within: list });
+  return { list, buttons };
+}
+
+/** The event button whose name contains the event's title. */
+async function eventButton(page, event, lang = 'en') {
+  const list = await page.byRole('list', TIMELINE);
+  return page.byRole('button', event.title[lang], { within: list });
+}
+
+/** The Details aside and the text of its h3 (null when there is none). */
+async function details(page) {
+  const aside = await page.byRole('complementary', DETAILS);
+  const h3s = (await page.all('heading', null, { within: aside }));
+  let title = null;
+  for (const h of h3s) {
+    if ((await page.js('return R.levelOf(arguments[0]);', h)) === 3) {
+      title = await page.text(h);
+      break;
+    }
+  }
+  return { aside, title };
+}
+
+/** Waits until the Details h3 reads `want`. */
+async function expectDetailsTitle(page, want, why) {
+  let last;
+  await page.until(async () => {
+    last = (await details(page)).title;
+    return last === want;
+  }, `Details h3 to read ${JSON.stringify(want)} (${why}); it reads ${JSON.stringify(last)}`).catch((e) => {
+    throw new CheckError(`${why}: Details h3 is ${JSON.stringify(last)}, expected ${JSON.stringify(want)}`);
+  });
+}
+
+async function pressed(page, el) {
+  return (await page.attr(el, 'aria-pressed')) === 'true';
+}
+
+async function expectFocused(page, el, what) {
+  await page.until(async () => {
+    const f = await page.focused();
+    return f && (await page.same(f, el));
+  }, `focus on ${what}`).catch(async () => {
+    const f = await page.focused();
+    throw new CheckError(`expected focus on ${what}, but focus is on ${f ? await page.describe(f) : 'the body'}`);
+  });
+}
+
+/** Whether box `a` lies inside box `b` (with a tolerance in px). */
+function inside(a, b, tol = 1) {
+  return a.x >= b.x - tol && a.y >= b.y - tol && a.x + a.width <= b.x + b.width + tol && a.y + a.height <= b.y + b.height + tol;
+}
+
+/** Picks a query that only this node's label/id contains (so the app ranks it first), per language. */
+function uniqueQuery(data, lang) {
+  const fields = (n) => [n.label.zh.toLowerCase(), n.label.en.toLowerCase(), n.id];
+  const matches = (q) => data.nodes.filter((n) => fields(n).some((f) => f.includes(q.toLowerCase())));
+  const candidates = [];
+  for (const n of data.nodes) {
+    if (lang === 'en') {
+      for (const w of n.label.en.split(/[^A-Za-z]+/)) if (w.length >= 5) candidates.push([w, n]);
+    } else {
+      candidates.push([n.label.zh, n]);
+      for (let len = 2; len <= 4; len++) if (n.label.zh.length > len) candidates.push([n.label.zh.slice(0, len), n]);
+    }
+  }
+  // Prefer a threat: "Cyberattacks" / "网络攻击" where they exist.
+  candidates.sort((a, b) => (b[1].kind === 'threat') - (a[1].kind === 'threat'));
+  for (const [q, n] of candidates) {
+    const m = matches(q);
+    if (m.length === 1 && m[0] === n) return { query: q, node: n };
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The specs.
+
+export const specs = [
+  {
+    name: 'first screen',
+    async run({ page, data }) {
+      const state = await page.open('');
+      check(state === 'ready', `the app shows an error alert instead of rendering`);
+      const banner = await page.byRole('banner');
+      const headings = await page.all('heading', null, { within: banner });
+      let h1 = null;
+      for (const h of headings) if ((await page.js('return R.levelOf(arguments[0]);', h)) === 1) h1 = h;
+      check(h1, 'the banner has no h1');
+      const title = await page.text(h1);
+      check(title.length > 0, 'the banner h1 is empty');
+      const htmlLang = await page.js('return document.documentElement.lang;');
+      check(['en', 'zh-Hans'].includes(htmlLang), `html lang is ${JSON.stringify(htmlLang)}, expected "en" or "zh-Hans"`);
+      const lang = htmlLang === 'en' ? 'en' : 'zh';
+      check(title === data.meta.title[lang], `the h1 reads ${JSON.stringify(title)}, expected the ${lang} title ${JSON.stringify(data.meta.title[lang])}`);
+      const group = await page.byRole('group', /^(Language|语言)$/, { within: banner });
+      const current = await page.byRole('button', lang === 'en' ? 'English' : '中文', { exact: true, within: group });
+      check(await pressed(page, current), `html lang is ${htmlLang} but its language button is not aria-pressed`);
+
+      const main = await page.byRole('main');
+      await page.byRole('region', lang === 'en' ? 'Timeline' : '时间线', { exact: true, within: main });
+      await page.byRole('region', lang === 'en' ? 'Graph' : '关系图', { exact: true, within: main });
+      await page.byRole('complementary', lang === 'en' ? 'Details' : '详情', { exact: true, within: main });
+      check((await page.all('alert')).length === 0, 'an error alert is shown');
+      await page.screenshot('first-screen');
+    },
+  },
+
+  {
+    name: 'language switch',
+    async run({ page, data }) {
+      await page.open('?lang=en');
+      const group = await page.byRole('group', 'Language', { exact: true });
+      const en = await page.byRole('button', 'English', { exact: true, within: group });
+      const zh = await page.byRole('button', '中文', { exact: true, within: group });
+      check(await pressed(page, en), '?lang=en: "English" is not aria-pressed');
+      check(!(await pressed(page, zh)), '?lang=en: "中文" is aria-pressed too');
+      check((await page.js('return document.documentElement.lang;')) === 'en', '?lang=en: html lang is not "en"');
+      await page.byRole('region', 'Timeline', { exact: true });
+
+      // Select an event, then switch: the selection must stay.
+      const event = data.usStrategy() ?? data.eventsByDate()[0];
+      check(event, 'the data set has no events');
+      await page.click(await eventButton(page, event, 'en'));
+      await expectDetailsTitle(page, event.title.en, 'after clicking the event');
+
+      await page.click(zh);
+      await page.until(async () => (await page.js('return document.documentElement.lang;')) === 'zh-Hans', 'html lang to become "zh-Hans" after clicking 中文');
+      await page.byRole('region', '时间线', { exact: true });
+      await page.gone('region', 'Timeline', { exact: true });
+      await page.byRole('region', '关系图', { exact: true });
+      await page.byRole('complementary', '详情', { exact: true });
+      const zhGroup = await page.byRole('group', '语言', { exact: true });
+      check(await pressed(page, await page.byRole('button', '中文', { exact: true, within: zhGroup })), 'after clicking 中文 it is not aria-pressed');
+      check(!(await pressed(page, await page.byRole('button', 'English', { exact: true, within: zhGroup }))), 'after clicking 中文, "English" is still aria-pressed');
+      await expectDetailsTitle(page, event.title.zh, 'the selection after switching to Chinese');
+      const zhButton = await eventButton(page, event, 'zh');
+      check(await pressed(page, zhButton), 'the selected event button is no longer aria-pressed after switching language');
+      const h1 = await page.byRole('heading', data.meta.title.zh, { exact: true });
+      check(h1, 'the h1 did not switch to Chinese');
+      await page.screenshot('language-zh');
+
+      await page.click(await page.byRole('button', 'English', { exact: true, within: zhGroup }));
+      await page.until(async () => (await page.js('return document.documentElement.lang;')) === 'en', 'html lang to return to "en"');
+      await expectDetailsTitle(page, event.title.en, 'the selection after switching back to English');
+    },
+  },
+
+  {
+    name: 'graph renders',
+    async run({ page, data }) {
+      for (const lang of ['en', 'zh']) {
+        await page.open(`?lang=${lang}`);
+        const { graph, nodes } = await graphNodes(page);
+        check(nodes.length === data.nodes.length, `${lang}: the graph shows ${nodes.length} node buttons, the data set has ${data.nodes.length} nodes`);
+        const names = new Set();
+        for (const n of nodes) names.add(await page.name(n));
+        for (const n of data.nodes) {
+          check(names.has(data.nodeName(n, lang)), `${lang}: no graph node named ${JSON.stringify(data.nodeName(n, lang))} (names: ${[...names].slice(0, 8).join(' | ')}…)`);
+        }
+        const tabbable = [];
+        for (const n of nodes) if ((await page.attr(n, 'tabindex')) === '0') tabbable.push(n);
+        check(tabbable.length === 1, `${lang}: ${tabbable.length} graph nodes have tabindex=0 (roving tabindex wants exactly one)`);
+
+        const svgBox = await page.box(graph);
+        // Elements are passed as separate arguments: WebKitWebDriver does not turn element
+        // references nested in an array argument back into elements.
+        const boxes = await page.js('return Array.from(arguments).map((n) => { const r = n.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; });', ...nodes);
+        const outside = [];
+        for (let i = 0; i < nodes.length; i++) {
+          if (!inside(boxes[i], svgBox, 1)) outside.push(`${await page.name(nodes[i])} ${JSON.stringify(boxes[i], (k, v) => (typeof v === 'number' ? Math.round(v) : v))}`);
+        }
+        check(outside.length === 0, `${lang}: ${outside.length} node(s) reach outside the graph's box ${JSON.stringify(svgBox, (k, v) => (typeof v === 'number' ? Math.round(v) : v))}: ${outside.slice(0, 5).join('; ')}`);
+        await page.screenshot(`graph-${lang}`);
+      }
+    },
+  },
+
+  {
+    name: 'select by click',
+    async run({ page, data }) {
+      await page.open('?lang=en');
+      const node = data.nodes.find((n) => n.kind === 'threat') ?? data.nodes[0];
+      const button = await graphNode(page, data, node);
+      check(!(await pressed(page, button)), 'a graph node is aria-pressed before anything was selected');
+      await page.click(button);
+      await expectDetailsTitle(page, node.label.en, `after clicking the graph node "${data.nodeName(node)}"`);
+      check(await pressed(page, await graphNode(page, data, node)), 'the clicked graph node is not aria-pressed');
+
+      const event = data.usStrategy() ?? data.eventsByDate()[0];
+      await page.click(await eventButton(page, event));
+      await expectDetailsTitle(page, event.title.en, `after clicking the timeline event "${event.title.en}"`);
+      check(await pressed(page, await eventButton(page, event)), 'the clicked event button is not aria-pressed');
+      check(!(await pressed(page, await graphNode(page, data, node))), 'the graph node stays aria-pressed after selecting an event');
+      const { aside } = await details(page);
+      const quotes = await page.all('blockquote', null, { within: aside });
+      check(quotes.length >= 1, 'the Details of the event show no quote (blockquote)');
+      check(quotes.length >= event.sources.length, `the Details show ${quotes.length} quotes, the event has ${event.sources.length} sources`);
+      for (const source of event.sources) {
+        let found = false;
+        for (const q of quotes) {
+          if ((await page.text(q)) !== source.quote) continue;
+          check((await page.attr(q, 'lang')) === 'zh-Hans', `the quote "${source.quote}" is not marked lang="zh-Hans"`);
+          const item = await page.closest(q, 'listitem');
+          const itemText = item ? await page.text(item) : '';
+          check(itemText.includes(`[${source.para}]`), `the quote "${source.quote}" is not shown with its paragraph id [${source.para}] (its item reads ${JSON.stringify(itemText)})`);
+          found = true;
+        }
+        check(found, `the quote "${source.quote}" [${source.para}] of the event is not shown in Details`);
+      }
+      await page.screenshot('select-by-click');
+    },
+  },
+
+  {
+    name: 'select by keyboard: graph',
+    async run({ page, data }) {
+      await page.open('?lang=en');
+      await page.press('Tab');
+      const skip = await page.focused();
+      check(skip && (await page.role(skip)) === 'link', `the first Tab does not reach the skip link (focus: ${skip ? await page.describe(skip) : 'body'})`);
+      check(/graph/i.test(await page.name(skip)), `the first link is ${await page.describe(skip)}, expected the skip link to the graph`);
+      await page.press('Enter');
+      const graph = await page.byRole('group', GRAPH);
+      let node = null;
+      const seen = [];
+      for (let i = 0; i < 12 && !node; i++) {
+        await page.press('Tab');
+        const f = await page.focused();
+        seen.push(f ? await page.describe(f) : 'body');
+        if (f && (await page.role(f)) === 'button' && (await page.js('return arguments[0].contains(arguments[1]);', graph, f))) node = f;
+      }
+      check(node, `Tab from the skip link never reached a graph node; focus went: ${seen.join(' → ')}`);
+      check((await page.attr(node, 'tabindex')) === '0', 'the graph node reached by Tab does not have tabindex=0');
+      const firstName = await page.name(node);
+
+      // Arrow keys move focus to a neighbouring node (some direction has one).
+      let moved = null;
+      for (const key of ['ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp']) {
+        await page.press(key);
+        await new Promise((r) => setTimeout(r, 100));
+        const f = await page.focused();
+        if (f && !(await page.same(f, node))) {
+          check((await page.role(f)) === 'button' && (await page.js('return arguments[0].contains(arguments[1]);', graph, f)), `${key} moved focus out of the graph, to ${await page.describe(f)}`);
+          moved = f;
+          break;
+        }
+      }
+      check(moved, `no arrow key moved focus away from the graph node "${firstName}"`);
+      check((await page.attr(moved, 'tabindex')) === '0', 'the node focused by an arrow key does not get tabindex=0');
+      check((await page.attr(node, 'tabindex')) === '-1', 'the node left by an arrow key keeps tabindex=0 (roving tabindex)');
+      const movedName = await page.name(moved);
+      const movedNode = data.nodes.find((n) => movedName === data.nodeName(n) || movedName.startsWith(`${data.nodeName(n)},`));
+      check(movedNode, `the focused node's name ${JSON.stringify(movedName)} matches no node in the data set`);
+
+      await page.press('Enter');
+      await expectDetailsTitle(page, movedNode.label.en, 'Enter on a focused graph node');
+      check(await pressed(page, moved), 'the node selected with Enter is not aria-pressed');
+      await expectFocused(page, moved, 'the selected graph node after Enter');
+
+      await page.press('Escape');
+      const { aside } = await details(page);
+      await page.until(async () => (await page.text(aside)).includes('Select something in the graph or the timeline'), 'Details to show the "Select something…" hint after Escape');
+      check(!(await pressed(page, moved)), 'the node is still aria-pressed after Escape');
+      await page.screenshot('keyboard-graph');
+    },
+  },
+
+  {
+    name: 'select by keyboard: timeline',
+    async run({ page, data }) {
+      check(data.events.length >= 2, 'the data set needs at least two events for this spec');
+      await page.open('?lang=en');
+      const order = data.eventsByDate();
+      const toolbar = await page.byRole('toolbar', 'Timeline', { exact: true });
+      const next = await page.byRole('button', 'Next event', { exact: true, within: toolbar });
+      // Start from the toolbar's last button and Tab into the list: the first event gets focus.
+      await page.focus(next);
+      await page.press('Tab');
+      const first = await eventButton(page, order[0]);
+      await expectFocused(page, first, `the first event "${order[0].title.en}" after Tab from "Next event"`);
+      check(!(await pressed(page, first)), 'an event is selected by merely focusing it');
+      await page.press('ArrowRight');
+      const second = await eventButton(page, order[1]);
+      await page.until(async () => pressed(page, second), `ArrowRight on the focused first event to select the second event "${order[1].title.en}"`).catch(async () => {
+        const sel = [];
+        for (const b of (await timelineButtons(page)).buttons) if (await pressed(page, b)) sel.push(await page.name(b));
+        throw new CheckError(`ArrowRight on the focused (unselected) first event "${order[0].title.en}" did not select the next event "${order[1].title.en}"; selected: ${JSON.stringify(sel)}`);
+      });
+      await expectFocused(page, second, 'the second event after ArrowRight');
+      check(!(await pressed(page, first)), 'the first event stays aria-pressed after ArrowRight');
+      await expectDetailsTitle(page, order[1].title.en, 'ArrowRight in the timeline');
+    },
+  },
+
+  {
+    name: 'timeline keys after a selection',
+    async run({ page, data }) {
+      check(data.events.length >= 2, 'the data set needs at least two events for this spec');
+      await page.open('?lang=en');
+      const order = data.eventsByDate();
+      const first = await eventButton(page, order[0]);
+      await page.focus(first);
+      await page.press('Enter');
+      await page.until(async () => pressed(page, first), 'Enter on the focused first event to select it');
+      await expectDetailsTitle(page, order[0].title.en, 'Enter on the first event');
+      const expectSelected = async (k, how) => {
+        const b = await eventButton(page, order[k]);
+        await page.until(async () => pressed(page, b), `${how} to select event ${k + 1} "${order[k].title.en}"`);
+        await expectFocused(page, b, `event ${k + 1} "${order[k].title.en}" after ${how}`);
+        const { buttons } = await timelineButtons(page);
+        let count = 0;
+        for (const x of buttons) if (await pressed(page, x)) count++;
+        check(count === 1, `${count} events are aria-pressed after ${how}`);
+      };
+      await page.press('ArrowRight');
+      await expectSelected(1, 'ArrowRight');
+      await page.press('ArrowLeft');
+      await expectSelected(0, 'ArrowLeft');
+      await page.press('ArrowDown');
+      await expectSelected(1, 'ArrowDown');
+      await page.press('End');
+      await expectSelected(order.length - 1, 'End');
+      await page.press('Home');
+      await expectSelected(0, 'Home');
+      await page.press('ArrowUp');
+      await expectSelected(0, 'ArrowUp on the first event (stays)');
+    },
+  },
+
+  {
+    name: 'timeline order',
+    async run({ page, data }) {
+      await page.open('?lang=en');
+      const { buttons } = await timelineButtons(page);
+      check(buttons.length === data.events.length, `the timeline lists ${buttons.length} event buttons, the data set has ${data.events.length} events`);
+      const shown = [];
+      for (const b of buttons) {
+        const name = await page.name(b);
+        const matches = data.events.filter((e) => name.includes(e.title.en)).sort((a, b2) => b2.title.en.length - a.title.en.length);
+        check(matches.length, `the event button ${JSON.stringify(name)} matches no event title in the data set`);
+        const e = matches[0];
+        const date = displayDate(e.parsedDate, 'en');
+        check(name.startsWith(date), `the event button ${JSON.stringify(name)} does not start with its date ${JSON.stringify(date)}`);
+        shown.push(e);
+      }
+      check(new Set(shown).size === shown.length, 'an event is listed twice in the timeline');
+      for (let i = 1; i < shown.length; i++) {
+        check(compareKeys(shown[i - 1].key, shown[i].key) <= 0,
+          `the timeline lists "${shown[i - 1].title.en}" (${shown[i - 1].date}) before "${shown[i].title.en}" (${shown[i].date}): not in date order`);
+      }
+      const expected = data.eventsByDate().map((e) => e.id);
+      check(JSON.stringify(shown.map((e) => e.id)) === JSON.stringify(expected), `timeline order ${shown.map((e) => e.id).join(',')} differs from date order ${expected.join(',')}`);
+    },
+  },
+
+  {
+    name: 'linked views',
+    async run({ page, data }) {
+      const event = data.usStrategy();
+      check(event, 'the data set has no event named like "National Cybersecurity Strategy"');
+      await page.open('?lang=en');
+      await page.click(await eventButton(page, event));
+      await expectDetailsTitle(page, event.title.en, 'after clicking the US strategy event');
+      const { aside } = await details(page);
+      for (const id of event.related) {
+        const n = data.node(id);
+        await page.byRole('button', new RegExp(`${escapeRe(n.label.en)}$`), { within: aside }).catch(() => {
+          throw new CheckError(`the Details of "${event.title.en}" list no button for its related node "${n.label.en}"`);
+        });
+      }
+      // Graph: related nodes at full opacity, the others dimmed.
+      const unrelated = data.nodes.filter((n) => !event.related.includes(n.id));
+      check(unrelated.length > 0, 'every node is related to the US strategy event: nothing to dim');
+      const opacity = async (n) => Number(await page.style(await graphNode(page, data, n), 'opacity'));
+      for (const id of event.related) {
+        const n = data.node(id);
+        await page.until(async () => (await opacity(n)) === 1, `the related node "${n.label.en}" to be at opacity 1`).catch(async () => {
+          throw new CheckError(`the related node "${n.label.en}" has computed opacity ${await opacity(n)}, expected 1`);
+        });
+      }
+      for (const n of unrelated) {
+        await page.until(async () => (await opacity(n)) < 0.5, `the unrelated node "${n.label.en}" to be dimmed`).catch(async () => {
+          throw new CheckError(`the unrelated node "${n.label.en}" has computed opacity ${await opacity(n)}, expected < 0.5 (dimmed)`);
+        });
+      }
+      await page.screenshot('linked-event');
+
+      // A node with events (but not all of them) marks its events in the timeline.
+      const candidates = data.nodes.map((n) => [n, data.eventsOf(n.id).length]).filter(([, c]) => c > 0);
+      check(candidates.length, 'no node in the data set has events');
+      candidates.sort((a, b) => (a[1] < data.events.length) === (b[1] < data.events.length) ? b[1] - a[1] : (a[1] < data.events.length ? -1 : 1));
+      const [node] = candidates[0];
+      await page.click(await graphNode(page, data, node));
+      await expectDetailsTitle(page, node.label.en, `after clicking the node "${node.label.en}"`);
+      const mine = new Set(data.eventsOf(node.id).map((e) => e.id));
+      for (const e of data.events) {
+        const b = await eventButton(page, e);
+        const want = mine.has(e.id);
+        await page.until(async () => (await page.name(b)).includes(RELATED_NOTE_EN) === want,
+          `the event "${e.title.en}" to ${want ? '' : 'not '}be marked related to "${node.label.en}"`).catch(async () => {
+          throw new CheckError(`after selecting "${node.label.en}", the event button ${JSON.stringify(await page.name(b))} ${want ? 'lacks' : 'has'} "${RELATED_NOTE_EN}" in its accessible name`);
+        });
+      }
+      await page.screenshot('linked-node');
+    },
+  },
+
+  {
+    name: 'drag pins',
+    async run({ page, data }) {
+      await page.open('?lang=en');
+      const { graph } = await graphNodes(page);
+      const node = data.nodes.find((n) => n.kind === 'threat') ?? data.nodes[0];
+      const el = await graphNode(page, data, node);
+      const before = await page.attr(el, 'transform');
+      const box0 = await page.box(el);
+      const svgBox = await page.box(graph);
+      const dx = box0.x + box0.width / 2 < svgBox.x + svgBox.width / 2 ? 80 : -80;
+      await page.mouseAway();
+      await page.drag(el, dx, 0);
+      const pinnedName = await page.until(async () => {
+        const label = await page.attr(el, 'aria-label');
+        return label && label.includes('pinned') ? label : null;
+      }, 'the dragged node\'s aria-label to say "pinned"').catch(async () => {
+        throw new CheckError(`after dragging "${node.label.en}" by ${dx}px its aria-label is ${JSON.stringify(await page.attr(el, 'aria-label'))} (no "pinned")`);
+      });
+      check(pinnedName.startsWith(data.nodeName(node)), `the pinned node's label ${JSON.stringify(pinnedName)} lost its name`);
+      const after = await page.attr(el, 'transform');
+      check(after !== before, `the dragged node's transform did not change (${before})`);
+      const box1 = await page.box(el);
+      const moved = box1.x + box1.width / 2 - (box0.x + box0.width / 2);
+      const movedY = box1.y + box1.height / 2 - (box0.y + box0.height / 2);
+      check(Math.abs(moved - dx) <= 20 && Math.abs(movedY) <= 20, `the node moved by (${moved.toFixed(1)}, ${movedY.toFixed(1)}) px, expected about (${dx}, 0)`);
+      check(!(await pressed(page, el)), 'a drag selected the node (a drag is not a click)');
+      await page.screenshot('drag-pinned');
+      // U on the focused node releases it.
+      await page.focus(el);
+      await page.press('u');
+      await page.until(async () => !(await page.attr(el, 'aria-label')).includes('pinned'), 'U to release the pinned node');
+    },
+  },
+
+  {
+    name: 'search',
+    async run({ page, data }) {
+      await page.open('?lang=en');
+      for (const lang of ['en', 'zh']) {
+        const pick = uniqueQuery(data, lang);
+        check(pick, `no ${lang} word in the data set finds exactly one node`);
+        const { query, node } = pick;
+        const box = await page.byRole('searchbox', 'Search nodes', { exact: true });
+        await page.click(box);
+        await page.type(box, query);
+        const search = await page.byRole('search');
+        await page.byRole('button', node.label.en, { within: search }).catch(() => {
+          throw new CheckError(`typing ${JSON.stringify(query)} in "Search nodes" shows no result button for "${node.label.en}"`);
+        });
+        await page.press('Enter');
+        await expectDetailsTitle(page, node.label.en, `Enter in the search box after typing ${JSON.stringify(query)}`);
+        const el = await graphNode(page, data, node);
+        check(await pressed(page, el), `the node found by ${JSON.stringify(query)} is not aria-pressed in the graph`);
+        await expectFocused(page, el, `the found node "${node.label.en}" in the graph`);
+        check((await page.prop(box, 'value')) === '', 'the search box is not cleared after choosing a result');
+      }
+      await page.screenshot('search');
+    },
+  },
+
+  {
+    name: 'filter',
+    async run({ page, data }) {
+      const threats = data.nodes.filter((n) => n.kind === 'threat');
+      check(threats.length > 0, 'the data set has no threat nodes');
+      await page.open('?lang=en');
+      const graph = await page.byRole('group', GRAPH);
+      const countThreats = async () => (await page.all('button', /, Threat(,|$)/, { within: graph })).length;
+      const countAll = async () => (await page.all('button', null, { within: graph })).length;
+      check((await countThreats()) === threats.length, `the graph shows ${await countThreats()} threat nodes, the data set has ${threats.length}`);
+      const box = await page.byRole('checkbox', /^Threat\b|^Threat\s*\d*$/);
+      check((await page.prop(box, 'checked')) === true, 'the "Threat" filter checkbox is not checked at first');
+      await page.click(box);
+      await page.until(async () => (await countThreats()) === 0, 'threat nodes to disappear after unchecking "Threat"').catch(async () => {
+        throw new CheckError(`after unchecking "Threat", ${await countThreats()} threat nodes are still visible`);
+      });
+      check((await page.prop(box, 'checked')) === false, 'the "Threat" checkbox is still checked after clicking it');
+      check((await countAll()) === data.nodes.length - threats.length, `after hiding threats ${await countAll()} nodes are visible, expected ${data.nodes.length - threats.length}`);
+      const hiddenThreat = await page.all('button', new RegExp(`^${escapeRe(data.nodeName(threats[0]))}`), { within: graph, includeHidden: true });
+      check(hiddenThreat.length === 1, 'a hidden threat node is gone from the DOM instead of hidden');
+      check((await page.style(hiddenThreat[0], 'display')) === 'none', 'a hidden threat node is not display:none');
+      await page.screenshot('filter-threats-hidden');
+      await page.click(box);
+      await page.until(async () => (await countThreats()) === threats.length, 'threat nodes to come back after checking "Threat" again').catch(async () => {
+        throw new CheckError(`after checking "Threat" again, ${await countThreats()} of ${threats.length} threat nodes are visible`);
+      });
+      check((await countAll()) === data.nodes.length, 'not every node is back after checking "Threat" again');
+    },
+  },
+
+  {
+    name: 'served under a sub-path',
+    async run({ page, data, site, startServer }) {
+      const server = await startServer({ root: site, prefix: '/some/sub/path/' });
+      try {
+        const state = await page.open(server.url('?lang=en'));
+        check(state === 'ready', 'under /some/sub/path/ the app shows an error alert');
+        const { nodes } = await graphNodes(page);
+        check(nodes.length === data.nodes.length, `under /some/sub/path/ the graph shows ${nodes.length} of ${data.nodes.length} nodes`);
+        await page.byRole('heading', data.meta.title.en, { exact: true });
+        const url = await page.session.currentUrl();
+        check(url.includes('/some/sub/path/'), `the page left the sub-path: ${url}`);
+        await page.screenshot('sub-path');
+      } finally {
+        await server.close();
+      }
+    },
+  },
+];
