@@ -79,4 +79,16 @@ ui! {
     BLANKED = "屏幕已暂时黑屏，按 B 或 . 恢复。", "The screen is blanked. Press B or . to show it again.";
     DISMISS = "关闭", "Dismiss";
     NOTICES = "提示", "Notices";
+    EXPORT_SVG = "导出 SVG", "Export SVG";
+    EXPORT_PNG = "导出 PNG", "Export PNG";
+    EXPORT_JSON = "下载数据集 (JSON)", "Download data set (JSON)";
+    SHARE = "分享", "Share";
+    SHARE_TITLE = "分享当前视图", "Share this view";
+    SHARE_LINK = "链接（打开后即为当前视图）", "Link (opens exactly this view)";
+    SHARE_EMBED = "嵌入代码（课程网站、博客）", "Embed code (course site, blog)";
+    COPY = "复制", "Copy";
+    CLOSE = "关闭", "Close";
+    OPEN_NEW_TAB = "在新标签页中打开", "Open in a new tab";
+    PROJECTOR_THEME = "投影主题", "Projector theme";
+    FOCUS_HINT = "点击此处即可使用键盘或翻页器", "Click here to use the keyboard or a clicker";
 }

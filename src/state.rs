@@ -66,6 +66,8 @@ pub struct AppState {
     pub revealed: RwSignal<usize>,
     /// The screen is blanked (a presenter's B or `.` key).
     pub blank: RwSignal<bool>,
+    /// The high-contrast, large-type theme for projectors.
+    pub projector: RwSignal<bool>,
     /// Embed mode: no page chrome.
     pub embed: RwSignal<bool>,
     pub auto_resize: RwSignal<bool>,
@@ -88,6 +90,7 @@ impl AppState {
             tour_step: RwSignal::new(None),
             revealed: RwSignal::new(0),
             blank: RwSignal::new(false),
+            projector: RwSignal::new(false),
             embed: RwSignal::new(false),
             auto_resize: RwSignal::new(true),
             notices: RwSignal::new(Vec::new()),

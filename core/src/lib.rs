@@ -7,12 +7,14 @@
 //! - [`timeline`]: the time scale of the timeline (dates of each precision, ticks, zoom).
 //! - [`transform`]: pan/zoom as a plain value with an inverse.
 //! - [`view_state`]: the shareable view state and its URL form.
+//! - [`export`]: a standalone SVG of the visible graph with title and legend.
 //! - [`scene`]: what the views draw, derived once from a model (radii, wrapped labels, layouts).
 //!
 //! Architecture invariant: nothing here imports leptos, web-sys or wasm-bindgen, so all of it is
 //! tested natively with `cargo test`.
 
 pub mod analysis;
+pub mod export;
 pub mod layout;
 pub mod load;
 pub mod model;

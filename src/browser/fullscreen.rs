@@ -12,11 +12,6 @@ pub fn available() -> bool {
     document().is_some_and(|d| d.fullscreen_enabled())
 }
 
-/// Whether the page is in fullscreen now.
-pub fn active() -> bool {
-    document().is_some_and(|d| d.fullscreen_element().is_some())
-}
-
 /// Enters or leaves fullscreen; returns `false` when the page may not enter it.
 pub fn toggle() -> bool {
     let Some(doc) = document() else { return false };

@@ -2,6 +2,8 @@
 //! interface, and lets no failure escape: the rest of the app never touches `web_sys` for these.
 
 pub mod dom;
+pub mod download;
+pub mod embed;
 pub mod fullscreen;
 pub mod panic_card;
 pub mod text_measure;

@@ -2,7 +2,7 @@
 //! shareable part of it in the URL, and lays out the page's landmarks (header, timeline, graph,
 //! details, and the tour panel while presenting).
 
-use crate::browser::{dom, url};
+use crate::browser::{dom, embed, url};
 use crate::i18n;
 use crate::state::{AppState, Selection};
 use crate::view::tour::{install_presenter_keys, TourPanel};
@@ -58,6 +58,16 @@ fn sync_url(state: AppState) {
             key
         });
     }
+    // Framed: tell the parent page the state (it may keep its own deep link) and our height.
+    if embed::is_framed() {
+        Effect::new(move |_| {
+            let view = state.view_state();
+            embed::post_state(&atlas_core::view_state::to_query(&view), &url::address_for(&view));
+        });
+        if state.auto_resize.get_untracked() {
+            embed::report_height_changes();
+        }
+    }
     url::on_history_navigation(move |view| {
         writer.note_current(&view);
         state.apply_view_state(&view);
@@ -88,15 +98,38 @@ fn Shell() -> impl IntoView {
     let notices = move || {
         let list = state.notices.get();
         (!list.is_empty()).then(|| view! {
-            <div class="notices" role="status">
+            <div class="notices" role="status" aria-label=t(i18n::NOTICES)>
                 <ul>{list.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
                 <button type="button" on:click=move |_| state.notices.set(Vec::new())>{t(i18n::DISMISS)}</button>
             </div>
         })
     };
+    // A framed app without keyboard focus says so, instead of silently ignoring keys.
+    let framed = embed::is_framed();
+    let has_focus = RwSignal::new(true);
+    if framed {
+        embed::watch_focus(move |focused| has_focus.set(focused));
+    }
+    let handout = move || {
+        let scene = state.scene.get();
+        let lang = state.lang.get();
+        view! {
+            <section class="print-only handout-steps" aria-hidden="true">
+                <h2>{match lang { Lang::Zh => "导览步骤", Lang::En => "The tour" }}</h2>
+                <ol>{scene.model.tour.iter().map(|s| view! { <li><h3>{s.title.get(lang).to_string()}</h3><p>{s.text.get(lang).to_string()}</p></li> }).collect_view()}</ol>
+            </section>
+        }
+    };
     view! {
-        <div class="app" class:embed=move || state.embed.get() class:presenting=move || state.tour_step.get().is_some()>
+        <div class="app" class:embed=move || state.embed.get() class:presenting=move || state.tour_step.get().is_some()
+            class:projector=move || state.projector.get()>
             <a class="skip-link" href="#graph-region">{t(i18n::SKIP_TO_GRAPH)}</a>
+            <Show when=move || framed && !has_focus.get()>
+                <button type="button" class="focus-hint" on:click=move |_| {
+                    if let Some(w) = web_sys::window() { let _ = w.focus(); }
+                    has_focus.set(true);
+                }>{t(i18n::FOCUS_HINT)}</button>
+            </Show>
             <Show when=move || !state.embed.get()><Header/></Show>
             {notices}
             <main class="layout">
@@ -114,6 +147,7 @@ fn Shell() -> impl IntoView {
                     <DetailPanel/>
                 </aside>
             </main>
+            {handout}
             <Show when=move || state.blank.get()>
                 <div class="blank-screen" role="status" on:click=move |_| state.blank.set(false)>
                     <span class="sr-only">{t(i18n::BLANKED)}</span>

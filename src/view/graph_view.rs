@@ -6,6 +6,7 @@
 //! Reactive bindings only carry what changes rarely: selection, highlight, filter, language.
 
 use crate::browser::dom::{self, FrameLoop};
+use crate::browser::download;
 use crate::i18n;
 use crate::state::{use_app, LayoutMode, Selection};
 use crate::view::legend::Legend;
@@ -554,6 +555,34 @@ pub fn GraphView() -> impl IntoView {
         }
     };
 
+    // Exports of the graph as shown: visible nodes at their current positions, in the
+    // current language, with title and legend.
+    let current_svg = {
+        let runtime = runtime.clone();
+        move || {
+            let rt = runtime.borrow();
+            let hidden = state.hidden.get_untracked();
+            let visible: Vec<bool> = (0..rt.xs.len()).map(|i| !is_hidden(&rt.scene, i, &hidden)).collect();
+            atlas_core::export::graph_svg(&rt.scene, &rt.xs, &rt.ys, &visible, state.lang.get_untracked())
+        }
+    };
+    let export_svg = {
+        let current_svg = current_svg.clone();
+        move |_| {
+            download::text_file("argument-atlas-graph.svg", "image/svg+xml", &current_svg());
+        }
+    };
+    let export_png = {
+        let current_svg = current_svg.clone();
+        move |_| {
+            let svg = current_svg();
+            let size = |name: &str| -> f64 {
+                svg.split(&format!(" {name}=\"")).nth(1).and_then(|r| r.split('"').next()).and_then(|v| v.parse().ok()).unwrap_or(800.0)
+            };
+            download::png_from_svg("argument-atlas-graph.png", &svg, size("width"), size("height"), 2.0);
+        }
+    };
+
     let lang = state.lang;
     let t = move |ui: i18n::Ui| move || ui.get(lang.get());
     let fit_click = fit.clone();
@@ -689,6 +718,8 @@ pub fn GraphView() -> impl IntoView {
                 <button type="button" on:click=move |_| zoom_by(0.8) aria-label=t(i18n::ZOOM_OUT) title=t(i18n::ZOOM_OUT)>"−"</button>
                 <button type="button" on:click=move |_| fit_click()>{t(i18n::FIT)}</button>
                 <span class="toolbar-sep"></span>
+                <button type="button" on:click=export_svg.clone()>{t(i18n::EXPORT_SVG)}</button>
+                <button type="button" on:click=export_png.clone()>{t(i18n::EXPORT_PNG)}</button>
                 <div class="layout-switch" role="group" aria-label=t(i18n::LAYOUT)>
                     <button type="button" aria-pressed=move || (state.layout.get() == LayoutMode::Force).to_string()
                         on:click=move |_| state.layout.set(LayoutMode::Force)>{t(i18n::LAYOUT_FORCE)}</button>

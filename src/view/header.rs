@@ -29,6 +29,8 @@ pub fn Header() -> impl IntoView {
                 <h1 class="article-title">{title}</h1>
                 <p class="byline">{byline}</p>
             </div>
+            <div class="header-actions">
+            <crate::view::share_dialog::ShareDialog/>
             <button type="button" class="present-button"
                 aria-pressed=move || state.tour_step.get().is_some().to_string()
                 on:click=move |_| crate::view::tour::toggle_presenting(&state)>
@@ -37,6 +39,7 @@ pub fn Header() -> impl IntoView {
             <div class="lang-switch" role="group" aria-label=move || i18n::LANGUAGE.get(lang.get())>
                 {lang_button(Lang::Zh, "中文")}
                 {lang_button(Lang::En, "English")}
+            </div>
             </div>
         </header>
     }

@@ -6,5 +6,6 @@ pub mod graph_view;
 pub mod header;
 pub mod legend;
 pub mod problems;
+pub mod share_dialog;
 pub mod timeline_view;
 pub mod tour;

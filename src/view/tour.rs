@@ -191,11 +191,24 @@ pub fn TourPanel() -> impl IntoView {
                     <div class="tour-controls">
                         <button type="button" on:click=move |_| step_tour(&state, -1) disabled=i == 0>{t(i18n::PREVIOUS_STEP)}</button>
                         <button type="button" on:click=move |_| step_tour(&state, 1)>{t(i18n::NEXT_STEP)}</button>
-                        <button type="button" on:click=move |_| {
-                            if !fullscreen::toggle() {
-                                state.notices.update(|n| n.push(no_fullscreen_notice(state.lang.get_untracked())));
-                            }
-                        }>{t(i18n::FULLSCREEN)}</button>
+                        {if fullscreen::available() {
+                            view! { <button type="button" on:click=move |_| {
+                                if !fullscreen::toggle() {
+                                    state.notices.update(|n| n.push(no_fullscreen_notice(state.lang.get_untracked())));
+                                }
+                            }>{t(i18n::FULLSCREEN)}</button> }.into_any()
+                        } else {
+                            // The frame forbids fullscreen: present from a top-level tab instead,
+                            // carrying the current view.
+                            let href = move || {
+                                let mut view = state.view_state();
+                                view.embed = false;
+                                crate::browser::url::address_for(&view)
+                            };
+                            view! { <a class="button-link" href=href target="_blank" rel="noopener">{t(i18n::OPEN_NEW_TAB)}</a> }.into_any()
+                        }}
+                        <button type="button" aria-pressed=move || state.projector.get().to_string()
+                            on:click=move |_| state.projector.update(|p| *p = !*p)>{t(i18n::PROJECTOR_THEME)}</button>
                         <button type="button" on:click=move |_| state.tour_step.set(None)>{t(i18n::END_TOUR)}</button>
                     </div>
                     <p class="tour-keys">{t(i18n::TOUR_KEYS)}</p>

@@ -1,0 +1,115 @@
+//! The frame adapter: whether the app runs inside a frame, messages to the parent page, and
+//! whether the frame has keyboard focus. The app never reads `window.top` or the parent's
+//! document: it only posts messages, which works across origins and in sandboxed frames.
+//!
+//! Messages posted to the parent (documented in the README):
+//! - `{ source: "argument-atlas", type: "state", query, href }` whenever the shareable view
+//!   state changes, so a course page can keep its own deep link;
+//! - `{ subject: "lti.frameResize", height }` (Canvas and other LMSs resize the frame), debounced,
+//!   carrying no data, unless the URL says `resize=0`.
+
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Debounce for size reports, in ms.
+const RESIZE_DELAY_MS: i32 = 150;
+
+fn parent() -> Option<web_sys::Window> {
+    let window = web_sys::window()?;
+    let parent = window.parent().ok().flatten()?;
+    (!js_sys::Object::is(&parent, &window)).then_some(parent)
+}
+
+/// Whether the app is shown inside a frame.
+pub fn is_framed() -> bool {
+    parent().is_some()
+}
+
+fn post(message: &js_sys::Object) {
+    if let Some(parent) = parent() {
+        // "*": the app does not know (and must not need to know) the course site's origin; the
+        // messages carry only what the URL already shows.
+        let _ = parent.post_message(message, "*");
+    }
+}
+
+fn object(pairs: &[(&str, JsValue)]) -> js_sys::Object {
+    let obj = js_sys::Object::new();
+    for (key, value) in pairs {
+        let _ = js_sys::Reflect::set(&obj, &JsValue::from_str(key), value);
+    }
+    obj
+}
+
+/// Tells the parent page the current view state.
+pub fn post_state(query: &str, href: &str) {
+    post(&object(&[
+        ("source", "argument-atlas".into()),
+        ("type", "state".into()),
+        ("query", query.into()),
+        ("href", href.into()),
+    ]));
+}
+
+/// Reports the document's height to the parent whenever it changes (debounced).
+pub fn report_height_changes() {
+    let Some(window) = web_sys::window() else { return };
+    let Some(document) = window.document() else { return };
+    let Some(root) = document.document_element() else { return };
+    let timer: Rc<Cell<Option<i32>>> = Rc::new(Cell::new(None));
+    let last: Rc<Cell<i32>> = Rc::new(Cell::new(-1));
+    let send = {
+        let root = root.clone();
+        move || {
+            let height = root.scroll_height();
+            if height != last.get() {
+                last.set(height);
+                post(&object(&[("subject", "lti.frameResize".into()), ("height", height.into())]));
+            }
+        }
+    };
+    let send = Rc::new(send);
+    let schedule = {
+        let timer = timer.clone();
+        move || {
+            let Some(window) = web_sys::window() else { return };
+            if let Some(id) = timer.take() {
+                window.clear_timeout_with_handle(id);
+            }
+            let send = send.clone();
+            let timer_inner = timer.clone();
+            let callback = Closure::once_into_js(move || {
+                timer_inner.set(None);
+                send();
+            });
+            if let Ok(id) = window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), RESIZE_DELAY_MS) {
+                timer.set(Some(id));
+            }
+        }
+    };
+    schedule();
+    let observer_callback = Closure::<dyn Fn()>::new(schedule);
+    if let Ok(observer) = web_sys::ResizeObserver::new(observer_callback.as_ref().unchecked_ref()) {
+        observer.observe(&root);
+        if let Some(body) = document.body() {
+            observer.observe(&body);
+        }
+    }
+    observer_callback.forget();
+}
+
+/// Calls `on_change(has_focus)` now and whenever the page gains or loses keyboard focus.
+pub fn watch_focus(on_change: impl Fn(bool) + 'static) {
+    let Some(window) = web_sys::window() else { return };
+    let has = window.document().and_then(|d| d.has_focus().ok()).unwrap_or(false);
+    on_change(has);
+    let on_change = Rc::new(on_change);
+    for (event, value) in [("focus", true), ("blur", false)] {
+        let on_change = on_change.clone();
+        let callback = Closure::<dyn Fn()>::new(move || on_change(value));
+        let _ = window.add_event_listener_with_callback(event, callback.as_ref().unchecked_ref());
+        callback.forget();
+    }
+}
