@@ -91,4 +91,8 @@ ui! {
     OPEN_NEW_TAB = "在新标签页中打开", "Open in a new tab";
     PROJECTOR_THEME = "投影主题", "Projector theme";
     FOCUS_HINT = "点击此处即可使用键盘或翻页器", "Click here to use the keyboard or a clicker";
+    OPEN_DATA = "打开数据集…", "Open a data set…";
+    BACK_TO_BUILT_IN = "返回内置文章", "Back to the built-in article";
+    DOWNLOAD_SAVED = "下载已保存的副本", "Download the saved copy";
+    FORGET_SAVED = "删除已保存的副本", "Forget the saved copy";
 }

@@ -73,10 +73,31 @@ pub struct AppState {
     pub auto_resize: RwSignal<bool>,
     /// Quiet notices (things in the URL that were ignored), shown once.
     pub notices: RwSignal<Vec<String>>,
+    /// Where the shown data set came from.
+    pub source: RwSignal<DataSource>,
+    /// The problems of a data set the user tried to load (the view stays as it was).
+    pub load_problems: RwSignal<Option<(String, Vec<atlas_core::Problem>)>>,
+    /// Text the user may download because it could not be used (a damaged saved copy).
+    pub salvage: RwSignal<Option<String>>,
+}
+
+/// Where the shown data set came from; `key` tells saved pins of different data sets apart.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DataSource {
+    BuiltIn { key: String },
+    User { name: String, key: String },
+}
+
+impl DataSource {
+    pub fn key(&self) -> &str {
+        match self {
+            DataSource::BuiltIn { key } | DataSource::User { key, .. } => key,
+        }
+    }
 }
 
 impl AppState {
-    pub fn new(scene: Scene, lang: Lang) -> AppState {
+    pub fn new(scene: Scene, lang: Lang, source: DataSource) -> AppState {
         AppState {
             lang: RwSignal::new(lang),
             selection: RwSignal::new(Selection::None),
@@ -94,6 +115,9 @@ impl AppState {
             embed: RwSignal::new(false),
             auto_resize: RwSignal::new(true),
             notices: RwSignal::new(Vec::new()),
+            source: RwSignal::new(source),
+            load_problems: RwSignal::new(None),
+            salvage: RwSignal::new(None),
         }
     }
 

@@ -8,6 +8,7 @@
 //! - [`transform`]: pan/zoom as a plain value with an inverse.
 //! - [`view_state`]: the shareable view state and its URL form.
 //! - [`export`]: a standalone SVG of the visible graph with title and legend.
+//! - [`saved`]: versioned envelopes for what the app keeps in browser storage.
 //! - [`scene`]: what the views draw, derived once from a model (radii, wrapped labels, layouts).
 //!
 //! Architecture invariant: nothing here imports leptos, web-sys or wasm-bindgen, so all of it is
@@ -19,6 +20,7 @@ pub mod layout;
 pub mod load;
 pub mod model;
 pub mod problem;
+pub mod saved;
 pub mod scene;
 pub mod timeline;
 pub mod transform;

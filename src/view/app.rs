@@ -5,6 +5,7 @@
 use crate::browser::{dom, embed, url};
 use crate::i18n;
 use crate::state::{AppState, Selection};
+use crate::view::data_loader::{self, LoadProblems};
 use crate::view::tour::{install_presenter_keys, TourPanel};
 use crate::view::{detail_panel::DetailPanel, graph_view::GraphView, header::Header, problems::DataProblems, timeline_view::TimelineView};
 use atlas_core::scene::Scene;
@@ -12,8 +13,6 @@ use atlas_core::view_state::Panes;
 use atlas_core::{load_data_set, Lang};
 use leptos::prelude::*;
 
-/// The built-in data set, compiled into the app so the first view needs no request.
-const BUILT_IN_DATA: &str = include_str!("../../www/data/lang-ping-2023.json");
 
 /// The language when the URL names none: the browser's, else Chinese (the article's own).
 fn default_lang() -> Lang {
@@ -25,10 +24,16 @@ fn default_lang() -> Lang {
 pub fn App() -> impl IntoView {
     let (url_state, url_notices) = url::read();
     let lang = url_state.lang.unwrap_or_else(default_lang);
-    match load_data_set(BUILT_IN_DATA) {
+    match load_data_set(data_loader::BUILT_IN_DATA) {
         Ok(model) => {
             let measure = crate::browser::text_measure::CanvasMeasure::new();
-            let state = AppState::new(Scene::new_measured(model, &measure), lang);
+            let state = AppState::new(Scene::new_measured(model, &measure), lang, data_loader::built_in_source());
+            // A data set named in the link, else one the user saved earlier, replaces the
+            // built-in one; the link's selection then applies to it.
+            match url_state.data_url.clone() {
+                Some(relative) => data_loader::load_from_url(state, relative),
+                None => data_loader::restore_saved(&state),
+            }
             state.apply_view_state(&url_state);
             if url_state.lang.is_none() {
                 state.lang.set(lang);
@@ -120,8 +125,15 @@ fn Shell() -> impl IntoView {
             </section>
         }
     };
+    let on_drag_over = move |ev: web_sys::DragEvent| ev.prevent_default();
+    let on_drop = move |ev: web_sys::DragEvent| {
+        ev.prevent_default();
+        if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+            data_loader::load_file(state, file);
+        }
+    };
     view! {
-        <div class="app" class:embed=move || state.embed.get() class:presenting=move || state.tour_step.get().is_some()
+        <div class="app" on:dragover=on_drag_over on:drop=on_drop class:embed=move || state.embed.get() class:presenting=move || state.tour_step.get().is_some()
             class:projector=move || state.projector.get()>
             <a class="skip-link" href="#graph-region">{t(i18n::SKIP_TO_GRAPH)}</a>
             <Show when=move || framed && !has_focus.get()>
@@ -132,15 +144,16 @@ fn Shell() -> impl IntoView {
             </Show>
             <Show when=move || !state.embed.get()><Header/></Show>
             {notices}
+            <LoadProblems/>
             <main class="layout">
                 <TourPanel/>
                 <section class="pane timeline-pane" class:is-hidden=move || !show_timeline() aria-labelledby="timeline-heading">
                     <h2 id="timeline-heading" class="pane-title">{t(i18n::TIMELINE)}</h2>
-                    <TimelineView/>
+                    {move || { state.scene.track(); view! { <TimelineView/> } }}
                 </section>
                 <section id="graph-region" class="pane graph-pane" class:is-hidden=move || !show_graph() aria-labelledby="graph-heading" tabindex="-1">
                     <h2 id="graph-heading" class="pane-title">{t(i18n::GRAPH)}</h2>
-                    <GraphView/>
+                    {move || { state.scene.track(); view! { <GraphView/> } }}
                 </section>
                 <aside class="pane detail-pane" aria-labelledby="detail-heading">
                     <h2 id="detail-heading" class="pane-title">{t(i18n::DETAILS)}</h2>

@@ -107,6 +107,11 @@ fn node_details(scene: Arc<Scene>, node: usize, lang: Lang) -> impl IntoView {
             }
             let heading = if outgoing {
                 format!("→ {}", relation.label(lang))
+            } else if relation == Relation::PartOf {
+                match lang {
+                    Lang::Zh => "← 包含".to_string(),
+                    Lang::En => "← has part".to_string(),
+                }
             } else {
                 match lang {
                     Lang::Zh => format!("← 被{}", relation.label(lang)),

@@ -6,7 +6,8 @@
 //! Reactive bindings only carry what changes rarely: selection, highlight, filter, language.
 
 use crate::browser::dom::{self, FrameLoop};
-use crate::browser::download;
+use crate::browser::{download, storage};
+use atlas_core::saved::{pins_envelope, read_pins_envelope, Pin};
 use crate::i18n;
 use crate::state::{use_app, LayoutMode, Selection};
 use crate::view::legend::Legend;
@@ -120,6 +121,61 @@ impl GraphRuntime {
     }
 }
 
+/// The storage key of the pins of the shown data set.
+fn pins_key(state: &crate::state::AppState) -> String {
+    format!("v1:pins:{}", state.source.get_untracked().key())
+}
+
+/// Keeps the pinned positions (by node id) in storage, so they survive a reload; says so once
+/// when this browser cannot keep them.
+fn save_pins(state: &crate::state::AppState, rt: &GraphRuntime, pinned: &BTreeSet<usize>) {
+    let pins: Vec<Pin> = pinned.iter().map(|&i| Pin { id: rt.scene.model.nodes[i].id.clone(), x: rt.xs[i], y: rt.ys[i] }).collect();
+    let result = if pins.is_empty() {
+        storage::remove(&pins_key(state));
+        Ok(())
+    } else {
+        storage::set(&pins_key(state), &pins_envelope(&pins))
+    };
+    if result.is_err() {
+        let lang = state.lang.get_untracked();
+        let notice = match lang {
+            atlas_core::Lang::En => "Pinned positions cannot be kept in this browser here; they last for this visit.".to_string(),
+            atlas_core::Lang::Zh => "此处的浏览器无法保存固定的位置，仅在本次访问中有效。".to_string(),
+        };
+        state.notices.update(|n| {
+            if !n.contains(&notice) {
+                n.push(notice);
+            }
+        });
+    }
+}
+
+/// Applies pins saved for this data set; a damaged saved copy is reported and left alone.
+fn restore_pins(state: &crate::state::AppState, rt: &mut GraphRuntime, pinned: RwSignal<BTreeSet<usize>>) {
+    let Some(text) = storage::get(&pins_key(state)) else { return };
+    match read_pins_envelope(&text) {
+        Ok(pins) => {
+            let mut set = BTreeSet::new();
+            for pin in pins {
+                if let Some(i) = rt.scene.model.node_idx(&pin.id) {
+                    rt.simulation.pin(i, pin.x, pin.y);
+                    rt.xs[i] = pin.x;
+                    rt.ys[i] = pin.y;
+                    set.insert(i);
+                }
+            }
+            pinned.set(set);
+        }
+        Err(problem) => {
+            let lang = state.lang.get_untracked();
+            state.notices.update(|n| n.push(match lang {
+                atlas_core::Lang::En => format!("Saved pinned positions were ignored: {}.", problem.describe(lang)),
+                atlas_core::Lang::Zh => format!("已忽略保存的固定位置：{}。", problem.describe(lang)),
+            }));
+        }
+    }
+}
+
 /// The visible segment of a link: from the edge of the source's shape to the edge of the
 /// target's (so the arrowhead shows), or the centre line when the nodes overlap.
 fn link_line(x1: f64, y1: f64, x2: f64, y2: f64, r1: f64, r2: f64) -> (f64, f64, f64, f64) {
@@ -195,6 +251,7 @@ pub fn GraphView() -> impl IntoView {
     let pinned = RwSignal::new(BTreeSet::<usize>::new());
     let runtime = SendWrapper::new(Rc::new(RefCell::new(GraphRuntime::new(state.scene.get_untracked()))));
     let viewport = SendWrapper::new(Rc::new(RefCell::new((0.0f64, 0.0f64))));
+    restore_pins(&state, &mut runtime.borrow_mut(), pinned);
 
     let fit = {
         let runtime = runtime.clone();
@@ -460,9 +517,13 @@ pub fn GraphView() -> impl IntoView {
                 }
                 rt.gestures.remove(&ev.pointer_id())
             };
-            if let Some(Gesture::Node { node, dragging: false, .. }) = gesture {
-                let id = state.scene.get_untracked().model.nodes[node].id.clone();
-                state.selection.set(Selection::Node(id));
+            match gesture {
+                Some(Gesture::Node { node, dragging: false, .. }) => {
+                    let id = state.scene.get_untracked().model.nodes[node].id.clone();
+                    state.selection.set(Selection::Node(id));
+                }
+                Some(Gesture::Node { dragging: true, .. }) => save_pins(&state, &runtime.borrow(), &pinned.get_untracked()),
+                _ => {}
             }
         }
     };
@@ -489,6 +550,7 @@ pub fn GraphView() -> impl IntoView {
             pinned.update(|set| {
                 set.remove(&node);
             });
+            save_pins(&state, &runtime.borrow(), &pinned.get_untracked());
             start_simulation(0.2);
         }
     };

@@ -30,6 +30,7 @@ pub fn Header() -> impl IntoView {
                 <p class="byline">{byline}</p>
             </div>
             <div class="header-actions">
+            <crate::view::data_loader::DataControls/>
             <crate::view::share_dialog::ShareDialog/>
             <button type="button" class="present-button"
                 aria-pressed=move || state.tour_step.get().is_some().to_string()

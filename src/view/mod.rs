@@ -1,6 +1,7 @@
 //! The Leptos view layer: one component per file, reading the core through [`crate::state`].
 
 pub mod app;
+pub mod data_loader;
 pub mod detail_panel;
 pub mod graph_view;
 pub mod header;

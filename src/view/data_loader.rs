@@ -1,0 +1,230 @@
+//! Your own data sets: open by file picker, by dropping a file on the page, or by `data=` in
+//! the URL (same origin only). A data set is validated by the same loader as the built-in one;
+//! its problems are shown in the page and the current view stays as it was. A valid one
+//! replaces the view and is kept in storage (when there is any) so it survives a reload.
+
+use crate::browser::{download, storage};
+use crate::i18n;
+use crate::state::{use_app, AppState, DataSource, Selection};
+use atlas_core::saved::{data_set_envelope, fingerprint, read_data_set_envelope, salvage_text, SavedDataSet};
+use atlas_core::scene::Scene;
+use atlas_core::{load_data_set, Lang, Limits, Problem, ProblemKind};
+use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The built-in data set, compiled into the app so the first view needs no request.
+pub const BUILT_IN_DATA: &str = include_str!("../../www/data/lang-ping-2023.json");
+
+/// The storage key of the user's data set.
+const SAVED_DATA_KEY: &str = "v1:dataset";
+
+fn scene_of(model: atlas_core::Model) -> Scene {
+    let measure = crate::browser::text_measure::CanvasMeasure::new();
+    Scene::new_measured(model, &measure)
+}
+
+/// The data source of the built-in data set.
+pub fn built_in_source() -> DataSource {
+    DataSource::BuiltIn { key: fingerprint(BUILT_IN_DATA) }
+}
+
+/// Shows a model: a fresh view of it, nothing selected or hidden.
+fn show(state: &AppState, model: atlas_core::Model, source: DataSource) {
+    state.selection.set(Selection::None);
+    state.hovered.set(None);
+    state.hidden.set(Default::default());
+    state.tour_step.set(None);
+    state.graph_zoom.set(None);
+    state.time_span.set(None);
+    state.load_problems.set(None);
+    state.source.set(source);
+    state.scene.set(Arc::new(scene_of(model)));
+}
+
+/// Validates and, if valid, shows a user's data set; `persist` keeps it in storage.
+pub fn load_user_text(state: &AppState, name: &str, text: &str, persist: bool) -> bool {
+    match load_data_set(text) {
+        Ok(model) => {
+            show(state, model, DataSource::User { name: name.to_string(), key: fingerprint(text) });
+            if persist {
+                let envelope = data_set_envelope(&SavedDataSet { name: name.to_string(), text: text.to_string() });
+                if storage::set(SAVED_DATA_KEY, &envelope).is_err() {
+                    let lang = state.lang.get_untracked();
+                    state.notices.update(|n| n.push(match lang {
+                        Lang::En => "This data set could not be saved in this browser (no storage here, or it is full): it stays for this visit only. Download it as JSON from Share to keep it.".into(),
+                        Lang::Zh => "无法在此浏览器中保存该数据集（此处没有存储空间或空间已满），仅在本次访问中保留。可在“分享”中下载 JSON 保存。".into(),
+                    }));
+                }
+            }
+            true
+        }
+        Err(problems) => {
+            state.load_problems.set(Some((name.to_string(), problems)));
+            false
+        }
+    }
+}
+
+/// Returns to the built-in article and forgets the saved user data set.
+pub fn back_to_built_in(state: &AppState) {
+    storage::remove(SAVED_DATA_KEY);
+    if let Ok(model) = load_data_set(BUILT_IN_DATA) {
+        show(state, model, built_in_source());
+    }
+}
+
+/// On start: a saved user data set, if any, replaces the built-in one. A damaged or invalid
+/// saved copy is reported and offered for download, never silently dropped.
+pub fn restore_saved(state: &AppState) {
+    let Some(text) = storage::get(SAVED_DATA_KEY) else { return };
+    let lang = state.lang.get_untracked();
+    match read_data_set_envelope(&text) {
+        Ok(saved) => {
+            if !load_user_text(state, &saved.name, &saved.text, false) {
+                state.salvage.set(Some(saved.text));
+                state.notices.update(|n| n.push(match lang {
+                    Lang::En => format!("Your saved data set \"{}\" no longer loads; the built-in article is shown.", saved.name),
+                    Lang::Zh => format!("已保存的数据集“{}”无法加载，现显示内置文章。", saved.name),
+                }));
+            }
+        }
+        Err(problem) => {
+            state.salvage.set(Some(salvage_text(&text)));
+            state.notices.update(|n| n.push(match lang {
+                Lang::En => format!("Your saved data set could not be read: {}. The built-in article is shown.", problem.describe(lang)),
+                Lang::Zh => format!("无法读取已保存的数据集：{}。现显示内置文章。", problem.describe(lang)),
+            }));
+        }
+    }
+}
+
+fn too_large(name: &str, bytes: f64) -> (String, Vec<Problem>) {
+    let limit = Limits::default().max_bytes;
+    (name.to_string(), vec![Problem::new("", ProblemKind::FileTooLarge { bytes: bytes as usize, limit })])
+}
+
+/// Reads a chosen or dropped file and loads it; files over the size limit are refused unread.
+pub fn load_file(state: AppState, file: web_sys::File) {
+    let name = file.name();
+    if file.size() > Limits::default().max_bytes as f64 {
+        state.load_problems.set(Some(too_large(&name, file.size())));
+        return;
+    }
+    let Ok(reader) = web_sys::FileReader::new() else { return };
+    let reader_in = reader.clone();
+    let onload = Closure::once_into_js(move || {
+        let text = reader_in.result().ok().and_then(|r| r.as_string()).unwrap_or_default();
+        load_user_text(&state, &name, &text, true);
+    });
+    reader.set_onload(Some(onload.unchecked_ref()));
+    let _ = reader.read_as_text(&file);
+}
+
+/// Loads `data=<relative URL>` from the same origin.
+pub fn load_from_url(state: AppState, relative: String) {
+    let lang = state.lang.get_untracked();
+    let Some(window) = web_sys::window() else { return };
+    let failure = |lang: Lang, url: &str, detail: &str| match lang {
+        Lang::En => format!("Could not load the data set {url:?}: {detail}. (A page opened from a file cannot fetch other files; serve the folder, or use \"Open a data set\".)"),
+        Lang::Zh => format!("无法加载数据集 {url:?}：{detail}。（从本地文件打开的页面无法读取其他文件；请通过服务器访问，或使用“打开数据集”。）"),
+    };
+    let url = relative.clone();
+    let on_response = Closure::once(move |response: JsValue| {
+        let Ok(response) = response.dyn_into::<web_sys::Response>() else { return };
+        if !response.ok() {
+            let why = failure(lang, &url, &format!("HTTP {}", response.status()));
+            state.notices.update(|n| n.push(why));
+            return;
+        }
+        let Ok(text_promise) = response.text() else { return };
+        let url_in = url.clone();
+        let on_text = Closure::once(move |text: JsValue| {
+            let text = text.as_string().unwrap_or_default();
+            if text.len() > Limits::default().max_bytes {
+                state.load_problems.set(Some(too_large(&url_in, text.len() as f64)));
+            } else {
+                load_user_text(&state, &url_in, &text, false);
+            }
+        });
+        let _ = text_promise.then(&on_text);
+        on_text.forget();
+    });
+    let url_err = relative.clone();
+    let on_error = Closure::once(move |_: JsValue| {
+        state.notices.update(|n| n.push(failure(lang, &url_err, "network error")));
+    });
+    let _ = window.fetch_with_str(&relative).then2(&on_response, &on_error);
+    on_response.forget();
+    on_error.forget();
+}
+
+/// The "Open a data set" control, the load-problems panel, and "Back to the built-in article".
+#[component]
+pub fn DataControls() -> impl IntoView {
+    let state = use_app();
+    let lang = state.lang;
+    let t = move |ui: i18n::Ui| move || ui.get(lang.get());
+    let on_change = move |ev: web_sys::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            load_file(state, file);
+        }
+        input.set_value("");
+    };
+    let is_user = move || matches!(state.source.get(), DataSource::User { .. });
+    view! {
+        <div class="data-controls">
+            <label class="file-button">
+                <span>{t(i18n::OPEN_DATA)}</span>
+                <input type="file" accept=".json,application/json" class="file-input" on:change=on_change/>
+            </label>
+            <Show when=is_user>
+                <button type="button" on:click=move |_| back_to_built_in(&state)>{t(i18n::BACK_TO_BUILT_IN)}</button>
+            </Show>
+        </div>
+    }
+}
+
+/// The problems of a data set that did not load, and the download of salvaged text.
+#[component]
+pub fn LoadProblems() -> impl IntoView {
+    let state = use_app();
+    let lang = state.lang;
+    let t = move |ui: i18n::Ui| move || ui.get(lang.get());
+    let problems = move || {
+        state.load_problems.get().filter(|(_, list)| !list.is_empty()).map(|(name, list)| {
+            let lang = lang.get();
+            let heading = match lang {
+                Lang::En => format!("\"{name}\" was not loaded: {} problem(s). The view is unchanged.", list.len()),
+                Lang::Zh => format!("“{name}”未加载：共 {} 个问题。当前视图保持不变。", list.len()),
+            };
+            view! {
+                <section class="load-problems" role="alert" aria-labelledby="load-problems-title">
+                    <h2 id="load-problems-title">{heading}</h2>
+                    <ul>{list.iter().take(200).map(|p| view! { <li><code>{if p.path.is_empty() { "—".to_string() } else { p.path.clone() }}</code>" "{p.message(lang)}<span class="hint">" — "{p.hint(lang)}</span></li> }).collect_view()}</ul>
+                    {(list.len() > 200).then(|| view! { <p>{format!("… +{}", list.len() - 200)}</p> })}
+                    <button type="button" on:click=move |_| state.load_problems.set(None)>{t(i18n::DISMISS)}</button>
+                </section>
+            }
+        })
+    };
+    let salvage = move || {
+        state.salvage.get().map(|text| {
+            let text2 = text.clone();
+            view! {
+                <div class="salvage" role="status">
+                    <button type="button" on:click=move |_| { download::text_file("argument-atlas-saved-copy.json", "application/json", &text2); }>
+                        {t(i18n::DOWNLOAD_SAVED)}
+                    </button>
+                    <button type="button" on:click=move |_| { storage::remove(SAVED_DATA_KEY); state.salvage.set(None); }>
+                        {t(i18n::FORGET_SAVED)}
+                    </button>
+                    <span class="sr-only">{text.len()}</span>
+                </div>
+            }
+        })
+    };
+    view! { {problems} {salvage} }
+}
