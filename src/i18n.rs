@@ -95,4 +95,5 @@ ui! {
     BACK_TO_BUILT_IN = "返回内置文章", "Back to the built-in article";
     DOWNLOAD_SAVED = "下载已保存的副本", "Download the saved copy";
     FORGET_SAVED = "删除已保存的副本", "Forget the saved copy";
+    KEYBOARD_HELP = "键盘操作 (?)", "Keyboard help (?)";
 }

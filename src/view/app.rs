@@ -115,6 +115,31 @@ fn Shell() -> impl IntoView {
     if framed {
         embed::watch_focus(move |focused| has_focus.set(focused));
     }
+    // Announced to screen readers whenever the selection or the tour step changes.
+    let announcement = move || {
+        let scene = state.scene.get();
+        let lang = state.lang.get();
+        if let Some(step) = state.tour_step.get() {
+            if let Some(s) = scene.model.tour.get(step) {
+                return match lang {
+                    Lang::En => format!("Step {} of {}: {}", step + 1, scene.model.tour.len(), s.title.en),
+                    Lang::Zh => format!("第 {} 步，共 {} 步：{}", step + 1, scene.model.tour.len(), s.title.zh),
+                };
+            }
+        }
+        match state.selection.get() {
+            Selection::Node(id) => scene.model.node(&id).map(|n| match lang {
+                Lang::En => format!("Selected {}, {}", n.label.en, n.kind.label(lang)),
+                Lang::Zh => format!("已选择{}（{}）", n.label.zh, n.kind.label(lang)),
+            }),
+            Selection::Event(id) => scene.model.event(&id).map(|e| match lang {
+                Lang::En => format!("Selected {}, {}", e.title.en, e.date.display(lang)),
+                Lang::Zh => format!("已选择{}（{}）", e.title.zh, e.date.display(lang)),
+            }),
+            Selection::None => None,
+        }
+        .unwrap_or_default()
+    };
     let handout = move || {
         let scene = state.scene.get();
         let lang = state.lang.get();
@@ -161,6 +186,7 @@ fn Shell() -> impl IntoView {
                 </aside>
             </main>
             {handout}
+            <div class="sr-only" aria-live="polite" aria-atomic="true">{announcement}</div>
             <Show when=move || state.blank.get()>
                 <div class="blank-screen" role="status" on:click=move |_| state.blank.set(false)>
                     <span class="sr-only">{t(i18n::BLANKED)}</span>

@@ -803,6 +803,7 @@ pub fn GraphView() -> impl IntoView {
                 </g>
             </svg>
             <Legend/>
+            <crate::view::list_view::ListView/>
         </div>
     }
 }

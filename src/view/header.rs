@@ -32,6 +32,7 @@ pub fn Header() -> impl IntoView {
             <div class="header-actions">
             <crate::view::data_loader::DataControls/>
             <crate::view::share_dialog::ShareDialog/>
+            <crate::view::keyboard_help::KeyboardHelp/>
             <button type="button" class="present-button"
                 aria-pressed=move || state.tour_step.get().is_some().to_string()
                 on:click=move |_| crate::view::tour::toggle_presenting(&state)>
