@@ -18,6 +18,9 @@ pub const LABEL_FONT_PX: f64 = 12.0;
 pub const LABEL_LINE_PX: f64 = 15.0;
 /// Widest label line, in world units.
 pub const LABEL_MAX_WIDTH_PX: f64 = 118.0;
+/// How far the actor filter reaches from an actor.
+pub const ACTOR_REACH_HOPS: usize = 2;
+
 /// The seed of the force layout: the same data set always gets the same picture.
 pub const LAYOUT_SEED: u32 = 1;
 
@@ -204,6 +207,9 @@ pub struct Scene {
     pub event_nodes: Vec<Vec<usize>>,
     /// Actor node indices, one timeline lane each, in order of first appearance by date.
     pub lanes: Vec<usize>,
+    /// For each actor node, which nodes lie within [`ACTOR_REACH_HOPS`] links of it (either
+    /// direction): what the legend's actor filter shows.
+    pub actor_reach: Vec<(usize, Vec<bool>)>,
     /// The settled force layout.
     pub force_xs: Vec<f64>,
     pub force_ys: Vec<f64>,
@@ -232,7 +238,7 @@ impl Scene {
             model.nodes.iter().map(|n| wrap_label_measured(&n.label.zh, measure, LABEL_MAX_WIDTH_PX)).collect();
         let labels_en: Vec<WrappedLabel> =
             model.nodes.iter().map(|n| wrap_label_measured(&n.label.en, measure, LABEL_MAX_WIDTH_PX)).collect();
-        let neighbours = (0..model.nodes.len()).map(|i| graph.neighbours(i)).collect();
+        let neighbours: Vec<Vec<usize>> = (0..model.nodes.len()).map(|i| graph.neighbours(i)).collect();
         let counter_paths = graph.counter_paths();
         let uncountered = graph.uncountered_threats();
         let events_by_date = model.events_by_date();
@@ -254,6 +260,27 @@ impl Scene {
                 }
             }
         }
+        let actor_reach: Vec<(usize, Vec<bool>)> = (0..model.nodes.len())
+            .filter(|&i| model.nodes[i].kind == NodeKind::Actor)
+            .map(|actor| {
+                let mut reached = vec![false; model.nodes.len()];
+                reached[actor] = true;
+                let mut frontier = vec![actor];
+                for _ in 0..ACTOR_REACH_HOPS {
+                    let mut next = Vec::new();
+                    for &at in &frontier {
+                        for &nb in &neighbours[at] {
+                            if !reached[nb] {
+                                reached[nb] = true;
+                                next.push(nb);
+                            }
+                        }
+                    }
+                    frontier = next;
+                }
+                (actor, reached)
+            })
+            .collect();
         // Collision radius: the circle around the node and its label below it, in whichever
         // language is wider, so that switching language never makes labels overlap.
         let collide: Vec<f64> = (0..model.nodes.len())
@@ -290,6 +317,7 @@ impl Scene {
             events_by_date,
             event_nodes,
             lanes,
+            actor_reach,
             force_xs,
             force_ys,
             column_xs,
@@ -327,6 +355,25 @@ impl Scene {
         }
         hits.sort();
         hits.into_iter().map(|(_, i)| i).collect()
+    }
+
+    /// Whether the legend filter hides `node`: `hidden` holds `kind:<kind>` and `group:<id>`
+    /// keys (hide those), and `actor:<id>` keys (show only what lies near those actors).
+    pub fn is_hidden(&self, node: usize, hidden: &std::collections::BTreeSet<String>) -> bool {
+        let n = &self.model.nodes[node];
+        if hidden.contains(&format!("kind:{}", n.kind.code())) || n.group.as_ref().is_some_and(|g| hidden.contains(&format!("group:{g}"))) {
+            return true;
+        }
+        let mut restricted = false;
+        for key in hidden.iter().filter_map(|k| k.strip_prefix("actor:")) {
+            restricted = true;
+            if let Some((_, reach)) = self.model.node_idx(key).and_then(|a| self.actor_reach.iter().find(|(i, _)| *i == a)) {
+                if reach[node] {
+                    return false;
+                }
+            }
+        }
+        restricted
     }
 
     /// Counter paths that end at `threat`.

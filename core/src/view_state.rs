@@ -11,7 +11,7 @@
 //! | `lang` | `zh`, `en` | interface language |
 //! | `node` / `event` | an id | the selected node or event |
 //! | `layout` | `force`, `columns` | the graph layout |
-//! | `hide` | `kind:threat,group:social,…` | legend filter: hidden kinds and groups |
+//! | `hide` | `kind:threat,group:social,actor:eu,…` | legend filter: hidden kinds and groups; only what lies near the named actors |
 //! | `view` | `both`, `graph`, `timeline` | which panes are shown |
 //! | `zoom` | `scale,x,y` | the graph's pan and zoom |
 //! | `span` | `all`, `2023`, `start..end` (days since 1970-01-01) | the timeline's span |
@@ -130,7 +130,7 @@ fn percent_encode(text: &str) -> String {
 
 fn is_filter_key(key: &str) -> bool {
     let Some((prefix, id)) = key.split_once(':') else { return false };
-    (prefix == "kind" || prefix == "group") && crate::load::is_kebab_id(id)
+    matches!(prefix, "kind" | "group" | "actor") && crate::load::is_kebab_id(id)
 }
 
 /// Reads a query string (with or without the leading `?`, or a hash with `#`).

@@ -168,6 +168,21 @@ fn Shell() -> impl IntoView {
                 }>{t(i18n::FOCUS_HINT)}</button>
             </Show>
             <Show when=move || !state.embed.get()><Header/></Show>
+            <Show when=move || state.embed.get()>
+                // Embedded: no page chrome, but presenting (and a top-level tab) stay one click away.
+                <div class="embed-bar">
+                    <span class="embed-title">{move || state.scene.get().model.meta.title.get(state.lang.get()).to_string()}</span>
+                    <button type="button" on:click=move |_| crate::view::tour::toggle_presenting(&state)
+                        aria-pressed=move || state.tour_step.get().is_some().to_string()>{t(i18n::PRESENT)}</button>
+                    <a class="button-link" target="_blank" rel="noopener" href=move || {
+                        let mut view = state.view_state();
+                        view.embed = false;
+                        url::address_for(&view)
+                    }>{t(i18n::OPEN_NEW_TAB)}</a>
+                    <button type="button" lang="zh-Hans" aria-pressed=move || (state.lang.get() == Lang::Zh).to_string() on:click=move |_| state.lang.set(Lang::Zh)>"中文"</button>
+                    <button type="button" lang="en" aria-pressed=move || (state.lang.get() == Lang::En).to_string() on:click=move |_| state.lang.set(Lang::En)>"English"</button>
+                </div>
+            </Show>
             {notices}
             <LoadProblems/>
             <main class="layout">

@@ -188,10 +188,9 @@ fn link_line(x1: f64, y1: f64, x2: f64, y2: f64, r1: f64, r2: f64) -> (f64, f64,
     (x1 + ux * r1, y1 + uy * r1, x2 - ux * r2, y2 - uy * r2)
 }
 
-/// Whether a node is hidden by the legend filter (by its kind or its group).
+/// Whether a node is hidden by the legend filter (see [`Scene::is_hidden`]).
 pub fn is_hidden(scene: &Scene, node: usize, hidden: &BTreeSet<String>) -> bool {
-    let n = &scene.model.nodes[node];
-    hidden.contains(&format!("kind:{}", n.kind.code())) || n.group.as_ref().is_some_and(|g| hidden.contains(&format!("group:{g}")))
+    scene.is_hidden(node, hidden)
 }
 
 /// The line style class of a relation; the stylesheet gives each a distinct dash pattern.

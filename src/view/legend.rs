@@ -69,6 +69,27 @@ pub fn Legend() -> impl IntoView {
             })
             .collect_view()
     };
+    let actors = move || {
+        let scene = state.scene.get();
+        scene
+            .actor_reach
+            .iter()
+            .map(|(actor, _)| {
+                let node = scene.model.nodes[*actor].clone();
+                let key = format!("actor:{}", node.id);
+                let key2 = key.clone();
+                view! {
+                    <li>
+                        <label class="filter">
+                            <input type="checkbox" prop:checked=move || state.hidden.get().contains(&key)
+                                on:change=move |_| toggle(key2.clone())/>
+                            <span>{move || node.label.get(lang.get()).to_string()}</span>
+                        </label>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
     let relations = move || {
         let scene = state.scene.get();
         Relation::ALL
@@ -87,6 +108,7 @@ pub fn Legend() -> impl IntoView {
             })
             .collect_view()
     };
+    let actors_title = move || match lang.get() { Lang::Zh => "只显示与所选行为体相关的节点", Lang::En => "Show only what is near these actors" };
     let (legend_title, kinds_title, groups_title, relations_title) = (
         move || i18n::LEGEND.get(lang.get()),
         move || match lang.get() { Lang::Zh => "类型", Lang::En => "Kinds" },
@@ -100,6 +122,7 @@ pub fn Legend() -> impl IntoView {
                 <summary>{legend_title}</summary>
                 <fieldset><legend>{kinds_title}</legend><ul class="filters">{kinds}</ul></fieldset>
                 <fieldset><legend>{groups_title}</legend><ul class="filters">{groups}</ul></fieldset>
+                <fieldset><legend>{actors_title}</legend><ul class="filters">{actors}</ul></fieldset>
                 <div class="relations-legend"><p class="legend-heading">{relations_title}</p><ul>{relations}</ul></div>
             </details>
         </div>

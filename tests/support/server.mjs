@@ -6,6 +6,7 @@
 
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,17 +23,14 @@ const MIME = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** The strict policy the served build must run under (documented in the README). */
-export const STRICT_CSP = [
-  "default-src 'none'",
-  "script-src 'self' 'wasm-unsafe-eval' 'sha256-LOADER'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors *",
-].join('; ');
+/**
+ * The strict policy the served build runs under: what tools/postbuild.mjs wrote to
+ * `<root>/csp.txt` (default-src 'none'; script-src 'self' 'wasm-unsafe-eval' plus the hash of
+ * trunk's loader; …), for sending as a header like a real host would.
+ */
+export function strictPolicy(root) {
+  return readFileSync(join(resolve(root), 'csp.txt'), 'utf8').trim();
+}
 
 /**
  * Starts a server. `routes` maps extra absolute paths to { type, body } (for test pages).

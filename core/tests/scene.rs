@@ -1,0 +1,100 @@
+//! The scene derived from the built-in data set: filters, search, analysis shown in the UI,
+//! and the settled layouts the first paint shows.
+
+use atlas_core::scene::Scene;
+use atlas_core::{load_data_set, NodeKind};
+use std::collections::BTreeSet;
+
+fn scene() -> Scene {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../www/data/lang-ping-2023.json")).unwrap();
+    Scene::new(load_data_set(&text).unwrap())
+}
+
+fn hidden(keys: &[&str]) -> BTreeSet<String> {
+    keys.iter().map(|k| k.to_string()).collect()
+}
+
+#[test]
+fn kind_and_group_filters_hide_exactly_their_nodes() {
+    let s = scene();
+    let h = hidden(&["kind:threat"]);
+    for (i, n) in s.model.nodes.iter().enumerate() {
+        assert_eq!(s.is_hidden(i, &h), n.kind == NodeKind::Threat, "{}", n.id);
+    }
+    let group = s.model.groups[0].id.clone();
+    let h = hidden(&[&format!("group:{group}")]);
+    for (i, n) in s.model.nodes.iter().enumerate() {
+        assert_eq!(s.is_hidden(i, &h), n.group.as_deref() == Some(group.as_str()), "{}", n.id);
+    }
+    assert!((0..s.model.nodes.len()).all(|i| !s.is_hidden(i, &BTreeSet::new())));
+}
+
+#[test]
+fn actor_filter_shows_only_what_is_near_the_actor() {
+    let s = scene();
+    let (actor, reach) = &s.actor_reach[0];
+    let id = &s.model.nodes[*actor].id;
+    let h = hidden(&[&format!("actor:{id}")]);
+    let shown: Vec<usize> = (0..s.model.nodes.len()).filter(|&i| !s.is_hidden(i, &h)).collect();
+    assert!(shown.contains(actor));
+    assert!(shown.len() < s.model.nodes.len(), "the filter hides something");
+    for &i in &shown {
+        assert!(reach[i]);
+    }
+    // Every direct neighbour of the actor is shown.
+    for &nb in &s.neighbours[*actor] {
+        assert!(shown.contains(&nb));
+    }
+    // An unknown actor in the filter shows nothing.
+    let h = hidden(&["actor:no-such-actor"]);
+    assert!((0..s.model.nodes.len()).all(|i| s.is_hidden(i, &h)));
+}
+
+#[test]
+fn search_finds_nodes_by_english_and_chinese_words() {
+    let s = scene();
+    let by_en = s.search("cyber");
+    assert!(!by_en.is_empty());
+    assert!(by_en.iter().all(|&i| {
+        let n = &s.model.nodes[i];
+        [&n.label.en, &n.label.zh, &n.id, &n.summary.en, &n.summary.zh].iter().any(|f| f.to_lowercase().contains("cyber"))
+    }));
+    let by_zh = s.search("人工智能");
+    assert!(!by_zh.is_empty());
+    assert!(s.search("   ").is_empty());
+    assert!(s.search("zzzz-no-such-thing").is_empty());
+}
+
+#[test]
+fn the_settled_layout_has_no_overlapping_nodes_and_no_nan() {
+    let s = scene();
+    let n = s.model.nodes.len();
+    assert!(s.force_xs.iter().chain(&s.force_ys).chain(&s.column_xs).chain(&s.column_ys).all(|v| v.is_finite()));
+    for i in 0..n {
+        for j in i + 1..n {
+            let d = ((s.force_xs[i] - s.force_xs[j]).powi(2) + (s.force_ys[i] - s.force_ys[j]).powi(2)).sqrt();
+            assert!(d >= s.radii[i] + s.radii[j], "{} and {} overlap", s.model.nodes[i].id, s.model.nodes[j].id);
+        }
+    }
+}
+
+#[test]
+fn every_threat_is_either_countered_or_listed_as_uncountered() {
+    let s = scene();
+    for (i, n) in s.model.nodes.iter().enumerate().filter(|(_, n)| n.kind == NodeKind::Threat) {
+        let countered = !s.responses_to(i).is_empty();
+        assert_eq!(countered, !s.uncountered.contains(&i), "{}", n.id);
+    }
+    assert!(!s.counter_paths.is_empty());
+}
+
+#[test]
+fn timeline_lanes_cover_every_event_actor() {
+    let s = scene();
+    for e in &s.model.events {
+        let actor = s.model.node_idx(&e.actor).unwrap();
+        assert!(s.lanes.contains(&actor), "{}", e.id);
+    }
+    let dates: Vec<_> = s.events_by_date.iter().map(|&e| s.model.events[e].date.sort_key()).collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]));
+}
