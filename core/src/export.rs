@@ -143,7 +143,8 @@ pub fn graph_svg(scene: &Scene, xs: &[f64], ys: &[f64], visible: &[bool], lang: 
         let top = r + 4.0 + LABEL_LINE_PX * 0.8;
         svg.push_str(r##"<text text-anchor="middle" font-size="12" fill="#111" stroke="#fff" stroke-width="3" paint-order="stroke">"##);
         for (k, line) in label.lines.iter().enumerate() {
-            let _ = write!(svg, r#"<tspan x="0" y="{:.1}">{}</tspan>"#, top + k as f64 * LABEL_LINE_PX, escape_xml(line));
+            let space = if label.space_after.get(k).copied().unwrap_or(false) { " " } else { "" };
+            let _ = write!(svg, r#"<tspan x="0" y="{:.1}">{}{space}</tspan>"#, top + k as f64 * LABEL_LINE_PX, escape_xml(line));
         }
         svg.push_str("</text></g>");
     }

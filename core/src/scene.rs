@@ -28,6 +28,9 @@ pub const LAYOUT_SEED: u32 = 1;
 #[derive(Clone, Debug, PartialEq)]
 pub struct WrappedLabel {
     pub lines: Vec<String>,
+    /// Whether the text had a space where each line ends (so the lines, joined with a space
+    /// where this says so, read as the label: what a screen reader compares the name with).
+    pub space_after: Vec<bool>,
     pub width: f64,
     pub height: f64,
 }
@@ -86,6 +89,7 @@ pub fn wrap_label(text: &str, font_px: f64, max_width: f64) -> WrappedLabel {
 /// [`wrap_label`] with a given text measure.
 pub fn wrap_label_measured(text: &str, measure: &dyn TextMeasure, max_width: f64) -> WrappedLabel {
     let mut lines: Vec<String> = Vec::new();
+    let mut space_after: Vec<bool> = Vec::new();
     let mut line = String::new();
     // Tokens: a run of non-space Latin characters is one token; each wide character is one.
     let mut tokens: Vec<String> = Vec::new();
@@ -119,6 +123,7 @@ pub fn wrap_label_measured(text: &str, measure: &dyn TextMeasure, max_width: f64
         }
         let candidate = format!("{line}{token}");
         if !fits(&candidate) && !line.trim().is_empty() && !no_line_start(&token) {
+            space_after.push(line.ends_with(' '));
             lines.push(line.trim_end().to_string());
             line = String::new();
         }
@@ -127,6 +132,7 @@ pub fn wrap_label_measured(text: &str, measure: &dyn TextMeasure, max_width: f64
             for c in token.chars() {
                 let candidate = format!("{line}{c}");
                 if !fits(&candidate) && !line.is_empty() {
+                    space_after.push(false);
                     lines.push(std::mem::take(&mut line));
                 }
                 line.push(c);
@@ -141,9 +147,13 @@ pub fn wrap_label_measured(text: &str, measure: &dyn TextMeasure, max_width: f64
     if lines.is_empty() {
         lines.push(String::new());
     }
+    space_after.resize(lines.len(), false);
+    if let Some(last) = space_after.last_mut() {
+        *last = false;
+    }
     let width = lines.iter().map(|l| measure.width(l)).fold(0.0, f64::max);
     let height = lines.len() as f64 * LABEL_LINE_PX;
-    WrappedLabel { lines, width, height }
+    WrappedLabel { lines, space_after, width, height }
 }
 
 /// An SVG path for a node's shape, centred on the origin, with `r` the radius of the circle of
@@ -409,6 +419,21 @@ mod tests {
     fn cjk_breaks_between_characters_but_not_before_closing_punctuation() {
         check_wrap("关键基础设施无法有效运转", 60.0, &["关键基础设", "施无法有效", "运转"]);
         check_wrap("网络犯罪，网络恐怖", 48.0, &["网络犯罪，", "网络恐怖"]);
+    }
+
+    #[test]
+    fn lines_rejoin_into_the_label() {
+        for text in ["Critical infrastructure failure", "关键基础设施无法有效运转", "AI + nuclear, bio, neuro, robotics", "Supercalifragilisticexpialidocious word"] {
+            let got = wrap_label(text, 12.0, 60.0);
+            let mut joined = String::new();
+            for (line, space) in got.lines.iter().zip(&got.space_after) {
+                joined.push_str(line);
+                if *space {
+                    joined.push(' ');
+                }
+            }
+            assert_eq!(joined, text);
+        }
     }
 
     #[test]

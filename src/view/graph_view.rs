@@ -32,7 +32,7 @@ const FIT_PADDING_PX: f64 = 24.0;
 #[derive(Clone, Copy, Debug)]
 enum Gesture {
     /// Pressed on a node; becomes a drag once it moves past the slop.
-    Node { node: usize, start: (f64, f64), dragging: bool },
+    Node { node: usize, start: (f64, f64), dragging: bool, grab: (f64, f64) },
     /// Panning the background.
     Pan { start: (f64, f64), from: ViewTransform },
 }
@@ -441,7 +441,11 @@ pub fn GraphView() -> impl IntoView {
                 return;
             }
             let gesture = match node {
-                Some(node) => Gesture::Node { node, start: p, dragging: false },
+                Some(node) => {
+                    // Keep the point where the node was grabbed under the pointer.
+                    let (wx, wy) = transform.get_untracked().world_from_screen(p.0, p.1);
+                    Gesture::Node { node, start: p, dragging: false, grab: (rt.xs[node] - wx, rt.ys[node] - wy) }
+                }
                 None => Gesture::Pan { start: p, from: transform.get_untracked() },
             };
             rt.gestures.insert(ev.pointer_id(), gesture);
@@ -477,13 +481,14 @@ pub fn GraphView() -> impl IntoView {
                         auto_fit.set(false);
                         transform.set(from.panned(p.0 - start.0, p.1 - start.1));
                     }
-                    Gesture::Node { node, start, dragging } => {
+                    Gesture::Node { node, start, dragging, grab } => {
                         let moved = ((p.0 - start.0).powi(2) + (p.1 - start.1).powi(2)).sqrt();
                         if !dragging && moved < CLICK_SLOP_PX {
                             return;
                         }
-                        rt.gestures.insert(ev.pointer_id(), Gesture::Node { node, start, dragging: true });
-                        let (wx, wy) = transform.get_untracked().world_from_screen(p.0, p.1);
+                        rt.gestures.insert(ev.pointer_id(), Gesture::Node { node, start, dragging: true, grab });
+                        let (px, py) = transform.get_untracked().world_from_screen(p.0, p.1);
+                        let (wx, wy) = (px + grab.0, py + grab.1);
                         rt.simulation.pin(node, wx, wy);
                         rt.xs[node] = wx;
                         rt.ys[node] = wy;
@@ -722,7 +727,12 @@ pub fn GraphView() -> impl IntoView {
                         .lines
                         .iter()
                         .enumerate()
-                        .map(|(k, line)| view! { <tspan x="0" y=format!("{:.1}", top + k as f64 * LABEL_LINE_PX)>{line.clone()}</tspan> })
+                        .map(|(k, line)| {
+                            // Keep the space where the label broke, so the visible text reads as
+                            // the accessible name does.
+                            let text = if label.space_after.get(k).copied().unwrap_or(false) { format!("{line} ") } else { line.clone() };
+                            view! { <tspan x="0" y=format!("{:.1}", top + k as f64 * LABEL_LINE_PX)>{text}</tspan> }
+                        })
                         .collect_view()
                 };
                 let aria_label = move || {

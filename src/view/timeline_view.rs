@@ -17,9 +17,11 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 /// Height of one row of events within a lane, in CSS px.
-const ROW_HEIGHT_PX: f64 = 46.0;
-/// Space above the first lane for the lane's name.
-const LANE_HEADER_PX: f64 = 20.0;
+const ROW_HEIGHT_PX: f64 = 40.0;
+/// Space above a lane's first row.
+const LANE_HEADER_PX: f64 = 3.0;
+/// Width of the column of lane names on the left; the time axis starts after it.
+const LANE_LABEL_PX: f64 = 112.0;
 /// Height of the tick axis at the bottom.
 const AXIS_PX: f64 = 26.0;
 /// Below this width the timeline is shown as a vertical list.
@@ -44,20 +46,22 @@ pub fn TimelineView() -> impl IntoView {
 
     // The whole span, with room on the right for the last event's label.
     let whole_span = move |w: f64| -> TimeScale {
-        let fitted = state.scene.with_untracked(|s| TimeScale::fit(s.model.events.iter().map(|e| &e.date), 0.03, 0.0, w));
+        let fitted = state.scene.with_untracked(|s| TimeScale::fit(s.model.events.iter().map(|e| &e.date), 0.03, LANE_LABEL_PX, w));
         match fitted {
-            Some(s) if w > 2.0 * LABEL_ROOM_PX => {
-                let span = s.span_days() * w / (w - LABEL_ROOM_PX);
-                TimeScale::new(s.domain_start, s.domain_start + span, 0.0, w)
+            Some(s) if w - LANE_LABEL_PX > 2.0 * LABEL_ROOM_PX => {
+                let avail = w - LANE_LABEL_PX;
+                let span = s.span_days() * avail / (avail - LABEL_ROOM_PX);
+                TimeScale::new(s.domain_start, s.domain_start + span, LANE_LABEL_PX, w)
             }
             Some(s) => s,
-            None => TimeScale::year(FOCUS_YEAR, 0.0, w),
+            None => TimeScale::year(FOCUS_YEAR, LANE_LABEL_PX, w),
         }
     };
     let year_span = move |w: f64| -> TimeScale {
-        let y = TimeScale::year(FOCUS_YEAR, 0.0, w);
-        let room = if w > 2.0 * LABEL_ROOM_PX { y.span_days() * LABEL_ROOM_PX / (w - LABEL_ROOM_PX) } else { 0.0 };
-        TimeScale::new(y.domain_start - 8.0, y.domain_end + room, 0.0, w)
+        let y = TimeScale::year(FOCUS_YEAR, LANE_LABEL_PX, w);
+        let avail = w - LANE_LABEL_PX;
+        let room = if avail > 2.0 * LABEL_ROOM_PX { y.span_days() * LABEL_ROOM_PX / (avail - LABEL_ROOM_PX) } else { 0.0 };
+        TimeScale::new(y.domain_start - 8.0, y.domain_end + room, LANE_LABEL_PX, w)
     };
 
     // Smoothly moves the scale to `target` (or at once when reduced motion is asked for).
@@ -94,13 +98,13 @@ pub fn TimelineView() -> impl IntoView {
                 // A shared link may name the span; otherwise start on the whole span.
                 let start = match state.time_span.get_untracked() {
                     Some(TimeSpan::Year(y)) if y == FOCUS_YEAR => year_span(w),
-                    Some(TimeSpan::Year(y)) => TimeScale::year(y, 0.0, w),
-                    Some(TimeSpan::Days(a, b)) => TimeScale::new(a, b, 0.0, w),
+                    Some(TimeSpan::Year(y)) => TimeScale::year(y, LANE_LABEL_PX, w),
+                    Some(TimeSpan::Days(a, b)) => TimeScale::new(a, b, LANE_LABEL_PX, w),
                     Some(TimeSpan::All) | None => whole_span(w),
                 };
                 scale.set(start);
             } else {
-                scale.update(|s| *s = s.with_range(0.0, w));
+                scale.update(|s| *s = s.with_range(LANE_LABEL_PX, w));
             }
         };
         if let Some((w, _)) = dom::size_of(&el) {
@@ -136,23 +140,25 @@ pub fn TimelineView() -> impl IntoView {
         let mut y = 0.0;
         for r in rows {
             tops.push(y);
-            y += LANE_HEADER_PX + r as f64 * ROW_HEIGHT_PX + 6.0;
+            y += LANE_HEADER_PX + r as f64 * ROW_HEIGHT_PX + 3.0;
         }
         tops.push(y);
         tops
     });
     let total_height = move || lane_tops.get().last().copied().unwrap_or(0.0) + AXIS_PX;
 
-    let select_step = move |delta: i64| {
+    // Steps from `from` (the event whose button has focus), else from the selected event.
+    let select_step_from = move |from: Option<String>, delta: i64| {
         let scene = state.scene.get_untracked();
         let order = &scene.events_by_date;
         if order.is_empty() {
             return;
         }
-        let current = match state.selection.get_untracked() {
-            Selection::Event(id) => scene.model.event_idx(&id).and_then(|e| order.iter().position(|&o| o == e)),
+        let from = from.or_else(|| match state.selection.get_untracked() {
+            Selection::Event(id) => Some(id),
             _ => None,
-        };
+        });
+        let current = from.and_then(|id| scene.model.event_idx(&id)).and_then(|e| order.iter().position(|&o| o == e));
         let next = match (current, delta) {
             (None, d) if d >= 0 => 0,
             (None, _) => order.len() - 1,
@@ -169,6 +175,8 @@ pub fn TimelineView() -> impl IntoView {
             }
         }
     };
+
+    let select_step = move |delta: i64| select_step_from(None, delta);
 
     // Keep the selected event in view: pan to it when it lies outside the visible span.
     {
@@ -247,27 +255,37 @@ pub fn TimelineView() -> impl IntoView {
         }
         remember_span();
     };
-    let on_key = move |ev: web_sys::KeyboardEvent| match ev.key().as_str() {
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        // The event whose button has focus is where arrow keys start from.
+        let focused = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .and_then(|el| el.closest("button.event-button").ok().flatten())
+            .map(|b| b.id())
+            .and_then(|id| id.strip_prefix("event-").map(str::to_string));
+        let step = move |delta: i64| select_step_from(focused.clone(), delta);
+        match ev.key().as_str() {
         "ArrowRight" | "ArrowDown" => {
             ev.prevent_default();
-            select_step(1);
+            step(1);
         }
         "ArrowLeft" | "ArrowUp" => {
             ev.prevent_default();
-            select_step(-1);
+            step(-1);
         }
         "Home" => {
             ev.prevent_default();
-            select_step(-10_000);
+            step(-10_000);
         }
         "End" => {
             ev.prevent_default();
-            select_step(10_000);
+            step(10_000);
         }
         "+" | "=" => scale.update(|s| *s = s.zoomed_about((s.range_start + s.range_end) / 2.0, 1.5)),
         "-" | "_" => scale.update(|s| *s = s.zoomed_about((s.range_start + s.range_end) / 2.0, 1.0 / 1.5)),
         "Escape" => state.selection.set(Selection::None),
         _ => {}
+        }
     };
 
     let ticks = move || {
@@ -392,6 +410,9 @@ pub fn TimelineView() -> impl IntoView {
                 <button type="button" on:click=move |_| select_step(1)>{t(i18n::NEXT_EVENT)}</button>
             </div>
             <p class="sr-only" id="timeline-help">{t(i18n::TIMELINE_HELP)}</p>
+            // tabindex -1: Firefox would otherwise make this scroll box a Tab stop of its own; the
+            // event buttons inside are the stops, and focusing one scrolls it into view.
+            <div class="timeline-scroll" tabindex="-1">
             <div class="timeline-canvas" node_ref=container
                 style:height=move || if narrow() { "auto".to_string() } else { format!("{:.0}px", total_height()) }
                 on:pointerdown=on_pointer_down on:pointermove=on_pointer_move
@@ -401,6 +422,7 @@ pub fn TimelineView() -> impl IntoView {
                 <ol class="events" aria-labelledby="timeline-heading" aria-describedby="timeline-help" on:keydown=on_key>
                     {events}
                 </ol>
+            </div>
             </div>
         </div>
     }

@@ -71,6 +71,17 @@ const withTimeout = (promise, ms, what) => {
 const server = await startServer({ root: SITE });
 console.log(`serving ${SITE} at ${server.url()} · data ${DATA} (${data.nodes.length} nodes, ${data.events.length} events)`);
 
+// Ctrl+C or a CI timeout: end the browser and its driver gently before leaving.
+let active = null;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, async () => {
+    console.log(`\n${signal}: stopping`);
+    if (active) await active.driver.stop().catch(() => {});
+    await server.close().catch(() => {});
+    process.exit(130);
+  });
+}
+
 let passed = 0;
 let failed = 0;
 const failures = [];
@@ -99,11 +110,20 @@ for (const engine of engines) {
   let version = '?';
   let enginePassed = 0;
   let engineFailed = 0;
+  let startError = null;
   for (const spec of selected) {
     const ts = Date.now();
     try {
+      // A browser that could not be started is not tried again for every spec.
+      if (startError) throw new Error(`${engine} could not be started: ${startError}`);
       if (!browser) {
-        browser = await withTimeout(openBrowser(engine, outDir), 90_000, `starting ${engine}`);
+        try {
+          browser = await withTimeout(openBrowser(engine, outDir), 90_000, `starting ${engine}`);
+        } catch (e) {
+          startError = e?.message ?? String(e);
+          throw new Error(`${engine} could not be started: ${startError}`);
+        }
+        active = browser;
         version = browser.session.capabilities?.browserVersion ?? '?';
       }
       const { page } = browser;
@@ -135,6 +155,7 @@ for (const engine of engines) {
     }
   }
   if (browser) await browser.driver.stop().catch(() => {});
+  active = null;
   const ms = Date.now() - t0;
   timings.push(`${engine} ${secs(ms)}`);
   console.log(`[${engine}] ${version}: ${enginePassed} passed, ${engineFailed} failed in ${secs(ms)}`);

@@ -132,6 +132,12 @@ export class Page {
 
   /** The accessible name of an element. */
   name(el) { return this.js('return R.nameOf(arguments[0]);', el); }
+  /** The accessible names of several elements, in one call. */
+  names(els) {
+    if (!els.length) return Promise.resolve([]);
+    // Separate arguments: WebKitWebDriver does not deserialize element references nested in arrays.
+    return this.js('return Array.from(arguments).map((el) => R.nameOf(el));', ...els);
+  }
   /** The role of an element. */
   role(el) { return this.js('return R.roleOf(arguments[0]);', el); }
   /** An element's text content, whitespace collapsed. */
@@ -194,8 +200,9 @@ export class Page {
     return pt;
   }
 
-  /** Saves a screenshot of the viewport as <outDir>/<name>.png. */
-  async screenshot(name) {
+  /** Saves a screenshot of the viewport as <outDir>/<name>.png; `show` is scrolled to the top first. */
+  async screenshot(name, { show } = {}) {
+    if (show) await this.js('arguments[0].scrollIntoView({ block: "start", inline: "nearest" });', show);
     const file = join(this.outDir, `${name.replace(/[^\w.-]+/g, '-')}.png`);
     await this.session.screenshot(file);
     return file;
