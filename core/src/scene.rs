@@ -188,6 +188,58 @@ pub fn shape_path(kind: NodeKind, r: f64) -> String {
     }
 }
 
+/// The box a node and its label take around the node's position: `half_width` either side,
+/// `above` it and `below` it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct NodeBox {
+    pub half_width: f64,
+    pub above: f64,
+    pub below: f64,
+}
+
+/// Moves positions apart until no two boxes overlap (or `max_rounds` passes are done): each
+/// overlapping pair is pushed apart, half each, along the axis where they overlap least. A
+/// sweep over boxes sorted by their left edge finds the pairs, so a pass costs about
+/// O(n log n + overlaps). Deterministic; ties are broken by index.
+pub fn separate_boxes(xs: &mut [f64], ys: &mut [f64], boxes: &[NodeBox], max_rounds: usize) -> usize {
+    let n = xs.len().min(ys.len()).min(boxes.len());
+    let mut order: Vec<usize> = (0..n).collect();
+    for round in 0..max_rounds {
+        order.sort_by(|&a, &b| (xs[a] - boxes[a].half_width).total_cmp(&(xs[b] - boxes[b].half_width)).then(a.cmp(&b)));
+        let mut moved = false;
+        for oi in 0..n {
+            let i = order[oi];
+            for &j in &order[oi + 1..] {
+                if xs[j] - boxes[j].half_width >= xs[i] + boxes[i].half_width {
+                    break;
+                }
+                let overlap_x = (xs[i] + boxes[i].half_width).min(xs[j] + boxes[j].half_width) - (xs[i] - boxes[i].half_width).max(xs[j] - boxes[j].half_width);
+                let overlap_y = (ys[i] + boxes[i].below).min(ys[j] + boxes[j].below) - (ys[i] - boxes[i].above).max(ys[j] - boxes[j].above);
+                if overlap_x <= 0.0 || overlap_y <= 0.0 {
+                    continue;
+                }
+                moved = true;
+                // Push along the axis of least overlap, a little past touching.
+                if overlap_x < overlap_y {
+                    let push = overlap_x / 2.0 + 0.5;
+                    let sign = if xs[i] < xs[j] || (xs[i] == xs[j] && i < j) { -1.0 } else { 1.0 };
+                    xs[i] += sign * push;
+                    xs[j] -= sign * push;
+                } else {
+                    let push = overlap_y / 2.0 + 0.5;
+                    let sign = if ys[i] < ys[j] || (ys[i] == ys[j] && i < j) { -1.0 } else { 1.0 };
+                    ys[i] += sign * push;
+                    ys[j] -= sign * push;
+                }
+            }
+        }
+        if !moved {
+            return round;
+        }
+    }
+    max_rounds
+}
+
 /// The column of a node in the columns layout: threats left, responses right, the rest between.
 pub fn column_of(kind: NodeKind) -> usize {
     match kind {
@@ -304,8 +356,18 @@ impl Scene {
             .collect();
         let mut simulation = layout::default_graph_simulation(model.nodes.len(), &link_ends, &collide, LAYOUT_SEED);
         simulation.run_until_settled(600);
-        let force_xs = simulation.xs().to_vec();
-        let force_ys = simulation.ys().to_vec();
+        let mut force_xs = simulation.xs().to_vec();
+        let mut force_ys = simulation.ys().to_vec();
+        // The simulation separates circles; labels are boxes. Nudge apart any boxes that still
+        // overlap, in whichever language is wider, so no label overlaps at the default zoom.
+        let boxes: Vec<NodeBox> = (0..model.nodes.len())
+            .map(|i| {
+                let w = labels_zh[i].width.max(labels_en[i].width);
+                let h = labels_zh[i].height.max(labels_en[i].height);
+                NodeBox { half_width: (w / 2.0).max(radii[i]) + 2.0, above: radii[i] + 2.0, below: radii[i] + 4.0 + h + 2.0 }
+            })
+            .collect();
+        separate_boxes(&mut force_xs, &mut force_ys, &boxes, 400);
         let columns: Vec<usize> = model.nodes.iter().map(|n| column_of(n.kind)).collect();
         // Every row is as tall as the tallest node with its label, so no two labels overlap.
         let row_height = (0..model.nodes.len())
@@ -407,6 +469,42 @@ mod tests {
         // Closing punctuation may hang one character past the line; the measured width covers it.
         assert!(got.width <= max_width + 12.0 || expect.len() == 1, "{text}: {} > {max_width}", got.width);
         assert_eq!(got.width, got.lines.iter().map(|l| text_width(l, 12.0)).fold(0.0, f64::max));
+    }
+
+    fn overlapping_pairs(xs: &[f64], ys: &[f64], boxes: &[NodeBox]) -> usize {
+        let mut count = 0;
+        for i in 0..xs.len() {
+            for j in i + 1..xs.len() {
+                let ox = (xs[i] + boxes[i].half_width).min(xs[j] + boxes[j].half_width) - (xs[i] - boxes[i].half_width).max(xs[j] - boxes[j].half_width);
+                let oy = (ys[i] + boxes[i].below).min(ys[j] + boxes[j].below) - (ys[i] - boxes[i].above).max(ys[j] - boxes[j].above);
+                if ox > 0.0 && oy > 0.0 {
+                    count += 1;
+                }
+            }
+        }
+        count
+    }
+
+    #[test]
+    fn separate_boxes_clears_every_overlap_even_from_one_point() {
+        let boxes: Vec<NodeBox> = (0..40).map(|i| NodeBox { half_width: 20.0 + (i % 7) as f64 * 5.0, above: 8.0, below: 30.0 }).collect();
+        let (mut xs, mut ys) = (vec![0.0; 40], vec![0.0; 40]);
+        let rounds = separate_boxes(&mut xs, &mut ys, &boxes, 2000);
+        assert!(rounds < 2000);
+        assert_eq!(overlapping_pairs(&xs, &ys, &boxes), 0);
+        assert!(xs.iter().chain(&ys).all(|v| v.is_finite()));
+        // Deterministic.
+        let (mut xs2, mut ys2) = (vec![0.0; 40], vec![0.0; 40]);
+        separate_boxes(&mut xs2, &mut ys2, &boxes, 2000);
+        assert_eq!((xs, ys), (xs2, ys2));
+    }
+
+    #[test]
+    fn separate_boxes_leaves_separate_boxes_alone() {
+        let boxes = vec![NodeBox { half_width: 5.0, above: 5.0, below: 5.0 }; 3];
+        let (mut xs, mut ys) = (vec![0.0, 20.0, 40.0], vec![0.0, 0.0, 0.0]);
+        assert_eq!(separate_boxes(&mut xs, &mut ys, &boxes, 10), 0);
+        assert_eq!(xs, vec![0.0, 20.0, 40.0]);
     }
 
     #[test]

@@ -98,3 +98,32 @@ fn timeline_lanes_cover_every_event_actor() {
     let dates: Vec<_> = s.events_by_date.iter().map(|&e| s.model.events[e].date.sort_key()).collect();
     assert!(dates.windows(2).all(|w| w[0] <= w[1]));
 }
+
+/// The box a node and its label below it take: (left, top, right, bottom).
+fn label_box(s: &Scene, i: usize, xs: &[f64], ys: &[f64], lang: atlas_core::Lang) -> (f64, f64, f64, f64) {
+    let label = s.label(i, lang);
+    let r = s.radii[i];
+    let half = (label.width / 2.0).max(r);
+    (xs[i] - half, ys[i] - r, xs[i] + half, ys[i] + r + 4.0 + label.height)
+}
+
+#[test]
+fn labels_do_not_overlap_in_either_layout_or_language() {
+    let s = scene();
+    let n = s.model.nodes.len();
+    for lang in [atlas_core::Lang::Zh, atlas_core::Lang::En] {
+        for (name, xs, ys) in [("force", &s.force_xs, &s.force_ys), ("columns", &s.column_xs, &s.column_ys)] {
+            let boxes: Vec<_> = (0..n).map(|i| label_box(&s, i, xs, ys, lang)).collect();
+            let mut overlaps = Vec::new();
+            for i in 0..n {
+                for j in i + 1..n {
+                    let (a, b) = (boxes[i], boxes[j]);
+                    if a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3 {
+                        overlaps.push(format!("{} / {}", s.model.nodes[i].id, s.model.nodes[j].id));
+                    }
+                }
+            }
+            assert!(overlaps.is_empty(), "{name} {lang:?}: {} overlapping labels: {:?}", overlaps.len(), &overlaps[..overlaps.len().min(10)]);
+        }
+    }
+}
