@@ -66,7 +66,7 @@ ui! {
     DATA_PROBLEMS = "数据集有问题，未能加载", "The data set has problems and was not loaded";
     PINNED = "已固定（双击或按 U 取消）", "pinned (double-click or press U to release)";
     GRAPH_HELP = "Tab 键进入关系图，方向键在相邻节点间移动，Enter 选择，Esc 清除选择，U 取消固定。", "Tab into the graph, arrow keys move between neighbours, Enter selects, Escape clears, U releases a pinned node.";
-    TIMELINE_HELP = "←/→ 按日期顺序切换事件，Enter 选择。", "←/→ step through events in date order, Enter selects.";
+    TIMELINE_HELP = "←/→ 按日期顺序切换事件，Shift+←/→ 平移，+/− 缩放，Enter 选择。", "←/→ step through events in date order, Shift+←/→ pans, +/− zoom, Enter selects.";
     PRESENT = "演示导览", "Present the tour";
     TOUR_STEP = "步骤", "Step";
     TOUR_PROGRESS = "导览进度", "Tour progress";

@@ -264,6 +264,15 @@ pub fn TimelineView() -> impl IntoView {
             .map(|b| b.id())
             .and_then(|id| id.strip_prefix("event-").map(str::to_string));
         let step = move |delta: i64| select_step_from(focused.clone(), delta);
+        // Shift with ←/→ pans by a quarter of the visible span instead of stepping.
+        if ev.shift_key() && matches!(ev.key().as_str(), "ArrowLeft" | "ArrowRight") {
+            ev.prevent_default();
+            let s = scale.get_untracked();
+            let quarter = (s.range_end - s.range_start) / 4.0;
+            scale.set(s.panned(if ev.key() == "ArrowLeft" { quarter } else { -quarter }));
+            remember_span();
+            return;
+        }
         match ev.key().as_str() {
         "ArrowRight" | "ArrowDown" => {
             ev.prevent_default();
