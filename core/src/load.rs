@@ -240,6 +240,19 @@ impl Reader {
         self.text(map, path, key, limit).map(Some)
     }
 
+    /// Records `id` as first used at `path`; a second use is a problem naming the first.
+    /// Returns whether the id was new.
+    fn claim_id(&mut self, id: &str, path: &str, first_path: &mut HashMap<String, String>) -> bool {
+        if let Some(first) = first_path.get(id) {
+            let first = first.clone();
+            self.problem(&join(path, "id"), ProblemKind::DuplicateId { id: id.to_string(), first });
+            false
+        } else {
+            first_path.insert(id.to_string(), path.to_string());
+            true
+        }
+    }
+
     fn id(&mut self, map: &Map<String, Value>, path: &str) -> Option<String> {
         let id = self.string_field(map, path, "id", 64)?;
         if is_kebab_id(&id) {
@@ -390,13 +403,10 @@ impl Reader {
             let label = self.text(map, &path, "label", self.limits.max_short_chars);
             match (id, label) {
                 (Some(id), Some(label)) => {
-                    if let Some(first) = seen.get(&id) {
-                        let first = first.clone();
-                        self.problem(&join(&path, "id"), ProblemKind::DuplicateId { id, first });
-                        ok = false;
-                    } else {
-                        seen.insert(id.clone(), path.clone());
+                    if self.claim_id(&id, &path, &mut seen) {
                         groups.push(Group { id, label });
+                    } else {
+                        ok = false;
                     }
                 }
                 _ => ok = false,
@@ -422,13 +432,10 @@ impl Reader {
             };
             let id = self.id(map, &path);
             if let Some(id) = &id {
-                if let Some(first) = first_path.get(id) {
-                    let first = first.clone();
-                    self.problem(&join(&path, "id"), ProblemKind::DuplicateId { id: id.clone(), first });
-                    ok = false;
-                } else {
-                    first_path.insert(id.clone(), path.clone());
+                if self.claim_id(id, &path, &mut first_path) {
                     index.insert(id.clone(), usize::MAX);
+                } else {
+                    ok = false;
                 }
             }
             let kind = match self.string_field(map, &path, "kind", 32) {
@@ -514,13 +521,7 @@ impl Reader {
             };
             let id = self.id(map, &path);
             if let Some(id) = &id {
-                if let Some(first) = first_path.get(id) {
-                    let first = first.clone();
-                    self.problem(&join(&path, "id"), ProblemKind::DuplicateId { id: id.clone(), first });
-                    ok = false;
-                } else {
-                    first_path.insert(id.clone(), path.clone());
-                }
+                ok &= self.claim_id(id, &path, &mut first_path);
             }
             let date = self.field(map, &path, "date").and_then(|v| self.date(v, &join(&path, "date")));
             let outside_date = match map.get("outside_date") {
@@ -595,13 +596,7 @@ impl Reader {
             };
             let id = self.id(map, &path);
             if let Some(id) = &id {
-                if let Some(first) = seen.get(id) {
-                    let first = first.clone();
-                    self.problem(&join(&path, "id"), ProblemKind::DuplicateId { id: id.clone(), first });
-                    ok = false;
-                } else {
-                    seen.insert(id.clone(), path.clone());
-                }
+                ok &= self.claim_id(id, &path, &mut seen);
             }
             let title = self.text(map, &path, "title", self.limits.max_short_chars);
             let text = self.text(map, &path, "text", self.limits.max_long_chars);
