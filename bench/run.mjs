@@ -16,7 +16,7 @@
 // Definitions of every figure: bench/README.md.
 
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -79,9 +79,51 @@ const LABELS = {
 
 // --- Build -------------------------------------------------------------------------------------
 
+// Why pkg/ must be (re)built, or null when it is newer than every input of the app's build.
+function appBuildReason() {
+  const wasm = join(PKG, 'argument-atlas_bg.wasm');
+  if (!existsSync(join(PKG, 'index.html')) || !existsSync(wasm)) return 'pkg/ is missing';
+  if (args.has('--rebuild-app')) return '--rebuild-app';
+  const built = statSync(wasm).mtimeMs;
+  const newer = (path) => {
+    if (!existsSync(path)) return null;
+    const info = statSync(path);
+    if (!info.isDirectory()) return info.mtimeMs > built ? path : null;
+    for (const name of readdirSync(path)) {
+      const found = newer(join(path, name));
+      if (found) return found;
+    }
+    return null;
+  };
+  for (const input of ['src', 'core/src', 'www', 'Cargo.toml', 'Cargo.lock', 'Trunk.toml', 'tools/build.sh', 'tools/postbuild.mjs']) {
+    const found = newer(join(ROOT, input));
+    if (found) return `${found.slice(ROOT.length + 1)} is newer than pkg/`;
+  }
+  return null;
+}
+
+// The baseline is built with the app's wasm-opt settings: copies them from www/index.html into
+// bench/baseline/index.html when they differ.
+function syncBaselineWasmOpt() {
+  const attribute = (html, name) => new RegExp(`<link data-trunk rel="rust"[^>]*?\\s${name}="([^"]*)"`).exec(html)?.[1];
+  const app = readFileSync(join(ROOT, 'www', 'index.html'), 'utf8');
+  const file = join(HERE, 'baseline', 'index.html');
+  const before = readFileSync(file, 'utf8');
+  let html = before;
+  for (const name of ['data-wasm-opt', 'data-wasm-opt-params']) {
+    const wanted = attribute(app, name), have = attribute(html, name);
+    if (wanted === undefined || wanted === have) continue;
+    html = html.replace(`${name}="${have}"`, `${name}="${wanted}"`);
+    log(`bench/baseline/index.html: ${name} set to the app's "${wanted}"`);
+  }
+  if (html !== before) writeFileSync(file, html);
+}
+
 function build() {
   mkdirSync(OUT, { recursive: true });
-  if (!existsSync(join(PKG, 'index.html')) || args.has('--rebuild-app')) {
+  const reason = appBuildReason();
+  if (reason) {
+    log(`building the app (${reason})`);
     run('bash', ['tools/build.sh']);
   }
   // The bench crate, with the workspace's release profile (opt-level "z", what the app ships)
@@ -102,11 +144,13 @@ function build() {
   mkdirSync(join(OUT, 'data'), { recursive: true });
   copyFileSync(join(ROOT, 'www', 'data', 'lang-ping-2023.json'), join(OUT, 'data', 'default.json'));
   // The baseline: the smallest Leptos page, built by trunk with the app's profile and wasm-opt.
+  syncBaselineWasmOpt();
   run('trunk', ['build', '--release', '--offline'], { cwd: join(HERE, 'baseline') });
 }
 
 function writeDragDataSet() {
-  const dataSet = graphToDataSet(randomGraph(DRAG_NODES, 2, 42));
+  const base = JSON.parse(readFileSync(join(ROOT, 'www', 'data', 'lang-ping-2023.json'), 'utf8'));
+  const dataSet = graphToDataSet(randomGraph(DRAG_NODES, 2, 42), base);
   const text = JSON.stringify(dataSet);
   mkdirSync(join(OUT, 'app-data'), { recursive: true });
   writeFileSync(join(OUT, 'app-data', `bench-${DRAG_NODES}.json`), text);
@@ -155,6 +199,9 @@ async function layoutBenchmarks(browser, benchServer) {
       );
     }
   }
+  const appCore = await page.evaluate(() => globalThis.bench.appCore());
+  const appTick = await page.evaluate((graph) => globalThis.bench.appTick({ graph }), `random-${DRAG_NODES}`);
+  log(`core share of the app start: load ${appCore.loadMs.toFixed(1)} ms, load + scene ${appCore.loadAndSceneMs.toFixed(1)} ms; app simulation at ${DRAG_NODES} nodes: ${appTick.msPerTickMedian.toFixed(2)} ms/tick`);
   const longTaskGraph = QUICK ? 'random-1000' : 'random-20000';
   const longTasks = [];
   for (const lib of ['wasm', 'd3']) {
@@ -163,7 +210,7 @@ async function layoutBenchmarks(browser, benchServer) {
     log(`long tasks, ${lib} on ${longTaskGraph}: ${probe.longTasks} (max ${probe.longTaskMaxMs.toFixed(0)} ms); tick median ${probe.tickMsMedian.toFixed(2)} ms`);
   }
   await context.close();
-  return { info, cases, longTasks };
+  return { info, cases, longTasks, appCore, appTick };
 }
 
 // Installed before any page script: notes when `selector` matches at least `count` elements,
@@ -192,6 +239,10 @@ async function loadOnce(browser, url, selector, count) {
   await page.addInitScript(paintProbe, { selector, count });
   await page.goto(url);
   await page.waitForFunction(() => window.__bench?.painted !== undefined, null, { timeout: 60_000 });
+  // Chromium reports first-contentful-paint once the frame is presented, a little later.
+  await page
+    .waitForFunction(() => performance.getEntriesByType('paint').some((e) => e.name === 'first-contentful-paint'), null, { timeout: 5_000 })
+    .catch(() => {});
   const timing = await page.evaluate(() => {
     const paint = Object.fromEntries(performance.getEntriesByType('paint').map((e) => [e.name, e.startTime]));
     const nav = performance.getEntriesByType('navigation')[0];
@@ -342,7 +393,8 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 function markdown(results) {
   const { machine: m, layout, sizes, load, drag } = results;
   const lines = [];
-  lines.push(`Measured ${m.date.slice(0, 10)} on ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, headless Chromium ${m.chromium}, Node ${m.node}; commit ${m.commit}; load average at start ${m.loadAverageAtStart.join(' ')}.${results.quick ? ' **Quick run** (`--quick`): not the full benchmark.' : ''}`);
+  lines.push(`Measured ${m.date.slice(0, 10)} on ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, headless Chromium ${m.chromium}, Node ${m.node}; commit ${m.commit}; load average ${m.loadAverageAtStart.join(' ')} at the start${m.loadAverageAtEnd ? `, ${m.loadAverageAtEnd.join(' ')} at the end` : ''}${m.durationS ? `; the run took ${m.durationS} s` : ''}.${results.quick ? ' **Quick run** (`--quick`): not the full benchmark.' : ''}`);
+  if (busy(m)) lines.push('', `**Other work was running on the machine** (1-minute load average ${m.loadAverageAtStart[0]} at the start, ${m.cores} cores): absolute times are inflated and noisy; the ratios, measured side by side, are steadier.`);
   lines.push('');
   lines.push(`**Layout speed and quality**: ${TICKS} ticks (iterations) per case, every library in the same page on the same graph from the same start positions; ms per tick is the median over the ${TICKS} ticks (median of the repetitions: ${[...new Set(GRAPHS.map(repsFor))].join('/')} runs for the default/1k/5k/20k graphs). Ratio = ms per tick ÷ d3's. Quality (lower is better): edge/NN = mean link length ÷ mean nearest-neighbour distance; stress = normalised stress against hop distance on sampled pairs (bench/README.md).`);
   lines.push('');
@@ -383,6 +435,8 @@ function markdown(results) {
   lines.push(`| baseline Leptos page | ${fmt(load.baseline.paintedMsMedian, 0)} ms | ${fmt(load.baseline.paintedMsMin, 0)} ms | ${fmt(load.baseline.firstContentfulPaintMsMedian, 0)} ms | ${fmt(load.baseline.longTaskMaxMsMedian, 0)} ms |`);
   lines.push(`| ratio app ÷ baseline | ${fmt(load.ratio, 2)} | | | |`);
   lines.push('');
+  lines.push(`Where the app's start goes: its wasm is ${kb(results.sizes.app.find((s) => s.file.endsWith('.wasm'))?.raw ?? 0)} raw against the baseline's ${kb(results.sizes.baseline.find((s) => s.file.endsWith('.wasm'))?.raw ?? 0)}, and its start runs as one long task (median longest task above). The core's share of it, timed in the bench page in the same build profile: loading the default data set ${fmt(layout.appCore.loadMs, 1)} ms; loading it and building its scene (labels with estimated widths, the settled layout, the columns) ${fmt(layout.appCore.loadAndSceneMs, 1)} ms. The rest is compiling and instantiating the wasm, measuring labels on a canvas, and Leptos building the DOM, then style and layout.`);
+  lines.push('');
   lines.push(`**Dragging a node** in the app (${DRAG_STEPS} pointer moves, 16 ms apart): frame gap = time between animation frames (the display runs at 60 Hz, so 16.7 ms is every frame on time); frame work = main-thread time from a frame's start until its rendering is done.`);
   lines.push('');
   lines.push('| graph | nodes | frames | frame gap median | gap p95 | frame work median | work p95 | node moved |');
@@ -390,6 +444,8 @@ function markdown(results) {
   for (const d of drag) lines.push(`| ${d.graph} | ${d.nodes} | ${d.frames} | ${fmt(d.frameGapMsMedian, 1)} ms | ${fmt(d.frameGapMsP95, 1)} ms | ${fmt(d.frameWorkMsMedian, 1)} ms | ${fmt(d.frameWorkMsP95, 1)} ms | ${d.moved ? 'yes' : 'no'} |`);
   const big = drag.find((d) => d.nodes === DRAG_NODES);
   if (big) {
+    lines.push('');
+    lines.push(`While a node is dragged, each frame runs one tick of the app's simulation (collision included) and writes every node's and link's position to the SVG. The tick alone, on the ${DRAG_NODES.toLocaleString('en')}-node graph in the bench page: ${fmt(layout.appTick.msPerTickMedian, 2)} ms; the rest of a frame's work is the DOM writes, style, layout and paint.`);
     lines.push('');
     lines.push(`Loading the ${DRAG_NODES.toLocaleString('en')}-node data set (\`?data=\`, layout computed before first paint): painted after ${fmt(big.load.paintedMs, 0)} ms, ${big.load.longTasks} long task(s), the longest ${fmt(big.load.longTaskMaxMs, 0)} ms.`);
   }
@@ -399,6 +455,32 @@ function markdown(results) {
   lines.push('| target | measured | met |');
   lines.push('|---|---|---|');
   for (const t of results.targets) lines.push(`| ${t.target} | ${t.measured} | ${t.met ? 'yes' : '**no**'} |`);
+  return lines.join('\n');
+}
+
+// The run itself keeps about one core busy; more than that at the start means other work.
+const busy = (m) => m.loadAverageAtStart[0] > 0.75 * m.cores;
+
+// A short version for the top-level README: one row per graph, one line per other figure.
+function summaryMarkdown(results) {
+  const { machine: m, layout, sizes, load, drag } = results;
+  const at = (graph, lib) => layout.cases.find((c) => c.graph === graph && c.lib === lib);
+  const lines = [];
+  lines.push(`Latest run (\`node bench/run.mjs\`, ${m.date.slice(0, 10)}): ${m.cpu}, ${m.cores} cores, headless Chromium ${m.chromium}. ms per tick, median over 300 ticks, same graphs and start positions for all; stress = normalised stress (lower is better). Full tables and definitions: \`bench/RESULTS.md\`, \`bench/README.md\`.${busy(m) ? ` Other work was running on the machine during this run (load average ${m.loadAverageAtStart[0]} on ${m.cores} cores): absolute times are inflated, ratios are steadier.` : ''}`);
+  lines.push('');
+  lines.push('| graph | nodes | atlas-core (wasm) | d3-force | ratio to d3 | ngraph | FA2 | stress: ours / d3 / ngraph / FA2 |');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|---|');
+  for (const graph of GRAPHS) {
+    const [w, d, n, f] = ['wasm', 'd3', 'ngraph', 'fa2'].map((lib) => at(graph, lib));
+    lines.push(`| ${graph} | ${w.nodes} | ${fmt(w.msPerTickMedian)} | ${fmt(d.msPerTickMedian)} | ${fmt(w.msPerTickMedian / d.msPerTickMedian, 2)} | ${fmt(n.msPerTickMedian)} | ${fmt(f.msPerTickMedian)} | ${[w, d, n, f].map((c) => fmt(c.quality?.stress, 3)).join(' / ')} |`);
+  }
+  lines.push('');
+  const app = (ext) => sizes.app.filter((s) => s.file.endsWith(ext)).reduce((sum, s) => sum + s.gzip, 0);
+  lines.push(`- Built app, gzip: wasm ${kb(app('.wasm'))}, JS ${kb(app('.js'))}, CSS ${kb(app('.css'))}.`);
+  lines.push(`- Default graph painted ${fmt(load.app.paintedMsMedian, 0)} ms after navigation; the smallest Leptos page with the same profile: ${fmt(load.baseline.paintedMsMedian, 0)} ms (${fmt(load.ratio, 2)}×).`);
+  lines.push(`- Dragging a node, main-thread work per frame, median / 95th percentile: ${drag.map((d) => `${fmt(d.frameWorkMsMedian, 1)} / ${fmt(d.frameWorkMsP95, 1)} ms at ${d.nodes.toLocaleString('en')} nodes`).join('; ')}.`);
+  const probe = layout.longTasks.find((p) => p.lib === 'wasm');
+  lines.push(`- A ${probe.nodes.toLocaleString('en')}-node layout on the main thread, one tick per frame: ${probe.longTasks} long task(s) over 50 ms (ticks ${fmt(probe.tickMsMedian, 1)} ms); d3-force the same way: ${layout.longTasks.find((p) => p.lib === 'd3')?.longTasks ?? '–'}.`);
   return lines.join('\n');
 }
 
@@ -415,7 +497,7 @@ function targets(results) {
   }
   const ones = sized.filter((g) => g.endsWith('-1000'));
   list.push({ target: 'wasm not slower than d3 at 1k (ratio ≤ 1)', measured: ones.map((g) => `${g} ${ratio(g, 'wasm').toFixed(2)}`).join(', '), met: ones.every((g) => ratio(g, 'wasm') <= 1) });
-  const slowerThanOthers = sized.flatMap((g) => ['ngraph', 'fa2'].filter((lib) => at(g, 'wasm').msPerTickMedian >= at(g, lib).msPerTickMedian).map((lib) => `${g} vs ${lib}`));
+  const slowerThanOthers = GRAPHS.flatMap((g) => ['ngraph', 'fa2'].filter((lib) => at(g, 'wasm').msPerTickMedian >= at(g, lib).msPerTickMedian).map((lib) => `${g} vs ${lib}`));
   list.push({ target: 'wasm faster than ngraph and FA2 at every size', measured: slowerThanOthers.length ? `slower: ${slowerThanOthers.join(', ')}` : 'faster everywhere', met: !slowerThanOthers.length });
   const worstQuality = Math.max(...GRAPHS.map((g) => at(g, 'wasm').quality.stress / at(g, 'd3').quality.stress));
   list.push({ target: 'layout quality within 5% of d3 (stress)', measured: `worst stress ratio ${worstQuality.toFixed(3)}`, met: worstQuality <= 1.05 });
@@ -428,61 +510,81 @@ function targets(results) {
   return list;
 }
 
-function refreshReadmes(table) {
-  const start = '<!-- bench:results:start -->', end = '<!-- bench:results:end -->';
+// Replaces what lies between <!-- bench:NAME:start --> and <!-- bench:NAME:end --> in the
+// READMEs that have such markers: NAME "results" gets the full tables, "summary" the short one.
+function refreshReadmes(blocks) {
   for (const file of [join(ROOT, 'README.md'), join(HERE, 'README.md')]) {
     if (!existsSync(file)) continue;
-    const text = readFileSync(file, 'utf8');
-    const a = text.indexOf(start), b = text.indexOf(end);
-    if (a < 0 || b < a) continue;
-    writeFileSync(file, `${text.slice(0, a + start.length)}\n${table}\n${text.slice(b)}`);
-    log('refreshed the results in', file);
+    let text = readFileSync(file, 'utf8');
+    const before = text;
+    for (const [name, block] of Object.entries(blocks)) {
+      const start = `<!-- bench:${name}:start -->`, end = `<!-- bench:${name}:end -->`;
+      const a = text.indexOf(start), b = text.indexOf(end);
+      if (a < 0 || b < a) continue;
+      text = `${text.slice(0, a + start.length)}\n${block}\n${text.slice(b)}`;
+    }
+    if (text !== before) {
+      writeFileSync(file, text);
+      log('refreshed the results in', file);
+    }
   }
 }
 
 // --- Main --------------------------------------------------------------------------------------
 
-if (!args.has('--skip-build')) build();
-const dragData = writeDragDataSet();
-const defaultNodes = JSON.parse(readFileSync(join(ROOT, 'www', 'data', 'lang-ping-2023.json'), 'utf8')).nodes.length;
-const sizes = {
-  app: sizesOf(PKG, /\.(wasm|js|css)$/),
-  'bench wasm (opt z)': sizesOf(join(OUT, 'pkg'), /\.wasm$/),
-  'bench wasm (opt 3)': sizesOf(join(OUT, 'pkg-o3'), /\.wasm$/),
-  baseline: sizesOf(join(OUT, 'baseline'), /\.(wasm|js|css)$/),
-};
+async function measure() {
+  if (!args.has('--skip-build')) build();
+  const dragData = writeDragDataSet();
+  const defaultNodes = JSON.parse(readFileSync(join(ROOT, 'www', 'data', 'lang-ping-2023.json'), 'utf8')).nodes.length;
+  const sizes = {
+    app: sizesOf(PKG, /\.(wasm|js|css)$/),
+    'bench crate, opt z': sizesOf(join(OUT, 'pkg'), /\.wasm$/),
+    'bench crate, opt 3': sizesOf(join(OUT, 'pkg-o3'), /\.wasm$/),
+    baseline: sizesOf(join(OUT, 'baseline'), /\.(wasm|js|css)$/),
+  };
 
-// Cross-origin isolation gives the bench page performance.now() at 5 µs instead of 100 µs.
-const isolation = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
-const benchServer = await startServer({ root: OUT, headers: isolation });
-const appServer = await startServer({
-  root: PKG,
-  routes: { [`/bench-${DRAG_NODES}.json`]: { type: 'application/json; charset=utf-8', body: dragData.text } },
-});
-const baselineServer = await startServer({ root: join(OUT, 'baseline') });
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: BROWSER_ARGS, timeout: 60_000 });
-const machineInfo = machine(browser.version());
-let results;
-try {
-  const layout = await layoutBenchmarks(browser, benchServer);
-  const load = { defaultNodes, ...(await loadTimes(browser, appServer, baselineServer, defaultNodes)) };
-  const drag = [
-    await dragOnce(browser, appServer, 'lang=en', defaultNodes, 'default'),
-    await dragOnce(browser, appServer, `lang=en&data=bench-${DRAG_NODES}.json`, DRAG_NODES, `random-${DRAG_NODES} (${dragData.links} links)`),
-  ];
-  results = { quick: QUICK, machine: machineInfo, layout, sizes, load, drag };
-} finally {
-  await browser.close();
-  await Promise.all([benchServer.close(), appServer.close(), baselineServer.close()]);
+  // Cross-origin isolation gives the bench page performance.now() at 5 µs instead of 100 µs.
+  const isolation = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
+  const benchServer = await startServer({ root: OUT, headers: isolation });
+  const appServer = await startServer({
+    root: PKG,
+    routes: { [`/bench-${DRAG_NODES}.json`]: { type: 'application/json; charset=utf-8', body: dragData.text } },
+  });
+  const baselineServer = await startServer({ root: join(OUT, 'baseline') });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: BROWSER_ARGS, timeout: 60_000 });
+  const machineInfo = machine(browser.version());
+  let results;
+  try {
+    const layout = await layoutBenchmarks(browser, benchServer);
+    const load = { defaultNodes, ...(await loadTimes(browser, appServer, baselineServer, defaultNodes)) };
+    const drag = [
+      await dragOnce(browser, appServer, 'lang=en', defaultNodes, 'default'),
+      await dragOnce(browser, appServer, `lang=en&data=bench-${DRAG_NODES}.json`, DRAG_NODES, `random-${DRAG_NODES} (${dragData.links} links)`),
+    ];
+    results = { quick: QUICK, machine: machineInfo, layout, sizes, load, drag };
+  } finally {
+    await browser.close();
+    await Promise.all([benchServer.close(), appServer.close(), baselineServer.close()]);
+  }
+  return results;
 }
-results.machine.loadAverageAtEnd = loadavg().map((v) => Number(v.toFixed(2)));
-results.machine.durationS = Math.round((Date.now() - started) / 1000);
+
+const REPORT_ONLY = args.has('--report-only');
+let results;
+if (REPORT_ONLY) {
+  results = JSON.parse(readFileSync(join(HERE, 'results.json'), 'utf8'));
+} else {
+  results = await measure();
+  results.machine.loadAverageAtEnd = loadavg().map((v) => Number(v.toFixed(2)));
+  results.machine.durationS = Math.round((Date.now() - started) / 1000);
+}
 results.targets = targets(results);
 const table = markdown(results);
+const summary = summaryMarkdown(results);
 const resultsFile = QUICK ? 'results.quick.json' : 'results.json';
 const markdownFile = QUICK ? 'RESULTS.quick.md' : 'RESULTS.md';
-writeFileSync(join(HERE, resultsFile), JSON.stringify(results, null, 2) + '\n');
-writeFileSync(join(HERE, markdownFile), `# Benchmark results\n\nWritten by \`node bench/run.mjs\` (definitions: [README.md](README.md)).\n\n${table}\n`);
-if (!QUICK && !args.has('--no-readme')) refreshReadmes(table);
-console.log(table);
-log(`wrote bench/${resultsFile} and bench/${markdownFile} in ${results.machine.durationS} s`);
+if (!REPORT_ONLY) writeFileSync(join(HERE, resultsFile), JSON.stringify(results, null, 2) + '\n');
+writeFileSync(join(HERE, markdownFile), `# Benchmark results\n\nWritten by \`node bench/run.mjs\` (definitions: [README.md](README.md)).\n\n## Summary\n\n${summary}\n\n## All figures\n\n${table}\n`);
+if (!QUICK && !args.has('--no-readme')) refreshReadmes({ results: table, summary });
+console.log(`${summary}\n\n${table}`);
+log(REPORT_ONLY ? `wrote bench/${markdownFile} from bench/${resultsFile}` : `wrote bench/${resultsFile} and bench/${markdownFile} in ${results.machine.durationS} s`);

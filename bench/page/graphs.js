@@ -104,44 +104,37 @@ export function graphByName(name, defaultDataSet) {
 }
 
 /**
- * A valid `argument-atlas/1` data set over a generated graph (for the app's drag benchmark):
- * short labels, one source per node and link. Quotes are placeholders, not article text.
+ * A valid `argument-atlas/1` data set of `graph.n` nodes for the app's drag benchmark: the
+ * built-in data set `base` (its nodes, links, events, tour and argument, unchanged) grown with
+ * generated nodes (short labels, one placeholder source each) to `graph.n` nodes, plus the links
+ * of `graph` over all of them (node i of `graph` is the base's node i while i < its node count).
+ * Pairs already linked are skipped, so no pair is linked twice.
+ *
+ * The base's events and tour are kept because the app, at the time of writing, panics ("Tried to
+ * access a reactive value that has already been disposed") when a data set with a different set
+ * of timeline events replaces the built-in one; see bench/README.md.
  */
-export function graphToDataSet(graph) {
+export function graphToDataSet(graph, base) {
   const kinds = ['threat', 'response', 'actor', 'document', 'event', 'concept', 'claim', 'person'];
   const source = [{ para: 'P01', quote: '数字时代国家安全' }];
-  const seen = new Set();
-  const links = [];
-  for (let k = 0; k < graph.sources.length; ++k) {
-    const s = graph.sources[k], t = graph.targets[k];
-    const key = s < t ? `${s}-${t}` : `${t}-${s}`;
-    if (seen.has(key)) continue; // one link per pair, as a hand-written data set would have
-    seen.add(key);
-    links.push({
-      source: `n${s}`, target: `n${t}`, relation: 'cites',
-      note: { zh: '基准', en: 'bench' }, sources: source,
-    });
-  }
-  return {
-    format: 'argument-atlas/1',
-    meta: {
-      title: { zh: `基准图 ${graph.n}`, en: `Benchmark graph ${graph.n}` },
-      author: { zh: '基准', en: 'Benchmark' },
-      year: 2023,
-      citation: { zh: '生成的基准数据', en: 'Generated benchmark data.' },
-    },
-    nodes: Array.from({ length: graph.n }, (_, i) => ({
-      id: `n${i}`, kind: kinds[i % kinds.length],
+  const nodes = base.nodes.slice(0, graph.n);
+  for (let i = nodes.length; i < graph.n; ++i) {
+    nodes.push({
+      id: `bench-${i}`, kind: kinds[i % kinds.length],
       label: { zh: `节点${i}`, en: `N${i}` },
       summary: { zh: '生成的节点。', en: 'A generated node.' },
       sources: source,
-    })),
-    links,
-    events: [],
-    argument: {
-      thesis: { text: { zh: '基准', en: 'Benchmark' }, sources: source, nodes: ['n0'] },
-      principles: [], models: [],
-    },
-    tour: [],
-  };
+    });
+  }
+  const keep = new Set(nodes.map((node) => node.id));
+  const links = (base.links ?? []).filter((link) => keep.has(link.source) && keep.has(link.target));
+  const pairKey = (a, b) => (a < b ? `${a}\n${b}` : `${b}\n${a}`);
+  const seen = new Set(links.map((link) => pairKey(link.source, link.target)));
+  for (let k = 0; k < graph.sources.length; ++k) {
+    const s = nodes[graph.sources[k]].id, t = nodes[graph.targets[k]].id;
+    if (s === t || seen.has(pairKey(s, t))) continue;
+    seen.add(pairKey(s, t));
+    links.push({ source: s, target: t, relation: 'cites', note: { zh: '基准', en: 'bench' }, sources: source });
+  }
+  return { ...base, nodes, links };
 }

@@ -18,6 +18,12 @@ pub const LABEL_FONT_PX: f64 = 12.0;
 pub const LABEL_LINE_PX: f64 = 15.0;
 /// Widest label line, in world units.
 pub const LABEL_MAX_WIDTH_PX: f64 = 118.0;
+/// Above this many nodes a graph is large: its layout settles on screen rather than before the
+/// first paint, and the view paints it on a canvas.
+pub const LARGE_GRAPH_NODES: usize = 600;
+/// Ticks run before the first paint of a large graph.
+pub const PRESETTLE_TICKS_LARGE: usize = 30;
+
 /// How far the actor filter reaches from an actor.
 pub const ACTOR_REACH_HOPS: usize = 2;
 
@@ -159,14 +165,22 @@ pub fn wrap_label_measured(text: &str, measure: &dyn TextMeasure, max_width: f64
 /// An SVG path for a node's shape, centred on the origin, with `r` the radius of the circle of
 /// the same visual weight. Each kind has its own shape so that colour is never the only channel.
 pub fn shape_path(kind: NodeKind, r: f64) -> String {
-    let polygon = |points: &[(f64, f64)]| -> String {
-        let mut d = String::new();
-        for (i, (x, y)) in points.iter().enumerate() {
-            d.push_str(&format!("{}{:.2},{:.2}", if i == 0 { 'M' } else { 'L' }, x * r, y * r));
+    match shape_polygon(kind) {
+        None => format!("M{:.2},0A{r:.2},{r:.2} 0 1,0 {:.2},0A{r:.2},{r:.2} 0 1,0 {:.2},0Z", -r, r, -r),
+        Some(points) => {
+            let mut d = String::new();
+            for (i, (x, y)) in points.iter().enumerate() {
+                d.push_str(&format!("{}{:.2},{:.2}", if i == 0 { 'M' } else { 'L' }, x * r, y * r));
+            }
+            d.push('Z');
+            d
         }
-        d.push('Z');
-        d
-    };
+    }
+}
+
+/// The corners of a node's shape for a unit radius, or `None` for the circle (responses).
+/// [`shape_path`] draws the same shapes as SVG paths; the canvas renderer draws these.
+pub fn shape_polygon(kind: NodeKind) -> Option<Vec<(f64, f64)>> {
     let regular = |n: usize, start: f64, scale: f64| -> Vec<(f64, f64)> {
         (0..n)
             .map(|k| {
@@ -177,14 +191,14 @@ pub fn shape_path(kind: NodeKind, r: f64) -> String {
     };
     use std::f64::consts::FRAC_PI_2;
     match kind {
-        NodeKind::Threat => polygon(&regular(3, -FRAC_PI_2, 1.35)),
-        NodeKind::Response => format!("M{:.2},0A{r:.2},{r:.2} 0 1,0 {:.2},0A{r:.2},{r:.2} 0 1,0 {:.2},0Z", -r, r, -r),
-        NodeKind::Actor => polygon(&[(-0.9, -0.9), (0.9, -0.9), (0.9, 0.9), (-0.9, 0.9)]),
-        NodeKind::Document => polygon(&[(-0.75, -1.0), (0.45, -1.0), (0.75, -0.7), (0.75, 1.0), (-0.75, 1.0)]),
-        NodeKind::Event => polygon(&regular(4, -FRAC_PI_2, 1.2)),
-        NodeKind::Concept => polygon(&regular(6, 0.0, 1.05)),
-        NodeKind::Claim => polygon(&regular(3, FRAC_PI_2, 1.35)),
-        NodeKind::Person => polygon(&regular(5, -FRAC_PI_2, 1.1)),
+        NodeKind::Threat => Some(regular(3, -FRAC_PI_2, 1.35)),
+        NodeKind::Response => None,
+        NodeKind::Actor => Some(vec![(-0.9, -0.9), (0.9, -0.9), (0.9, 0.9), (-0.9, 0.9)]),
+        NodeKind::Document => Some(vec![(-0.75, -1.0), (0.45, -1.0), (0.75, -0.7), (0.75, 1.0), (-0.75, 1.0)]),
+        NodeKind::Event => Some(regular(4, -FRAC_PI_2, 1.2)),
+        NodeKind::Concept => Some(regular(6, 0.0, 1.05)),
+        NodeKind::Claim => Some(regular(3, FRAC_PI_2, 1.35)),
+        NodeKind::Person => Some(regular(5, -FRAC_PI_2, 1.1)),
     }
 }
 
@@ -272,9 +286,12 @@ pub struct Scene {
     /// For each actor node, which nodes lie within [`ACTOR_REACH_HOPS`] links of it (either
     /// direction): what the legend's actor filter shows.
     pub actor_reach: Vec<(usize, Vec<bool>)>,
-    /// The settled force layout.
+    /// The force layout: settled, except for graphs over [`LARGE_GRAPH_NODES`] nodes, which
+    /// start at `force_alpha` and settle on screen.
     pub force_xs: Vec<f64>,
     pub force_ys: Vec<f64>,
+    /// The simulation's alpha at `force_xs`/`force_ys` (below `alpha_min` when settled).
+    pub force_alpha: f64,
     /// The columns layout.
     pub column_xs: Vec<f64>,
     pub column_ys: Vec<f64>,
@@ -355,7 +372,11 @@ impl Scene {
             })
             .collect();
         let mut simulation = layout::default_graph_simulation(model.nodes.len(), &link_ends, &collide, LAYOUT_SEED);
-        simulation.run_until_settled(600);
+        // A large graph is only started here and settles on screen, a tick per frame, so that
+        // loading it never blocks the page for seconds.
+        let large = model.nodes.len() > LARGE_GRAPH_NODES;
+        simulation.run_until_settled(if large { PRESETTLE_TICKS_LARGE } else { 600 });
+        let force_alpha = simulation.alpha();
         let mut force_xs = simulation.xs().to_vec();
         let mut force_ys = simulation.ys().to_vec();
         // The simulation separates circles; labels are boxes. Nudge apart any boxes that still
@@ -367,7 +388,9 @@ impl Scene {
                 NodeBox { half_width: (w / 2.0).max(radii[i]) + 2.0, above: radii[i] + 2.0, below: radii[i] + 4.0 + h + 2.0 }
             })
             .collect();
-        separate_boxes(&mut force_xs, &mut force_ys, &boxes, 400);
+        if !large {
+            separate_boxes(&mut force_xs, &mut force_ys, &boxes, 400);
+        }
         let columns: Vec<usize> = model.nodes.iter().map(|n| column_of(n.kind)).collect();
         // Every row is as tall as the tallest node with its label, so no two labels overlap.
         let row_height = (0..model.nodes.len())
@@ -392,6 +415,7 @@ impl Scene {
             actor_reach,
             force_xs,
             force_ys,
+            force_alpha,
             column_xs,
             column_ys,
         }

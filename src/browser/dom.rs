@@ -96,17 +96,25 @@ pub fn set_attr(el: &web_sys::Element, name: &str, value: &str) {
 }
 
 /// Watches an element's size; calls `on_resize(width, height)` whenever it changes, including
-/// when a hidden element (a closed tab, a collapsed section) is shown. The observer lives as
-/// long as the page.
-pub fn observe_size(el: &web_sys::Element, on_resize: impl Fn(f64, f64) + 'static) {
+/// when a hidden element (a closed tab, a collapsed section) is shown. Watching stops when the
+/// returned observer is disconnected (views do so when they are removed).
+pub fn observe_size(el: &web_sys::Element, on_resize: impl Fn(f64, f64) + 'static) -> Option<web_sys::ResizeObserver> {
     let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
         if let Some(entry) = entries.get(0).dyn_ref::<web_sys::ResizeObserverEntry>() {
             let rect = entry.content_rect();
             on_resize(rect.width(), rect.height());
         }
     });
-    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
-        observer.observe(el);
-        callback.forget();
+    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    observer.observe(el);
+    callback.forget();
+    Some(observer)
+}
+
+/// Disconnects `observer` when the current reactive owner (the view) is cleaned up.
+pub fn disconnect_on_cleanup(observer: Option<web_sys::ResizeObserver>) {
+    if let Some(observer) = observer {
+        let observer = send_wrapper::SendWrapper::new(observer);
+        leptos::prelude::on_cleanup(move || observer.disconnect());
     }
 }

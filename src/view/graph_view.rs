@@ -10,6 +10,7 @@ use crate::browser::{download, storage};
 use atlas_core::saved::{pins_envelope, read_pins_envelope, Pin};
 use crate::i18n;
 use crate::state::{use_app, LayoutMode, Selection};
+use crate::view::graph_canvas::{node_at, CanvasPainter, PaintState, CANVAS_NODE_THRESHOLD};
 use crate::view::legend::Legend;
 use atlas_core::layout::{default_graph_simulation, Simulation};
 use atlas_core::scene::{shape_path, Scene, LABEL_LINE_PX, LAYOUT_SEED};
@@ -51,6 +52,9 @@ struct GraphRuntime {
     pointers: HashMap<i32, (f64, f64)>,
     pinch: Option<(f64, ViewTransform, (f64, f64))>,
     frames: FrameLoop,
+    /// Large data sets are painted on a canvas instead of moving SVG elements.
+    painter: Option<CanvasPainter>,
+    paint_state: PaintState,
 }
 
 impl GraphRuntime {
@@ -60,7 +64,8 @@ impl GraphRuntime {
         for i in 0..n {
             simulation.set_position(i, scene.force_xs[i], scene.force_ys[i]);
         }
-        simulation.set_alpha(0.0);
+        // Carry on from where the scene's layout stopped (a large graph is still moving).
+        simulation.set_alpha(scene.force_alpha);
         GraphRuntime {
             xs: scene.force_xs.clone(),
             ys: scene.force_ys.clone(),
@@ -73,6 +78,8 @@ impl GraphRuntime {
             pointers: HashMap::new(),
             pinch: None,
             frames: FrameLoop::default(),
+            painter: None,
+            paint_state: PaintState::default(),
         }
     }
 
@@ -93,6 +100,10 @@ impl GraphRuntime {
             xs.copy_from_slice(simulation.xs());
             ys.copy_from_slice(simulation.ys());
         }
+        if let Some(painter) = &self.painter {
+            painter.paint(&self.scene, &self.xs, &self.ys, &self.paint_state);
+            return;
+        }
         for (i, el) in self.node_elements.iter().enumerate() {
             dom::set_attr(el, "transform", &format!("translate({:.1},{:.1})", self.xs[i], self.ys[i]));
         }
@@ -103,6 +114,14 @@ impl GraphRuntime {
             dom::set_attr(el, "y1", &format!("{y1:.1}"));
             dom::set_attr(el, "x2", &format!("{x2:.1}"));
             dom::set_attr(el, "y2", &format!("{y2:.1}"));
+        }
+    }
+
+    /// Repaints the canvas (after a resize or a change of what is highlighted); the SVG view
+    /// needs nothing, its elements restyle themselves.
+    fn sync_and_draw_if_canvas(&self) {
+        if let Some(painter) = &self.painter {
+            painter.paint(&self.scene, &self.xs, &self.ys, &self.paint_state);
         }
     }
 
@@ -242,6 +261,14 @@ impl ZoomSignal {
 pub fn GraphView() -> impl IntoView {
     let state = use_app();
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
+    // The element that holds the drawing (SVG or canvas): sizes and pointer positions.
+    let surface_ref = NodeRef::<leptos::html::Div>::new();
+    let use_canvas = state.scene.get_untracked().model.nodes.len() > CANVAS_NODE_THRESHOLD;
+    // The scene this view was built for. A new data set rebuilds the whole view (see `app`),
+    // so nothing here re-reads `state.scene`: a closure of the old view must never meet the
+    // new scene's indices.
+    let built_scene = state.scene.get_untracked();
     let transform = ZoomSignal(state.graph_zoom);
     // Whether the view still shows the whole graph as fitted (then a resize refits it); any
     // pan or zoom by the user, or a zoom from a shared link, turns this off.
@@ -260,9 +287,11 @@ pub fn GraphView() -> impl IntoView {
             if w <= 0.0 || h <= 0.0 {
                 return;
             }
-            if let Some(b) = runtime.borrow().bounds(&state.hidden.get_untracked()) {
+            // Release the runtime before writing signals: their effects may read it.
+            let bounds = runtime.borrow().bounds(&state.hidden.get_untracked());
+            if let Some(b) = bounds {
                 transform.set(ViewTransform::fit(b, w, h, FIT_PADDING_PX, 1.6));
-                auto_fit.set(true);
+                auto_fit.try_set(true);
             }
         }
     };
@@ -274,14 +303,20 @@ pub fn GraphView() -> impl IntoView {
         let viewport = viewport.clone();
         let fit = fit.clone();
         Effect::new(move |_| {
-            let Some(svg) = svg_ref.get() else { return };
-            let svg: web_sys::Element = svg.into();
+            let Some(surface) = surface_ref.get() else { return };
+            let surface: web_sys::Element = surface.into();
             {
                 let mut rt = runtime.borrow_mut();
-                rt.attach(&svg);
+                if let Some(svg) = svg_ref.get() {
+                    rt.attach(&svg.into());
+                }
+                if let Some(canvas) = canvas_ref.get() {
+                    let canvas: web_sys::HtmlCanvasElement = canvas.into();
+                    rt.painter = CanvasPainter::new(canvas);
+                }
                 rt.sync_and_draw();
             }
-            if let Some(size) = dom::size_of(&svg) {
+            if let Some(size) = dom::size_of(&surface) {
                 *viewport.borrow_mut() = size;
                 if auto_fit.get_untracked() {
                     fit();
@@ -289,18 +324,22 @@ pub fn GraphView() -> impl IntoView {
             }
             let viewport = viewport.clone();
             let fit = fit.clone();
-            dom::observe_size(&svg, move |w, h| {
+            let runtime_resize = runtime.clone();
+            let observer = dom::observe_size(&surface, move |w, h| {
                 if w <= 0.0 || h <= 0.0 {
                     return;
                 }
+                // A canvas must be repainted at its new size.
+                runtime_resize.borrow().sync_and_draw_if_canvas();
                 let was_hidden = viewport.borrow().0 <= 0.0;
                 *viewport.borrow_mut() = (w, h);
                 // A view that starts hidden (a closed tab, a collapsed section) is fitted when
                 // shown; a fitted view stays fitted when the frame is resized.
-                if was_hidden || auto_fit.get_untracked() {
+                if was_hidden || auto_fit.try_get_untracked().unwrap_or(false) {
                     fit();
                 }
             });
+            dom::disconnect_on_cleanup(observer);
         });
     }
 
@@ -380,6 +419,7 @@ pub fn GraphView() -> impl IntoView {
 
     let start_simulation = {
         let runtime = runtime.clone();
+        let fit = fit.clone();
         move |alpha: f64| {
             let frames = runtime.borrow().frames.clone();
             {
@@ -400,18 +440,44 @@ pub fn GraphView() -> impl IntoView {
                 return;
             }
             let runtime = runtime.clone();
+            let fit = fit.clone();
+            let mut frame = 0usize;
             frames.start(move |_| {
-                let mut rt = runtime.borrow_mut();
-                rt.simulation.tick();
-                rt.sync_and_draw();
-                !rt.simulation.is_settled() || !rt.gestures.is_empty()
+                let (keep_going, refit) = {
+                    let mut rt = runtime.borrow_mut();
+                    rt.simulation.tick();
+                    rt.sync_and_draw();
+                    frame += 1;
+                    let keep_going = !rt.simulation.is_settled() || !rt.gestures.is_empty();
+                    // A layout still unfolding on screen (a large graph) stays fitted.
+                    (keep_going, rt.gestures.is_empty() && auto_fit.try_get_untracked().unwrap_or(false) && (frame % 20 == 0 || !keep_going))
+                };
+                if refit {
+                    fit();
+                }
+                keep_going
             });
         }
     };
 
+    // A large graph arrives still moving: let it settle on screen.
+    {
+        let runtime = runtime.clone();
+        let start_simulation = start_simulation.clone();
+        Effect::new(move |_| {
+            if surface_ref.get().is_none() {
+                return;
+            }
+            let moving = !runtime.borrow().simulation.is_settled();
+            if moving {
+                start_simulation(0.0);
+            }
+        });
+    }
+
     let svg_point = move |ev: &web_sys::PointerEvent| -> (f64, f64) {
-        match svg_ref.get_untracked() {
-            Some(svg) => dom::local_point(&svg.into(), ev.client_x() as f64, ev.client_y() as f64),
+        match surface_ref.get_untracked() {
+            Some(surface) => dom::local_point(&surface.into(), ev.client_x() as f64, ev.client_y() as f64),
             None => (ev.client_x() as f64, ev.client_y() as f64),
         }
     };
@@ -423,13 +489,18 @@ pub fn GraphView() -> impl IntoView {
                 return;
             }
             let p = svg_point(&ev);
-            let node = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .and_then(|el| el.closest("g.node").ok().flatten())
-                .and_then(|g| g.get_attribute("data-index"))
-                .and_then(|s| s.parse::<usize>().ok());
             let mut rt = runtime.borrow_mut();
+            let node = if rt.painter.is_some() {
+                let t = transform.get_untracked();
+                let (wx, wy) = t.world_from_screen(p.0, p.1);
+                node_at(&rt.scene, &rt.xs, &rt.ys, &state.hidden.get_untracked(), wx, wy, 4.0 / t.scale)
+            } else {
+                ev.target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .and_then(|el| el.closest("g.node").ok().flatten())
+                    .and_then(|g| g.get_attribute("data-index"))
+                    .and_then(|s| s.parse::<usize>().ok())
+            };
             rt.pointers.insert(ev.pointer_id(), p);
             if rt.pointers.len() == 2 {
                 // Two fingers: pinch zoom replaces whatever the first finger was doing.
@@ -534,7 +605,7 @@ pub fn GraphView() -> impl IntoView {
 
     let on_wheel = move |ev: web_sys::WheelEvent| {
         ev.prevent_default();
-        let Some(svg) = svg_ref.get_untracked() else { return };
+        let Some(svg) = surface_ref.get_untracked() else { return };
         let (x, y) = dom::local_point(&svg.into(), ev.client_x() as f64, ev.client_y() as f64);
         // Pixel deltas from a trackpad are small and frequent; line deltas from a wheel are big.
         let delta = match ev.delta_mode() {
@@ -605,7 +676,7 @@ pub fn GraphView() -> impl IntoView {
     };
 
     let zoom_by = move |factor: f64| {
-        let vp = svg_ref.get_untracked().and_then(|svg| dom::size_of(&svg.into())).unwrap_or((0.0, 0.0));
+        let vp = surface_ref.get_untracked().and_then(|surface| dom::size_of(&surface.into())).unwrap_or((0.0, 0.0));
         auto_fit.set(false);
         transform.update(|t| *t = t.zoomed_about(vp.0 / 2.0, vp.1 / 2.0, factor));
     };
@@ -654,39 +725,68 @@ pub fn GraphView() -> impl IntoView {
     let fit_click = fit.clone();
 
     // The drawn graph; rebuilt only when a whole new data set is loaded.
+    let selected_scene = built_scene.clone();
+    let selected_idx = Memo::new(move |_| match state.selection.get() {
+        Selection::Node(id) => selected_scene.model.node_idx(&id),
+        _ => None,
+    });
+    // Nodes lit by the selection: the selected node and its neighbours, or the nodes of a
+    // selected event; hover/focus highlights a neighbourhood the same way.
+    let lit_scene = built_scene.clone();
+    let lit = Memo::new(move |_| -> Option<BTreeSet<usize>> {
+        let scene = lit_scene.clone();
+        if let Some(h) = state.hovered.get() {
+            let mut set: BTreeSet<usize> = scene.neighbours.get(h).cloned().unwrap_or_default().into_iter().collect();
+            set.insert(h);
+            return Some(set);
+        }
+        if let Some(mut focused) = crate::view::tour::focused_nodes(&state) {
+            // Presenting: the step's (revealed) nodes stand out, plus a node picked by hand.
+            if let Selection::Node(id) = state.selection.get() {
+                focused.extend(scene.model.node_idx(&id));
+            }
+            return Some(focused.into_iter().collect());
+        }
+        match state.selection.get() {
+            Selection::Node(id) => scene.model.node_idx(&id).map(|i| {
+                let mut set: BTreeSet<usize> = scene.neighbours[i].iter().copied().collect();
+                set.insert(i);
+                set
+            }),
+            Selection::Event(id) => scene.model.event_idx(&id).map(|e| scene.event_nodes[e].iter().copied().collect()),
+            Selection::None => None,
+        }
+    });
+
+    // Canvas mode: repaint whenever what the picture depends on changes.
+    if use_canvas {
+        let runtime = runtime.clone();
+        Effect::new(move |_| {
+            let snapshot = PaintState {
+                transform: transform.get(),
+                lit: lit.get(),
+                selected: selected_idx.get(),
+                focused: Some(focus_node.get()),
+                pinned: pinned.get(),
+                hidden: state.hidden.get(),
+                lang: Some(state.lang.get()),
+            };
+            // The projector theme changes the colours the canvas reads from CSS.
+            state.projector.track();
+            let mut rt = runtime.borrow_mut();
+            rt.paint_state = snapshot;
+            if let Some(painter) = rt.painter.as_mut() {
+                painter.refresh_palette();
+            }
+            rt.sync_and_draw_if_canvas();
+        });
+    }
+
+    let on_node_key_canvas = on_node_key.clone();
+    let drawing_scene = built_scene.clone();
     let drawing = move || {
-        let scene = state.scene.get();
+        let scene = drawing_scene.clone();
         let n = scene.model.nodes.len();
-        let selected_idx = Memo::new(move |_| match state.selection.get() {
-            Selection::Node(id) => state.scene.with(|s| s.model.node_idx(&id)),
-            _ => None,
-        });
-        // Nodes lit by the selection: the selected node and its neighbours, or the nodes of a
-        // selected event; hover/focus highlights a neighbourhood the same way.
-        let lit = Memo::new(move |_| -> Option<BTreeSet<usize>> {
-            let scene = state.scene.get();
-            if let Some(h) = state.hovered.get() {
-                let mut set: BTreeSet<usize> = scene.neighbours.get(h).cloned().unwrap_or_default().into_iter().collect();
-                set.insert(h);
-                return Some(set);
-            }
-            if let Some(mut focused) = crate::view::tour::focused_nodes(&state) {
-                // Presenting: the step's (revealed) nodes stand out, plus a node picked by hand.
-                if let Selection::Node(id) = state.selection.get() {
-                    focused.extend(scene.model.node_idx(&id));
-                }
-                return Some(focused.into_iter().collect());
-            }
-            match state.selection.get() {
-                Selection::Node(id) => scene.model.node_idx(&id).map(|i| {
-                    let mut set: BTreeSet<usize> = scene.neighbours[i].iter().copied().collect();
-                    set.insert(i);
-                    set
-                }),
-                Selection::Event(id) => scene.model.event_idx(&id).map(|e| scene.event_nodes[e].iter().copied().collect()),
-                Selection::None => None,
-            }
-        });
         let links = scene
             .model
             .links
@@ -799,18 +899,44 @@ pub fn GraphView() -> impl IntoView {
                 </div>
             </div>
             <p class="sr-only" id="graph-help">{t(i18n::GRAPH_HELP)}</p>
-            <svg node_ref=svg_ref class="graph-svg" role="group" aria-labelledby="graph-heading" aria-describedby="graph-help"
+            <div class="graph-surface" node_ref=surface_ref
                 on:pointerdown=on_pointer_down on:pointermove=on_pointer_move
-                on:pointerup=on_pointer_up.clone() on:pointercancel=on_pointer_up
-                on:wheel=on_wheel on:keydown=on_svg_key>
-                <defs>{markers}</defs>
-                <g class="viewport" transform=move || {
-                    let t = transform.get();
-                    format!("translate({:.2},{:.2}) scale({:.4})", t.translate_x, t.translate_y, t.scale)
-                }>
-                    {drawing}
-                </g>
-            </svg>
+                on:pointerup=on_pointer_up.clone() on:pointercancel=on_pointer_up on:wheel=on_wheel>
+                {if use_canvas {
+                    let on_node_key = on_node_key_canvas.clone();
+                    let on_svg_key = on_svg_key.clone();
+                    let announce_scene = built_scene.clone();
+                    let announce = move || {
+                        let lang = state.lang.get();
+                        announce_scene.model.nodes.get(focus_node.get()).map(|n| format!("{}, {}", n.label.get(lang), n.kind.label(lang))).unwrap_or_default()
+                    };
+                    view! {
+                        <canvas node_ref=canvas_ref class="graph-canvas" tabindex="0" role="application"
+                            aria-roledescription=move || match state.lang.get() { atlas_core::Lang::Zh => "关系图画布", atlas_core::Lang::En => "graph canvas" }
+                            aria-labelledby="graph-heading" aria-describedby="graph-help canvas-focus"
+                            on:keydown=move |ev: web_sys::KeyboardEvent| {
+                                match ev.key().as_str() {
+                                    "+" | "=" | "-" | "_" | "0" => on_svg_key(ev),
+                                    _ => on_node_key(ev, focus_node.get_untracked()),
+                                }
+                            }></canvas>
+                        <p id="canvas-focus" class="sr-only" aria-live="polite">{announce}</p>
+                    }.into_any()
+                } else {
+                    view! {
+                        <svg node_ref=svg_ref class="graph-svg" role="group" aria-labelledby="graph-heading" aria-describedby="graph-help"
+                            on:keydown=on_svg_key>
+                            <defs>{markers}</defs>
+                            <g class="viewport" transform=move || {
+                                let t = transform.get();
+                                format!("translate({:.2},{:.2}) scale({:.4})", t.translate_x, t.translate_y, t.scale)
+                            }>
+                                {drawing}
+                            </g>
+                        </svg>
+                    }.into_any()
+                }}
+            </div>
             <Legend/>
             <crate::view::list_view::ListView/>
         </div>

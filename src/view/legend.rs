@@ -7,6 +7,9 @@ use atlas_core::scene::shape_path;
 use atlas_core::{Lang, NodeKind, Relation};
 use leptos::prelude::*;
 
+/// The most actors offered in the actor filter.
+const MAX_ACTOR_FILTERS: usize = 24;
+
 /// Legend, filter and search for the graph.
 #[component]
 pub fn Legend() -> impl IntoView {
@@ -71,10 +74,15 @@ pub fn Legend() -> impl IntoView {
     };
     let actors = move || {
         let scene = state.scene.get();
-        scene
-            .actor_reach
+        // The actors with the most links first; a data set with many actors lists the first
+        // few dozen (the search box finds any node).
+        let degrees = scene.graph.degrees();
+        let mut actors: Vec<usize> = scene.actor_reach.iter().map(|(a, _)| *a).collect();
+        actors.sort_by_key(|&a| std::cmp::Reverse(degrees[a]));
+        actors.truncate(MAX_ACTOR_FILTERS);
+        actors
             .iter()
-            .map(|(actor, _)| {
+            .map(|actor| {
                 let node = scene.model.nodes[*actor].clone();
                 let key = format!("actor:{}", node.id);
                 let key2 = key.clone();

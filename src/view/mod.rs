@@ -3,6 +3,7 @@
 pub mod app;
 pub mod data_loader;
 pub mod detail_panel;
+pub mod graph_canvas;
 pub mod graph_view;
 pub mod header;
 pub mod keyboard_help;

@@ -42,6 +42,10 @@ pub fn TimelineView() -> impl IntoView {
     let width = RwSignal::new(0.0f64);
     let scale = RwSignal::new(TimeScale::year(FOCUS_YEAR, 0.0, 1.0));
     let frames = FrameLoop::default();
+    // The scene this view was built for. A new data set rebuilds the whole view (see `app`),
+    // so nothing here re-reads `state.scene`: a closure of the old view must never meet the
+    // new scene's indices.
+    let built_scene = state.scene.get_untracked();
     let drag: Rc<RefCell<Option<(f64, TimeScale)>>> = Rc::new(RefCell::new(None));
 
     // The whole span, with room on the right for the last event's label.
@@ -78,8 +82,8 @@ pub fn TimelineView() -> impl IntoView {
                 let t0 = *started.borrow_mut().get_or_insert(now);
                 let t = ((now - t0) / ZOOM_ANIMATION_MS).min(1.0);
                 let eased = 1.0 - (1.0 - t).powi(3);
-                scale.set(from.lerp(&target, eased));
-                t < 1.0
+                // Stop if the view was removed mid-animation.
+                scale.try_set(from.lerp(&target, eased)).is_none() && t < 1.0
             });
         }
     };
@@ -92,7 +96,9 @@ pub fn TimelineView() -> impl IntoView {
             if w <= 0.0 {
                 return;
             }
-            let first = width.get_untracked() <= 0.0;
+            // The view may have been removed (a new data set): then there is nothing to do.
+            let Some(previous) = width.try_get_untracked() else { return };
+            let first = previous <= 0.0;
             width.set(w);
             if first {
                 // A shared link may name the span; otherwise start on the whole span.
@@ -110,14 +116,16 @@ pub fn TimelineView() -> impl IntoView {
         if let Some((w, _)) = dom::size_of(&el) {
             apply(w);
         }
-        dom::observe_size(&el, move |w, _| apply(w));
+        dom::disconnect_on_cleanup(dom::observe_size(&el, move |w, _| apply(w)));
     });
 
     let narrow = move || width.get() > 0.0 && width.get() < NARROW_PX;
 
     // Events placed in lanes, recomputed when the scale, width or language changes.
-    let placement = Memo::new(move |_| {
-        let scene = state.scene.get();
+    let placement = Memo::new({
+        let built_scene = built_scene.clone();
+        move |_| {
+        let scene = built_scene.clone();
         let s = scale.get();
         let lang = lang.get();
         let to_place: Vec<EventToPlace> = scene
@@ -132,6 +140,7 @@ pub fn TimelineView() -> impl IntoView {
             })
             .collect();
         place_events(&to_place, &s, 6.0, scene.lanes.len())
+        }
     });
 
     let lane_tops = Memo::new(move |_| {
@@ -314,8 +323,9 @@ pub fn TimelineView() -> impl IntoView {
             })
             .collect_view()
     };
+    let lanes_scene = built_scene.clone();
     let lanes = move || {
-        let scene = state.scene.get();
+        let scene = lanes_scene.clone();
         let lang = lang.get();
         let tops = lane_tops.get();
         scene
@@ -335,8 +345,9 @@ pub fn TimelineView() -> impl IntoView {
             .collect_view()
     };
 
+    let events_scene = built_scene.clone();
     let events = move || {
-        let scene = state.scene.get();
+        let scene = events_scene.clone();
         let order = scene.events_by_date.clone();
         order
             .into_iter()

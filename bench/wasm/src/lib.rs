@@ -2,9 +2,14 @@
 //! (`bench/page/`), set up exactly like the d3-force simulation it is compared with:
 //! `forceLink(links)` (d3's default distance 30 and strength `1 / min(degree)`),
 //! `forceManyBody()` (strength -30, theta 0.9) and `forceCenter(0, 0)`, in that order, with
-//! d3's default cooling schedule and seed. Benchmark only: never shipped.
+//! d3's default cooling schedule and seed. Also, to explain the app's figures: the app's own
+//! simulation set-up, and the core's share of the app's start (loading a data set, building its
+//! scene). Benchmark only: never shipped.
 
-use atlas_core::layout::{CenterForce, Force, LinkForce, ManyBodyForce, Simulation, SimulationParams};
+use atlas_core::layout::{
+    default_graph_simulation, CenterForce, Force, LinkForce, ManyBodyForce, Simulation, SimulationParams,
+};
+use atlas_core::scene::Scene;
 use wasm_bindgen::prelude::*;
 
 /// A simulation over `xs.len()` nodes starting at the given positions.
@@ -28,6 +33,15 @@ impl BenchLayout {
         BenchLayout { simulation }
     }
 
+    /// The app's simulation ([`default_graph_simulation`]: link, many-body, x, y, centre and a
+    /// two-pass collision) over `node_count` nodes of radius 8, from d3's phyllotaxis start.
+    pub fn app(sources: &[u32], targets: &[u32], node_count: usize) -> BenchLayout {
+        let links: Vec<(usize, usize)> =
+            sources.iter().zip(targets).map(|(&s, &t)| (s as usize, t as usize)).collect();
+        let radii = vec![8.0; node_count];
+        BenchLayout { simulation: default_graph_simulation(node_count, &links, &radii, 1) }
+    }
+
     /// Runs `count` ticks.
     pub fn tick(&mut self, count: u32) {
         self.simulation.tick_n(count as usize);
@@ -38,11 +52,6 @@ impl BenchLayout {
         self.simulation.alpha()
     }
 
-    /// The node count.
-    pub fn len(&self) -> usize {
-        self.simulation.len()
-    }
-
     /// A copy of the x coordinates.
     pub fn xs(&self) -> Vec<f64> {
         self.simulation.xs().to_vec()
@@ -51,5 +60,23 @@ impl BenchLayout {
     /// A copy of the y coordinates.
     pub fn ys(&self) -> Vec<f64> {
         self.simulation.ys().to_vec()
+    }
+}
+
+/// Loads (parses and validates) a data set as the app does; returns its node count, or -1 if it
+/// has problems.
+#[wasm_bindgen]
+pub fn load_data_set(text: &str) -> i32 {
+    atlas_core::load_data_set(text).map_or(-1, |model| model.nodes.len() as i32)
+}
+
+/// Loads a data set and builds its scene (labels wrapped with the estimated text measure, the
+/// settled force layout, the columns layout): the core's share of the app's start. Returns the
+/// node count, or -1 if the data set has problems.
+#[wasm_bindgen]
+pub fn load_and_build_scene(text: &str) -> i32 {
+    match atlas_core::load_data_set(text) {
+        Ok(model) => Scene::new(model).force_xs.len() as i32,
+        Err(_) => -1,
     }
 }
