@@ -68,6 +68,9 @@ pub struct AppState {
     pub blank: RwSignal<bool>,
     /// The high-contrast, large-type theme for projectors.
     pub projector: RwSignal<bool>,
+    /// Whether the page has keyboard focus (always true when not framed). A framed app that
+    /// lacks focus ignores presentation keys and says how to give it focus.
+    pub has_focus: RwSignal<bool>,
     /// Embed mode: no page chrome.
     pub embed: RwSignal<bool>,
     pub auto_resize: RwSignal<bool>,
@@ -112,6 +115,7 @@ impl AppState {
             revealed: RwSignal::new(0),
             blank: RwSignal::new(false),
             projector: RwSignal::new(false),
+            has_focus: RwSignal::new(true),
             embed: RwSignal::new(false),
             auto_resize: RwSignal::new(true),
             notices: RwSignal::new(Vec::new()),

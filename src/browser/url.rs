@@ -48,6 +48,9 @@ pub fn address_for(state: &ViewState) -> String {
 /// the current entry is replaced after the change rests.
 #[derive(Clone, Default)]
 pub struct UrlWriter {
+    /// Set by back/forward until the state it restored has been written: that write replaces
+    /// (a push would cut off the forward history).
+    after_navigation: Rc<Cell<bool>>,
     pending: Rc<RefCell<Option<String>>>,
     timer: Rc<Cell<Option<i32>>>,
     last_written: Rc<RefCell<String>>,
@@ -56,9 +59,18 @@ pub struct UrlWriter {
 impl UrlWriter {
     pub fn write(&self, state: &ViewState, push: bool) {
         let query = to_query(state);
+        // The address already shows this state (after back/forward, the state was just read
+        // from it): writing would add an entry and cut off the forward history.
+        let current = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+        if current.trim_start_matches('?') == query {
+            self.cancel_pending();
+            *self.last_written.borrow_mut() = query;
+            return;
+        }
         if *self.last_written.borrow() == query && self.pending.borrow().is_none() {
             return;
         }
+        let push = push && !self.after_navigation.replace(false);
         if push {
             self.cancel_pending();
             self.apply(&query, true);
@@ -107,6 +119,14 @@ impl UrlWriter {
     pub fn note_current(&self, state: &ViewState) {
         self.cancel_pending();
         *self.last_written.borrow_mut() = to_query(state);
+        self.after_navigation.set(true);
+        // The effects that write the restored state run before any timer; after them, new
+        // selections push again.
+        let flag = self.after_navigation.clone();
+        let clear = Closure::once_into_js(move || flag.set(false));
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(clear.unchecked_ref(), 0);
+        }
     }
 }
 

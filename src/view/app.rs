@@ -111,7 +111,7 @@ fn Shell() -> impl IntoView {
     };
     // A framed app without keyboard focus says so, instead of silently ignoring keys.
     let framed = embed::is_framed();
-    let has_focus = RwSignal::new(true);
+    let has_focus = state.has_focus;
     if framed {
         embed::watch_focus(move |focused| has_focus.set(focused));
     }
@@ -158,15 +158,19 @@ fn Shell() -> impl IntoView {
         }
     };
     view! {
-        <div class="app" on:dragover=on_drag_over on:drop=on_drop class:embed=move || state.embed.get() class:presenting=move || state.tour_step.get().is_some()
+        <div class="app" on:dragover=on_drag_over on:drop=on_drop
+            on:pointerdown=move |_| if framed && !has_focus.get_untracked() { has_focus.set(true) } class:embed=move || state.embed.get() class:presenting=move || state.tour_step.get().is_some()
             class:projector=move || state.projector.get()>
             <a class="skip-link" href="#graph-region">{t(i18n::SKIP_TO_GRAPH)}</a>
-            <Show when=move || framed && !has_focus.get()>
-                <button type="button" class="focus-hint" on:click=move |_| {
-                    if let Some(w) = web_sys::window() { let _ = w.focus(); }
-                    has_focus.set(true);
-                }>{t(i18n::FOCUS_HINT)}</button>
-            </Show>
+            {framed.then(|| view! {
+                // Always laid out when framed, only hidden once focused: showing or hiding it
+                // never moves what the user is about to click.
+                <button type="button" class="focus-hint" class:is-focused=move || has_focus.get()
+                    on:click=move |_| {
+                        if let Some(w) = web_sys::window() { let _ = w.focus(); }
+                        has_focus.set(true);
+                    }>{t(i18n::FOCUS_HINT)}</button>
+            })}
             <Show when=move || !state.embed.get()><Header/></Show>
             <Show when=move || state.embed.get()>
                 // Embedded: no page chrome, but presenting (and a top-level tab) stay one click away.

@@ -87,7 +87,9 @@ pub fn install_presenter_keys(state: AppState) {
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .is_some_and(|el| matches!(el.tag_name().to_ascii_lowercase().as_str(), "input" | "textarea" | "select"));
-        if typing {
+        // A framed app without focus must not react to keys meant for the course page (some
+        // engines still deliver them); the focus hint tells the user to click first.
+        if typing || !state.has_focus.get_untracked() {
             return;
         }
         let key = ev.key();
