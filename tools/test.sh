@@ -26,5 +26,8 @@ bash tools/build.sh
 stage "end to end: Chromium only (console, network, screenshot)"
 node tests/e2e/chromium-only.mjs
 
+stage "end to end: Chromium only (file://, downloads, frames, axe in every state)"
+node tests/e2e/chromium-features.mjs
+
 stage "end to end: every engine"
 xvfb-run -a node tests/e2e/run.mjs chromium firefox webkit

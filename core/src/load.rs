@@ -67,7 +67,7 @@ pub fn load_data_set_with(text: &str, limits: &Limits) -> Result<Model, Vec<Prob
             )]);
         }
     };
-    let mut reader = Reader { problems: Vec::new(), limits: *limits };
+    let mut reader = Reader { problems: Vec::new(), limits: *limits, nodes_unreadable: false };
     let model = reader.data_set(&value);
     match model {
         Some(model) if reader.problems.is_empty() => Ok(model),
@@ -78,6 +78,9 @@ pub fn load_data_set_with(text: &str, limits: &Limits) -> Result<Model, Vec<Prob
 struct Reader {
     problems: Vec<Problem>,
     limits: Limits,
+    /// The node list itself could not be read: references to nodes are then not checked, so
+    /// one problem is not followed by a problem for every reference.
+    nodes_unreadable: bool,
 }
 
 fn type_name(value: &Value) -> &'static str {
@@ -320,8 +323,10 @@ impl Reader {
             match self.string(item, &item_path, 64) {
                 Some(id) if known.contains_key(&id) => ids.push(id),
                 Some(id) => {
-                    let kind = if event_refs { ProblemKind::NoSuchEvent { id } } else { ProblemKind::NoSuchNode { id } };
-                    self.problem(&item_path, kind);
+                    if event_refs || !self.nodes_unreadable {
+                        let kind = if event_refs { ProblemKind::NoSuchEvent { id } } else { ProblemKind::NoSuchNode { id } };
+                        self.problem(&item_path, kind);
+                    }
                     ok = false;
                 }
                 None => ok = false,
@@ -335,7 +340,9 @@ impl Reader {
         if nodes.contains_key(&id) {
             Some(id)
         } else {
-            self.problem(&join(path, key), ProblemKind::NoSuchNode { id });
+            if !self.nodes_unreadable {
+                self.problem(&join(path, key), ProblemKind::NoSuchNode { id });
+            }
             None
         }
     }
@@ -419,8 +426,14 @@ impl Reader {
     /// elsewhere are checked against every id that was readable.
     fn nodes(&mut self, top: &Map<String, Value>, group_ids: &[String]) -> (Option<Vec<Node>>, HashMap<String, usize>) {
         let mut index = HashMap::new();
-        let Some(value) = self.field(top, "", "nodes") else { return (None, index) };
-        let Some(items) = self.list(value, "nodes", self.limits.max_nodes) else { return (None, index) };
+        let Some(value) = self.field(top, "", "nodes") else {
+            self.nodes_unreadable = true;
+            return (None, index);
+        };
+        let Some(items) = self.list(value, "nodes", self.limits.max_nodes) else {
+            self.nodes_unreadable = true;
+            return (None, index);
+        };
         let mut nodes = Vec::with_capacity(items.len());
         let mut first_path: HashMap<String, String> = HashMap::new();
         let mut ok = true;

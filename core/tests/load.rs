@@ -73,7 +73,8 @@ fn unknown_format() {
 #[test]
 fn wrong_type() {
     check(|v| v["nodes"][0]["label"]["en"] = json!(42), &["nodes[0].label.en: expected a string, found a number"]);
-    check(|v| v["nodes"] = json!({}), &["nodes: expected a list, found an object", "links[0].source: no node \"us\"", "links[0].target: no node \"cyber-attack\"", "events[0].actor: no node \"us\"", "events[0].nodes[0]: no node \"cyber-attack\"", "argument.thesis.nodes[0]: no node \"us\"", "tour[0].nodes[0]: no node \"us\""]);
+    // An unreadable node list is one problem, not one more for every reference to a node.
+    check(|v| v["nodes"] = json!({}), &["nodes: expected a list, found an object"]);
     check(|v| v["meta"]["year"] = json!("2023"), &["meta.year: expected a whole number, found a string"]);
     check(|v| v["tour"][0]["reveal"] = json!("yes"), &["tour[0].reveal: expected true or false, found a string"]);
 }
@@ -98,7 +99,8 @@ fn too_long() {
 fn too_many() {
     let limits = Limits { max_nodes: 1, ..Limits::default() };
     let problems = load_data_set_with(&base().to_string(), &limits).unwrap_err();
-    assert_eq!(problems[0].to_string(), "nodes: 2 items; at most 1 are accepted");
+    let got: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(got, vec!["nodes: 2 items; at most 1 are accepted"]);
 }
 
 #[test]

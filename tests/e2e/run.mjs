@@ -9,16 +9,24 @@
 //                  default "chromium firefox webkit")
 //   ATLAS_SPECS    only run specs whose name contains this text (same as --grep)
 //
-// Prints one PASS/FAIL line per spec and engine, each engine's duration, and ends with the line
-// "N passed, N failed". Exits 1 on any failure. Screenshots go to tests/e2e/out/<engine>/.
+// Prints one PASS/FAIL/SKIP line per spec and engine, each engine's duration, and ends with the
+// line "N passed, N failed". Exits 1 on any failure. Screenshots go to tests/e2e/out/<engine>/.
+// A spec that cannot run in an engine (an engine limitation, named in the message) throws
+// SkipError and is reported as SKIP; a spec that passes with a degraded check calls note().
 
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../support/server.mjs';
 import { startDriver, ENGINES } from '../support/webdriver.mjs';
-import { Page } from '../support/page.mjs';
-import { specs, loadData } from './specs.mjs';
+import { Page, SkipError } from '../support/page.mjs';
+import { specs as coreSpecs, loadData } from './specs.mjs';
+import { specs as shareSpecs } from './specs-share.mjs';
+import { specs as courseSpecs } from './specs-course.mjs';
+import { specs as dataSpecs } from './specs-data.mjs';
+import { specs as a11ySpecs } from './specs-a11y.mjs';
+
+const specs = [...coreSpecs, ...shareSpecs, ...courseSpecs, ...dataSpecs, ...a11ySpecs];
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '../..');
@@ -84,6 +92,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 
 let passed = 0;
 let failed = 0;
+let skipped = 0;
 const failures = [];
 const timings = [];
 
@@ -110,6 +119,7 @@ for (const engine of engines) {
   let version = '?';
   let enginePassed = 0;
   let engineFailed = 0;
+  let engineSkipped = 0;
   let startError = null;
   for (const spec of selected) {
     const ts = Date.now();
@@ -127,16 +137,26 @@ for (const engine of engines) {
         version = browser.session.capabilities?.browserVersion ?? '?';
       }
       const { page } = browser;
+      const notes = [];
+      const note = (text) => notes.push(text);
       await withTimeout((async () => {
-        await spec.run({ page, engine, data, site: SITE, startServer });
+        await spec.run({ page, engine, data, site: SITE, startServer, note });
+        // A spec that ended inside a frame: the checks below are about the top-level page.
+        if (page.inFrame) await page.top();
         const errors = await page.pageErrors();
         if (errors.length) throw new Error(`errors in the page: ${errors.slice(0, 5).join(' | ')}`);
         if ((await page.all('alert')).length) throw new Error('an error alert (role="alert") is shown');
       })(), SPEC_TIMEOUT_MS, `the spec`);
       passed++;
       enginePassed++;
-      console.log(`[${engine}] PASS ${spec.name} (${secs(Date.now() - ts)})`);
+      console.log(`[${engine}] PASS ${spec.name} (${secs(Date.now() - ts)})${notes.length ? ` · note: ${notes.join('; ')}` : ''}`);
     } catch (e) {
+      if (e instanceof SkipError) {
+        skipped++;
+        engineSkipped++;
+        console.log(`[${engine}] SKIP ${spec.name} (${secs(Date.now() - ts)}): ${e.message}`);
+        continue;
+      }
       failed++;
       engineFailed++;
       const message = `${engine} › ${spec.name}: ${e?.message ?? e}`;
@@ -158,7 +178,7 @@ for (const engine of engines) {
   active = null;
   const ms = Date.now() - t0;
   timings.push(`${engine} ${secs(ms)}`);
-  console.log(`[${engine}] ${version}: ${enginePassed} passed, ${engineFailed} failed in ${secs(ms)}`);
+  console.log(`[${engine}] ${version}: ${enginePassed} passed, ${engineFailed} failed${engineSkipped ? `, ${engineSkipped} skipped` : ''} in ${secs(ms)}`);
   await sleep(100);
 }
 
@@ -168,5 +188,6 @@ if (failures.length) {
   for (const f of failures) console.log(`  ${f}`);
 }
 console.log(`times: ${timings.join(', ')}`);
+if (skipped) console.log(`${skipped} skipped (engine limitations, see the SKIP lines)`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -83,40 +83,40 @@ export function loadData(file) {
 // ---------------------------------------------------------------------------------------------
 // Helpers shared by the specs.
 
-const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const GRAPH = /^(Graph|关系图)$/;
-const TIMELINE = /^(Timeline|时间线)$/;
-const DETAILS = /^(Details|详情)$/;
+export const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const GRAPH = /^(Graph|关系图)$/;
+export const TIMELINE = /^(Timeline|时间线)$/;
+export const DETAILS = /^(Details|详情)$/;
 const RELATED_NOTE_EN = '(related to the selected node)';
 
 /** The graph's svg (role group named Graph) and its node buttons. */
-async function graphNodes(page) {
+export async function graphNodes(page) {
   const graph = await page.byRole('group', GRAPH);
   const nodes = await page.all('button', null, { within: graph });
   return { graph, nodes };
 }
 
 /** The node button in the graph with this exact accessible name (without the ", pinned…" tail). */
-async function graphNode(page, data, node, lang = 'en') {
+export async function graphNode(page, data, node, lang = 'en') {
   const graph = await page.byRole('group', GRAPH);
   return page.byRole('button', new RegExp(`^${escapeRe(data.nodeName(node, lang))}(,|$)`), { within: graph });
 }
 
 /** The timeline's list of events and its buttons, in DOM order. */
-async function timelineButtons(page) {
+export async function timelineButtons(page) {
   const list = await page.byRole('list', TIMELINE);
   const buttons = await page.all('button', null, { within: list });
   return { list, buttons };
 }
 
 /** The event button whose name contains the event's title. */
-async function eventButton(page, event, lang = 'en') {
+export async function eventButton(page, event, lang = 'en') {
   const list = await page.byRole('list', TIMELINE);
   return page.byRole('button', event.title[lang], { within: list });
 }
 
 /** The Details aside and the text of its h3 (null when there is none). */
-async function details(page) {
+export async function details(page) {
   const aside = await page.byRole('complementary', DETAILS);
   const h3s = (await page.all('heading', null, { within: aside }));
   let title = null;
@@ -130,7 +130,7 @@ async function details(page) {
 }
 
 /** Waits until the Details h3 reads `want`. */
-async function expectDetailsTitle(page, want, why) {
+export async function expectDetailsTitle(page, want, why) {
   let last;
   await page.until(async () => {
     last = (await details(page)).title;
@@ -140,11 +140,11 @@ async function expectDetailsTitle(page, want, why) {
   });
 }
 
-async function pressed(page, el) {
+export async function pressed(page, el) {
   return (await page.attr(el, 'aria-pressed')) === 'true';
 }
 
-async function expectFocused(page, el, what) {
+export async function expectFocused(page, el, what) {
   await page.until(async () => {
     const f = await page.focused();
     return f && (await page.same(f, el));
@@ -155,7 +155,7 @@ async function expectFocused(page, el, what) {
 }
 
 /** Whether box `a` lies inside box `b` (with a tolerance in px). */
-function inside(a, b, tol = 1) {
+export function inside(a, b, tol = 1) {
   return a.x >= b.x - tol && a.y >= b.y - tol && a.x + a.width <= b.x + b.width + tol && a.y + a.height <= b.y + b.height + tol;
 }
 

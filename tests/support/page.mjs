@@ -16,6 +16,9 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /** A failed expectation. */
 export class CheckError extends Error {}
 
+/** A spec that cannot run in this engine; the message names the engine's limitation. */
+export class SkipError extends Error {}
+
 /** Throws a CheckError with `message` unless `condition` holds. */
 export function check(condition, message) {
   if (!condition) throw new CheckError(typeof message === 'function' ? message() : message);
@@ -53,15 +56,32 @@ export class Page {
 
   /**
    * Opens a page of the site (path relative to the site root, e.g. "?lang=en") or an absolute
-   * URL, and waits until the app has rendered (the Graph region exists) or shows an alert.
-   * Installs collectors for page errors right after load.
+   * URL (http:, https: or file:), and waits until the app has rendered (the Graph region exists)
+   * or shows an alert. Installs collectors for page errors right after load.
    */
   async open(path = '', { timeout = 20_000 } = {}) {
-    const target = /^https?:/.test(path) ? path : this.url(path);
+    await this.goto(path);
+    return this.waitForApp({ timeout });
+  }
+
+  /**
+   * Navigates to a page (of the site, or an absolute URL) without waiting for the app: for
+   * test pages such as a course page that frames the app. Installs the error collectors.
+   */
+  async goto(path = '') {
+    const target = /^(https?|file):/.test(path) ? path : this.url(path);
+    this.frames = [];
+    this.frameElements = [];
     // Leave the previous document first, so a URL that differs only by its fragment still loads.
     await this.session.navigate('about:blank');
     await this.session.navigate(target);
-    await this.js(`
+    await this.installCollectors();
+    return target;
+  }
+
+  /** Installs collectors for errors (uncaught, rejections, console.error, CSP) in the current document. */
+  installCollectors() {
+    return this.js(`
       if (!window.__atlasErrors) {
         const errors = window.__atlasErrors = [];
         addEventListener('error', (e) => errors.push('error: ' + (e.message || (e.target && e.target.src) || 'resource failed')), true);
@@ -72,20 +92,59 @@ export class Page {
           console[level] = (...a) => { errors.push('console.' + level + ': ' + a.map(String).join(' ')); orig(...a); };
         }
       }`);
+  }
+
+  /** Waits until the app in the current document has rendered (Graph region) or shows an alert. */
+  async waitForApp({ timeout = 20_000 } = {}) {
     const deadline = Date.now() + timeout;
     for (;;) {
       const state = await this.js(`
         if (R.findAll('alert').length) return 'alert';
         if (R.findAll('region', { regex: { source: '^(Graph|关系图)$', flags: '' } }).length) return 'ready';
-        return document.readyState;`);
+        return document.readyState;`).catch((e) => `script failed: ${e.message}`);
       if (state === 'ready' || state === 'alert') return state;
       if (Date.now() > deadline) {
         const body = await this.js('return document.body ? document.body.innerText.slice(0, 300) : "(no body)"').catch(() => '?');
-        throw new CheckError(`the app did not render within ${timeout} ms at ${target} (state ${state}; page text: ${JSON.stringify(body)})`);
+        const where = await this.js('return location.href;').catch(() => '?');
+        throw new CheckError(`the app did not render within ${timeout} ms at ${where} (state ${state}; page text: ${JSON.stringify(body)})`);
       }
       await sleep(100);
     }
   }
+
+  /**
+   * Makes the <iframe> whose accessible name (its title) is `name` the current browsing
+   * context: every later call runs inside it until leaveFrame()/top(). Waits for the frame.
+   */
+  async enterFrame(name, { timeout = this.defaultTimeout } = {}) {
+    const frame = await this.until(async () => {
+      const found = await this.js(`
+        const want = arguments[0];
+        return Array.from(document.getElementsByTagName('iframe')).find((f) => R.nameOf(f) === want) || null;`, name);
+      return found;
+    }, `an iframe named ${JSON.stringify(name)}`, timeout);
+    await this.session.switchToFrame(frame);
+    this.frames = [...(this.frames ?? []), name];
+    this.frameElements = [...(this.frameElements ?? []), frame];
+    return frame;
+  }
+
+  /** Back to the parent of the current frame. */
+  async leaveFrame() {
+    await this.session.switchToParentFrame();
+    this.frames = (this.frames ?? []).slice(0, -1);
+    this.frameElements = (this.frameElements ?? []).slice(0, -1);
+  }
+
+  /** Back to the top-level document. */
+  async top() {
+    await this.session.switchToTop();
+    this.frames = [];
+    this.frameElements = [];
+  }
+
+  /** Whether the current browsing context is a frame. */
+  get inFrame() { return (this.frames ?? []).length > 0; }
 
   /** Every visible element with `role` (and name), under `within` when given. No waiting. */
   all(role, name, { exact = false, within, includeHidden = false } = {}) {
@@ -165,13 +224,59 @@ export class Page {
     return this.js('for (let n = arguments[0]; n && n.nodeType === 1; n = n.parentElement) if (R.roleOf(n) === arguments[1]) return n; return null;', el, role);
   }
 
-  /** Clicks an element with the mouse where it is visible (scrolled into view first). */
+  /**
+   * Clicks an element with the mouse where it is visible (scrolled into view first). Inside a
+   * frame, the point is turned into top-level viewport coordinates (the drivers dispatch pointer
+   * actions there, even with an element origin, while they measure elements in the frame).
+   */
   async click(el) {
+    if (this.inFrame) {
+      check(this.frameElements.length === 1, 'clicks inside nested frames are not supported');
+      const frame = this.frameElements[0];
+      // Runs a script in the parent document with the frame element as arguments[0].
+      const inParent = async (body, ...args) => {
+        await this.session.switchToParentFrame();
+        try {
+          return await this.js(body, frame, ...args);
+        } finally {
+          await this.session.switchToFrame(frame);
+        }
+      };
+      // The element inside the frame's viewport, then the frame's point inside the top-level one.
+      const pt = await this.js(`
+        const el = arguments[0], r = el.getBoundingClientRect(), vw = document.documentElement.clientWidth, vh = document.documentElement.clientHeight;
+        if (r.top < 0 || r.left < 0 || r.bottom > vh || r.right > vw || !R.hitPoint(el)) el.scrollIntoView({ block: 'center', inline: 'nearest' });
+        return R.hitPoint(el);`, el);
+      if (!pt) throw new CheckError(`cannot click ${await this.describe(el)}: no visible part of it can be hit by the pointer`);
+      const offset = await inParent(`
+        const f = arguments[0], x = arguments[1], y = arguments[2];
+        const vw = document.documentElement.clientWidth, vh = document.documentElement.clientHeight;
+        let r = f.getBoundingClientRect();
+        const px = r.left + f.clientLeft + x, py = r.top + f.clientTop + y;
+        if (px < 0 || py < 0 || px >= vw || py >= vh) {
+          window.scrollBy(px < 0 || px >= vw ? px - vw / 2 : 0, py < 0 || py >= vh ? py - vh / 2 : 0);
+          r = f.getBoundingClientRect();
+        }
+        return { x: r.left + f.clientLeft, y: r.top + f.clientTop, vw, vh };`, pt.x, pt.y);
+      // geckodriver takes viewport coordinates in the current frame; chromedriver and
+      // WebKitWebDriver in the top-level viewport.
+      if (this.engine === 'firefox') {
+        await this.session.clickAt(pt.x, pt.y);
+        return;
+      }
+      const x = offset.x + pt.x;
+      const y = offset.y + pt.y;
+      if (x < 0 || y < 0 || x >= offset.vw || y >= offset.vh) throw new CheckError(`cannot click ${await this.describe(el)}: it lies outside the top-level viewport`);
+      await this.session.clickAt(x, y);
+      return;
+    }
     const pt = await this.js(`
       const el = arguments[0];
       const r = el.getBoundingClientRect();
       const vw = document.documentElement.clientWidth, vh = document.documentElement.clientHeight;
       if (r.top < 0 || r.left < 0 || r.bottom > vh || r.right > vw) el.scrollIntoView({ block: 'center', inline: 'nearest' });
+      // Hidden by a scrolling container's overflow: scroll that too.
+      if (!R.hitPoint(el)) el.scrollIntoView({ block: 'center', inline: 'nearest' });
       return R.hitPoint(el);`, el);
     if (!pt) throw new CheckError(`cannot click ${await this.describe(el)}: no visible part of it can be hit by the pointer`);
     await this.session.clickAt(pt.x, pt.y);
@@ -200,11 +305,21 @@ export class Page {
     return pt;
   }
 
-  /** Saves a screenshot of the viewport as <outDir>/<name>.png; `show` is scrolled to the top first. */
+  /**
+   * Saves a screenshot of the viewport as <outDir>/<name>.png; `show` is scrolled to the top
+   * first. Taken of the top-level page (geckodriver cannot take one from inside a cross-origin
+   * frame); the current frame is entered again afterwards.
+   */
   async screenshot(name, { show } = {}) {
     if (show) await this.js('arguments[0].scrollIntoView({ block: "start", inline: "nearest" });', show);
     const file = join(this.outDir, `${name.replace(/[^\w.-]+/g, '-')}.png`);
-    await this.session.screenshot(file);
+    const frames = this.frameElements ?? [];
+    if (frames.length) await this.session.switchToTop();
+    try {
+      await this.session.screenshot(file);
+    } finally {
+      for (const f of frames) await this.session.switchToFrame(f);
+    }
     return file;
   }
 

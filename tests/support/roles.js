@@ -65,6 +65,9 @@ window.__atlasRoles = window.__atlasRoles || (function () {
       case 'option': return 'option';
       case 'img': return el.getAttribute('alt') === '' ? 'presentation' : 'img';
       case 'summary': return 'button';
+      case 'progress': return 'progressbar';
+      case 'meter': return 'meter';
+      case 'output': return 'status';
       case 'input': {
         const type = (el.getAttribute('type') || 'text').toLowerCase();
         if ((type === 'text' || type === 'search') && el.hasAttribute('list')) return 'combobox';

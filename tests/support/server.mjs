@@ -85,7 +85,16 @@ export async function startServer({ root, port = 0, host = '127.0.0.1', prefix =
     server,
     port: actualPort,
     url: (path = '') => `http://${host}:${actualPort}${prefix}${path}`,
-    close: () => new Promise((ok) => server.close(ok)),
+    // Connections a page keeps open (keep-alive, a frame) would hold close() until the browser
+    // drops them: after a second they are ended.
+    close: () => new Promise((ok) => {
+      const force = setTimeout(() => server.closeAllConnections?.(), 1_000);
+      server.close(() => {
+        clearTimeout(force);
+        ok();
+      });
+      server.closeIdleConnections?.();
+    }),
   };
 }
 

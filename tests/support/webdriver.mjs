@@ -26,7 +26,7 @@ export const KEYS = {
   Control: '\uE009', Alt: '\uE00A', Escape: '\uE00C', Space: '\uE00D', ' ': '\uE00D',
   PageUp: '\uE00E', PageDown: '\uE00F', End: '\uE010', Home: '\uE011',
   ArrowLeft: '\uE012', ArrowUp: '\uE013', ArrowRight: '\uE014', ArrowDown: '\uE015',
-  Delete: '\uE017', Meta: '\uE03D',
+  Delete: '\uE017', Meta: '\uE03D', F5: '\uE035',
 };
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -270,6 +270,13 @@ export class Session {
   property(el, name) { return this.cmd('GET', `/element/${elementId(el)}/property/${encodeURIComponent(name)}`); }
   rect(el) { return this.cmd('GET', `/element/${elementId(el)}/rect`); }
   activeElement() { return this.cmd('GET', '/element/active'); }
+
+  /** Makes the frame `el` (an <iframe> element reference) the current browsing context. */
+  switchToFrame(el) { return this.cmd('POST', '/frame', { id: el }); }
+  /** Makes the parent of the current frame the current browsing context. */
+  switchToParentFrame() { return this.cmd('POST', '/frame/parent', {}); }
+  /** Makes the top-level document the current browsing context again. */
+  switchToTop() { return this.cmd('POST', '/frame', { id: null }); }
 
   /** Sets the outer window size. */
   setWindowRect({ width, height, x, y }) { return this.cmd('POST', '/window/rect', { width, height, x, y }); }

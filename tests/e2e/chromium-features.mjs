@@ -1,0 +1,341 @@
+// Chromium-only checks of issues 5, 6, 8 and 13 that need more than WebDriver offers, with
+// playwright-core (the system Chromium, nothing downloaded):
+//   - the one-file build from file:// makes no network request at all;
+//   - the SVG and PNG exports and the JSON download, captured as real downloads;
+//   - the one-file build in <iframe sandbox="allow-scripts"> and the served build under the
+//     strict CSP header log no error from the first byte on (WebDriver can only listen after load);
+//   - axe-core (serious and critical, as chromium-only.mjs) in both languages, with a selection,
+//     in embed mode, during the tour, with the Share dialog, the keyboard help, the list
+//     alternative, a load-problems alert and URL notices shown.
+//
+//   node tests/e2e/chromium-features.mjs [--grep TEXT]
+//
+// Environment: ATLAS_SITE (default /work/main/pkg), ATLAS_DATA (default
+// /work/main/www/data/lang-ping-2023.json). Ends with the line "N passed, N failed"; exits 1 on
+// any failure.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer, strictPolicy } from '../support/server.mjs';
+import { startCourseSite } from '../support/course.mjs';
+import { invalidDataSet } from '../support/datasets.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const REPO = resolve(HERE, '../..');
+const SITE = resolve(process.env.ATLAS_SITE || join(REPO, 'pkg'));
+const DATA = resolve(process.env.ATLAS_DATA || join(REPO, 'www/data/lang-ping-2023.json'));
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+const args = process.argv.slice(2);
+const grepAt = args.indexOf('--grep');
+const grep = grepAt >= 0 ? args[grepAt + 1] ?? '' : (args.find((a) => a.startsWith('--grep='))?.slice(7) ?? '');
+
+for (const file of ['index.html', 'argument-atlas.html', 'csp.txt']) {
+  if (!existsSync(join(SITE, file))) {
+    console.error(`no ${file} in ${SITE} (set ATLAS_SITE, or build with: bash tools/build.sh)`);
+    process.exit(2);
+  }
+}
+const data = JSON.parse(readFileSync(DATA, 'utf8'));
+const nodeName = (n, lang = 'en') => `${n.label[lang]}, ${{ threat: ['Threat', '威胁'], response: ['Response', '应对'], actor: ['Actor', '行为体'], document: ['Document', '文件'], event: ['Event', '事件'], concept: ['Concept', '概念'], claim: ['Claim', '论断'], person: ['Person', '人物'] }[n.kind][lang === 'en' ? 0 : 1]}`;
+const usEvent = data.events.find((e) => e.title.en.includes('National Cybersecurity Strategy')) ?? data.events[0];
+const firstThreat = data.nodes.find((n) => n.kind === 'threat');
+
+let passed = 0;
+let failed = 0;
+const fail = (msg) => { throw new Error(msg); };
+async function check(name, fn) {
+  if (grep && !name.includes(grep)) return;
+  const t0 = Date.now();
+  try {
+    await fn();
+    passed++;
+    console.log(`[chromium-features] PASS ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  } catch (e) {
+    failed++;
+    console.log(`[chromium-features] FAIL ${name}: ${e?.message ?? e}`);
+  }
+}
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update'],
+  timeout: 60_000,
+});
+
+/**
+ * A fresh context and page that record console errors and warnings, page errors (of every
+ * frame) and every request. Returns { context, page, log } where log = { console, errors, requests }.
+ */
+async function freshPage({ viewport = { width: 1280, height: 800 }, acceptDownloads = false } = {}) {
+  const context = await browser.newContext({ viewport, locale: 'en-US', deviceScaleFactor: 1, acceptDownloads });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const log = { console: [], errors: [], requests: [] };
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') log.console.push(`${m.type()}: ${m.text().slice(0, 300)}${m.location()?.url ? ` (${m.location().url})` : ''}`);
+  });
+  page.on('pageerror', (e) => log.errors.push(e.message));
+  context.on('request', (r) => log.requests.push(r.url()));
+  return { context, page, log };
+}
+
+const graphButtons = (scope) => scope.getByRole('group', { name: /^(Graph|关系图)$/ }).getByRole('button');
+
+/** Runs axe-core in `frame` (a Page or Frame); returns serious/critical violations as text. */
+async function axe(frame, label) {
+  if (!(await frame.evaluate(() => !!window.axe))) await frame.evaluate(AXE);
+  const found = await frame.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}${v.nodes.length > 3 ? ` +${v.nodes.length - 3}` : ''}`);
+  });
+  return found.map((f) => `${label}: ${f}`);
+}
+
+try {
+  // ------------------------------------------------------------------------------------------
+  await check('one-file build from file:// makes no network request', async () => {
+    const { context, page, log } = await freshPage();
+    try {
+      const url = pathToFileURL(join(SITE, 'argument-atlas.html')).href;
+      // Every request is routed through here: anything but the page's own file is refused.
+      const refused = [];
+      await context.route('**/*', (route) => {
+        const u = route.request().url();
+        if (u.split('?')[0] === url) return route.continue();
+        refused.push(u);
+        return route.abort();
+      });
+      await page.goto(`${url}?lang=en`, { waitUntil: 'load' });
+      await page.getByRole('region', { name: 'Graph', exact: true }).waitFor();
+      const nodes = await graphButtons(page).count();
+      if (nodes !== data.nodes.length) fail(`file://: the graph shows ${nodes} of ${data.nodes.length} nodes`);
+      const events = await page.getByRole('list', { name: 'Timeline', exact: true }).getByRole('button').count();
+      if (events !== data.events.length) fail(`file://: the timeline shows ${events} of ${data.events.length} events`);
+      await page.getByRole('list', { name: 'Timeline', exact: true }).getByRole('button', { name: usEvent.title.en }).click();
+      await page.getByRole('complementary', { name: 'Details' }).getByRole('heading', { name: usEvent.title.en, exact: true }).waitFor();
+      await page.getByRole('button', { name: '中文', exact: true }).click();
+      await page.getByRole('heading', { name: data.meta.title.zh, exact: true }).waitFor();
+      await page.keyboard.press('F5');
+      await page.getByRole('progressbar').waitFor();
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(1_000);
+      const network = log.requests.filter((u) => !/^(data|blob):/.test(u) && u.split('?')[0] !== url);
+      if (network.length || refused.length) fail(`the one-file build made requests: ${[...new Set([...network, ...refused])].slice(0, 5).join(', ')}`);
+      if (log.errors.length) fail(`page errors: ${log.errors.join(' | ')}`);
+      const errors = log.console.filter((c) => c.startsWith('error'));
+      if (errors.length) fail(`console errors: ${errors.join(' | ')}`);
+    } finally {
+      await context.close();
+    }
+  });
+
+  // ------------------------------------------------------------------------------------------
+  const server = await startServer({ root: SITE });
+  try {
+    await check('exports: SVG, PNG and JSON are real downloads of the view', async () => {
+      const { context, page, log } = await freshPage({ acceptDownloads: true });
+      try {
+        await page.goto(server.url('?lang=en'), { waitUntil: 'load' });
+        await page.getByRole('region', { name: 'Graph', exact: true }).waitFor();
+        const toolbar = page.getByRole('toolbar', { name: 'Graph', exact: true });
+        const download = async (button) => {
+          const [d] = await Promise.all([page.waitForEvent('download'), button.click()]);
+          const path = await d.path();
+          if (!path) fail(`the download of ${d.suggestedFilename()} failed: ${await d.failure()}`);
+          return { name: d.suggestedFilename(), bytes: readFileSync(path) };
+        };
+        const svgIds = (text) => page.evaluate((t) => {
+          const doc = new DOMParser().parseFromString(t, 'image/svg+xml');
+          if (doc.getElementsByTagName('parsererror').length) return { error: doc.getElementsByTagName('parsererror')[0].textContent.slice(0, 200) };
+          const root = doc.documentElement;
+          return {
+            root: `${root.namespaceURI} ${root.localName}`,
+            ids: Array.from(root.getElementsByTagNameNS('http://www.w3.org/2000/svg', 'g')).filter((g) => (g.getAttribute('class') || '').split(/\s+/).includes('node')).map((g) => g.getAttribute('data-id')),
+            scripts: root.getElementsByTagName('script').length,
+          };
+        }, text);
+
+        const all = await download(toolbar.getByRole('button', { name: 'Export SVG', exact: true }));
+        if (!all.name.endsWith('.svg')) fail(`the SVG download is named ${all.name}`);
+        const parsed = await svgIds(all.bytes.toString('utf8'));
+        if (parsed.error) fail(`the downloaded SVG is not well-formed: ${parsed.error}`);
+        if (parsed.root !== 'http://www.w3.org/2000/svg svg') fail(`the downloaded SVG's root is ${parsed.root}`);
+        if (parsed.scripts) fail('the downloaded SVG contains a script');
+        const want = data.nodes.map((n) => n.id).sort();
+        if (JSON.stringify([...parsed.ids].sort()) !== JSON.stringify(want)) fail(`the downloaded SVG has ${parsed.ids.length} nodes (g.node[data-id]), the graph ${want.length}`);
+
+        await page.getByRole('checkbox', { name: /^Threat\s*\d*$/ }).click();
+        await page.waitForFunction(() => true);
+        const visible = await graphButtons(page).evaluateAll((els) => els.filter((e) => getComputedStyle(e).display !== 'none').length);
+        const filtered = await svgIds((await download(toolbar.getByRole('button', { name: 'Export SVG', exact: true }))).bytes.toString('utf8'));
+        const threats = new Set(data.nodes.filter((n) => n.kind === 'threat').map((n) => n.id));
+        const leaked = filtered.ids.filter((id) => threats.has(id));
+        if (leaked.length) fail(`with threats hidden the SVG still has ${leaked.length} threats`);
+        if (filtered.ids.length !== visible) fail(`with threats hidden the SVG has ${filtered.ids.length} nodes, the graph shows ${visible}`);
+
+        const png = await download(toolbar.getByRole('button', { name: 'Export PNG', exact: true }));
+        if (!png.name.endsWith('.png')) fail(`the PNG download is named ${png.name}`);
+        if (png.bytes.subarray(0, 8).toString('hex') !== '89504e470d0a1a0a') fail('the PNG download is not a PNG');
+        const w = png.bytes.readUInt32BE(16);
+        const h = png.bytes.readUInt32BE(20);
+        if (!(w >= 640 && h > 100)) fail(`the PNG is ${w}×${h}`);
+
+        await page.getByRole('button', { name: 'Share', exact: true }).click();
+        const json = await download(page.getByRole('dialog', { name: 'Share this view' }).getByRole('button', { name: 'Download data set (JSON)', exact: true }));
+        const set = JSON.parse(json.bytes.toString('utf8'));
+        if (set.format !== 'argument-atlas/1' || set.nodes.length !== data.nodes.length || set.events.length !== data.events.length) fail(`the JSON download is not the data set: ${json.bytes.toString('utf8').slice(0, 120)}`);
+        if (log.errors.length) fail(`page errors: ${log.errors.join(' | ')}`);
+      } finally {
+        await context.close();
+      }
+    });
+
+    // ----------------------------------------------------------------------------------------
+    await check('axe-core: no serious violations in any state', async () => {
+      const problems = [];
+      const { context, page } = await freshPage();
+      try {
+        const open = async (query) => {
+          await page.goto(server.url(query), { waitUntil: 'load' });
+          await page.getByRole('region', { name: /^(Graph|关系图)$/ }).waitFor();
+          await page.mouse.move(1, 1);
+        };
+        await open('?lang=en');
+        problems.push(...await axe(page, 'en'));
+        await open('?lang=zh');
+        problems.push(...await axe(page, 'zh'));
+        await open(`?lang=en&node=${firstThreat.id}`);
+        problems.push(...await axe(page, 'node selected'));
+        await open(`?lang=zh&event=${usEvent.id}`);
+        problems.push(...await axe(page, 'zh, event selected'));
+        await page.keyboard.press('F5');
+        await page.getByRole('progressbar').waitFor();
+        problems.push(...await axe(page, 'tour step 1'));
+        await page.keyboard.press('End');
+        problems.push(...await axe(page, 'tour, last step'));
+        await page.keyboard.press('b');
+        problems.push(...await axe(page, 'tour, blank screen'));
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Escape');
+        await open('?lang=en');
+        await page.getByRole('button', { name: 'Share', exact: true }).click();
+        await page.getByRole('dialog', { name: 'Share this view' }).waitFor();
+        problems.push(...await axe(page, 'Share dialog open'));
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('?');
+        await page.getByRole('dialog', { name: 'Keyboard help (?)' }).waitFor();
+        problems.push(...await axe(page, 'keyboard help open'));
+        await page.keyboard.press('Escape');
+        await page.getByText('Read as lists: threats and responses', { exact: true }).click();
+        await page.getByRole('list', { name: 'Threats and the responses that address them' }).waitFor();
+        problems.push(...await axe(page, 'list alternative open'));
+        await open('?lang=en&layout=spiral&foo=bar');
+        await page.getByRole('status', { name: 'Notices' }).waitFor();
+        problems.push(...await axe(page, 'URL notices shown'));
+        // Embed mode, top-level and phone-sized.
+        await page.setViewportSize({ width: 360, height: 640 });
+        await open('?lang=en&embed=1');
+        problems.push(...await axe(page, 'embed mode, 360×640'));
+        await page.getByRole('button', { name: 'Present the tour', exact: true }).click();
+        await page.getByRole('progressbar').waitFor();
+        problems.push(...await axe(page, 'embed mode, presenting'));
+        await page.setViewportSize({ width: 1280, height: 800 });
+      } finally {
+        await context.close();
+      }
+      // The load-problems alert (needs a served data set).
+      const { data: invalid } = invalidDataSet();
+      const routes = { '/invalid.json': { type: 'application/json', body: JSON.stringify(invalid) } };
+      const own = await startServer({ root: SITE, routes });
+      const fresh = await freshPage();
+      try {
+        await fresh.page.goto(own.url('?lang=en&data=invalid.json'), { waitUntil: 'load' });
+        await fresh.page.getByRole('alert').waitFor();
+        problems.push(...await axe(fresh.page, 'load-problems alert'));
+      } finally {
+        await fresh.context.close();
+        await own.close();
+      }
+      if (problems.length) fail(problems.join(' | '));
+    });
+  } finally {
+    await server.close();
+  }
+
+  // ------------------------------------------------------------------------------------------
+  await check('one-file build in <iframe sandbox="allow-scripts">: no error from the first byte', async () => {
+    const course = await startCourseSite({
+      startServer, root: SITE,
+      frames: [{ title: 'Argument Atlas (one file)', src: 'argument-atlas.html?lang=en', sandbox: 'allow-scripts', width: 1100, height: 800 }],
+    });
+    const { context, page, log } = await freshPage();
+    try {
+      await page.goto(course.pageUrl, { waitUntil: 'load' });
+      const frame = page.getByTitle('Argument Atlas (one file)', { exact: true }).contentFrame();
+      await frame.getByRole('region', { name: 'Graph', exact: true }).waitFor();
+      // Focus first, as the frame asks (the first click into an unfocused frame is checked in run.mjs).
+      await frame.getByRole('button', { name: 'Click here to use the keyboard or a clicker' }).click();
+      await frame.getByRole('button', { name: 'Click here to use the keyboard or a clicker' }).waitFor({ state: 'detached' });
+      const nodes = await graphButtons(frame).count();
+      if (nodes !== data.nodes.length) fail(`the sandboxed graph shows ${nodes} of ${data.nodes.length} nodes`);
+      await frame.getByRole('list', { name: 'Timeline', exact: true }).getByRole('button', { name: usEvent.title.en }).click();
+      await frame.getByRole('complementary', { name: 'Details' }).getByRole('heading', { name: usEvent.title.en, exact: true }).waitFor();
+      await frame.getByRole('button', { name: 'Present the tour', exact: true }).click();
+      await frame.getByRole('progressbar').waitFor();
+      await page.keyboard.press('PageDown');
+      await frame.getByText(/Step\s*2\s*\/\s*\d+/).waitFor();
+      await page.keyboard.press('Escape');
+      await frame.getByRole('button', { name: '中文', exact: true }).click();
+      await frame.getByRole('heading', { name: data.meta.title.zh, exact: true }).waitFor();
+      await page.waitForTimeout(500);
+      const errors = [...log.errors, ...log.console.filter((c) => c.startsWith('error'))];
+      if (errors.length) fail(`errors in the sandboxed frame: ${errors.join(' | ')}`);
+      // A control: an error thrown in that frame is seen, so the silence above means something.
+      const appFrame = page.frames().find((f) => f.url().includes('argument-atlas.html'));
+      await appFrame.evaluate(() => { setTimeout(() => { throw new Error('control error'); }, 0); });
+      await page.waitForTimeout(300);
+      if (!log.errors.some((e) => e.includes('control error'))) fail('the harness does not see errors thrown in the sandboxed frame (control failed)');
+    } finally {
+      await context.close();
+      await course.close();
+    }
+  });
+
+  // ------------------------------------------------------------------------------------------
+  await check('served build under the strict CSP header and a wrong .wasm MIME type: no error from the first byte', async () => {
+    const strict = await startServer({ root: SITE, headers: { 'content-security-policy': strictPolicy(SITE) }, wasmMime: 'application/octet-stream' });
+    const { context, page, log } = await freshPage();
+    try {
+      await page.goto(strict.url('?lang=en'), { waitUntil: 'load' });
+      await page.getByRole('region', { name: 'Graph', exact: true }).waitFor();
+      const nodes = await graphButtons(page).count();
+      if (nodes !== data.nodes.length) fail(`the graph shows ${nodes} of ${data.nodes.length} nodes`);
+      await page.getByRole('list', { name: 'Timeline', exact: true }).getByRole('button', { name: usEvent.title.en }).click();
+      await page.getByRole('button', { name: 'Share', exact: true }).click();
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: '中文', exact: true }).click();
+      await page.keyboard.press('F5');
+      await page.getByRole('progressbar').waitFor();
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(3_500);
+      const csp = log.console.filter((c) => /Content Security Policy|Refused to/i.test(c));
+      if (csp.length) fail(`CSP violations: ${csp.join(' | ')}`);
+      const errors = [...log.errors, ...log.console.filter((c) => c.startsWith('error'))];
+      if (errors.length) fail(`errors: ${errors.join(' | ')}`);
+    } finally {
+      await context.close();
+      await strict.close();
+    }
+  });
+} finally {
+  await browser.close().catch(() => {});
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
