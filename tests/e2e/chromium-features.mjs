@@ -247,6 +247,18 @@ try {
         await page.getByRole('progressbar').waitFor();
         problems.push(...await axe(page, 'embed mode, presenting'));
         await page.setViewportSize({ width: 1280, height: 800 });
+        // The dark theme (prefers-color-scheme) and the projector theme must keep AA contrast too.
+        await page.emulateMedia({ colorScheme: 'dark' });
+        await open(`?lang=en&event=${usEvent.id}`);
+        problems.push(...await axe(page, 'dark theme, event selected'));
+        await open('?lang=zh');
+        problems.push(...await axe(page, 'dark theme, zh'));
+        await page.emulateMedia({ colorScheme: 'light' });
+        await open(`?lang=en&node=${firstThreat.id}`);
+        await page.keyboard.press('F5');
+        await page.getByRole('progressbar').waitFor();
+        await page.getByRole('button', { name: 'Projector theme', exact: true }).click();
+        problems.push(...await axe(page, 'projector theme, presenting'));
       } finally {
         await context.close();
       }
@@ -264,6 +276,30 @@ try {
         await own.close();
       }
       if (problems.length) fail(problems.join(' | '));
+    });
+    // ----------------------------------------------------------------------------------------
+    await check('320 px wide and 200% zoom: no sideways scrolling, every control reachable', async () => {
+      // 200% browser zoom of a 640 px window lays the page out at 320 CSS px, as a 320 px phone does.
+      for (const [label, viewport, scale] of [['320 px phone', { width: 320, height: 640 }, 1], ['640 px at 200%', { width: 320, height: 400 }, 2]]) {
+        const context = await browser.newContext({ viewport, deviceScaleFactor: scale, locale: 'en-US' });
+        const page = await context.newPage();
+        try {
+          await page.goto(server.url('?lang=en'), { waitUntil: 'load' });
+          await page.getByRole('region', { name: 'Graph', exact: true }).waitFor();
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          if (overflow > 0) fail(`${label}: the page scrolls sideways by ${overflow} px`);
+          // Every button can be scrolled to and lies within the page's width.
+          const outside = await page.evaluate(() => [...document.querySelectorAll('button')]
+            .filter((b) => b.offsetParent !== null)
+            .filter((b) => { const r = b.getBoundingClientRect(); return r.left < -1 || r.right > document.documentElement.clientWidth + 1; })
+            .map((b) => b.textContent.trim().slice(0, 30)));
+          if (outside.length) fail(`${label}: buttons out of reach sideways: ${outside.slice(0, 5).join(', ')}`);
+          const events = await page.getByRole('list', { name: 'Timeline', exact: true }).getByRole('button').count();
+          if (events !== data.events.length) fail(`${label}: the timeline shows ${events} of ${data.events.length} events`);
+        } finally {
+          await context.close();
+        }
+      }
     });
   } finally {
     await server.close();
