@@ -278,6 +278,47 @@ try {
       if (problems.length) fail(problems.join(' | '));
     });
     // ----------------------------------------------------------------------------------------
+    await check('a frame that starts hidden (a closed tab) lays itself out when shown, and reports its state', async () => {
+      const routes = {};
+      const course = await startServer({ root: SITE, routes });
+      routes['/tabs.html'] = {
+        body: `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Course</title><link rel="icon" href="data:,">
+<script>window.__messages = []; addEventListener('message', (e) => window.__messages.push(e.data));</script></head>
+<body><h1>Week 3</h1><button type="button" id="show">Show the atlas tab</button>
+<div id="tab" hidden><iframe title="Atlas" src="http://localhost:${course.port}/?embed=1&lang=en" width="800" height="640"></iframe></div>
+<script>document.getElementById('show').onclick = () => { document.getElementById('tab').hidden = false; };</script></body></html>`,
+      };
+      const { context, page } = await freshPage();
+      try {
+        await page.goto(`http://127.0.0.1:${course.port}/tabs.html`, { waitUntil: 'load' });
+        const frame = page.frameLocator('iframe[title="Atlas"]');
+        await frame.getByRole('region', { name: 'Graph', exact: true, includeHidden: true }).waitFor({ state: 'attached' });
+        await page.waitForTimeout(500);
+        await page.getByRole('button', { name: 'Show the atlas tab' }).click();
+        await page.waitForTimeout(800);
+        const inside = await frame.locator('body').evaluate(() => {
+          const svg = document.querySelector('svg[role="group"]');
+          const box = svg.getBoundingClientRect();
+          const nodes = [...svg.querySelectorAll('[role="button"]')].map((n) => n.getBoundingClientRect());
+          const within = nodes.filter((r) => r.width > 0 && r.left >= box.left - 1 && r.right <= box.right + 1 && r.top >= box.top - 1 && r.bottom <= box.bottom + 1);
+          return { width: box.width, nodes: nodes.length, within: within.length };
+        });
+        if (!(inside.width > 0)) fail('the graph has no width after the tab is shown');
+        if (inside.within !== inside.nodes) fail(`after the tab is shown, ${inside.within} of ${inside.nodes} nodes lie inside the graph`);
+        await frame.getByRole('list', { name: 'Timeline', exact: true }).getByRole('button', { name: usEvent.title.en }).click();
+        await page.waitForTimeout(300);
+        const states = await page.evaluate(() => window.__messages.filter((m) => m && m.source === 'argument-atlas' && m.type === 'state'));
+        const last = states[states.length - 1];
+        if (!last || !String(last.query).includes(`event=${usEvent.id}`) || !String(last.href).includes(`event=${usEvent.id}`)) {
+          fail(`the parent page was not told the selection: ${JSON.stringify(last)}`);
+        }
+      } finally {
+        await context.close();
+        await course.close();
+      }
+    });
+
+    // ----------------------------------------------------------------------------------------
     await check('320 px wide and 200% zoom: no sideways scrolling, every control reachable', async () => {
       // 200% browser zoom of a 640 px window lays the page out at 320 CSS px, as a 320 px phone does.
       for (const [label, viewport, scale] of [['320 px phone', { width: 320, height: 640 }, 1], ['640 px at 200%', { width: 320, height: 400 }, 2]]) {
