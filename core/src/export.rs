@@ -39,19 +39,13 @@ fn kind_colour(kind: NodeKind) -> &'static str {
     }
 }
 
-fn relation_dash(relation: Relation) -> &'static str {
-    match relation {
-        Relation::Addresses | Relation::PartOf => "none",
-        Relation::Mitigates => "7 3",
-        Relation::Aggravates => "10 2 2 2",
-        Relation::Drives => "4 3",
-        Relation::Names => "1.5 3",
-        Relation::Proposes => "8 3 2 3",
-        Relation::Adopts => "12 4",
-        Relation::Criticises => "5 2 1 2 1 2",
-        Relation::Exemplifies => "1 2",
-        Relation::Claims => "3 3",
-        Relation::Cites => "1 5",
+/// The SVG `stroke-dasharray` of a relation.
+fn relation_dash(relation: Relation) -> String {
+    let pattern = relation.dash_pattern();
+    if pattern.is_empty() {
+        "none".to_string()
+    } else {
+        pattern.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(" ")
     }
 }
 

@@ -203,6 +203,24 @@ impl Relation {
     pub fn parse(code: &str) -> Option<Relation> {
         Relation::ALL.into_iter().find(|r| r.code() == code)
     }
+    /// The dash pattern that tells this relation's lines apart without colour (empty: solid).
+    /// The stylesheet's `.rel-*` rules, the SVG export and the canvas renderer all draw these.
+    pub fn dash_pattern(self) -> &'static [f64] {
+        match self {
+            Relation::Addresses | Relation::PartOf => &[],
+            Relation::Mitigates => &[7.0, 3.0],
+            Relation::Aggravates => &[10.0, 2.0, 2.0, 2.0],
+            Relation::Drives => &[4.0, 3.0],
+            Relation::Names => &[1.5, 3.0],
+            Relation::Proposes => &[8.0, 3.0, 2.0, 3.0],
+            Relation::Adopts => &[12.0, 4.0],
+            Relation::Criticises => &[5.0, 2.0, 1.0, 2.0, 1.0, 2.0],
+            Relation::Exemplifies => &[1.0, 2.0],
+            Relation::Claims => &[3.0, 3.0],
+            Relation::Cites => &[1.0, 5.0],
+        }
+    }
+
     pub fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (Relation::Addresses, Lang::Zh) => "应对",

@@ -66,22 +66,6 @@ impl Palette {
     }
 }
 
-fn dash(relation: Relation) -> &'static [f64] {
-    match relation {
-        Relation::Addresses | Relation::PartOf => &[],
-        Relation::Mitigates => &[7.0, 3.0],
-        Relation::Aggravates => &[10.0, 2.0, 2.0, 2.0],
-        Relation::Drives => &[4.0, 3.0],
-        Relation::Names => &[1.5, 3.0],
-        Relation::Proposes => &[8.0, 3.0, 2.0, 3.0],
-        Relation::Adopts => &[12.0, 4.0],
-        Relation::Criticises => &[5.0, 2.0, 1.0, 2.0, 1.0, 2.0],
-        Relation::Exemplifies => &[1.0, 2.0],
-        Relation::Claims => &[3.0, 3.0],
-        Relation::Cites => &[1.0, 5.0],
-    }
-}
-
 /// Paints a scene on a canvas element.
 pub struct CanvasPainter {
     canvas: web_sys::HtmlCanvasElement,
@@ -149,7 +133,7 @@ impl CanvasPainter {
             for relation in Relation::ALL {
                 let pattern = js_sys::Array::new();
                 if dashed {
-                    for d in dash(relation) {
+                    for d in relation.dash_pattern() {
                         pattern.push(&JsValue::from_f64(*d));
                     }
                 }
