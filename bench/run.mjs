@@ -496,7 +496,7 @@ function markdown(results) {
   const big = drag.find((d) => d.nodes === DRAG_NODES);
   if (big) {
     lines.push('');
-    lines.push(`While a node is dragged, each frame runs one tick of the app's simulation (collision included) and writes every node's and link's position to the SVG. The tick alone, on the ${DRAG_NODES.toLocaleString('en')}-node graph in the bench page: ${fmt(layout.appTick.msPerTickMedian, 2)} ms; the rest of a frame's work is the DOM writes, style, layout and paint.`);
+    lines.push(`While a node is dragged, each frame runs one tick of the app's simulation (collision included) and draws every node and link: by moving SVG elements at the default size, by painting the canvas above the app's 600-node threshold. The tick alone, on the ${DRAG_NODES.toLocaleString('en')}-node graph in the bench page: ${fmt(layout.appTick.msPerTickMedian, 2)} ms; the rest of a frame's work is drawing (DOM writes, style and layout for SVG; raster for the canvas, in software in this headless Chromium).`);
     lines.push('');
     lines.push(`Loading the ${DRAG_NODES.toLocaleString('en')}-node data set (\`?data=\`, layout computed before first paint): painted after ${fmt(big.load.paintedMs, 0)} ms, ${big.load.longTasks} long task(s), the longest ${fmt(big.load.longTaskMaxMs, 0)} ms.`);
   }
