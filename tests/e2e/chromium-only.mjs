@@ -127,9 +127,12 @@ try {
       await page.getByRole('complementary', { name: 'Details' }).getByRole('heading', { name: usEvent.title.en, exact: true }).waitFor();
     }
     await page.mouse.move(1, 1);
-    await page.waitForTimeout(600);
+    // A taller window, so the picture shows the graph and the details beside the timeline.
+    await page.setViewportSize({ width: 1280, height: 1040 });
+    await page.waitForTimeout(900);
     mkdirSync(dirname(SHOT), { recursive: true });
     await page.screenshot({ path: SHOT });
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 
   await check('no new errors after interacting', async () => {
