@@ -13,31 +13,17 @@ use leptos::prelude::*;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-/// What is selected: nothing, a graph node, or a timeline event (by id, so that a selection
-/// survives re-layout and can be written to the URL).
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
-pub enum Selection {
-    #[default]
-    None,
-    Node(String),
-    Event(String),
-}
+/// What is selected: nothing, a graph node, or a timeline event, by id (so that a selection
+/// survives re-layout and is what the URL carries).
+pub type Selection = Selected;
 
-impl Selection {
-    pub fn to_selected(&self) -> Selected {
-        match self {
-            Selection::None => Selected::Nothing,
-            Selection::Node(id) => Selected::Node(id.clone()),
-            Selection::Event(id) => Selected::Event(id.clone()),
-        }
-    }
-    /// The selection a URL names, if its id exists in the scene.
-    pub fn from_selected(selected: &Selected, scene: &Scene) -> Option<Selection> {
-        match selected {
-            Selected::Nothing => Some(Selection::None),
-            Selected::Node(id) => scene.model.node_idx(id).map(|_| Selection::Node(id.clone())),
-            Selected::Event(id) => scene.model.event_idx(id).map(|_| Selection::Event(id.clone())),
-        }
+/// Whether `selected` names something that exists in `scene` (a link may name an id the shown
+/// data set does not have).
+pub fn exists_in(selected: &Selected, scene: &Scene) -> bool {
+    match selected {
+        Selected::Nothing => true,
+        Selected::Node(id) => scene.model.node_idx(id).is_some(),
+        Selected::Event(id) => scene.model.event_idx(id).is_some(),
     }
 }
 
@@ -103,7 +89,7 @@ impl AppState {
     pub fn new(scene: Scene, lang: Lang, source: DataSource) -> AppState {
         AppState {
             lang: RwSignal::new(lang),
-            selection: RwSignal::new(Selection::None),
+            selection: RwSignal::new(Selection::Nothing),
             hovered: RwSignal::new(None),
             scene: RwSignal::new(Arc::new(scene)),
             hidden: RwSignal::new(BTreeSet::new()),
@@ -129,7 +115,7 @@ impl AppState {
     pub fn view_state(&self) -> ViewState {
         ViewState {
             lang: Some(self.lang.get()),
-            selected: self.selection.get().to_selected(),
+            selected: self.selection.get(),
             layout: self.layout.get(),
             hidden: self.hidden.get(),
             panes: self.panes.get(),
@@ -148,22 +134,21 @@ impl AppState {
         if let Some(lang) = state.lang {
             self.lang.set(lang);
         }
-        match Selection::from_selected(&state.selected, &scene) {
-            Some(selection) => self.selection.set(selection),
-            None => {
-                let id = match &state.selected {
-                    Selected::Node(id) | Selected::Event(id) => id.clone(),
-                    Selected::Nothing => String::new(),
-                };
-                let lang = self.lang.get_untracked();
-                self.notices.update(|n| {
-                    n.push(match lang {
-                        Lang::En => format!("The link names {id:?}, which this data set does not have; nothing is selected."),
-                        Lang::Zh => format!("链接中的 {id:?} 不在本数据集中，未选中任何项。"),
-                    })
-                });
-                self.selection.set(Selection::None);
-            }
+        if exists_in(&state.selected, &scene) {
+            self.selection.set(state.selected.clone());
+        } else {
+            let id = match &state.selected {
+                Selected::Node(id) | Selected::Event(id) => id.clone(),
+                Selected::Nothing => String::new(),
+            };
+            let lang = self.lang.get_untracked();
+            self.notices.update(|n| {
+                n.push(match lang {
+                    Lang::En => format!("The link names {id:?}, which this data set does not have; nothing is selected."),
+                    Lang::Zh => format!("链接中的 {id:?} 不在本数据集中，未选中任何项。"),
+                })
+            });
+            self.selection.set(Selection::Nothing);
         }
         self.layout.set(state.layout);
         self.hidden.set(state.hidden.clone());

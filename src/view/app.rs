@@ -136,7 +136,7 @@ fn Shell() -> impl IntoView {
                 Lang::En => format!("Selected {}, {}", e.title.en, e.date.display(lang)),
                 Lang::Zh => format!("已选择{}（{}）", e.title.zh, e.date.display(lang)),
             }),
-            Selection::None => None,
+            Selection::Nothing => None,
         }
         .unwrap_or_default()
     };

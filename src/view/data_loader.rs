@@ -32,7 +32,7 @@ pub fn built_in_source() -> DataSource {
 
 /// Shows a model: a fresh view of it, nothing selected or hidden.
 fn show(state: &AppState, model: atlas_core::Model, source: DataSource) {
-    state.selection.set(Selection::None);
+    state.selection.set(Selection::Nothing);
     state.hovered.set(None);
     state.hidden.set(Default::default());
     state.tour_step.set(None);

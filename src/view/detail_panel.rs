@@ -13,8 +13,8 @@ use std::sync::Arc;
 pub fn DetailPanel() -> impl IntoView {
     let state = use_app();
     let clear = move || {
-        (state.selection.get() != Selection::None).then(|| view! {
-            <button type="button" class="clear-selection" on:click=move |_| state.selection.set(Selection::None)>
+        (state.selection.get() != Selection::Nothing).then(|| view! {
+            <button type="button" class="clear-selection" on:click=move |_| state.selection.set(Selection::Nothing)>
                 {move || i18n::CLEAR_SELECTION.get(state.lang.get())}
             </button>
         })
@@ -23,7 +23,7 @@ pub fn DetailPanel() -> impl IntoView {
         let scene = state.scene.get();
         let lang = state.lang.get();
         match state.selection.get() {
-            Selection::None => nothing_selected(&scene, lang).into_any(),
+            Selection::Nothing => nothing_selected(&scene, lang).into_any(),
             Selection::Node(id) => match scene.model.node_idx(&id) {
                 Some(i) => node_details(scene.clone(), i, lang).into_any(),
                 None => nothing_selected(&scene, lang).into_any(),

@@ -126,7 +126,7 @@ impl GraphRuntime {
     }
 
     fn bounds(&self, hidden: &BTreeSet<String>) -> Option<Bounds> {
-        let visible: Vec<usize> = (0..self.xs.len()).filter(|&i| !is_hidden(&self.scene, i, hidden)).collect();
+        let visible: Vec<usize> = (0..self.xs.len()).filter(|&i| !self.scene.is_hidden(i, hidden)).collect();
         let pick = |v: &[f64]| visible.iter().map(|&i| v[i]).collect::<Vec<f64>>();
         let extent: Vec<f64> = visible
             .iter()
@@ -207,11 +207,6 @@ fn link_line(x1: f64, y1: f64, x2: f64, y2: f64, r1: f64, r2: f64) -> (f64, f64,
     (x1 + ux * r1, y1 + uy * r1, x2 - ux * r2, y2 - uy * r2)
 }
 
-/// Whether a node is hidden by the legend filter (see [`Scene::is_hidden`]).
-pub fn is_hidden(scene: &Scene, node: usize, hidden: &BTreeSet<String>) -> bool {
-    scene.is_hidden(node, hidden)
-}
-
 /// The line style class of a relation; the stylesheet gives each a distinct dash pattern.
 fn relation_class(relation: Relation) -> String {
     format!("link rel-{}", relation.code().replace('_', "-"))
@@ -223,7 +218,7 @@ fn node_in_direction(rt: &GraphRuntime, from: usize, dx: f64, dy: f64, hidden: &
     let score = |j: usize| -> Option<f64> {
         let (vx, vy) = (rt.xs[j] - rt.xs[from], rt.ys[j] - rt.ys[from]);
         let dist = (vx * vx + vy * vy).sqrt();
-        if j == from || dist < 1e-9 || is_hidden(&rt.scene, j, hidden) {
+        if j == from || dist < 1e-9 || rt.scene.is_hidden(j, hidden) {
             return None;
         }
         let cos = (vx * dx + vy * dy) / dist;
@@ -668,7 +663,7 @@ pub fn GraphView() -> impl IntoView {
                     let id = state.scene.get_untracked().model.nodes[node].id.clone();
                     state.selection.set(Selection::Node(id));
                 }
-                "Escape" => state.selection.set(Selection::None),
+                "Escape" => state.selection.set(Selection::Nothing),
                 "u" | "U" => unpin(node),
                 _ => {}
             }
@@ -687,7 +682,7 @@ pub fn GraphView() -> impl IntoView {
             "+" | "=" => zoom_by(1.25),
             "-" | "_" => zoom_by(0.8),
             "0" => fit(),
-            "Escape" => state.selection.set(Selection::None),
+            "Escape" => state.selection.set(Selection::Nothing),
             _ => {}
         }
     };
@@ -699,7 +694,7 @@ pub fn GraphView() -> impl IntoView {
         move || {
             let rt = runtime.borrow();
             let hidden = state.hidden.get_untracked();
-            let visible: Vec<bool> = (0..rt.xs.len()).map(|i| !is_hidden(&rt.scene, i, &hidden)).collect();
+            let visible: Vec<bool> = (0..rt.xs.len()).map(|i| !rt.scene.is_hidden(i, &hidden)).collect();
             atlas_core::export::graph_svg(&rt.scene, &rt.xs, &rt.ys, &visible, state.lang.get_untracked())
         }
     };
@@ -754,7 +749,7 @@ pub fn GraphView() -> impl IntoView {
                 set
             }),
             Selection::Event(id) => scene.model.event_idx(&id).map(|e| scene.event_nodes[e].iter().copied().collect()),
-            Selection::None => None,
+            Selection::Nothing => None,
         }
     });
 
@@ -797,7 +792,7 @@ pub fn GraphView() -> impl IntoView {
                 let scene2 = scene.clone();
                 let hidden = move || {
                     let hidden = state.hidden.get();
-                    is_hidden(&scene2, s, &hidden) || is_hidden(&scene2, t, &hidden)
+                    scene2.is_hidden(s, &hidden) || scene2.is_hidden(t, &hidden)
                 };
                 let dim = move || lit.get().is_some_and(|set| !(set.contains(&s) && set.contains(&t)));
                 view! {
@@ -816,7 +811,7 @@ pub fn GraphView() -> impl IntoView {
                 let scene2 = scene.clone();
                 let scene3 = scene.clone();
                 let scene4 = scene.clone();
-                let hidden = move || is_hidden(&scene2, i, &state.hidden.get());
+                let hidden = move || scene2.is_hidden(i, &state.hidden.get());
                 let dim = move || lit.get().is_some_and(|set| !set.contains(&i));
                 let selected = move || selected_idx.get() == Some(i);
                 let label_lines = move || {

@@ -301,7 +301,7 @@ pub fn TimelineView() -> impl IntoView {
         }
         "+" | "=" => scale.update(|s| *s = s.zoomed_about((s.range_start + s.range_end) / 2.0, 1.5)),
         "-" | "_" => scale.update(|s| *s = s.zoomed_about((s.range_start + s.range_end) / 2.0, 1.0 / 1.5)),
-        "Escape" => state.selection.set(Selection::None),
+        "Escape" => state.selection.set(Selection::Nothing),
         _ => {}
         }
     };
