@@ -4,6 +4,9 @@
 // 2. pkg/argument-atlas.html: one self-contained file (CSS, glue JS and base64 WebAssembly
 //    inlined) that works from file:// and in a frame sandboxed without allow-same-origin.
 // 3. pkg/csp.txt: the served build's policy, for hosts that send it as a header.
+// Both pages carry the built-in data set as a <script type="application/json" id="atlas-data">
+// block (never executed, so no policy needs to allow it): the first view needs no request, and
+// the WebAssembly holds code only.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 
@@ -12,6 +15,15 @@ const read = (name) => readFileSync(`${dir}/${name}`, 'utf8');
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 let html = read('index.html');
+const dataPath = new URL('../www/data/lang-ping-2023.json', import.meta.url);
+// JSON.parse checks the file is JSON; the text goes in as written (its fingerprint keys the
+// user's saved pins), with every "<" escaped so no "</script>" can end the block early.
+const dataText = readFileSync(dataPath, 'utf8');
+JSON.parse(dataText);
+const dataBlock = `<script type="application/json" id="atlas-data">${dataText.replace(/</g, '\\u003c')}</script>`;
+html = html.replace(/<script type="application\/json" id="atlas-data">[\s\S]*?<\/script>\s*/g, '');
+if (!html.includes('</body>')) throw new Error('postbuild: no </body> in index.html');
+html = html.replace('</body>', () => `${dataBlock}\n</body>`);
 const loaderMatch = html.match(/<script type="module">([\s\S]*?)<\/script>/);
 if (!loaderMatch) throw new Error('postbuild: trunk loader script not found in index.html');
 const loader = loaderMatch[1];

@@ -53,6 +53,9 @@ pub enum ProblemKind {
     BadPara { found: String },
     /// An item that must be traced to the article has no sources.
     NoSources,
+    /// The page carries no built-in data set: its `<script type="application/json"
+    /// id="atlas-data">` block is missing (a page not made by `tools/build.sh`).
+    NoBuiltInData,
 }
 
 impl Problem {
@@ -116,6 +119,8 @@ impl Problem {
             (BadPara { found }, Lang::Zh) => format!("{found:?} 不是段落编号"),
             (NoSources, Lang::En) => "has no sources".to_string(),
             (NoSources, Lang::Zh) => "没有出处".to_string(),
+            (NoBuiltInData, Lang::En) => "this page carries no built-in data set".to_string(),
+            (NoBuiltInData, Lang::Zh) => "此页面未包含内置数据集".to_string(),
         }
     }
 
@@ -179,6 +184,10 @@ impl Problem {
             NoSources => (
                 "add at least one {\"para\", \"quote\"} from the article".into(),
                 "请至少添加一条出自原文的 {\"para\", \"quote\"}".into(),
+            ),
+            NoBuiltInData => (
+                "build the page with tools/build.sh, which puts the data set into it as <script type=\"application/json\" id=\"atlas-data\">".into(),
+                "请用 tools/build.sh 构建页面，它会把数据集写入 <script type=\"application/json\" id=\"atlas-data\">".into(),
             ),
         };
         match lang {

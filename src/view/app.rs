@@ -24,10 +24,11 @@ fn default_lang() -> Lang {
 pub fn App() -> impl IntoView {
     let (url_state, url_notices) = url::read();
     let lang = url_state.lang.unwrap_or_else(default_lang);
-    match load_data_set(data_loader::BUILT_IN_DATA) {
-        Ok(model) => {
+    let built_in = data_loader::built_in_text();
+    match built_in.and_then(|text| load_data_set(&text).map(|model| (model, text))) {
+        Ok((model, text)) => {
             let measure = crate::browser::text_measure::CanvasMeasure::new();
-            let state = AppState::new(Scene::new_measured(model, &measure), lang, data_loader::built_in_source());
+            let state = AppState::new(Scene::new_measured(model, &measure), lang, data_loader::built_in_source(&text));
             // A data set named in the link, else one the user saved earlier, replaces the
             // built-in one; the link's selection then applies to it.
             match url_state.data_url.clone() {

@@ -14,8 +14,18 @@ use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The built-in data set, compiled into the app so the first view needs no request.
-pub const BUILT_IN_DATA: &str = include_str!("../../www/data/lang-ping-2023.json");
+/// The id of the page's `<script type="application/json">` block that carries the built-in
+/// data set. `tools/postbuild.mjs` writes it from `www/data/lang-ping-2023.json`, so the first
+/// view needs no request (and works from `file://`), and the data is not WebAssembly the browser
+/// must compile: content stays out of the code.
+const BUILT_IN_DATA_ID: &str = "atlas-data";
+
+/// The built-in data set's text, as the page carries it.
+pub fn built_in_text() -> Result<String, Vec<Problem>> {
+    crate::browser::dom::text_of_element(BUILT_IN_DATA_ID)
+        .filter(|text| !text.trim().is_empty())
+        .ok_or_else(|| vec![Problem::new("", ProblemKind::NoBuiltInData)])
+}
 
 /// The storage key of the user's data set.
 const SAVED_DATA_KEY: &str = "v1:dataset";
@@ -26,8 +36,8 @@ fn scene_of(model: atlas_core::Model) -> Scene {
 }
 
 /// The data source of the built-in data set.
-pub fn built_in_source() -> DataSource {
-    DataSource::BuiltIn { key: fingerprint(BUILT_IN_DATA) }
+pub fn built_in_source(text: &str) -> DataSource {
+    DataSource::BuiltIn { key: fingerprint(text) }
 }
 
 /// Shows a model: a fresh view of it, nothing selected or hidden.
@@ -69,9 +79,14 @@ pub fn load_user_text(state: &AppState, name: &str, text: &str, persist: bool) -
 
 /// Returns to the built-in article and forgets the saved user data set.
 pub fn back_to_built_in(state: &AppState) {
-    storage::remove(SAVED_DATA_KEY);
-    if let Ok(model) = load_data_set(BUILT_IN_DATA) {
-        show(state, model, built_in_source());
+    // The page's own data set loaded when the app started, so this fails only on a page that
+    // changed under us; the user's saved copy is forgotten only once the switch has worked.
+    match built_in_text().and_then(|text| load_data_set(&text).map(|model| (model, text))) {
+        Ok((model, text)) => {
+            storage::remove(SAVED_DATA_KEY);
+            show(state, model, built_in_source(&text));
+        }
+        Err(problems) => state.load_problems.set(Some((String::new(), problems))),
     }
 }
 
