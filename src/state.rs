@@ -73,14 +73,21 @@ pub struct AppState {
 /// Where the shown data set came from; `key` tells saved pins of different data sets apart.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DataSource {
-    BuiltIn { key: String },
-    User { name: String, key: String },
+    BuiltIn { key: String, text: Arc<str> },
+    User { name: String, key: String, text: Arc<str> },
 }
 
 impl DataSource {
     pub fn key(&self) -> &str {
         match self {
-            DataSource::BuiltIn { key } | DataSource::User { key, .. } => key,
+            DataSource::BuiltIn { key, .. } | DataSource::User { key, .. } => key,
+        }
+    }
+    /// The data set's text as it was loaded: what "Download JSON" saves, so the file is the
+    /// one the user gave (or the page carries), field for field.
+    pub fn text(&self) -> &str {
+        match self {
+            DataSource::BuiltIn { text, .. } | DataSource::User { text, .. } => text,
         }
     }
 }

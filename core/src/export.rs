@@ -3,6 +3,7 @@
 //! The styles are embedded, so the file looks the same wherever it is opened, and text is
 //! escaped, so data-set strings stay text.
 
+use crate::number::Fixed;
 use crate::model::{Lang, NodeKind, Relation};
 use crate::scene::{shape_path, Scene, LABEL_LINE_PX};
 use crate::transform::Bounds;
@@ -45,7 +46,7 @@ fn relation_dash(relation: Relation) -> String {
     if pattern.is_empty() {
         "none".to_string()
     } else {
-        pattern.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(" ")
+        pattern.iter().map(|d| format!("{:.1}", Fixed(*d))).collect::<Vec<_>>().join(" ")
     }
 }
 
@@ -76,7 +77,8 @@ pub fn graph_svg(scene: &Scene, xs: &[f64], ys: &[f64], visible: &[bool], lang: 
     let _ = write!(
         svg,
         r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="{ox:.1} {oy:.1} {width:.1} {height:.1}" width="{width:.0}" height="{height:.0}" lang="{}" font-family="system-ui, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif">"#,
-        lang.tag()
+        lang.tag(),
+        ox = Fixed(ox), oy = Fixed(oy), width = Fixed(width), height = Fixed(height),
     );
     let title = scene.model.meta.title.get(lang);
     let _ = write!(svg, "<title>{}</title>", escape_xml(title));
@@ -89,16 +91,16 @@ pub fn graph_svg(scene: &Scene, xs: &[f64], ys: &[f64], visible: &[bool], lang: 
         );
     }
     svg.push_str("</defs>");
-    let _ = write!(svg, r##"<rect x="{ox:.1}" y="{oy:.1}" width="{width:.1}" height="{height:.1}" fill="#fff"/>"##);
+    let _ = write!(svg, r##"<rect x="{ox:.1}" y="{oy:.1}" width="{width:.1}" height="{height:.1}" fill="#fff"/>"##, ox = Fixed(ox), oy = Fixed(oy), width = Fixed(width), height = Fixed(height));
     let _ = write!(
         svg,
         r##"<text x="{:.1}" y="{:.1}" font-size="18" font-weight="700" fill="#111">{}</text>"##,
-        ox + 12.0,
-        oy + 26.0,
+        Fixed(ox + 12.0),
+        Fixed(oy + 26.0),
         escape_xml(title)
     );
     let byline = format!("{} · {}", scene.model.meta.author.get(lang), scene.model.meta.year);
-    let _ = write!(svg, r##"<text x="{:.1}" y="{:.1}" font-size="12" fill="#444">{}</text>"##, ox + 12.0, oy + 44.0, escape_xml(&byline));
+    let _ = write!(svg, r##"<text x="{:.1}" y="{:.1}" font-size="12" fill="#444">{}</text>"##, Fixed(ox + 12.0), Fixed(oy + 44.0), escape_xml(&byline));
 
     svg.push_str(r#"<g class="links">"#);
     for (link, &(s, t)) in scene.model.links.iter().zip(&scene.link_ends) {
@@ -117,7 +119,8 @@ pub fn graph_svg(scene: &Scene, xs: &[f64], ys: &[f64], visible: &[bool], lang: 
             svg,
             r##"<line x1="{x1:.1}" y1="{y1:.1}" x2="{x2:.1}" y2="{y2:.1}" stroke="#666" stroke-width="1.3" stroke-dasharray="{}" marker-end="url(#a-{})"/>"##,
             relation_dash(link.relation),
-            link.relation.code()
+            link.relation.code(),
+            x1 = Fixed(x1), y1 = Fixed(y1), x2 = Fixed(x2), y2 = Fixed(y2),
         );
     }
     svg.push_str("</g><g class=\"nodes\">");
@@ -128,8 +131,8 @@ pub fn graph_svg(scene: &Scene, xs: &[f64], ys: &[f64], visible: &[bool], lang: 
             svg,
             r##"<g class="node" data-id="{}" transform="translate({:.1},{:.1})"><path d="{}" fill="{}" stroke="#fff" stroke-width="1.5"/>"##,
             escape_xml(&node.id),
-            xs[i],
-            ys[i],
+            Fixed(xs[i]),
+            Fixed(ys[i]),
             shape_path(node.kind, r),
             kind_colour(node.kind)
         );
@@ -138,7 +141,7 @@ pub fn graph_svg(scene: &Scene, xs: &[f64], ys: &[f64], visible: &[bool], lang: 
         svg.push_str(r##"<text text-anchor="middle" font-size="12" fill="#111" stroke="#fff" stroke-width="3" paint-order="stroke">"##);
         for (k, line) in label.lines.iter().enumerate() {
             let space = if label.space_after.get(k).copied().unwrap_or(false) { " " } else { "" };
-            let _ = write!(svg, r#"<tspan x="0" y="{:.1}">{}{space}</tspan>"#, top + k as f64 * LABEL_LINE_PX, escape_xml(line));
+            let _ = write!(svg, r#"<tspan x="0" y="{:.1}">{}{space}</tspan>"#, Fixed(top + k as f64 * LABEL_LINE_PX), escape_xml(line));
         }
         svg.push_str("</text></g>");
     }
@@ -156,9 +159,10 @@ pub fn graph_svg(scene: &Scene, xs: &[f64], ys: &[f64], visible: &[bool], lang: 
             r##"<path transform="translate({x:.1},{row_y:.1})" d="{}" fill="{}"/><text x="{:.1}" y="{:.1}">{}</text>"##,
             shape_path(*kind, 6.0),
             kind_colour(*kind),
-            x + 12.0,
-            row_y + 4.0,
-            escape_xml(kind.label(lang))
+            Fixed(x + 12.0),
+            Fixed(row_y + 4.0),
+            escape_xml(kind.label(lang)),
+            x = Fixed(x), row_y = Fixed(row_y),
         );
     }
     y += 24.0 * (kinds.len() as f64 / 4.0).ceil();
@@ -168,13 +172,14 @@ pub fn graph_svg(scene: &Scene, xs: &[f64], ys: &[f64], visible: &[bool], lang: 
         let _ = write!(
             svg,
             r##"<line x1="{:.1}" y1="{row_y:.1}" x2="{:.1}" y2="{row_y:.1}" stroke="#666" stroke-width="1.3" stroke-dasharray="{}" marker-end="url(#a-{})"/><text x="{:.1}" y="{:.1}">{}</text>"##,
-            x - 6.0,
-            x + 24.0,
+            Fixed(x - 6.0),
+            Fixed(x + 24.0),
             relation_dash(*relation),
             relation.code(),
-            x + 32.0,
-            row_y + 4.0,
-            escape_xml(relation.label(lang))
+            Fixed(x + 32.0),
+            Fixed(row_y + 4.0),
+            escape_xml(relation.label(lang)),
+            row_y = Fixed(row_y),
         );
     }
     svg.push_str("</g></svg>");

@@ -9,6 +9,7 @@
 //! - [`view_state`]: the shareable view state and its URL form.
 //! - [`export`]: a standalone SVG of the visible graph with title and legend.
 //! - [`saved`]: versioned envelopes for what the app keeps in browser storage.
+//! - [`number`]: fixed-decimal number formatting without the float formatting machinery.
 //! - [`scene`]: what the views draw, derived once from a model (radii, wrapped labels, layouts).
 //!
 //! Architecture invariant: nothing here imports leptos, web-sys or wasm-bindgen, so all of it is
@@ -19,6 +20,8 @@ pub mod export;
 pub mod layout;
 pub mod load;
 pub mod model;
+pub mod number;
+pub mod order;
 pub mod problem;
 pub mod saved;
 pub mod scene;

@@ -3,7 +3,8 @@
 //!
 //! A [`Model`] can only be built by [`crate::load::load_data_set`], which checks every invariant
 //! listed on the types below; downstream code takes `&Model` and never sees raw JSON. The serde
-//! `Serialize` impls write the same file format the loader reads (used for "download the data set").
+//! `Serialize` impls write the same file format the loader reads (`Model::to_json`; the tests
+//! round-trip every model through it). The app's "Download JSON" saves the text as loaded.
 //! This module does not parse anything and knows nothing of the browser.
 
 use serde::Serialize;
@@ -457,7 +458,9 @@ impl Model {
     /// Events in date order (ties keep file order).
     pub fn events_by_date(&self) -> Vec<usize> {
         let mut order: Vec<usize> = (0..self.events.len()).collect();
-        order.sort_by_key(|&i| self.events[i].date.sort_key());
+        crate::order::sort_indices_by(&mut order, &mut |a, b| {
+            self.events[a].date.sort_key().cmp(&self.events[b].date.sort_key()).then(a.cmp(&b))
+        });
         order
     }
     /// The events that mention a node, either as actor or among their related nodes.

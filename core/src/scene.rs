@@ -8,6 +8,8 @@
 //! measured with a per-character width model (CJK one em, Latin about half) that the view may
 //! replace with rendered measurements.
 
+use crate::order::sort_indices_by;
+use crate::number::Fixed;
 use crate::analysis::{ArgumentGraph, CounterPath};
 use crate::layout;
 use crate::model::{Lang, Model, NodeKind};
@@ -166,11 +168,11 @@ pub fn wrap_label_measured(text: &str, measure: &dyn TextMeasure, max_width: f64
 /// the same visual weight. Each kind has its own shape so that colour is never the only channel.
 pub fn shape_path(kind: NodeKind, r: f64) -> String {
     match shape_polygon(kind) {
-        None => format!("M{:.2},0A{r:.2},{r:.2} 0 1,0 {:.2},0A{r:.2},{r:.2} 0 1,0 {:.2},0Z", -r, r, -r),
+        None => format!("M{:.2},0A{r:.2},{r:.2} 0 1,0 {:.2},0A{r:.2},{r:.2} 0 1,0 {:.2},0Z", Fixed(-r), Fixed(r), Fixed(-r), r = Fixed(r)),
         Some(points) => {
             let mut d = String::new();
             for (i, (x, y)) in points.iter().enumerate() {
-                d.push_str(&format!("{}{:.2},{:.2}", if i == 0 { 'M' } else { 'L' }, x * r, y * r));
+                d.push_str(&format!("{}{:.2},{:.2}", if i == 0 { 'M' } else { 'L' }, Fixed(x * r), Fixed(y * r)));
             }
             d.push('Z');
             d
@@ -219,7 +221,7 @@ pub fn separate_boxes(xs: &mut [f64], ys: &mut [f64], boxes: &[NodeBox], max_rou
     let n = xs.len().min(ys.len()).min(boxes.len());
     let mut order: Vec<usize> = (0..n).collect();
     for round in 0..max_rounds {
-        order.sort_by(|&a, &b| (xs[a] - boxes[a].half_width).total_cmp(&(xs[b] - boxes[b].half_width)).then(a.cmp(&b)));
+        sort_indices_by(&mut order, &mut |a, b| (xs[a] - boxes[a].half_width).total_cmp(&(xs[b] - boxes[b].half_width)).then(a.cmp(&b)));
         let mut moved = false;
         for oi in 0..n {
             let i = order[oi];
@@ -449,8 +451,9 @@ impl Scene {
             };
             hits.push((rank, i));
         }
-        hits.sort();
-        hits.into_iter().map(|(_, i)| i).collect()
+        let mut order: Vec<usize> = (0..hits.len()).collect();
+        sort_indices_by(&mut order, &mut |a, b| hits[a].cmp(&hits[b]));
+        order.into_iter().map(|k| hits[k].1).collect()
     }
 
     /// Whether the legend filter hides `node`: `hidden` holds `kind:<kind>` and `group:<id>`

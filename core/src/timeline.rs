@@ -292,8 +292,8 @@ pub struct EventToPlace {
 /// of rows of each lane.
 pub fn place_events(events: &[EventToPlace], scale: &TimeScale, gap_px: f64, n_lanes: usize) -> (Vec<PlacedEvent>, Vec<usize>) {
     let mut order: Vec<usize> = (0..events.len()).collect();
-    order.sort_by(|&a, &b| {
-        events[a].start.partial_cmp(&events[b].start).unwrap_or(std::cmp::Ordering::Equal).then(a.cmp(&b))
+    crate::order::sort_indices_by(&mut order, &mut |a, b| {
+        events[a].start.total_cmp(&events[b].start).then(a.cmp(&b))
     });
     let n_lanes = n_lanes.max(1);
     let mut row_ends: Vec<Vec<f64>> = vec![Vec::new(); n_lanes];

@@ -95,7 +95,9 @@ impl ViewTransform {
         let avail_h = (height - 2.0 * padding).max(1.0);
         let bw = bounds.width().max(1e-9);
         let bh = bounds.height().max(1e-9);
-        let scale = (avail_w / bw).min(avail_h / bh).clamp(MIN_SCALE, max_scale.max(MIN_SCALE));
+        // Not `clamp`: its bounds are not constants here, and its check for them brings in float
+        // Debug formatting; a NaN ratio also falls to the smallest scale instead of passing on.
+        let scale = (avail_w / bw).min(avail_h / bh).max(MIN_SCALE).min(max_scale.max(MIN_SCALE));
         let cx = (bounds.min_x + bounds.max_x) / 2.0;
         let cy = (bounds.min_y + bounds.max_y) / 2.0;
         ViewTransform { scale, translate_x: width / 2.0 - cx * scale, translate_y: height / 2.0 - cy * scale }

@@ -20,6 +20,7 @@
 //! | `resize` | `0` | embed mode: do not post the frame's height to the parent |
 //! | `data` | a relative URL | load a data set from the same origin |
 
+use crate::number::{parse_number, Fixed};
 use crate::model::Lang;
 use crate::transform::ViewTransform;
 use std::collections::BTreeSet;
@@ -177,7 +178,7 @@ pub fn parse_query(query: &str) -> (ViewState, Vec<UrlNotice>) {
                 _ => ignore(&mut notices),
             },
             "zoom" => {
-                let numbers: Vec<f64> = value.split(',').filter_map(|n| n.parse().ok()).filter(|n: &f64| n.is_finite()).collect();
+                let numbers: Vec<f64> = value.split(',').filter_map(parse_number).collect();
                 match numbers.as_slice() {
                     [scale, x, y] if *scale >= crate::transform::MIN_SCALE && *scale <= crate::transform::MAX_SCALE && x.abs() < 1e7 && y.abs() < 1e7 => {
                         state.zoom = Some(ViewTransform { scale: *scale, translate_x: *x, translate_y: *y })
@@ -189,8 +190,8 @@ pub fn parse_query(query: &str) -> (ViewState, Vec<UrlNotice>) {
                 let parsed = if value == "all" {
                     Some(TimeSpan::All)
                 } else if let Some((a, b)) = value.split_once("..") {
-                    match (a.parse::<f64>(), b.parse::<f64>()) {
-                        (Ok(a), Ok(b)) if a.is_finite() && b.is_finite() && b - a >= crate::timeline::MIN_SPAN_DAYS && b - a <= crate::timeline::MAX_SPAN_DAYS && a.abs() < 1e7 => Some(TimeSpan::Days(a, b)),
+                    match (parse_number(a), parse_number(b)) {
+                        (Some(a), Some(b)) if b - a >= crate::timeline::MIN_SPAN_DAYS && b - a <= crate::timeline::MAX_SPAN_DAYS && a.abs() < 1e7 => Some(TimeSpan::Days(a, b)),
                         _ => None,
                     }
                 } else {
@@ -260,12 +261,12 @@ pub fn to_query(state: &ViewState) -> String {
         Panes::Timeline => parts.push("view=timeline".into()),
     }
     if let Some(z) = state.zoom {
-        parts.push(format!("zoom={:.3},{:.1},{:.1}", z.scale, z.translate_x, z.translate_y));
+        parts.push(format!("zoom={:.3},{:.1},{:.1}", Fixed(z.scale), Fixed(z.translate_x), Fixed(z.translate_y)));
     }
     match state.span {
         None | Some(TimeSpan::All) => {}
         Some(TimeSpan::Year(y)) => parts.push(format!("span={y}")),
-        Some(TimeSpan::Days(a, b)) => parts.push(format!("span={a:.1}..{b:.1}")),
+        Some(TimeSpan::Days(a, b)) => parts.push(format!("span={a:.1}..{b:.1}", a = Fixed(a), b = Fixed(b))),
     }
     if let Some(step) = state.tour_step {
         parts.push(format!("tour={}", step + 1));

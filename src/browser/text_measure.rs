@@ -2,6 +2,7 @@
 //! label boxes fit the text in every engine and with whatever system fonts are installed.
 //! Falls back to the core's per-character estimate when no canvas is available.
 
+use atlas_core::number::Fixed;
 use atlas_core::scene::{text_width, TextMeasure, LABEL_FONT_PX};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -27,7 +28,7 @@ impl CanvasMeasure {
                 .unwrap_or_else(|| "sans-serif".to_string());
             let canvas = document.create_element("canvas").ok()?.dyn_into::<web_sys::HtmlCanvasElement>().ok()?;
             let context = canvas.get_context("2d").ok()??.dyn_into::<web_sys::CanvasRenderingContext2d>().ok()?;
-            context.set_font(&format!("{LABEL_FONT_PX}px {family}"));
+            context.set_font(&format!("{:.0}px {family}", Fixed(LABEL_FONT_PX)));
             Some(context)
         })();
         CanvasMeasure { context, cache: RefCell::new(HashMap::new()) }

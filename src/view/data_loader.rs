@@ -37,7 +37,7 @@ fn scene_of(model: atlas_core::Model) -> Scene {
 
 /// The data source of the built-in data set.
 pub fn built_in_source(text: &str) -> DataSource {
-    DataSource::BuiltIn { key: fingerprint(text) }
+    DataSource::BuiltIn { key: fingerprint(text), text: Arc::from(text) }
 }
 
 /// Shows a model: a fresh view of it, nothing selected or hidden.
@@ -57,7 +57,7 @@ fn show(state: &AppState, model: atlas_core::Model, source: DataSource) {
 pub fn load_user_text(state: &AppState, name: &str, text: &str, persist: bool) -> bool {
     match load_data_set(text) {
         Ok(model) => {
-            show(state, model, DataSource::User { name: name.to_string(), key: fingerprint(text) });
+            show(state, model, DataSource::User { name: name.to_string(), key: fingerprint(text), text: Arc::from(text) });
             if persist {
                 let envelope = data_set_envelope(&SavedDataSet { name: name.to_string(), text: text.to_string() });
                 if storage::set(SAVED_DATA_KEY, &envelope).is_err() {

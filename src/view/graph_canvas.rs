@@ -7,6 +7,7 @@
 //! The canvas is one focusable element; keyboard focus moves between nodes as in the SVG view
 //! and is announced in a live region, and the "Read as lists" view gives every node as text.
 
+use atlas_core::number::Fixed;
 use atlas_core::scene::{shape_polygon, Scene, LABEL_FONT_PX, LABEL_LINE_PX};
 use atlas_core::transform::ViewTransform;
 use atlas_core::{Lang, NodeKind, Relation};
@@ -196,7 +197,7 @@ impl CanvasPainter {
 
         // Labels: all of them once readable, else only those that matter now.
         let readable = t.scale * LABEL_FONT_PX >= MIN_READABLE_LABEL_PX;
-        ctx.set_font(&format!("{}px {}", LABEL_FONT_PX, self.font_family));
+        ctx.set_font(&format!("{:.0}px {}", Fixed(LABEL_FONT_PX), self.font_family));
         ctx.set_text_align("center");
         ctx.set_line_width(3.0);
         ctx.set_stroke_style_str(&self.palette.background);

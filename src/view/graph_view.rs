@@ -5,6 +5,7 @@
 //! the frame loop writes their `transform` and line ends directly while the layout moves.
 //! Reactive bindings only carry what changes rarely: selection, highlight, filter, language.
 
+use atlas_core::number::Fixed;
 use crate::browser::dom::{self, FrameLoop};
 use crate::browser::{download, storage};
 use atlas_core::saved::{pins_envelope, read_pins_envelope, Pin};
@@ -105,15 +106,15 @@ impl GraphRuntime {
             return;
         }
         for (i, el) in self.node_elements.iter().enumerate() {
-            dom::set_attr(el, "transform", &format!("translate({:.1},{:.1})", self.xs[i], self.ys[i]));
+            dom::set_attr(el, "transform", &format!("translate({:.1},{:.1})", Fixed(self.xs[i]), Fixed(self.ys[i])));
         }
         for (k, el) in self.link_elements.iter().enumerate() {
             let (s, t) = self.scene.link_ends[k];
             let (x1, y1, x2, y2) = link_line(self.xs[s], self.ys[s], self.xs[t], self.ys[t], self.scene.radii[s], self.scene.radii[t] + 3.0);
-            dom::set_attr(el, "x1", &format!("{x1:.1}"));
-            dom::set_attr(el, "y1", &format!("{y1:.1}"));
-            dom::set_attr(el, "x2", &format!("{x2:.1}"));
-            dom::set_attr(el, "y2", &format!("{y2:.1}"));
+            dom::set_attr(el, "x1", &format!("{x1:.1}", x1 = Fixed(x1)));
+            dom::set_attr(el, "y1", &format!("{y1:.1}", y1 = Fixed(y1)));
+            dom::set_attr(el, "x2", &format!("{x2:.1}", x2 = Fixed(x2)));
+            dom::set_attr(el, "y2", &format!("{y2:.1}", y2 = Fixed(y2)));
         }
     }
 
@@ -709,7 +710,7 @@ pub fn GraphView() -> impl IntoView {
         move |_| {
             let svg = current_svg();
             let size = |name: &str| -> f64 {
-                svg.split(&format!(" {name}=\"")).nth(1).and_then(|r| r.split('"').next()).and_then(|v| v.parse().ok()).unwrap_or(800.0)
+                svg.split(&format!(" {name}=\"")).nth(1).and_then(|r| r.split('"').next()).and_then(atlas_core::number::parse_number).unwrap_or(800.0)
             };
             download::png_from_svg("argument-atlas-graph.png", &svg, size("width"), size("height"), 2.0);
         }
@@ -826,7 +827,7 @@ pub fn GraphView() -> impl IntoView {
                             // Keep the space where the label broke, so the visible text reads as
                             // the accessible name does.
                             let text = if label.space_after.get(k).copied().unwrap_or(false) { format!("{line} ") } else { line.clone() };
-                            view! { <tspan x="0" y=format!("{:.1}", top + k as f64 * LABEL_LINE_PX)>{text}</tspan> }
+                            view! { <tspan x="0" y=format!("{:.1}", Fixed(top + k as f64 * LABEL_LINE_PX))>{text}</tspan> }
                         })
                         .collect_view()
                 };
@@ -924,7 +925,7 @@ pub fn GraphView() -> impl IntoView {
                             <defs>{markers}</defs>
                             <g class="viewport" transform=move || {
                                 let t = transform.get();
-                                format!("translate({:.2},{:.2}) scale({:.4})", t.translate_x, t.translate_y, t.scale)
+                                format!("translate({:.2},{:.2}) scale({:.4})", Fixed(t.translate_x), Fixed(t.translate_y), Fixed(t.scale))
                             }>
                                 {drawing}
                             </g>

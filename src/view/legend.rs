@@ -1,6 +1,7 @@
 //! The legend, which doubles as the filter: node kinds (with their shapes), groups (a threat's
 //! layer, a response's level) and relation line styles; plus the node search.
 
+use atlas_core::order::sort_indices_by;
 use crate::i18n;
 use crate::state::{use_app, Selection};
 use atlas_core::scene::shape_path;
@@ -78,7 +79,7 @@ pub fn Legend() -> impl IntoView {
         // few dozen (the search box finds any node).
         let degrees = scene.graph.degrees();
         let mut actors: Vec<usize> = scene.actor_reach.iter().map(|(a, _)| *a).collect();
-        actors.sort_by_key(|&a| std::cmp::Reverse(degrees[a]));
+        sort_indices_by(&mut actors, &mut |a, b| degrees[b].cmp(&degrees[a]).then(a.cmp(&b)));
         actors.truncate(MAX_ACTOR_FILTERS);
         actors
             .iter()

@@ -70,7 +70,7 @@ pub fn ShareDialog() -> impl IntoView {
         }
     };
     let download_json = move |_| {
-        let json = state.scene.get_untracked().model.to_json();
+        let json = state.source.with_untracked(|source| source.text().to_string());
         download::text_file("argument-atlas-data.json", "application/json", &json);
     };
     view! {

@@ -6,6 +6,7 @@
 //! meet them in time order; their positions are set through CSSOM (`style:` bindings), which a
 //! strict `style-src` allows. On narrow screens the same list is shown vertically.
 
+use atlas_core::number::Fixed;
 use crate::browser::dom::{self, FrameLoop};
 use crate::i18n;
 use crate::state::{use_app, Selection};
@@ -315,9 +316,9 @@ pub fn TimelineView() -> impl IntoView {
             .map(|tick| {
                 let x = s.screen_from_time(tick.day);
                 view! {
-                    <g class="tick" transform=format!("translate({x:.1},0)")>
-                        <line y1="0" y2=format!("{:.1}", h - AXIS_PX)/>
-                        <text y=format!("{:.1}", h - 8.0) x="3">{tick.label(lang)}</text>
+                    <g class="tick" transform=format!("translate({x:.1},0)", x = Fixed(x))>
+                        <line y1="0" y2=format!("{:.1}", Fixed(h - AXIS_PX))/>
+                        <text y=format!("{:.1}", Fixed(h - 8.0)) x="3">{tick.label(lang)}</text>
                     </g>
                 }
             })
@@ -337,7 +338,7 @@ pub fn TimelineView() -> impl IntoView {
                 let top = tops[k];
                 let height = tops[k + 1] - top;
                 view! {
-                    <div class="lane" class:odd=k % 2 == 1 style:top=format!("{top:.0}px") style:height=format!("{height:.0}px")>
+                    <div class="lane" class:odd=k % 2 == 1 style:top=format!("{top:.0}px", top = Fixed(top)) style:height=format!("{height:.0}px", height = Fixed(height))>
                         <span class="lane-name">{name}</span>
                     </div>
                 }
@@ -378,9 +379,9 @@ pub fn TimelineView() -> impl IntoView {
                 view! {
                     <li class=format!("event precision-{:?}", precision).to_lowercase()
                         class:selected=move || selected.get() class:marked=move || marked.get() class:dim=move || dimmed.get()
-                        style:left=move || format!("{:.1}px", pos().0)
-                        style:top=move || format!("{:.1}px", pos().2)>
-                        <span class="span-bar" aria-hidden="true" style:width=move || format!("{:.1}px", (pos().1 - pos().0).max(2.0))></span>
+                        style:left=move || format!("{:.1}px", Fixed(pos().0))
+                        style:top=move || format!("{:.1}px", Fixed(pos().2))>
+                        <span class="span-bar" aria-hidden="true" style:width=move || format!("{:.1}px", Fixed((pos().1 - pos().0).max(2.0)))></span>
                         <button type="button" id=format!("event-{id}") class="event-button"
                             aria-pressed=move || selected.get().to_string()
                             on:click=move |_| state.selection.set(Selection::Event(id_click.clone()))>
@@ -434,11 +435,11 @@ pub fn TimelineView() -> impl IntoView {
             // event buttons inside are the stops, and focusing one scrolls it into view.
             <div class="timeline-scroll" tabindex="-1">
             <div class="timeline-canvas" node_ref=container
-                style:height=move || if narrow() { "auto".to_string() } else { format!("{:.0}px", total_height()) }
+                style:height=move || if narrow() { "auto".to_string() } else { format!("{:.0}px", Fixed(total_height())) }
                 on:pointerdown=on_pointer_down on:pointermove=on_pointer_move
                 on:pointerup=on_pointer_up.clone() on:pointercancel=on_pointer_up on:wheel=on_wheel>
                 <div class="lanes" aria-hidden="true">{lanes}</div>
-                <svg class="axis" aria-hidden="true" style:height=move || format!("{:.0}px", total_height())>{ticks}</svg>
+                <svg class="axis" aria-hidden="true" style:height=move || format!("{:.0}px", Fixed(total_height()))>{ticks}</svg>
                 <ol class="events" aria-labelledby="timeline-heading" aria-describedby="timeline-help" on:keydown=on_key>
                     {events}
                 </ol>

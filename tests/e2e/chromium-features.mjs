@@ -411,6 +411,27 @@ try {
       await strict.close();
     }
   });
+
+  // ------------------------------------------------------------------------------------------
+  await check('a page without its data block says so in the page, in both languages', async () => {
+    const shell = readFileSync(join(SITE, 'index.html'), 'utf8');
+    const withoutData = shell.replace(/<script type="application\/json" id="atlas-data">[\s\S]*?<\/script>/, '');
+    if (withoutData === shell) fail('the built index.html has no atlas-data block to remove (control)');
+    const bare = await startServer({ root: SITE, routes: { '/no-data.html': { body: withoutData } } });
+    const { context, page, log } = await freshPage();
+    try {
+      for (const [lang, message] of [['en', 'this page carries no built-in data set'], ['zh', '此页面未包含内置数据集']]) {
+        await page.goto(bare.url(`no-data.html?lang=${lang}`), { waitUntil: 'load' });
+        const alert = page.getByRole('alert');
+        await alert.getByText(message).waitFor();
+        await alert.getByText('tools/build.sh').waitFor();
+      }
+      if (log.errors.length) fail(`page errors: ${log.errors.join(' | ')}`);
+    } finally {
+      await context.close();
+      await bare.close();
+    }
+  });
 } finally {
   await browser.close().catch(() => {});
 }

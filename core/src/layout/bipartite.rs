@@ -114,6 +114,7 @@ pub fn bipartite_column_orders(
     let mut best_orders = orders.clone();
     let mut best_crossings = count_link_crossings(columns, column_count, &orders, links);
     let mut keys: Vec<(f64, f64, usize)> = Vec::new();
+    let mut ranked: Vec<usize> = Vec::new();
     for sweep in 0..sweeps {
         if best_crossings == 0 {
             break;
@@ -132,9 +133,14 @@ pub fn bipartite_column_orders(
                 };
                 keys.push((barycentre, current, node));
             }
-            keys.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
+            ranked.clear();
+            ranked.extend(0..keys.len());
+            crate::order::sort_indices_by(&mut ranked, &mut |a, b| {
+                let (ka, kb) = (keys[a], keys[b]);
+                ka.0.total_cmp(&kb.0).then(ka.1.total_cmp(&kb.1)).then(ka.2.cmp(&kb.2))
+            });
             orders[column].clear();
-            orders[column].extend(keys.iter().map(|&(_, _, node)| node));
+            orders[column].extend(ranked.iter().map(|&k| keys[k].2));
             let count = orders[column].len() as f64;
             for (rank, &node) in orders[column].iter().enumerate() {
                 relative_position[node] = (rank as f64 + 0.5) / count;
