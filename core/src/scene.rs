@@ -95,10 +95,17 @@ pub fn wrap_label(text: &str, font_px: f64, max_width: f64) -> WrappedLabel {
 }
 
 /// [`wrap_label`] with a given text measure.
+///
+/// A line's width is the sum of its tokens' widths (a word, a space, one wide character), each
+/// measured once: with the browser's measure, measuring every candidate line instead cost
+/// thousands of canvas calls at start-up. Sums match whole-string widths up to kerning between
+/// tokens, which is nil across a space and between CJK characters.
 pub fn wrap_label_measured(text: &str, measure: &dyn TextMeasure, max_width: f64) -> WrappedLabel {
     let mut lines: Vec<String> = Vec::new();
     let mut space_after: Vec<bool> = Vec::new();
     let mut line = String::new();
+    let mut line_width = 0.0;
+    let mut widths: Vec<f64> = Vec::new();
     // Tokens: a run of non-space Latin characters is one token; each wide character is one.
     let mut tokens: Vec<String> = Vec::new();
     let mut word = String::new();
@@ -121,35 +128,44 @@ pub fn wrap_label_measured(text: &str, measure: &dyn TextMeasure, max_width: f64
         tokens.push(word);
     }
     let no_line_start = |t: &str| t.chars().next().is_some_and(|c| "，。、；：！？）」』】》,.;:!?)".contains(c));
-    let fits = |candidate: &str| measure.width(candidate) <= max_width;
+    let space_width = measure.width(" ");
+    let mut buffer = [0u8; 4];
     for token in tokens {
         if token == " " {
             if !line.is_empty() {
                 line.push(' ');
+                line_width += space_width;
             }
             continue;
         }
-        let candidate = format!("{line}{token}");
-        if !fits(&candidate) && !line.trim().is_empty() && !no_line_start(&token) {
+        let token_width = measure.width(&token);
+        if line_width + token_width > max_width && !line.trim().is_empty() && !no_line_start(&token) {
             space_after.push(line.ends_with(' '));
+            widths.push(line_width - if line.ends_with(' ') { space_width } else { 0.0 });
             lines.push(line.trim_end().to_string());
             line = String::new();
+            line_width = 0.0;
         }
-        if !fits(&token) && line.is_empty() {
+        if token_width > max_width && line.is_empty() {
             // A single word wider than a line: split it by characters.
             for c in token.chars() {
-                let candidate = format!("{line}{c}");
-                if !fits(&candidate) && !line.is_empty() {
+                let char_width = measure.width(c.encode_utf8(&mut buffer));
+                if line_width + char_width > max_width && !line.is_empty() {
                     space_after.push(false);
+                    widths.push(line_width);
                     lines.push(std::mem::take(&mut line));
+                    line_width = 0.0;
                 }
                 line.push(c);
+                line_width += char_width;
             }
         } else {
             line.push_str(&token);
+            line_width += token_width;
         }
     }
     if !line.trim().is_empty() {
+        widths.push(line_width - if line.ends_with(' ') { space_width } else { 0.0 });
         lines.push(line.trim_end().to_string());
     }
     if lines.is_empty() {
@@ -159,7 +175,7 @@ pub fn wrap_label_measured(text: &str, measure: &dyn TextMeasure, max_width: f64
     if let Some(last) = space_after.last_mut() {
         *last = false;
     }
-    let width = lines.iter().map(|l| measure.width(l)).fold(0.0, f64::max);
+    let width = widths.into_iter().fold(0.0, f64::max);
     let height = lines.len() as f64 * LABEL_LINE_PX;
     WrappedLabel { lines, space_after, width, height }
 }
@@ -566,6 +582,27 @@ mod tests {
         let got = wrap_label("Supercalifragilisticexpialidocious", 12.0, 60.0);
         assert!(got.lines.len() > 1);
         assert!(got.lines.iter().all(|l| text_width(l, 12.0) <= 60.0 + 1e-9));
+    }
+
+    #[test]
+    fn wrapping_measures_each_token_once_and_sums_the_widths() {
+        struct Counting(std::cell::RefCell<Vec<String>>);
+        impl TextMeasure for Counting {
+            fn width(&self, text: &str) -> f64 {
+                self.0.borrow_mut().push(text.to_string());
+                text_width(text, LABEL_FONT_PX)
+            }
+        }
+        let measure = Counting(Default::default());
+        let text = "数字时代国家安全困境与网络空间命运共同体构建 and the digital security dilemma";
+        let wrapped = wrap_label_measured(text, &measure, 90.0);
+        let calls = measure.0.borrow();
+        // One call per token and one for the space width: never one per candidate line.
+        let tokens = text.chars().filter(|c| char_width(*c, 1.0) >= 1.0).count() + text.split(' ').count() - 1;
+        assert!(calls.len() <= tokens + 1, "{} calls for {} tokens", calls.len(), tokens);
+        let widest = wrapped.lines.iter().map(|l| text_width(l, LABEL_FONT_PX)).fold(0.0, f64::max);
+        assert!((wrapped.width - widest).abs() < 1e-9, "{} vs {}", wrapped.width, widest);
+        assert!(wrapped.lines.iter().all(|l| text_width(l, LABEL_FONT_PX) <= 90.0 + 1e-9));
     }
 
     #[test]

@@ -1,9 +1,11 @@
 //! Measures label text as the browser renders it, with a canvas in the page's own font, so
 //! label boxes fit the text in every engine and with whatever system fonts are installed.
-//! Falls back to the core's per-character estimate when no canvas is available.
+//! Falls back to the core's per-character estimate when no canvas is available. Wide (CJK)
+//! characters are not measured: they are one em wide in every CJK font, and measuring them
+//! made the browser load its CJK fonts before the first paint even for an English view.
 
 use atlas_core::number::Fixed;
-use atlas_core::scene::{text_width, TextMeasure, LABEL_FONT_PX};
+use atlas_core::scene::{char_width, text_width, TextMeasure, LABEL_FONT_PX};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use wasm_bindgen::JsCast;
@@ -37,6 +39,9 @@ impl CanvasMeasure {
 
 impl TextMeasure for CanvasMeasure {
     fn width(&self, text: &str) -> f64 {
+        if !text.is_empty() && text.chars().all(|c| char_width(c, 1.0) >= 1.0) {
+            return text_width(text, LABEL_FONT_PX);
+        }
         if let Some(w) = self.cache.borrow().get(text) {
             return *w;
         }

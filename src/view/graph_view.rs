@@ -312,17 +312,24 @@ pub fn GraphView() -> impl IntoView {
                 }
                 rt.sync_and_draw();
             }
-            if let Some(size) = dom::size_of(&surface) {
-                *viewport.borrow_mut() = size;
-                if auto_fit.get_untracked() {
-                    fit();
-                }
-            }
+            // The observer's first report comes after the page's first layout and before its
+            // first paint (reading the size here would force an extra layout of the whole page).
+            // A view visible from the start keeps a zoom the link gave; one shown later is fitted.
             let viewport = viewport.clone();
             let fit = fit.clone();
             let runtime_resize = runtime.clone();
+            let first_report = std::cell::Cell::new(true);
             let observer = dom::observe_size(&surface, move |w, h| {
+                let visible_at_start = first_report.replace(false) && w > 0.0 && h > 0.0;
                 if w <= 0.0 || h <= 0.0 {
+                    return;
+                }
+                if visible_at_start {
+                    runtime_resize.borrow().sync_and_draw_if_canvas();
+                    *viewport.borrow_mut() = (w, h);
+                    if auto_fit.try_get_untracked().unwrap_or(false) {
+                        fit();
+                    }
                     return;
                 }
                 // A canvas must be repainted at its new size.

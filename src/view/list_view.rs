@@ -53,27 +53,44 @@ fn entry(scene: &Arc<Scene>, node: usize, lang: Lang, counterpart: NodeKind) -> 
 pub fn ListView() -> impl IntoView {
     let state = use_app();
     let lang = state.lang;
+    // The lists are built only while they are open: closed, they would be more than a third of
+    // the page's elements, built before the first paint for nobody. Whether they are open
+    // outlives a change of language or data set.
+    let open = RwSignal::new(false);
     move || {
         let scene = state.scene.get();
         let lang = lang.get();
-        let of_kind = |kind: NodeKind| -> Vec<usize> { (0..scene.model.nodes.len()).filter(|&i| scene.model.nodes[i].kind == kind).collect() };
-        let threats = of_kind(NodeKind::Threat);
-        let responses = of_kind(NodeKind::Response);
         let (summary, threats_title, responses_title) = match lang {
             Lang::Zh => ("以列表查看：威胁与应对", "威胁及应对它的措施", "应对措施及其针对的威胁"),
             Lang::En => ("Read as lists: threats and responses", "Threats and the responses that address them", "Responses and the threats they address"),
         };
+        let lists = move || {
+            open.get().then(|| {
+                let of_kind = |kind: NodeKind| -> Vec<usize> { (0..scene.model.nodes.len()).filter(|&i| scene.model.nodes[i].kind == kind).collect() };
+                let threats = of_kind(NodeKind::Threat);
+                let responses = of_kind(NodeKind::Response);
+                view! {
+                    <h3 id="threat-list-heading">{threats_title}</h3>
+                    <ul class="node-list" aria-labelledby="threat-list-heading">
+                        {threats.into_iter().map(|i| entry(&scene, i, lang, NodeKind::Response)).collect_view()}
+                    </ul>
+                    <h3 id="response-list-heading">{responses_title}</h3>
+                    <ul class="node-list" aria-labelledby="response-list-heading">
+                        {responses.into_iter().map(|i| entry(&scene, i, lang, NodeKind::Threat)).collect_view()}
+                    </ul>
+                }
+            })
+        };
         view! {
-            <details class="list-view">
+            <details class="list-view" prop:open=open.get_untracked()
+                on:toggle=move |ev| {
+                    let now_open = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
+                    if open.get_untracked() != now_open {
+                        open.set(now_open);
+                    }
+                }>
                 <summary>{summary}</summary>
-                <h3 id="threat-list-heading">{threats_title}</h3>
-                <ul class="node-list" aria-labelledby="threat-list-heading">
-                    {threats.into_iter().map(|i| entry(&scene, i, lang, NodeKind::Response)).collect_view()}
-                </ul>
-                <h3 id="response-list-heading">{responses_title}</h3>
-                <ul class="node-list" aria-labelledby="response-list-heading">
-                    {responses.into_iter().map(|i| entry(&scene, i, lang, NodeKind::Threat)).collect_view()}
-                </ul>
+                {lists}
             </details>
         }
     }

@@ -114,9 +114,8 @@ pub fn TimelineView() -> impl IntoView {
                 scale.update(|s| *s = s.with_range(LANE_LABEL_PX, w));
             }
         };
-        if let Some((w, _)) = dom::size_of(&el) {
-            apply(w);
-        }
+        // The observer reports the first size after the page's first layout and before its first
+        // paint: reading it here instead would force an extra layout of the whole page.
         dom::disconnect_on_cleanup(dom::observe_size(&el, move |w, _| apply(w)));
     });
 
