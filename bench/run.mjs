@@ -479,7 +479,7 @@ function markdown(results) {
   lines.push(`| baseline Leptos page | ${fmt(load.baseline.paintedMsMedian, 0)} ms | ${fmt(load.baseline.paintedMsMin, 0)} ms | ${fmt(load.baseline.firstContentfulPaintMsMedian, 0)} ms | ${fmt(load.baseline.longTaskMaxMsMedian, 0)} ms |`);
   lines.push(`| ratio app ÷ baseline | ${fmt(load.ratio, 2)} | | | |`);
   lines.push('');
-  lines.push(`Where the app's start goes: its wasm is ${kb(results.sizes.app.find((s) => s.file.endsWith('.wasm'))?.raw ?? 0)} raw against the baseline's ${kb(results.sizes.baseline.find((s) => s.file.endsWith('.wasm'))?.raw ?? 0)}, and its start runs as one long task (median longest task above). The core's share of it, timed in the bench page in the same build profile: loading the default data set ${fmt(layout.appCore.loadMs, 1)} ms; loading it and building its scene (labels with estimated widths, the settled layout, the columns) ${fmt(layout.appCore.loadAndSceneMs, 1)} ms. The rest is compiling and instantiating the wasm, measuring labels on a canvas, and Leptos building the DOM, then style and layout.`);
+  lines.push(`Where the app's start goes: its wasm is ${kb(results.sizes.app.find((s) => s.file.endsWith('.wasm'))?.raw ?? 0)} raw against the baseline's ${kb(results.sizes.baseline.find((s) => s.file.endsWith('.wasm'))?.raw ?? 0)}, and its start runs as one long task (median longest task above). The core's share of it, timed in the bench page in the same build profile: loading the default data set ${fmt(layout.appCore.loadMs, 1)} ms; loading it and building its scene (labels with estimated widths, the settled layout, the columns) ${fmt(layout.appCore.loadAndSceneMs, 1)} ms. The rest is compiling and instantiating the wasm, measuring Latin label words on a canvas, and Leptos building the DOM (about 1,300 elements), then style and layout.`);
   lines.push('');
   lines.push(`**Dragging a node** in the app (${DRAG_STEPS} pointer moves, 16 ms apart): frame gap = time between animation frames (the display runs at 60 Hz, so 16.7 ms is every frame on time); frame work = main-thread time from a frame's start until its rendering is done.`);
   lines.push('');
@@ -520,7 +520,7 @@ function summaryMarkdown(results) {
   }
   lines.push('');
   const app = (ext) => sizes.app.filter((s) => s.file.endsWith(ext)).reduce((sum, s) => sum + s.gzip, 0);
-  lines.push(`- Built app, gzip: wasm ${kb(app('.wasm'))}, JS ${kb(app('.js'))}, CSS ${kb(app('.css'))}.`);
+  lines.push(`- Built app, gzip: wasm ${kb(app('.wasm'))}, JS ${kb(app('.js'))}, CSS ${kb(app('.css'))}; the page itself, which carries the built-in data set as a JSON block, ${kb(app('.html'))}.`);
   lines.push(`- Default graph painted ${fmt(load.app.paintedMsMedian, 0)} ms after navigation; the smallest Leptos page with the same profile: ${fmt(load.baseline.paintedMsMedian, 0)} ms (${fmt(load.ratio, 2)}×).`);
   lines.push(`- Dragging a node, main-thread work per frame, median / 95th percentile: ${drag.map((d) => `${fmt(d.frameWorkMsMedian, 1)} / ${fmt(d.frameWorkMsP95, 1)} ms at ${d.nodes.toLocaleString('en')} nodes`).join('; ')}.`);
   const probe = layout.longTasks.find((p) => p.lib === 'wasm');
@@ -581,7 +581,7 @@ async function measure() {
   const dragData = writeDragDataSet();
   const defaultNodes = JSON.parse(readFileSync(join(ROOT, 'www', 'data', 'lang-ping-2023.json'), 'utf8')).nodes.length;
   const sizes = {
-    app: sizesOf(PKG, /\.(wasm|js|css)$/),
+    app: sizesOf(PKG, /\.(wasm|js|css)$|^index\.html$/),
     'bench crate, opt z': sizesOf(join(OUT, 'pkg'), /\.wasm$/),
     'bench crate, opt 3': sizesOf(join(OUT, 'pkg-o3'), /\.wasm$/),
     baseline: sizesOf(join(OUT, 'baseline'), /\.(wasm|js|css)$/),

@@ -9,6 +9,7 @@
 // the WebAssembly holds code only.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { withDataBlock } from './data-block.mjs';
 
 const dir = process.argv[2] ?? 'pkg';
 const read = (name) => readFileSync(`${dir}/${name}`, 'utf8');
@@ -16,14 +17,9 @@ const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').di
 
 let html = read('index.html');
 const dataPath = new URL('../www/data/lang-ping-2023.json', import.meta.url);
-// JSON.parse checks the file is JSON; the text goes in as written (its fingerprint keys the
-// user's saved pins), with every "<" escaped so no "</script>" can end the block early.
 const dataText = readFileSync(dataPath, 'utf8');
-JSON.parse(dataText);
-const dataBlock = `<script type="application/json" id="atlas-data">${dataText.replace(/</g, '\\u003c')}</script>`;
-html = html.replace(/<script type="application\/json" id="atlas-data">[\s\S]*?<\/script>\s*/g, '');
-if (!html.includes('</body>')) throw new Error('postbuild: no </body> in index.html');
-html = html.replace('</body>', () => `${dataBlock}\n</body>`);
+JSON.parse(dataText); // fails the build on a data set that is not JSON
+html = withDataBlock(html, dataText);
 const loaderMatch = html.match(/<script type="module">([\s\S]*?)<\/script>/);
 if (!loaderMatch) throw new Error('postbuild: trunk loader script not found in index.html');
 const loader = loaderMatch[1];

@@ -21,7 +21,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer, strictPolicy } from '../support/server.mjs';
 import { startCourseSite } from '../support/course.mjs';
-import { invalidDataSet } from '../support/datasets.mjs';
+import { hostileDataSet, invalidDataSet, smallDataSet } from '../support/datasets.mjs';
+import { DATA_BLOCK, withDataBlock } from '../../tools/data-block.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '../..');
@@ -413,23 +414,38 @@ try {
   });
 
   // ------------------------------------------------------------------------------------------
-  await check('a page without its data block says so in the page, in both languages', async () => {
+  await check('the data block in the page: missing, it says so in both languages; swapped, the page shows that reading, markup as text', async () => {
     const shell = readFileSync(join(SITE, 'index.html'), 'utf8');
-    const withoutData = shell.replace(/<script type="application\/json" id="atlas-data">[\s\S]*?<\/script>/, '');
+    const withoutData = shell.replace(DATA_BLOCK, '');
     if (withoutData === shell) fail('the built index.html has no atlas-data block to remove (control)');
-    const bare = await startServer({ root: SITE, routes: { '/no-data.html': { body: withoutData } } });
+    const hostile = hostileDataSet();
+    const routes = {
+      '/no-data.html': { body: withoutData },
+      '/swapped.html': { body: withDataBlock(shell, JSON.stringify(smallDataSet('Swapped reading'), null, 2)) },
+      '/hostile.html': { body: withDataBlock(shell, JSON.stringify(hostile.data)) },
+    };
+    const pages = await startServer({ root: SITE, routes, headers: { 'content-security-policy': strictPolicy(SITE) } });
     const { context, page, log } = await freshPage();
     try {
       for (const [lang, message] of [['en', 'this page carries no built-in data set'], ['zh', '此页面未包含内置数据集']]) {
-        await page.goto(bare.url(`no-data.html?lang=${lang}`), { waitUntil: 'load' });
+        await page.goto(pages.url(`no-data.html?lang=${lang}`), { waitUntil: 'load' });
         const alert = page.getByRole('alert');
         await alert.getByText(message).waitFor();
         await alert.getByText('tools/build.sh').waitFor();
       }
+      await page.goto(pages.url('swapped.html?lang=en'), { waitUntil: 'load' });
+      await page.getByRole('heading', { name: 'Swapped reading', exact: true }).waitFor();
+      const nodes = await graphButtons(page).count();
+      if (nodes !== 6) fail(`the swapped reading shows ${nodes} nodes, not its 6`);
+      await page.goto(pages.url('hostile.html?lang=en'), { waitUntil: 'load' });
+      await page.getByRole('heading', { name: hostile.data.meta.title.en, exact: true }).waitFor();
+      if ((await page.evaluate(() => typeof window.__pwned)) !== 'undefined') fail('markup in the data block ran');
+      const csp = log.console.filter((c) => /Content Security Policy|Refused to/i.test(c));
+      if (csp.length) fail(`CSP violations: ${csp.join(' | ')}`);
       if (log.errors.length) fail(`page errors: ${log.errors.join(' | ')}`);
     } finally {
       await context.close();
-      await bare.close();
+      await pages.close();
     }
   });
 } finally {
