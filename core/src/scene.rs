@@ -21,8 +21,8 @@ pub const LABEL_LINE_PX: f64 = 15.0;
 /// Widest label line, in world units.
 pub const LABEL_MAX_WIDTH_PX: f64 = 118.0;
 /// Above this many nodes a graph is large: its layout settles on screen rather than before the
-/// first paint, and the view paints it on a canvas.
-pub const LARGE_GRAPH_NODES: usize = 600;
+/// first paint, the view paints it on a canvas, and its collision force runs one iteration.
+pub const LARGE_GRAPH_NODES: usize = crate::layout::LARGE_GRAPH_COLLIDE_NODES;
 /// Ticks run before the first paint of a large graph.
 pub const PRESETTLE_TICKS_LARGE: usize = 30;
 

@@ -78,7 +78,7 @@ pub use bipartite::{bipartite_column_orders, bipartite_layout, count_link_crossi
 pub use force::{CenterForce, CollideForce, ConstantOrPerItem, Force, LinkForce, ManyBodyForce, PositionForce};
 pub use presets::{
     default_graph_simulation, random_graph_links, DEFAULT_COLLISION_PADDING, DEFAULT_GRAVITY, DEFAULT_LINK_GAP,
-    DEFAULT_NODE_RADIUS, DEFAULT_REPULSION, DEFAULT_REPULSION_RANGE,
+    DEFAULT_NODE_RADIUS, DEFAULT_REPULSION, DEFAULT_REPULSION_RANGE, LARGE_GRAPH_COLLIDE_NODES,
 };
 pub use random::LinearCongruentialGenerator;
 pub use simulation::{
