@@ -95,7 +95,7 @@ function appBuildReason() {
     }
     return null;
   };
-  for (const input of ['src', 'core/src', 'www', 'Cargo.toml', 'Cargo.lock', 'Trunk.toml', 'tools/build.sh', 'tools/postbuild.mjs']) {
+  for (const input of ['src', 'core/src', 'www', 'Cargo.toml', 'Cargo.lock', 'Trunk.toml', '.cargo/config.toml', 'tools/build.sh', 'tools/postbuild.mjs', 'tools/data-block.mjs']) {
     const found = newer(join(ROOT, input));
     if (found) return `${found.slice(ROOT.length + 1)} is newer than pkg/`;
   }

@@ -90,12 +90,12 @@ impl FrameLoop {
 
 }
 
-/// Sets an attribute, ignoring failure (the element may have been removed).
 /// The text of the element with this id, if the page has one.
 pub fn text_of_element(id: &str) -> Option<String> {
     window()?.document()?.get_element_by_id(id)?.text_content()
 }
 
+/// Sets an attribute, ignoring failure (the element may have been removed).
 pub fn set_attr(el: &web_sys::Element, name: &str, value: &str) {
     let _ = el.set_attribute(name, value);
 }

@@ -269,6 +269,8 @@ pub fn GraphView() -> impl IntoView {
     // Whether the view still shows the whole graph as fitted (then a resize refits it); any
     // pan or zoom by the user, or a zoom from a shared link, turns this off.
     let auto_fit = RwSignal::new(state.graph_zoom.get_untracked().is_none());
+    // Whether the drawing area's size has been reported (see the mount effect below).
+    let viewport_known = RwSignal::new(false);
     let focus_node = RwSignal::new(0usize);
     let pinned = RwSignal::new(BTreeSet::<usize>::new());
     let runtime = SendWrapper::new(Rc::new(RefCell::new(GraphRuntime::new(state.scene.get_untracked()))));
@@ -315,6 +317,9 @@ pub fn GraphView() -> impl IntoView {
             // The observer's first report comes after the page's first layout and before its
             // first paint (reading the size here would force an extra layout of the whole page).
             // A view visible from the start keeps a zoom the link gave; one shown later is fitted.
+            // (A hidden view's first report is 0×0 in the three engines we test, so a non-zero
+            // first report means visible at start.) Effects that need the size, like framing a
+            // tour step, wait for `viewport_known`.
             let viewport = viewport.clone();
             let fit = fit.clone();
             let runtime_resize = runtime.clone();
@@ -330,6 +335,7 @@ pub fn GraphView() -> impl IntoView {
                     if auto_fit.try_get_untracked().unwrap_or(false) {
                         fit();
                     }
+                    let _ = viewport_known.try_set(true);
                     return;
                 }
                 // A canvas must be repainted at its new size.
@@ -340,6 +346,9 @@ pub fn GraphView() -> impl IntoView {
                 // shown; a fitted view stays fitted when the frame is resized.
                 if was_hidden || auto_fit.try_get_untracked().unwrap_or(false) {
                     fit();
+                }
+                if was_hidden {
+                    let _ = viewport_known.try_set(true);
                 }
             });
             dom::disconnect_on_cleanup(observer);
@@ -381,6 +390,10 @@ pub fn GraphView() -> impl IntoView {
         let runtime = runtime.clone();
         let viewport = viewport.clone();
         Effect::new(move |_| {
+            // Runs again once the view's size is known (a link that opens on a tour step).
+            if !viewport_known.get() {
+                return;
+            }
             let Some(focused) = crate::view::tour::focused_nodes(&state) else { return };
             if focused.is_empty() {
                 return;

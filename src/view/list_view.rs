@@ -54,8 +54,9 @@ pub fn ListView() -> impl IntoView {
     let state = use_app();
     let lang = state.lang;
     // The lists are built only while they are open: closed, they would be more than a third of
-    // the page's elements, built before the first paint for nobody. Whether they are open
-    // outlives a change of language or data set.
+    // the page's elements, built before the first paint for nobody (the cost: find-in-page
+    // does not see inside them while closed). Whether they are open outlives a change of
+    // language; a new data set starts with them closed.
     let open = RwSignal::new(false);
     move || {
         let scene = state.scene.get();

@@ -191,6 +191,11 @@ pub fn TimelineView() -> impl IntoView {
     {
         let animate_to = animate_to.clone();
         Effect::new(move |_| {
+            // Not before the first width: the scale is a placeholder until then, and a pan
+            // started from it would keep animating towards a zero-width range.
+            if width.get() <= 0.0 {
+                return;
+            }
             let Selection::Event(id) = state.selection.get() else { return };
             let Some(date) = state.scene.with_untracked(|s| s.model.event(&id).map(|e| e.date)) else { return };
             let s = scale.get_untracked();

@@ -414,6 +414,42 @@ try {
   });
 
   // ------------------------------------------------------------------------------------------
+  await check('links that open on a state lay it out once the views know their size: an old event, a tour step', async () => {
+    const site = await startServer({ root: SITE });
+    const { context, page, log } = await freshPage();
+    try {
+      // An event outside the start span: the timeline pans to it and still spreads the events.
+      const old = data.events.find((e) => e.date < '2023');
+      await page.goto(site.url(`?lang=en&event=${old.id}`), { waitUntil: 'load' });
+      await page.getByRole('complementary', { name: 'Details' }).getByRole('heading', { name: old.title.en, exact: true }).waitFor();
+      await page.waitForTimeout(1500);
+      const timeline = page.getByRole('list', { name: 'Timeline', exact: true });
+      const xs = await timeline.getByRole('button').evaluateAll((buttons) => buttons.map((b) => Math.round(b.getBoundingClientRect().left)));
+      const area = await page.locator('.timeline-canvas').boundingBox();
+      // The whole span (2001 to 2023) spreads the events over most of the width.
+      const spread = Math.max(...xs) - Math.min(...xs);
+      if (!area || spread < area.width / 3) fail(`the timeline's events are squeezed into ${spread} px of ${area?.width}: ${xs.join(', ')}`);
+      const mark = await timeline.getByRole('button', { name: old.title.en }).boundingBox();
+      if (!area || !mark || mark.x + mark.width < area.x || mark.x > area.x + area.width) fail(`the linked event is not in the timeline's view: ${JSON.stringify({ area, mark })}`);
+      // A tour step: the graph frames the step's nodes, closer than the whole graph.
+      const scaleOf = () => page.locator('svg.graph-svg g.viewport').getAttribute('transform').then((t) => Number(/scale\(([-\d.]+)\)/.exec(t)?.[1]));
+      await page.goto(site.url('?lang=en'), { waitUntil: 'load' });
+      await graphButtons(page).first().waitFor();
+      await page.waitForTimeout(800);
+      const whole = await scaleOf();
+      await page.goto(site.url('?lang=en&tour=1'), { waitUntil: 'load' });
+      await page.getByRole('progressbar').waitFor();
+      await page.waitForTimeout(800);
+      const framed = await scaleOf();
+      if (!(framed > whole * 1.2)) fail(`a link to tour step 1 shows the graph at scale ${framed}, the whole graph is at ${whole}: the step is not framed`);
+      if (log.errors.length) fail(`page errors: ${log.errors.join(' | ')}`);
+    } finally {
+      await context.close();
+      await site.close();
+    }
+  });
+
+  // ------------------------------------------------------------------------------------------
   await check('the data block in the page: missing, it says so in both languages; swapped, the page shows that reading, markup as text', async () => {
     const shell = readFileSync(join(SITE, 'index.html'), 'utf8');
     const withoutData = shell.replace(DATA_BLOCK, '');

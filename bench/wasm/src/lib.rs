@@ -33,8 +33,8 @@ impl BenchLayout {
         BenchLayout { simulation }
     }
 
-    /// The app's simulation ([`default_graph_simulation`]: link, many-body, x, y, centre and a
-    /// two-pass collision) over `node_count` nodes of radius 8, from d3's phyllotaxis start.
+    /// The app's simulation ([`default_graph_simulation`]: link, many-body, x, y, centre and
+    /// collision, two passes up to 600 nodes and one above) over `node_count` nodes of radius 8, from d3's phyllotaxis start.
     pub fn app(sources: &[u32], targets: &[u32], node_count: usize) -> BenchLayout {
         let links: Vec<(usize, usize)> =
             sources.iter().zip(targets).map(|(&s, &t)| (s as usize, t as usize)).collect();
