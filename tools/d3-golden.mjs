@@ -14,20 +14,18 @@ import { writeFileSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { forceSimulation, forceLink, forceManyBody, forceCenter, forceCollide, forceX, forceY } from "d3-force";
+import { lcg, randomGraph } from "../bench/page/graphs.js";
 
 const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
 const fixtureDirectory = join(repositoryRoot, "core", "tests", "fixtures", "d3");
 
-// d3's own generator (same constants as d3-force's lcg), here with any start state: used both
-// to make fixture inputs and, for the `seed` setting, as the simulation's random source.
-function linearCongruentialGenerator(seed) {
-  let state = seed >>> 0;
-  return () => (state = (1664525 * state + 1013904223) % 4294967296) / 4294967296;
-}
+// `lcg` (d3's own generator, from any start state) and the benchmark's graph generator are
+// shared with bench/page/graphs.js; `lcg` makes fixture inputs and, for the `seed` setting, is
+// the simulation's random source.
 
 // Start positions on a 1/16 grid within ±spread, so they survive JSON exactly.
 function gridPositions(count, spread, seed) {
-  const random = linearCongruentialGenerator(seed);
+  const random = lcg(seed);
   const snap = (value) => Math.round(value * 16) / 16;
   const xs = [], ys = [];
   for (let i = 0; i < count; ++i) {
@@ -37,20 +35,10 @@ function gridPositions(count, spread, seed) {
   return { x: xs, y: ys };
 }
 
-// The same graph generator as `atlas_core::layout::random_graph_links`: a random tree, then
-// random pairs (self-pairs redrawn) up to linksPerNode * count links.
+// The same graph generator as `atlas_core::layout::random_graph_links`, as [source, target] pairs.
 function randomGraphLinks(count, linksPerNode, seed) {
-  const random = linearCongruentialGenerator(seed);
-  const below = (bound) => Math.min(Math.floor(random() * bound), bound - 1);
-  const links = [];
-  for (let node = 1; node < count; ++node) links.push([node, below(node)]);
-  if (count >= 2) {
-    while (links.length < linksPerNode * count) {
-      const source = below(count), target = below(count);
-      if (source !== target) links.push([source, target]);
-    }
-  }
-  return links;
+  const graph = randomGraph(count, linksPerNode, seed);
+  return Array.from(graph.sources, (source, k) => [source, graph.targets[k]]);
 }
 
 const valueOrPerItem = (value) => (Array.isArray(value) ? (_, i) => value[i] : value);
@@ -101,7 +89,7 @@ function runFixture(fixture) {
 
   const params = fixture.params ?? {};
   const simulation = forceSimulation(nodes).stop();
-  if (params.seed != null && params.seed !== 1) simulation.randomSource(linearCongruentialGenerator(params.seed));
+  if (params.seed != null && params.seed !== 1) simulation.randomSource(lcg(params.seed));
   if (params.initial_alpha != null) simulation.alpha(params.initial_alpha);
   if (params.alpha_min != null) simulation.alphaMin(params.alpha_min);
   if (params.alpha_decay != null) simulation.alphaDecay(params.alpha_decay);

@@ -21,6 +21,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer, strictPolicy } from '../support/server.mjs';
 import { startCourseSite } from '../support/course.mjs';
+import { checkRunner } from '../support/checks.mjs';
 import { hostileDataSet, invalidDataSet, smallDataSet } from '../support/datasets.mjs';
 import { DATA_BLOCK, withDataBlock } from '../../tools/data-block.mjs';
 
@@ -46,21 +47,7 @@ const nodeName = (n, lang = 'en') => `${n.label[lang]}, ${{ threat: ['Threat', '
 const usEvent = data.events.find((e) => e.title.en.includes('National Cybersecurity Strategy')) ?? data.events[0];
 const firstThreat = data.nodes.find((n) => n.kind === 'threat');
 
-let passed = 0;
-let failed = 0;
-const fail = (msg) => { throw new Error(msg); };
-async function check(name, fn) {
-  if (grep && !name.includes(grep)) return;
-  const t0 = Date.now();
-  try {
-    await fn();
-    passed++;
-    console.log(`[chromium-features] PASS ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-  } catch (e) {
-    failed++;
-    console.log(`[chromium-features] FAIL ${name}: ${e?.message ?? e}`);
-  }
-}
+const { check, fail, finish } = checkRunner('chromium-features', { only: grep });
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
@@ -487,5 +474,4 @@ try {
 } finally {
   await browser.close().catch(() => {});
 }
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();

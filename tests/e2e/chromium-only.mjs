@@ -15,6 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../support/server.mjs';
+import { checkRunner } from '../support/checks.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '../..');
@@ -30,20 +31,7 @@ if (!existsSync(join(SITE, 'index.html'))) {
 const data = JSON.parse(readFileSync(DATA, 'utf8'));
 const usEvent = data.events.find((e) => e.title.en.includes('National Cybersecurity Strategy')) ?? null;
 
-let passed = 0;
-let failed = 0;
-async function check(name, fn) {
-  const t0 = Date.now();
-  try {
-    await fn();
-    passed++;
-    console.log(`[chromium-only] PASS ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-  } catch (e) {
-    failed++;
-    console.log(`[chromium-only] FAIL ${name}: ${e?.message ?? e}`);
-  }
-}
-const fail = (msg) => { throw new Error(msg); };
+const { check, fail, finish } = checkRunner('chromium-only');
 
 const server = await startServer({ root: SITE });
 const origin = new URL(server.url()).origin;
@@ -144,5 +132,4 @@ try {
   await browser.close().catch(() => {});
   await server.close();
 }
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();
