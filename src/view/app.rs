@@ -8,9 +8,8 @@ use crate::state::{AppState, Selection};
 use crate::view::data_loader::{self, LoadProblems};
 use crate::view::tour::{install_presenter_keys, TourPanel};
 use crate::view::{detail_panel::DetailPanel, graph_view::GraphView, header::Header, problems::DataProblems, timeline_view::TimelineView};
-use atlas_core::scene::Scene;
 use atlas_core::view_state::Panes;
-use atlas_core::{load_data_set, Lang};
+use atlas_core::Lang;
 use leptos::prelude::*;
 
 
@@ -24,11 +23,9 @@ fn default_lang() -> Lang {
 pub fn App() -> impl IntoView {
     let (url_state, url_notices) = url::read();
     let lang = url_state.lang.unwrap_or_else(default_lang);
-    let built_in = data_loader::built_in_text();
-    match built_in.and_then(|text| load_data_set(&text).map(|model| (model, text))) {
-        Ok((model, text)) => {
-            let measure = crate::browser::text_measure::CanvasMeasure::new();
-            let state = AppState::new(Scene::new_measured(model, &measure), lang, data_loader::built_in_source(&text));
+    match data_loader::load_built_in() {
+        Ok((model, source)) => {
+            let state = AppState::new(data_loader::scene_of(model), lang, source);
             // A data set named in the link, else one the user saved earlier, replaces the
             // built-in one; the link's selection then applies to it.
             match url_state.data_url.clone() {

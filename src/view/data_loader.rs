@@ -20,24 +20,23 @@ use wasm_bindgen::JsCast;
 /// must compile: content stays out of the code.
 const BUILT_IN_DATA_ID: &str = "atlas-data";
 
-/// The built-in data set's text, as the page carries it.
-pub fn built_in_text() -> Result<String, Vec<Problem>> {
-    crate::browser::dom::text_of_element(BUILT_IN_DATA_ID)
+/// The built-in data set, read from the page and validated, with its data source (which keeps
+/// the text as the page carries it).
+pub fn load_built_in() -> Result<(atlas_core::Model, DataSource), Vec<Problem>> {
+    let text = crate::browser::dom::text_of_element(BUILT_IN_DATA_ID)
         .filter(|text| !text.trim().is_empty())
-        .ok_or_else(|| vec![Problem::new("", ProblemKind::NoBuiltInData)])
+        .ok_or_else(|| vec![Problem::new("", ProblemKind::NoBuiltInData)])?;
+    let model = load_data_set(&text)?;
+    Ok((model, DataSource::BuiltIn { key: fingerprint(&text), text: Arc::from(text) }))
 }
 
 /// The storage key of the user's data set.
 const SAVED_DATA_KEY: &str = "v1:dataset";
 
-fn scene_of(model: atlas_core::Model) -> Scene {
+/// The scene of a model, its labels measured as the browser renders them.
+pub fn scene_of(model: atlas_core::Model) -> Scene {
     let measure = crate::browser::text_measure::CanvasMeasure::new();
     Scene::new_measured(model, &measure)
-}
-
-/// The data source of the built-in data set.
-pub fn built_in_source(text: &str) -> DataSource {
-    DataSource::BuiltIn { key: fingerprint(text), text: Arc::from(text) }
 }
 
 /// Shows a model: a fresh view of it, nothing selected or hidden.
@@ -81,10 +80,10 @@ pub fn load_user_text(state: &AppState, name: &str, text: &str, persist: bool) -
 pub fn back_to_built_in(state: &AppState) {
     // The page's own data set loaded when the app started, so this fails only on a page that
     // changed under us; the user's saved copy is forgotten only once the switch has worked.
-    match built_in_text().and_then(|text| load_data_set(&text).map(|model| (model, text))) {
-        Ok((model, text)) => {
+    match load_built_in() {
+        Ok((model, source)) => {
             storage::remove(SAVED_DATA_KEY);
-            show(state, model, built_in_source(&text));
+            show(state, model, source);
         }
         Err(problems) => state.load_problems.set(Some((String::new(), problems))),
     }

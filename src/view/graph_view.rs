@@ -329,25 +329,16 @@ pub fn GraphView() -> impl IntoView {
                 if w <= 0.0 || h <= 0.0 {
                     return;
                 }
-                if visible_at_start {
-                    runtime_resize.borrow().sync_and_draw_if_canvas();
-                    *viewport.borrow_mut() = (w, h);
-                    if auto_fit.try_get_untracked().unwrap_or(false) {
-                        fit();
-                    }
-                    let _ = viewport_known.try_set(true);
-                    return;
-                }
                 // A canvas must be repainted at its new size.
                 runtime_resize.borrow().sync_and_draw_if_canvas();
-                let was_hidden = viewport.borrow().0 <= 0.0;
+                let was_hidden = !visible_at_start && viewport.borrow().0 <= 0.0;
                 *viewport.borrow_mut() = (w, h);
                 // A view that starts hidden (a closed tab, a collapsed section) is fitted when
                 // shown; a fitted view stays fitted when the frame is resized.
                 if was_hidden || auto_fit.try_get_untracked().unwrap_or(false) {
                     fit();
                 }
-                if was_hidden {
+                if visible_at_start || was_hidden {
                     let _ = viewport_known.try_set(true);
                 }
             });
