@@ -281,6 +281,63 @@ pub fn column_of(kind: NodeKind) -> usize {
     }
 }
 
+/// The force layout as the simulation leaves it, before label boxes are nudged apart: what
+/// [`Scene`] settles, and what a build can compute ahead and ship beside the data set
+/// ([`crate::precomputed`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ForceLayout {
+    pub xs: Vec<f64>,
+    pub ys: Vec<f64>,
+    /// The simulation's alpha at these positions (below `alpha_min` when settled).
+    pub alpha: f64,
+}
+
+/// Collision radii of the force layout: the circle around a node and its label below it, in
+/// whichever language is wider, so that switching language never makes labels overlap.
+///
+/// Label sizes here are always the per-character estimate ([`wrap_label`]), never the browser's
+/// measure: the settled layout is then a function of the data set alone, the same in every
+/// browser and in native code, which is what lets a build compute it ahead. Measured boxes
+/// still separate the drawn labels afterwards ([`separate_boxes`]).
+fn collision_radii(model: &Model, radii: &[f64]) -> Vec<f64> {
+    model
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, node)| {
+            let zh = wrap_label(&node.label.zh, LABEL_FONT_PX, LABEL_MAX_WIDTH_PX);
+            let en = wrap_label(&node.label.en, LABEL_FONT_PX, LABEL_MAX_WIDTH_PX);
+            let half_w = zh.width.max(en.width) / 2.0 + 3.0;
+            let half_h = (2.0 * radii[i] + 4.0 + zh.height.max(en.height)) / 2.0;
+            (half_w * half_w + half_h * half_h).sqrt().max(radii[i] + 2.0) * 0.82
+        })
+        .collect()
+}
+
+/// `(source, target)` node indices of each link whose ends exist, in `model.links` order.
+fn link_ends_of(model: &Model) -> Vec<(usize, usize)> {
+    model.links.iter().filter_map(|l| Some((model.node_idx(&l.source)?, model.node_idx(&l.target)?))).collect()
+}
+
+/// Runs the force simulation from its seeded start: to rest for a graph of up to
+/// [`LARGE_GRAPH_NODES`] nodes, [`PRESETTLE_TICKS_LARGE`] ticks for a larger one (which settles
+/// on screen, so that loading it never blocks the page for seconds).
+fn settle(node_count: usize, link_ends: &[(usize, usize)], collide: &[f64]) -> ForceLayout {
+    let mut simulation = layout::default_graph_simulation(node_count, link_ends, collide, LAYOUT_SEED);
+    simulation.run_until_settled(if node_count > LARGE_GRAPH_NODES { PRESETTLE_TICKS_LARGE } else { 600 });
+    ForceLayout { xs: simulation.xs().to_vec(), ys: simulation.ys().to_vec(), alpha: simulation.alpha() }
+}
+
+/// The force layout [`Scene`] settles for `model`, computed on its own (by a build, ahead).
+pub fn settled_force_layout(model: &Model) -> ForceLayout {
+    let radii = ArgumentGraph::new(model).radii(NODE_RADIUS_MIN, NODE_RADIUS_PER_LINK);
+    settle(model.nodes.len(), &link_ends_of(model), &collision_radii(model, &radii))
+}
+
+/// Node radii: `NODE_RADIUS_MIN + NODE_RADIUS_PER_LINK * sqrt(degree)` ([`ArgumentGraph::radii`]).
+const NODE_RADIUS_MIN: f64 = 7.0;
+const NODE_RADIUS_PER_LINK: f64 = 2.2;
+
 /// Everything the views draw, derived once from a model.
 pub struct Scene {
     pub model: Model,
@@ -288,7 +345,8 @@ pub struct Scene {
     /// `(source, target)` node indices of each link, in `model.links` order.
     pub link_ends: Vec<(usize, usize)>,
     pub radii: Vec<f64>,
-    /// Collision radii of the force layout: node and label together.
+    /// Collision radii of the force layout: node and label together, from estimated label
+    /// sizes (see [`settled_force_layout`]).
     pub collide: Vec<f64>,
     pub labels_zh: Vec<WrappedLabel>,
     pub labels_en: Vec<WrappedLabel>,
@@ -324,13 +382,17 @@ impl Scene {
     /// A scene whose labels are wrapped and measured with `measure` (the browser passes a
     /// measure of the text as rendered, at [`LABEL_FONT_PX`]).
     pub fn new_measured(model: Model, measure: &dyn TextMeasure) -> Scene {
+        Scene::new_measured_with(model, measure, None)
+    }
+
+    /// [`Scene::new_measured`] with the force layout computed ahead, when there is one: it is
+    /// used if it has a finite position for every node (else the layout is settled here), and
+    /// must be [`settled_force_layout`] of the same model for the picture to be the one this
+    /// would settle.
+    pub fn new_measured_with(model: Model, measure: &dyn TextMeasure, ahead: Option<ForceLayout>) -> Scene {
         let graph = ArgumentGraph::new(&model);
-        let link_ends: Vec<(usize, usize)> = model
-            .links
-            .iter()
-            .filter_map(|l| Some((model.node_idx(&l.source)?, model.node_idx(&l.target)?)))
-            .collect();
-        let radii = graph.radii(7.0, 2.2);
+        let link_ends = link_ends_of(&model);
+        let radii = graph.radii(NODE_RADIUS_MIN, NODE_RADIUS_PER_LINK);
         let labels_zh: Vec<WrappedLabel> =
             model.nodes.iter().map(|n| wrap_label_measured(&n.label.zh, measure, LABEL_MAX_WIDTH_PX)).collect();
         let labels_en: Vec<WrappedLabel> =
@@ -378,25 +440,16 @@ impl Scene {
                 (actor, reached)
             })
             .collect();
-        // Collision radius: the circle around the node and its label below it, in whichever
-        // language is wider, so that switching language never makes labels overlap.
-        let collide: Vec<f64> = (0..model.nodes.len())
-            .map(|i| {
-                let w = labels_zh[i].width.max(labels_en[i].width);
-                let h = labels_zh[i].height.max(labels_en[i].height);
-                let half_w = w / 2.0 + 3.0;
-                let half_h = (2.0 * radii[i] + 4.0 + h) / 2.0;
-                (half_w * half_w + half_h * half_h).sqrt().max(radii[i] + 2.0) * 0.82
-            })
-            .collect();
-        let mut simulation = layout::default_graph_simulation(model.nodes.len(), &link_ends, &collide, LAYOUT_SEED);
-        // A large graph is only started here and settles on screen, a tick per frame, so that
-        // loading it never blocks the page for seconds.
-        let large = model.nodes.len() > LARGE_GRAPH_NODES;
-        simulation.run_until_settled(if large { PRESETTLE_TICKS_LARGE } else { 600 });
-        let force_alpha = simulation.alpha();
-        let mut force_xs = simulation.xs().to_vec();
-        let mut force_ys = simulation.ys().to_vec();
+        let collide = collision_radii(&model, &radii);
+        let n = model.nodes.len();
+        let usable = |l: &ForceLayout| {
+            l.xs.len() == n && l.ys.len() == n && l.xs.iter().chain(&l.ys).all(|v| v.is_finite()) && l.alpha.is_finite()
+        };
+        let large = n > LARGE_GRAPH_NODES;
+        let ForceLayout { xs: mut force_xs, ys: mut force_ys, alpha: force_alpha } = match ahead {
+            Some(layout) if usable(&layout) => layout,
+            _ => settle(n, &link_ends, &collide),
+        };
         // The simulation separates circles; labels are boxes. Nudge apart any boxes that still
         // overlap, in whichever language is wider, so no label overlaps at the default zoom.
         let boxes: Vec<NodeBox> = (0..model.nodes.len())

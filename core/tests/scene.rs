@@ -127,3 +127,35 @@ fn labels_do_not_overlap_in_either_layout_or_language() {
         }
     }
 }
+
+#[test]
+fn a_layout_computed_ahead_gives_the_scene_it_would_settle_and_a_bad_one_is_ignored() {
+    use atlas_core::scene::{settled_force_layout, ForceLayout, TextMeasure};
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../www/data/lang-ping-2023.json")).unwrap();
+    let model = load_data_set(&text).unwrap();
+    // A measure unlike the estimate: the settled layout must not depend on it.
+    struct Wide;
+    impl TextMeasure for Wide {
+        fn width(&self, text: &str) -> f64 {
+            text.chars().count() as f64 * 9.0
+        }
+    }
+    let settled = Scene::new_measured(model.clone(), &Wide);
+    let ahead = settled_force_layout(&model);
+    let with_ahead = Scene::new_measured_with(model.clone(), &Wide, Some(ahead.clone()));
+    assert_eq!((&with_ahead.force_xs, &with_ahead.force_ys), (&settled.force_xs, &settled.force_ys));
+    assert_eq!(with_ahead.force_alpha, settled.force_alpha);
+    // Wrong length, or a position that is not a number: settled in place instead.
+    let mut short = ahead.clone();
+    short.xs.pop();
+    let mut nan = ahead.clone();
+    nan.ys[3] = f64::NAN;
+    let moved = ForceLayout { xs: ahead.xs.iter().map(|x| x + 1000.0).collect(), ..ahead.clone() };
+    for bad in [short, nan] {
+        let s = Scene::new_measured_with(model.clone(), &Wide, Some(bad));
+        assert_eq!((&s.force_xs, &s.force_ys), (&settled.force_xs, &settled.force_ys));
+    }
+    // A usable one is used as given (then only label boxes are nudged apart).
+    let s = Scene::new_measured_with(model, &Wide, Some(moved));
+    assert!(s.force_xs.iter().zip(&settled.force_xs).all(|(a, b)| (a - b - 1000.0).abs() < 200.0));
+}

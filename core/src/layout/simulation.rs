@@ -18,11 +18,12 @@ pub fn phyllotaxis_initial_angle() -> f64 {
 }
 
 /// d3's start position for node `i` when none is given: a sunflower spiral, which spreads nodes
-/// evenly without randomness.
+/// evenly without randomness. Computed with `libm` so native code and WebAssembly start from
+/// the same bits (see core/Cargo.toml).
 pub fn phyllotaxis_position(index: usize) -> (f64, f64) {
     let radius = PHYLLOTAXIS_INITIAL_RADIUS * (0.5 + index as f64).sqrt();
     let angle = index as f64 * phyllotaxis_initial_angle();
-    (radius * angle.cos(), radius * angle.sin())
+    (radius * libm::cos(angle), radius * libm::sin(angle))
 }
 
 /// The cooling schedule and seed of a simulation. [`Default`] gives d3's defaults.
@@ -51,7 +52,7 @@ pub struct SimulationParams {
 impl SimulationParams {
     /// d3's default alpha decay, `1 - alpha_min^(1/300)` for `alpha_min = 0.001`.
     pub fn default_alpha_decay() -> f64 {
-        1.0 - 0.001f64.powf(1.0 / 300.0)
+        1.0 - libm::pow(0.001, 1.0 / 300.0)
     }
 
     /// Replaces every non-finite setting by d3's default, so a bad setting cannot make the
