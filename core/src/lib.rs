@@ -11,6 +11,7 @@
 //! - [`saved`]: versioned envelopes for what the app keeps in browser storage.
 //! - [`number`]: fixed-decimal number formatting without the float formatting machinery.
 //! - [`scene`]: what the views draw, derived once from a model (radii, wrapped labels, layouts).
+//! - [`precomputed`]: the force layout computed at build time, shipped beside the data set.
 //!
 //! Architecture invariant: nothing here imports leptos, web-sys or wasm-bindgen, so all of it is
 //! tested natively with `cargo test`.
@@ -22,6 +23,7 @@ pub mod load;
 pub mod model;
 pub mod number;
 pub mod order;
+pub mod precomputed;
 pub mod problem;
 pub mod saved;
 pub mod scene;

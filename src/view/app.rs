@@ -24,8 +24,8 @@ pub fn App() -> impl IntoView {
     let (url_state, url_notices) = url::read();
     let lang = url_state.lang.unwrap_or_else(default_lang);
     match data_loader::load_built_in() {
-        Ok((model, source)) => {
-            let state = AppState::new(data_loader::scene_of(model), lang, source);
+        Ok((scene, source)) => {
+            let state = AppState::new(scene, lang, source);
             // A data set named in the link, else one the user saved earlier, replaces the
             // built-in one; the link's selection then applies to it.
             match url_state.data_url.clone() {

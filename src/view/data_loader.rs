@@ -7,7 +7,8 @@ use crate::browser::{download, storage};
 use crate::i18n;
 use crate::state::{use_app, AppState, DataSource, Selection};
 use atlas_core::saved::{data_set_envelope, fingerprint, read_data_set_envelope, salvage_text, SavedDataSet};
-use atlas_core::scene::Scene;
+use atlas_core::precomputed::read_layout_block;
+use atlas_core::scene::{ForceLayout, Scene};
 use atlas_core::{load_data_set, Lang, Limits, Problem, ProblemKind};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -20,27 +21,34 @@ use wasm_bindgen::JsCast;
 /// must compile: content stays out of the code.
 const BUILT_IN_DATA_ID: &str = "atlas-data";
 
-/// The built-in data set, read from the page and validated, with its data source (which keeps
-/// the text as the page carries it).
-pub fn load_built_in() -> Result<(atlas_core::Model, DataSource), Vec<Problem>> {
+/// The id of the page's layout block: the built-in data set's force layout, settled at build
+/// time (`atlas_core::precomputed`), so the start skips the simulation. Optional: without it,
+/// or when it belongs to other data, the layout is settled here, to the same picture.
+const BUILT_IN_LAYOUT_ID: &str = "atlas-layout";
+
+/// The built-in data set, read from the page and validated, as a scene, with its data source
+/// (which keeps the text as the page carries it).
+pub fn load_built_in() -> Result<(Scene, DataSource), Vec<Problem>> {
     let text = crate::browser::dom::text_of_element(BUILT_IN_DATA_ID)
         .filter(|text| !text.trim().is_empty())
         .ok_or_else(|| vec![Problem::new("", ProblemKind::NoBuiltInData)])?;
     let model = load_data_set(&text)?;
-    Ok((model, DataSource::BuiltIn { key: fingerprint(&text), text: Arc::from(text) }))
+    let ahead = crate::browser::dom::text_of_element(BUILT_IN_LAYOUT_ID).and_then(|block| read_layout_block(&block, &text));
+    Ok((scene_of(model, ahead), DataSource::BuiltIn { key: fingerprint(&text), text: Arc::from(text) }))
 }
 
 /// The storage key of the user's data set.
 const SAVED_DATA_KEY: &str = "v1:dataset";
 
-/// The scene of a model, its labels measured as the browser renders them.
-pub fn scene_of(model: atlas_core::Model) -> Scene {
+/// The scene of a model, its labels measured as the browser renders them; `ahead` is its force
+/// layout when one was computed at build time.
+fn scene_of(model: atlas_core::Model, ahead: Option<ForceLayout>) -> Scene {
     let measure = crate::browser::text_measure::CanvasMeasure::new();
-    Scene::new_measured(model, &measure)
+    Scene::new_measured_with(model, &measure, ahead)
 }
 
-/// Shows a model: a fresh view of it, nothing selected or hidden.
-fn show(state: &AppState, model: atlas_core::Model, source: DataSource) {
+/// Shows a scene: a fresh view of it, nothing selected or hidden.
+fn show(state: &AppState, scene: Scene, source: DataSource) {
     state.selection.set(Selection::Nothing);
     state.hovered.set(None);
     state.hidden.set(Default::default());
@@ -49,14 +57,14 @@ fn show(state: &AppState, model: atlas_core::Model, source: DataSource) {
     state.time_span.set(None);
     state.load_problems.set(None);
     state.source.set(source);
-    state.scene.set(Arc::new(scene_of(model)));
+    state.scene.set(Arc::new(scene));
 }
 
 /// Validates and, if valid, shows a user's data set; `persist` keeps it in storage.
 pub fn load_user_text(state: &AppState, name: &str, text: &str, persist: bool) -> bool {
     match load_data_set(text) {
         Ok(model) => {
-            show(state, model, DataSource::User { name: name.to_string(), key: fingerprint(text), text: Arc::from(text) });
+            show(state, scene_of(model, None), DataSource::User { name: name.to_string(), key: fingerprint(text), text: Arc::from(text) });
             if persist {
                 let envelope = data_set_envelope(&SavedDataSet { name: name.to_string(), text: text.to_string() });
                 if storage::set(SAVED_DATA_KEY, &envelope).is_err() {
@@ -81,9 +89,9 @@ pub fn back_to_built_in(state: &AppState) {
     // The page's own data set loaded when the app started, so this fails only on a page that
     // changed under us; the user's saved copy is forgotten only once the switch has worked.
     match load_built_in() {
-        Ok((model, source)) => {
+        Ok((scene, source)) => {
             storage::remove(SAVED_DATA_KEY);
-            show(state, model, source);
+            show(state, scene, source);
         }
         Err(problems) => state.load_problems.set(Some((String::new(), problems))),
     }

@@ -23,7 +23,7 @@ import { startServer, strictPolicy } from '../support/server.mjs';
 import { startCourseSite } from '../support/course.mjs';
 import { checkRunner } from '../support/checks.mjs';
 import { hostileDataSet, invalidDataSet, smallDataSet } from '../support/datasets.mjs';
-import { DATA_BLOCK, withDataBlock } from '../../tools/data-block.mjs';
+import { DATA_BLOCK, LAYOUT_BLOCK, withDataBlock, withLayoutBlock } from '../../tools/data-block.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '../..');
@@ -463,6 +463,55 @@ try {
       await page.goto(pages.url('hostile.html?lang=en'), { waitUntil: 'load' });
       await page.getByRole('heading', { name: hostile.data.meta.title.en, exact: true }).waitFor();
       if ((await page.evaluate(() => typeof window.__pwned)) !== 'undefined') fail('markup in the data block ran');
+      const csp = log.console.filter((c) => /Content Security Policy|Refused to/i.test(c));
+      if (csp.length) fail(`CSP violations: ${csp.join(' | ')}`);
+      if (log.errors.length) fail(`page errors: ${log.errors.join(' | ')}`);
+    } finally {
+      await context.close();
+      await pages.close();
+    }
+  });
+
+  // ------------------------------------------------------------------------------------------
+  await check('the layout block: settled at build time, it is the picture the page settles itself; missing, stale or garbage, the page settles it', async () => {
+    const shell = readFileSync(join(SITE, 'index.html'), 'utf8');
+    const withoutLayout = shell.replace(LAYOUT_BLOCK, '');
+    if (withoutLayout === shell) fail('the built index.html has no atlas-layout block (control)');
+    const block = LAYOUT_BLOCK.exec(shell)[0];
+    LAYOUT_BLOCK.lastIndex = 0;
+    const json = block.replace(/^<script[^>]*>/, '').replace(/<\/script>\s*$/, '');
+    const layout = JSON.parse(json);
+    const moved = { ...layout, x: layout.x.map((x) => x + 5000) };
+    const routes = {
+      '/no-layout.html': { body: withoutLayout },
+      '/garbage-layout.html': { body: withLayoutBlock(shell, '{"format": [}') },
+      '/stale-layout.html': { body: withLayoutBlock(shell, JSON.stringify({ ...moved, data: '0000000000000000' })) },
+      '/moved-layout.html': { body: withLayoutBlock(shell, JSON.stringify(moved)) },
+    };
+    const pages = await startServer({ root: SITE, routes, headers: { 'content-security-policy': strictPolicy(SITE) } });
+    const { context, page, log } = await freshPage();
+    const positions = async (name) => {
+      await page.goto(pages.url(`${name}?lang=en`), { waitUntil: 'load' });
+      await graphButtons(page).first().waitFor();
+      return page.evaluate(() => [...document.querySelectorAll('svg.graph-svg g.node')].map((g) => (/translate\(([-\d.]+),([-\d.]+)\)/.exec(g.getAttribute('transform')) ?? []).slice(1).map(Number)));
+    };
+    const farthest = (a, b) => Math.max(...a.map(([x, y], i) => Math.hypot(x - b[i][0], y - b[i][1])));
+    try {
+      const built = await positions('index.html');
+      if (built.length < 100 || built.some((p) => p.length !== 2 || !p.every(Number.isFinite))) fail(`the built page's node positions are not readable: ${JSON.stringify(built.slice(0, 3))}`);
+      // Native (the build) and WebAssembly (the page) settle the same layout; positions are
+      // written to a tenth of a pixel.
+      const settledHere = await positions('no-layout.html');
+      const gap = farthest(built, settledHere);
+      if (!(gap <= 0.15)) fail(`without the layout block the page settles a different picture: nodes up to ${gap.toFixed(2)} px apart`);
+      for (const name of ['garbage-layout.html', 'stale-layout.html']) {
+        const got = farthest(await positions(name), settledHere);
+        if (!(got <= 0.15)) fail(`${name}: the block was not ignored, nodes up to ${got.toFixed(2)} px from the settled picture`);
+        if ((await page.getByRole('alert').count()) !== 0) fail(`${name}: a cache the page can do without is reported as a problem`);
+      }
+      // Control: a block that belongs to the data is used as it is.
+      const shifted = farthest(await positions('moved-layout.html'), settledHere);
+      if (!(shifted > 1000)) fail(`a matching layout block was not used (nodes at most ${shifted.toFixed(0)} px from the settled picture)`);
       const csp = log.console.filter((c) => /Content Security Policy|Refused to/i.test(c));
       if (csp.length) fail(`CSP violations: ${csp.join(' | ')}`);
       if (log.errors.length) fail(`page errors: ${log.errors.join(' | ')}`);

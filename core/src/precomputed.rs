@@ -1,0 +1,83 @@
+//! A force layout computed ahead, at build time, for one data set: the built page carries it as
+//! a JSON block beside the data block, so the app's start skips settling the simulation (a
+//! third of the core's start-up work on the default data set).
+//!
+//! The block names the data set it belongs to by the fingerprint of its exact text
+//! ([`crate::saved::fingerprint`]); the app uses it only when that matches the data block it
+//! read and the positions fit the model (one finite pair per node). Anything else (a swapped
+//! data block, a hand-edited or truncated layout block) is ignored and the layout is settled in
+//! the page, which gives the same picture: [`crate::scene::settled_force_layout`] depends on the
+//! data set alone.
+//!
+//! ```text
+//! {"format":"argument-atlas-layout/1","data":"<fingerprint>","alpha":0.00098,"x":[...],"y":[...]}
+//! ```
+
+use crate::load::load_data_set;
+use crate::problem::Problem;
+use crate::saved::fingerprint;
+use crate::scene::{settled_force_layout, ForceLayout};
+use serde_json::Value;
+
+/// The `format` of a layout block; a block of any other format is ignored.
+pub const LAYOUT_FORMAT: &str = "argument-atlas-layout/1";
+
+/// The layout block's JSON for a data set's text: validates it like the app does and settles
+/// its force layout. Floats are written in their shortest exact form; read back, they are within
+/// a unit in the last place (serde_json's fast float reader).
+pub fn layout_block_json(data_text: &str) -> Result<String, Vec<Problem>> {
+    let model = load_data_set(data_text)?;
+    let layout = settled_force_layout(&model);
+    let block = serde_json::json!({
+        "format": LAYOUT_FORMAT,
+        "data": fingerprint(data_text),
+        "alpha": layout.alpha,
+        "x": layout.xs,
+        "y": layout.ys,
+    });
+    Ok(block.to_string())
+}
+
+/// The layout in a layout block, if the block is well formed and belongs to `data_text`.
+/// Whether it fits the model is [`crate::scene::Scene::new_measured_with`]'s check.
+pub fn read_layout_block(block: &str, data_text: &str) -> Option<ForceLayout> {
+    let value: Value = serde_json::from_str(block).ok()?;
+    if value.get("format")?.as_str()? != LAYOUT_FORMAT || value.get("data")?.as_str()? != fingerprint(data_text) {
+        return None;
+    }
+    let numbers = |key: &str| -> Option<Vec<f64>> { value.get(key)?.as_array()?.iter().map(Value::as_f64).collect() };
+    Some(ForceLayout { xs: numbers("x")?, ys: numbers("y")?, alpha: value.get("alpha")?.as_f64()? })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DATA: &str = include_str!("../../www/data/lang-ping-2023.json");
+
+    #[test]
+    fn a_block_reads_back_as_the_layout_it_was_written_from() {
+        let block = layout_block_json(DATA).expect("the built-in data set is valid");
+        let read = read_layout_block(&block, DATA).expect("the block belongs to the data set");
+        let model = load_data_set(DATA).unwrap();
+        let settled = settled_force_layout(&model);
+        assert_eq!(read.xs.len(), model.nodes.len());
+        assert_eq!(read.ys.len(), model.nodes.len());
+        // serde_json's fast float reader may land one unit in the last place away.
+        let close = |a: &[f64], b: &[f64]| a.iter().zip(b).all(|(p, q)| (p - q).abs() <= 1e-12 * q.abs().max(1.0));
+        assert!(close(&read.xs, &settled.xs) && close(&read.ys, &settled.ys));
+        assert!((read.alpha - settled.alpha).abs() < 1e-15);
+    }
+
+    #[test]
+    fn a_block_for_other_data_or_malformed_is_ignored() {
+        let block = layout_block_json(DATA).unwrap();
+        let other = DATA.replacen("\"nodes\"", " \"nodes\"", 1);
+        assert!(read_layout_block(&block, &other).is_none(), "another text, another fingerprint");
+        assert!(read_layout_block(&block[..block.len() / 2], DATA).is_none(), "truncated");
+        assert!(read_layout_block(&block.replace(LAYOUT_FORMAT, "argument-atlas-layout/0"), DATA).is_none());
+        assert!(read_layout_block(&block.replacen("\"x\":[", "\"x\":[\"a\",", 1), DATA).is_none(), "a string among the numbers");
+        assert!(read_layout_block("null", DATA).is_none());
+        assert!(layout_block_json("{").is_err());
+    }
+}
