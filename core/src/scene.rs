@@ -6,7 +6,8 @@
 //! picture (no animation, which also honours `prefers-reduced-motion`); the view only runs the
 //! simulation again while the user drags a node. Nothing here knows about the DOM: text is
 //! measured with a per-character width model (CJK one em, Latin about half) that the view may
-//! replace with rendered measurements.
+//! replace with rendered measurements for the drawn labels; the settled force layout always
+//! uses the model, so it depends on the data set alone and a build can compute it ahead.
 
 use crate::order::sort_indices_by;
 use crate::number::Fixed;
@@ -172,6 +173,17 @@ pub fn wrap_label_measured(text: &str, measure: &dyn TextMeasure, max_width: f64
         lines.push(String::new());
     }
     space_after.resize(lines.len(), false);
+    // No orphan: a last line of one wide character joins the line before it, which then hangs
+    // up to an em past the width (as closing punctuation may). A lone character reads badly and
+    // usually breaks a word (风|险); a partly clipped label then showed a fragment of its name.
+    let n = lines.len();
+    if n >= 2 && !space_after[n - 2] && lines[n - 1].chars().count() == 1 && lines[n - 1].chars().all(|c| char_width(c, 1.0) >= 1.0) {
+        let last = lines.pop().unwrap_or_default();
+        let last_width = widths.pop().unwrap_or(0.0);
+        space_after.pop();
+        lines[n - 2].push_str(&last);
+        widths[n - 2] += last_width;
+    }
     if let Some(last) = space_after.last_mut() {
         *last = false;
     }
@@ -307,11 +319,17 @@ fn collision_radii(model: &Model, radii: &[f64]) -> Vec<f64> {
         .map(|(i, node)| {
             let zh = wrap_label(&node.label.zh, LABEL_FONT_PX, LABEL_MAX_WIDTH_PX);
             let en = wrap_label(&node.label.en, LABEL_FONT_PX, LABEL_MAX_WIDTH_PX);
-            let half_w = zh.width.max(en.width) / 2.0 + 3.0;
-            let half_h = (2.0 * radii[i] + 4.0 + zh.height.max(en.height)) / 2.0;
-            (half_w * half_w + half_h * half_h).sqrt().max(radii[i] + 2.0) * 0.82
+            collision_radius(radii[i], &zh, &en)
         })
         .collect()
+}
+
+/// The collision radius of a node of radius `r` with these labels: the circle around the node
+/// and its label below it, in whichever language is wider.
+fn collision_radius(r: f64, zh: &WrappedLabel, en: &WrappedLabel) -> f64 {
+    let half_w = zh.width.max(en.width) / 2.0 + 3.0;
+    let half_h = (2.0 * r + 4.0 + zh.height.max(en.height)) / 2.0;
+    (half_w * half_w + half_h * half_h).sqrt().max(r + 2.0) * 0.82
 }
 
 /// `(source, target)` node indices of each link whose ends exist, in `model.links` order.
@@ -345,8 +363,10 @@ pub struct Scene {
     /// `(source, target)` node indices of each link, in `model.links` order.
     pub link_ends: Vec<(usize, usize)>,
     pub radii: Vec<f64>,
-    /// Collision radii of the force layout: node and label together, from estimated label
-    /// sizes (see [`settled_force_layout`]).
+    /// Collision radii for the live simulation (while a node is dragged): node and label
+    /// together, the larger of the estimated and the measured label sizes. The settled layout
+    /// uses the estimate alone (see [`settled_force_layout`]); a drag need not be reproducible,
+    /// and must not let labels wider than their estimate overlap.
     pub collide: Vec<f64>,
     pub labels_zh: Vec<WrappedLabel>,
     pub labels_en: Vec<WrappedLabel>,
@@ -440,16 +460,26 @@ impl Scene {
                 (actor, reached)
             })
             .collect();
-        let collide = collision_radii(&model, &radii);
         let n = model.nodes.len();
+        // A layout from outside (the page's layout block) is used only if every position is one
+        // the simulation itself could produce.
         let usable = |l: &ForceLayout| {
-            l.xs.len() == n && l.ys.len() == n && l.xs.iter().chain(&l.ys).all(|v| v.is_finite()) && l.alpha.is_finite()
+            l.xs.len() == n
+                && l.ys.len() == n
+                && l.xs.iter().chain(&l.ys).all(|v| v.is_finite() && v.abs() <= layout::POSITION_LIMIT)
+                && (0.0..=1.0).contains(&l.alpha)
         };
         let large = n > LARGE_GRAPH_NODES;
+        let estimated_collide = collision_radii(&model, &radii);
         let ForceLayout { xs: mut force_xs, ys: mut force_ys, alpha: force_alpha } = match ahead {
             Some(layout) if usable(&layout) => layout,
-            _ => settle(n, &link_ends, &collide),
+            _ => settle(n, &link_ends, &estimated_collide),
         };
+        let collide: Vec<f64> = estimated_collide
+            .into_iter()
+            .enumerate()
+            .map(|(i, estimated)| estimated.max(collision_radius(radii[i], &labels_zh[i], &labels_en[i])))
+            .collect();
         // The simulation separates circles; labels are boxes. Nudge apart any boxes that still
         // overlap, in whichever language is wider, so no label overlaps at the default zoom.
         let boxes: Vec<NodeBox> = (0..model.nodes.len())
@@ -628,6 +658,17 @@ mod tests {
             }
             assert_eq!(joined, text);
         }
+    }
+
+    #[test]
+    fn a_lone_wide_character_never_makes_the_last_line() {
+        // Ten characters at 12 px do not fit 118 px: the tenth hangs rather than stand alone.
+        let got = wrap_label("关键基础设施安全风险", 12.0, 118.0);
+        assert_eq!(got.lines, vec!["关键基础设施安全风险"]);
+        assert_eq!(got.width, 120.0);
+        check_wrap("关键基础设施无法有效运转", 60.0, &["关键基础设", "施无法有效", "运转"]);
+        // Latin words and a space before the last character are left as they are.
+        check_wrap("Critical infrastructure 险", 100.0, &["Critical", "infrastructure", "险"]);
     }
 
     #[test]

@@ -145,13 +145,17 @@ fn a_layout_computed_ahead_gives_the_scene_it_would_settle_and_a_bad_one_is_igno
     let with_ahead = Scene::new_measured_with(model.clone(), &Wide, Some(ahead.clone()));
     assert_eq!((&with_ahead.force_xs, &with_ahead.force_ys), (&settled.force_xs, &settled.force_ys));
     assert_eq!(with_ahead.force_alpha, settled.force_alpha);
-    // Wrong length, or a position that is not a number: settled in place instead.
+    // Wrong length, a position that is not a number or out of the simulation's range, an alpha
+    // out of 0..=1: settled in place instead.
     let mut short = ahead.clone();
     short.xs.pop();
     let mut nan = ahead.clone();
     nan.ys[3] = f64::NAN;
+    let mut huge = ahead.clone();
+    huge.xs[0] = 1e300;
+    let hot = ForceLayout { alpha: 5.0, ..ahead.clone() };
     let moved = ForceLayout { xs: ahead.xs.iter().map(|x| x + 1000.0).collect(), ..ahead.clone() };
-    for bad in [short, nan] {
+    for bad in [short, nan, huge, hot] {
         let s = Scene::new_measured_with(model.clone(), &Wide, Some(bad));
         assert_eq!((&s.force_xs, &s.force_ys), (&settled.force_xs, &settled.force_ys));
     }
