@@ -8,12 +8,10 @@
 // block (never executed, so no policy needs to allow it): the first view needs no request, and
 // the WebAssembly holds code only. Beside it goes the layout block (id="atlas-layout"): the
 // data set's force layout, settled here by the core natively (`cargo run --example
-// layout_block`), so the app's start does not settle it.
-import { execFileSync } from 'node:child_process';
+// layout_block`, through tools/data-block.mjs), so the app's start does not settle it.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
-import { withDataBlock, withLayoutBlock } from './data-block.mjs';
+import { withDataAndLayoutBlocks } from './data-block.mjs';
 
 const dir = process.argv[2] ?? 'pkg';
 const read = (name) => readFileSync(`${dir}/${name}`, 'utf8');
@@ -23,15 +21,8 @@ let html = read('index.html');
 const dataPath = new URL('../www/data/lang-ping-2023.json', import.meta.url);
 const dataText = readFileSync(dataPath, 'utf8');
 JSON.parse(dataText); // fails the build on a data set that is not JSON
-html = withDataBlock(html, dataText);
 // Fails the build, with every problem, on a data set the app would not load.
-const layoutJson = execFileSync('cargo', ['run', '--quiet', '--offline', '-p', 'atlas-core', '--example', 'layout_block', '--', fileURLToPath(dataPath)], {
-  cwd: fileURLToPath(new URL('..', import.meta.url)),
-  encoding: 'utf8',
-  stdio: ['ignore', 'pipe', 'inherit'],
-}).trim();
-JSON.parse(layoutJson);
-html = withLayoutBlock(html, layoutJson);
+html = withDataAndLayoutBlocks(html, dataText);
 const loaderMatch = html.match(/<script type="module">([\s\S]*?)<\/script>/);
 if (!loaderMatch) throw new Error('postbuild: trunk loader script not found in index.html');
 const loader = loaderMatch[1];

@@ -1,9 +1,12 @@
-//! Prints the layout block of a data set file: its force layout settled ahead, as JSON
-//! (`atlas_core::precomputed`). `tools/postbuild.mjs` runs it to put the block in the built pages.
+//! Prints the layout block of a data set: its force layout settled ahead, as JSON
+//! (`atlas_core::precomputed`), keyed by the fingerprint of the text exactly as given. A page's
+//! data block holds the text with every `<` written `\u003c` and LF line ends, so give it that
+//! text: `tools/data-block.mjs` does (it pipes it in, as `-`), for the build and as a command.
 //!
-//! Usage: `cargo run -p atlas-core --example layout_block -- www/data/lang-ping-2023.json`
+//! Usage: `cargo run -p atlas-core --example layout_block -- DATA_SET.json` (or `-` for stdin)
 
 use atlas_core::precomputed::layout_block_json;
+use std::io::Read;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -11,7 +14,13 @@ fn main() -> ExitCode {
         eprintln!("usage: layout_block DATA_SET.json");
         return ExitCode::FAILURE;
     };
-    let text = match std::fs::read_to_string(&path) {
+    let read = if path == "-" {
+        let mut text = String::new();
+        std::io::stdin().read_to_string(&mut text).map(|_| text)
+    } else {
+        std::fs::read_to_string(&path)
+    };
+    let text = match read {
         Ok(text) => text,
         Err(err) => {
             eprintln!("{path}: cannot read: {err}");
@@ -25,7 +34,8 @@ fn main() -> ExitCode {
         }
         Err(problems) => {
             for problem in problems {
-                eprintln!("{path}: {}", problem.describe(atlas_core::Lang::En));
+                let place = if path == "-" { "data set" } else { path.as_str() };
+                eprintln!("{place}: {}", problem.describe(atlas_core::Lang::En));
             }
             ExitCode::FAILURE
         }

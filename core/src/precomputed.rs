@@ -2,9 +2,10 @@
 //! a JSON block beside the data block, so the app's start skips settling the simulation (a
 //! third of the core's start-up work on the default data set).
 //!
-//! The block names the data set it belongs to by the fingerprint of its exact text
-//! ([`crate::saved::fingerprint`]); the app uses it only when that matches the data block it
-//! read and the positions fit the model (one finite pair per node). Anything else (a swapped
+//! The block names the data set it belongs to by the fingerprint of its exact text as the
+//! page's data block holds it ([`crate::saved::fingerprint`]); the app uses it only when that
+//! matches the data block it read and the positions fit the model (one finite pair per node,
+//! within the simulation's range). Anything else (a swapped
 //! data block, a hand-edited or truncated layout block) is ignored and the layout is settled in
 //! the page, which gives the same picture: [`crate::scene::settled_force_layout`] depends on the
 //! data set alone.
@@ -38,11 +39,12 @@ pub fn layout_block_json(data_text: &str) -> Result<String, Vec<Problem>> {
     Ok(block.to_string())
 }
 
-/// The layout in a layout block, if the block is well formed and belongs to `data_text`.
-/// Whether it fits the model is [`crate::scene::Scene::new_measured_with`]'s check.
-pub fn read_layout_block(block: &str, data_text: &str) -> Option<ForceLayout> {
+/// The layout in a layout block, if the block is well formed and belongs to the data text whose
+/// [`fingerprint`] is `data_key`. Whether it fits the model is
+/// [`crate::scene::Scene::new_measured_with`]'s check.
+pub fn read_layout_block(block: &str, data_key: &str) -> Option<ForceLayout> {
     let value: Value = serde_json::from_str(block).ok()?;
-    if value.get("format")?.as_str()? != LAYOUT_FORMAT || value.get("data")?.as_str()? != fingerprint(data_text) {
+    if value.get("format")?.as_str()? != LAYOUT_FORMAT || value.get("data")?.as_str()? != data_key {
         return None;
     }
     let numbers = |key: &str| -> Option<Vec<f64>> { value.get(key)?.as_array()?.iter().map(Value::as_f64).collect() };
@@ -58,7 +60,7 @@ mod tests {
     #[test]
     fn a_block_reads_back_as_the_layout_it_was_written_from() {
         let block = layout_block_json(DATA).expect("the built-in data set is valid");
-        let read = read_layout_block(&block, DATA).expect("the block belongs to the data set");
+        let read = read_layout_block(&block, &fingerprint(DATA)).expect("the block belongs to the data set");
         let model = load_data_set(DATA).unwrap();
         let settled = settled_force_layout(&model);
         assert_eq!(read.xs.len(), model.nodes.len());
@@ -73,11 +75,11 @@ mod tests {
     fn a_block_for_other_data_or_malformed_is_ignored() {
         let block = layout_block_json(DATA).unwrap();
         let other = DATA.replacen("\"nodes\"", " \"nodes\"", 1);
-        assert!(read_layout_block(&block, &other).is_none(), "another text, another fingerprint");
-        assert!(read_layout_block(&block[..block.len() / 2], DATA).is_none(), "truncated");
-        assert!(read_layout_block(&block.replace(LAYOUT_FORMAT, "argument-atlas-layout/0"), DATA).is_none());
-        assert!(read_layout_block(&block.replacen("\"x\":[", "\"x\":[\"a\",", 1), DATA).is_none(), "a string among the numbers");
-        assert!(read_layout_block("null", DATA).is_none());
+        assert!(read_layout_block(&block, &fingerprint(&other)).is_none(), "another text, another fingerprint");
+        assert!(read_layout_block(&block[..block.len() / 2], &fingerprint(DATA)).is_none(), "truncated");
+        assert!(read_layout_block(&block.replace(LAYOUT_FORMAT, "argument-atlas-layout/0"), &fingerprint(DATA)).is_none());
+        assert!(read_layout_block(&block.replacen("\"x\":[", "\"x\":[\"a\",", 1), &fingerprint(DATA)).is_none(), "a string among the numbers");
+        assert!(read_layout_block("null", &fingerprint(DATA)).is_none());
         assert!(layout_block_json("{").is_err());
     }
 }

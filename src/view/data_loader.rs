@@ -33,8 +33,9 @@ pub fn load_built_in() -> Result<(Scene, DataSource), Vec<Problem>> {
         .filter(|text| !text.trim().is_empty())
         .ok_or_else(|| vec![Problem::new("", ProblemKind::NoBuiltInData)])?;
     let model = load_data_set(&text)?;
-    let ahead = crate::browser::dom::text_of_element(BUILT_IN_LAYOUT_ID).and_then(|block| read_layout_block(&block, &text));
-    Ok((scene_of(model, ahead), DataSource::BuiltIn { key: fingerprint(&text), text: Arc::from(text) }))
+    let key = fingerprint(&text);
+    let ahead = crate::browser::dom::text_of_element(BUILT_IN_LAYOUT_ID).and_then(|block| read_layout_block(&block, &key));
+    Ok((scene_of(model, ahead), DataSource::BuiltIn { key, text: Arc::from(text) }))
 }
 
 /// The storage key of the user's data set.

@@ -23,7 +23,7 @@ import { startServer, strictPolicy } from '../support/server.mjs';
 import { startCourseSite } from '../support/course.mjs';
 import { checkRunner } from '../support/checks.mjs';
 import { hostileDataSet, invalidDataSet, smallDataSet } from '../support/datasets.mjs';
-import { DATA_BLOCK, LAYOUT_BLOCK, withDataBlock, withLayoutBlock } from '../../tools/data-block.mjs';
+import { DATA_BLOCK, LAYOUT_BLOCK, withDataAndLayoutBlocks, withDataBlock, withLayoutBlock } from '../../tools/data-block.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '../..');
@@ -477,12 +477,16 @@ try {
     const shell = readFileSync(join(SITE, 'index.html'), 'utf8');
     const withoutLayout = shell.replace(LAYOUT_BLOCK, '');
     if (withoutLayout === shell) fail('the built index.html has no atlas-layout block (control)');
-    const block = LAYOUT_BLOCK.exec(shell)[0];
-    LAYOUT_BLOCK.lastIndex = 0;
+    const block = shell.match(new RegExp(LAYOUT_BLOCK.source))[0];
     const json = block.replace(/^<script[^>]*>/, '').replace(/<\/script>\s*$/, '');
     const layout = JSON.parse(json);
     const moved = { ...layout, x: layout.x.map((x) => x + 5000) };
+    // Another reading put in with tools/data-block.mjs: markup in its texts and CR LF line ends,
+    // both of which the page's copy of the text differs in from the file.
+    const hostile = hostileDataSet();
+    const reading = JSON.stringify(hostile.data, null, 2).replace(/\n/g, '\r\n');
     const routes = {
+      '/reading.html': { body: withDataAndLayoutBlocks(shell, reading) },
       '/no-layout.html': { body: withoutLayout },
       '/garbage-layout.html': { body: withLayoutBlock(shell, '{"format": [}') },
       '/stale-layout.html': { body: withLayoutBlock(shell, JSON.stringify({ ...moved, data: '0000000000000000' })) },
@@ -509,6 +513,17 @@ try {
         if (!(got <= 0.15)) fail(`${name}: the block was not ignored, nodes up to ${got.toFixed(2)} px from the settled picture`);
         if ((await page.getByRole('alert').count()) !== 0) fail(`${name}: a cache the page can do without is reported as a problem`);
       }
+      // The block of a reading put in by the command is keyed by the text the page reads back.
+      await positions('reading.html');
+      const keys = await page.evaluate(() => {
+        let hash = 0xcbf29ce484222325n;
+        for (const byte of new TextEncoder().encode(document.getElementById('atlas-data').textContent)) {
+          hash = ((hash ^ BigInt(byte)) * 0x100000001b3n) & 0xffffffffffffffffn;
+        }
+        return { page: hash.toString(16).padStart(16, '0'), block: JSON.parse(document.getElementById('atlas-layout').textContent).data };
+      });
+      if (keys.page !== keys.block) fail(`tools/data-block.mjs keyed the layout by ${keys.block}, the page's data text is ${keys.page}`);
+      await page.getByRole('heading', { name: hostile.data.meta.title.en, exact: true }).waitFor();
       // Control: a block that belongs to the data is used as it is.
       const shifted = farthest(await positions('moved-layout.html'), settledHere);
       if (!(shifted > 1000)) fail(`a matching layout block was not used (nodes at most ${shifted.toFixed(0)} px from the settled picture)`);
