@@ -79,10 +79,12 @@ const LABELS = {
 
 // --- Build -------------------------------------------------------------------------------------
 
-// Why pkg/ must be (re)built, or null when it is newer than every input of the app's build.
-function appBuildReason() {
-  const wasm = join(PKG, 'argument-atlas_bg.wasm');
-  if (!existsSync(join(PKG, 'index.html')) || !existsSync(wasm)) return 'pkg/ is missing';
+// Why a build of the app into `dir` (pkg/, or the floor page) must be redone, or null when it
+// is newer than every input of the app's build.
+function buildReason(dir) {
+  const wasm = join(dir, 'argument-atlas_bg.wasm');
+  const name = dir.slice(ROOT.length + 1);
+  if (!existsSync(join(dir, 'index.html')) || !existsSync(wasm)) return `${name}/ is missing`;
   if (args.has('--rebuild-app')) return '--rebuild-app';
   const built = statSync(wasm).mtimeMs;
   const newer = (path) => {
@@ -95,9 +97,9 @@ function appBuildReason() {
     }
     return null;
   };
-  for (const input of ['src', 'core/src', 'www', 'Cargo.toml', 'Cargo.lock', 'Trunk.toml', '.cargo/config.toml', 'tools/build.sh', 'tools/postbuild.mjs', 'tools/data-block.mjs']) {
+  for (const input of ['src', 'core/src', 'core/examples', 'core/Cargo.toml', 'www', 'Cargo.toml', 'Cargo.lock', 'Trunk.toml', '.cargo/config.toml', 'tools/build.sh', 'tools/postbuild.mjs', 'tools/data-block.mjs']) {
     const found = newer(join(ROOT, input));
-    if (found) return `${found.slice(ROOT.length + 1)} is newer than pkg/`;
+    if (found) return `${found.slice(ROOT.length + 1)} is newer than ${name}/`;
   }
   return null;
 }
@@ -121,7 +123,7 @@ function syncBaselineWasmOpt() {
 
 function build() {
   mkdirSync(OUT, { recursive: true });
-  const reason = appBuildReason();
+  const reason = buildReason(PKG);
   if (reason) {
     log(`building the app (${reason})`);
     run('bash', ['tools/build.sh']);
@@ -146,12 +148,16 @@ function build() {
   // The baseline: the smallest Leptos page, built by trunk with the app's profile and wasm-opt.
   syncBaselineWasmOpt();
   run('trunk', ['build', '--release', '--offline'], { cwd: join(HERE, 'baseline') });
-  // The floor: the app's own page (data block, CSS, glue) and whole WebAssembly, mounting one
-  // paragraph instead of the app (feature bench-floor, src/main.rs). What no start-up work can
-  // go below. Building it leaves target/ with the feature on: the next app build redoes the
-  // app crate only (about half a minute).
-  run('trunk', ['build', '--release', '--offline', '--filehash', 'false', '--features', 'bench-floor', '--dist', join(OUT, 'floor')]);
-  run('node', ['tools/postbuild.mjs', join(OUT, 'floor')]);
+  // The floor: the app's own page (data and layout blocks, CSS, glue) and whole WebAssembly,
+  // mounting one paragraph instead of the app (feature bench-floor, src/main.rs). What no
+  // start-up work can go below. Building it leaves target/ with the feature on, so the next app
+  // build redoes the app crate (about half a minute): built only when older than the sources.
+  const floorReason = buildReason(join(OUT, 'floor'));
+  if (floorReason) {
+    log(`building the floor page (${floorReason})`);
+    run('trunk', ['build', '--release', '--offline', '--filehash', 'false', '--features', 'bench-floor', '--dist', join(OUT, 'floor')]);
+    run('node', ['tools/postbuild.mjs', join(OUT, 'floor')]);
+  }
 }
 
 function writeDragDataSet() {
@@ -489,7 +495,7 @@ function markdown(results) {
   lines.push(`| ratio app ÷ baseline | ${fmt(load.ratio, 2)} | | | |`);
   if (load.floor) lines.push(`| ratio floor ÷ baseline | ${fmt(load.floorRatio, 2)} | | | |`);
   lines.push('');
-  lines.push(`Where the app's start goes: its wasm is ${kb(results.sizes.app.find((s) => s.file.endsWith('.wasm'))?.raw ?? 0)} raw against the baseline's ${kb(results.sizes.baseline.find((s) => s.file.endsWith('.wasm'))?.raw ?? 0)}, and its start runs as one long task (median longest task above). The core's share of it, timed in the bench page in the same build profile: loading the default data set ${fmt(layout.appCore.loadMs, 1)} ms; loading it and building its scene (labels with estimated widths, the settled layout, the columns) ${fmt(layout.appCore.loadAndSceneMs, 1)} ms. The rest is compiling and instantiating the wasm, measuring Latin label words on a canvas, and Leptos building the DOM (about 1,300 elements), then style and layout.`);
+  lines.push(`Where the app's start goes: its wasm is ${kb(results.sizes.app.find((s) => s.file.endsWith('.wasm'))?.raw ?? 0)} raw against the baseline's ${kb(results.sizes.baseline.find((s) => s.file.endsWith('.wasm'))?.raw ?? 0)}, and its start runs as one long task (median longest task above). The core's share of it, timed in the bench page in the same build profile: loading the default data set ${fmt(layout.appCore.loadMs, 1)} ms; loading it and building its scene (labels with estimated widths, the settled layout, the columns) ${fmt(layout.appCore.loadAndSceneMs, 1)} ms, of which the app skips the settling: the built page carries the layout, settled at build time (its layout block). The rest is compiling and instantiating the wasm, measuring Latin label words on a canvas, and Leptos building the DOM (about 1,300 elements), then style and layout.`);
   lines.push('');
   lines.push(`**Dragging a node** in the app (${DRAG_STEPS} pointer moves, 16 ms apart): frame gap = time between animation frames (the display runs at 60 Hz, so 16.7 ms is every frame on time); frame work = main-thread time from a frame's start until its rendering is done.`);
   lines.push('');

@@ -18,7 +18,8 @@ fn main() {
 /// The benchmark's floor page (`--features bench-floor`): what loading this app costs before it
 /// does any work of its own. It mounts one paragraph, like the minimal Leptos page, but the app
 /// stays in the module: the branch depends on the clock, which the compiler cannot know, so the
-/// page fetches, compiles and instantiates the app's whole WebAssembly.
+/// page fetches, decodes and instantiates the app's whole WebAssembly. (Chromium compiles wasm
+/// functions lazily, on first call: compiling the code the app runs counts in the app's share.)
 #[cfg(feature = "bench-floor")]
 mod bench_floor {
     use leptos::prelude::*;
