@@ -85,6 +85,8 @@ function buildReason(dir) {
   const wasm = join(dir, 'argument-atlas_bg.wasm');
   const name = dir.slice(ROOT.length + 1);
   if (!existsSync(join(dir, 'index.html')) || !existsSync(wasm)) return `${name}/ is missing`;
+  // A build whose post-processing failed has no layout block (and no data block).
+  if (!readFileSync(join(dir, 'index.html'), 'utf8').includes('id="atlas-layout"')) return `${name}/index.html has no layout block`;
   if (args.has('--rebuild-app')) return '--rebuild-app';
   const built = statSync(wasm).mtimeMs;
   const newer = (path) => {

@@ -11,11 +11,12 @@
 //   node tools/data-block.mjs pkg/index.html path/to/reading.json
 //
 // It writes both blocks (the layout needs cargo; without it the page gets no layout block and
-// settles the layout itself, a little slower to start). A data set the app would not load is
-// refused with its problems, and the page is left as it was.
+// settles the layout itself, a little slower to start). With cargo, a data set the app would not
+// load is refused with its problems and the page is left as it was; without it, only text that
+// is not JSON is refused, and the page shows any other problem when opened.
 
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** Matches the data block in a page, with the white space after it. */
@@ -77,7 +78,12 @@ export function layoutBlockJson(text) {
     return json;
   } catch (err) {
     const missingCargo = err.code === 'ENOENT';
-    const why = missingCargo ? 'cargo was not found (install Rust, or run tools/setup.sh)' : 'the data set is not valid (its problems are listed above)';
+    // The example exits with 1 on a data set it cannot load, after printing every problem.
+    const why = missingCargo
+      ? 'cargo was not found (install Rust, or run tools/setup.sh)'
+      : err.status === 1
+        ? 'the data set is not valid (its problems are listed above)'
+        : `cargo run failed (${err.status === null || err.status === undefined ? err.message.split('\n')[0] : `status ${err.status}`})`;
     throw Object.assign(new Error(`data-block: no layout block: ${why}`), { missingCargo });
   }
 }
@@ -103,7 +109,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   let html = withDataBlock(readFileSync(page, 'utf8'), text);
   try {
     html = withLayoutBlock(html, layoutBlockJson(text));
-    console.log(`${page}: data block and layout block written from ${reading}`);
   } catch (err) {
     if (!err.missingCargo) {
       console.error(`${err.message}; ${page} is left as it was`);
@@ -112,5 +117,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     html = withLayoutBlock(html, null);
     console.error(`${err.message}; the page settles the layout itself`);
   }
-  writeFileSync(page, html);
+  // Written beside the page, then renamed over it: a failed write never leaves half a page.
+  writeFileSync(`${page}.tmp`, html);
+  renameSync(`${page}.tmp`, page);
+  console.log(`${page}: ${html.includes('id="atlas-layout"') ? 'data block and layout block' : 'data block'} written from ${reading}`);
 }

@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let Some(path) = std::env::args().nth(1) else {
-        eprintln!("usage: layout_block DATA_SET.json");
+        eprintln!("usage: layout_block DATA_SET.json (or - to read standard input)");
         return ExitCode::FAILURE;
     };
     let read = if path == "-" {

@@ -481,8 +481,9 @@ try {
     const json = block.replace(/^<script[^>]*>/, '').replace(/<\/script>\s*$/, '');
     const layout = JSON.parse(json);
     const moved = { ...layout, x: layout.x.map((x) => x + 5000) };
-    // Another reading put in with tools/data-block.mjs: markup in its texts and CR LF line ends,
-    // both of which the page's copy of the text differs in from the file.
+    // Another reading put in with tools/data-block.mjs (which needs cargo, as the build does):
+    // markup in its texts and CR LF line ends, both of which the page's copy of the text differs
+    // in from the file. This shows the key is taken from the text as written into the block.
     const hostile = hostileDataSet();
     const reading = JSON.stringify(hostile.data, null, 2).replace(/\n/g, '\r\n');
     const routes = {
