@@ -86,6 +86,35 @@ async function axe(frame, label) {
   return found.map((f) => `${label}: ${f}`);
 }
 
+/** The console lines in which the browser reports a Content-Security-Policy violation. */
+const cspViolations = (log) => log.console.filter((c) => /Content Security Policy|Refused to/i.test(c));
+
+/** The built index.html, and the same with `pattern`'s JSON block removed (failing, as a control, when it has none). */
+function builtPageWithout(pattern, id) {
+  const shell = readFileSync(join(SITE, 'index.html'), 'utf8');
+  const without = shell.replace(pattern, '');
+  if (without === shell) fail(`the built index.html has no ${id} block to remove (control)`);
+  return { shell, without };
+}
+
+/**
+ * Serves the build and `routes` under the strict CSP header and runs `body` in a fresh page;
+ * then fails on any CSP violation or page error.
+ */
+async function underStrictPolicy(routes, body) {
+  const pages = await startServer({ root: SITE, routes, headers: { 'content-security-policy': strictPolicy(SITE) } });
+  const { context, page, log } = await freshPage();
+  try {
+    await body(page, (path) => pages.url(path));
+    const csp = cspViolations(log);
+    if (csp.length) fail(`CSP violations: ${csp.join(' | ')}`);
+    if (log.errors.length) fail(`page errors: ${log.errors.join(' | ')}`);
+  } finally {
+    await context.close();
+    await pages.close();
+  }
+}
+
 try {
   // ------------------------------------------------------------------------------------------
   await check('one-file build from file:// makes no network request', async () => {
@@ -390,7 +419,7 @@ try {
       await page.getByRole('progressbar').waitFor();
       await page.keyboard.press('Escape');
       await page.waitForTimeout(3_500);
-      const csp = log.console.filter((c) => /Content Security Policy|Refused to/i.test(c));
+      const csp = cspViolations(log);
       if (csp.length) fail(`CSP violations: ${csp.join(' | ')}`);
       const errors = [...log.errors, ...log.console.filter((c) => c.startsWith('error'))];
       if (errors.length) fail(`errors: ${errors.join(' | ')}`);
@@ -438,45 +467,33 @@ try {
 
   // ------------------------------------------------------------------------------------------
   await check('the data block in the page: missing, it says so in both languages; swapped, the page shows that reading, markup as text', async () => {
-    const shell = readFileSync(join(SITE, 'index.html'), 'utf8');
-    const withoutData = shell.replace(DATA_BLOCK, '');
-    if (withoutData === shell) fail('the built index.html has no atlas-data block to remove (control)');
+    const { shell, without: withoutData } = builtPageWithout(DATA_BLOCK, 'atlas-data');
     const hostile = hostileDataSet();
     const routes = {
       '/no-data.html': { body: withoutData },
       '/swapped.html': { body: withDataBlock(shell, JSON.stringify(smallDataSet('Swapped reading'), null, 2)) },
       '/hostile.html': { body: withDataBlock(shell, JSON.stringify(hostile.data)) },
     };
-    const pages = await startServer({ root: SITE, routes, headers: { 'content-security-policy': strictPolicy(SITE) } });
-    const { context, page, log } = await freshPage();
-    try {
+    await underStrictPolicy(routes, async (page, url) => {
       for (const [lang, message] of [['en', 'this page carries no built-in data set'], ['zh', '此页面未包含内置数据集']]) {
-        await page.goto(pages.url(`no-data.html?lang=${lang}`), { waitUntil: 'load' });
+        await page.goto(url(`no-data.html?lang=${lang}`), { waitUntil: 'load' });
         const alert = page.getByRole('alert');
         await alert.getByText(message).waitFor();
         await alert.getByText('tools/build.sh').waitFor();
       }
-      await page.goto(pages.url('swapped.html?lang=en'), { waitUntil: 'load' });
+      await page.goto(url('swapped.html?lang=en'), { waitUntil: 'load' });
       await page.getByRole('heading', { name: 'Swapped reading', exact: true }).waitFor();
       const nodes = await graphButtons(page).count();
       if (nodes !== 6) fail(`the swapped reading shows ${nodes} nodes, not its 6`);
-      await page.goto(pages.url('hostile.html?lang=en'), { waitUntil: 'load' });
+      await page.goto(url('hostile.html?lang=en'), { waitUntil: 'load' });
       await page.getByRole('heading', { name: hostile.data.meta.title.en, exact: true }).waitFor();
       if ((await page.evaluate(() => typeof window.__pwned)) !== 'undefined') fail('markup in the data block ran');
-      const csp = log.console.filter((c) => /Content Security Policy|Refused to/i.test(c));
-      if (csp.length) fail(`CSP violations: ${csp.join(' | ')}`);
-      if (log.errors.length) fail(`page errors: ${log.errors.join(' | ')}`);
-    } finally {
-      await context.close();
-      await pages.close();
-    }
+    });
   });
 
   // ------------------------------------------------------------------------------------------
   await check('the layout block: settled at build time, it is the picture the page settles itself; missing, stale or garbage, the page settles it', async () => {
-    const shell = readFileSync(join(SITE, 'index.html'), 'utf8');
-    const withoutLayout = shell.replace(LAYOUT_BLOCK, '');
-    if (withoutLayout === shell) fail('the built index.html has no atlas-layout block (control)');
+    const { shell, without: withoutLayout } = builtPageWithout(LAYOUT_BLOCK, 'atlas-layout');
     const block = shell.match(new RegExp(LAYOUT_BLOCK.source))[0];
     const json = block.replace(/^<script[^>]*>/, '').replace(/<\/script>\s*$/, '');
     const layout = JSON.parse(json);
@@ -493,15 +510,13 @@ try {
       '/stale-layout.html': { body: withLayoutBlock(shell, JSON.stringify({ ...moved, data: '0000000000000000' })) },
       '/moved-layout.html': { body: withLayoutBlock(shell, JSON.stringify(moved)) },
     };
-    const pages = await startServer({ root: SITE, routes, headers: { 'content-security-policy': strictPolicy(SITE) } });
-    const { context, page, log } = await freshPage();
-    const positions = async (name) => {
-      await page.goto(pages.url(`${name}?lang=en`), { waitUntil: 'load' });
-      await graphButtons(page).first().waitFor();
-      return page.evaluate(() => [...document.querySelectorAll('svg.graph-svg g.node')].map((g) => (/translate\(([-\d.]+),([-\d.]+)\)/.exec(g.getAttribute('transform')) ?? []).slice(1).map(Number)));
-    };
-    const farthest = (a, b) => Math.max(...a.map(([x, y], i) => Math.hypot(x - b[i][0], y - b[i][1])));
-    try {
+    await underStrictPolicy(routes, async (page, url) => {
+      const positions = async (name) => {
+        await page.goto(url(`${name}?lang=en`), { waitUntil: 'load' });
+        await graphButtons(page).first().waitFor();
+        return page.evaluate(() => [...document.querySelectorAll('svg.graph-svg g.node')].map((g) => (/translate\(([-\d.]+),([-\d.]+)\)/.exec(g.getAttribute('transform')) ?? []).slice(1).map(Number)));
+      };
+      const farthest = (a, b) => Math.max(...a.map(([x, y], i) => Math.hypot(x - b[i][0], y - b[i][1])));
       const built = await positions('index.html');
       if (built.length < 100 || built.some((p) => p.length !== 2 || !p.every(Number.isFinite))) fail(`the built page's node positions are not readable: ${JSON.stringify(built.slice(0, 3))}`);
       // Native (the build) and WebAssembly (the page) settle the same layout; positions are
@@ -528,13 +543,7 @@ try {
       // Control: a block that belongs to the data is used as it is.
       const shifted = farthest(await positions('moved-layout.html'), settledHere);
       if (!(shifted > 1000)) fail(`a matching layout block was not used (nodes at most ${shifted.toFixed(0)} px from the settled picture)`);
-      const csp = log.console.filter((c) => /Content Security Policy|Refused to/i.test(c));
-      if (csp.length) fail(`CSP violations: ${csp.join(' | ')}`);
-      if (log.errors.length) fail(`page errors: ${log.errors.join(' | ')}`);
-    } finally {
-      await context.close();
-      await pages.close();
-    }
+    });
   });
 } finally {
   await browser.close().catch(() => {});
