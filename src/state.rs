@@ -151,7 +151,9 @@ impl AppState {
             let lang = self.lang.get_untracked();
             self.notices.update(|n| {
                 n.push(match lang {
-                    Lang::En => format!("The link names {id:?}, which this data set does not have; nothing is selected."),
+                    Lang::En => {
+                        format!("The link names {id:?}, which this data set does not have; nothing is selected.")
+                    }
                     Lang::Zh => format!("链接中的 {id:?} 不在本数据集中，未选中任何项。"),
                 })
             });

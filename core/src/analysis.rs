@@ -180,7 +180,10 @@ mod tests {
             .iter()
             .map(|spec| {
                 let parts: Vec<&str> = spec.split(' ').collect();
-                format!(r#"{{"source":"{}","relation":"{}","target":"{}","note":{{"zh":"n","en":"n"}},"sources":{src}}}"#, parts[0], parts[1], parts[2])
+                format!(
+                    r#"{{"source":"{}","relation":"{}","target":"{}","note":{{"zh":"n","en":"n"}},"sources":{src}}}"#,
+                    parts[0], parts[1], parts[2]
+                )
             })
             .collect();
         let text = format!(
@@ -198,7 +201,13 @@ mod tests {
         let got: Vec<(String, String, Vec<String>)> = g
             .counter_paths()
             .into_iter()
-            .map(|p| (m.nodes[p.response].id.clone(), m.nodes[p.threat].id.clone(), p.path.iter().map(|&i| m.nodes[i].id.clone()).collect()))
+            .map(|p| {
+                (
+                    m.nodes[p.response].id.clone(),
+                    m.nodes[p.threat].id.clone(),
+                    p.path.iter().map(|&i| m.nodes[i].id.clone()).collect(),
+                )
+            })
             .collect();
         let want: Vec<(String, String, Vec<String>)> = expect
             .iter()
@@ -247,7 +256,10 @@ mod tests {
 
     #[test]
     fn degrees_uncountered_and_neighbours() {
-        let m = model(&["response:r", "threat:t", "threat:lonely", "actor:a"], &["r addresses t", "a proposes r", "a names lonely"]);
+        let m = model(
+            &["response:r", "threat:t", "threat:lonely", "actor:a"],
+            &["r addresses t", "a proposes r", "a names lonely"],
+        );
         let g = ArgumentGraph::new(&m);
         assert_eq!(g.degrees(), vec![2, 1, 1, 2]);
         assert_eq!(g.uncountered_threats(), vec![2]);

@@ -3,8 +3,8 @@
 //! The styles are embedded, so the file looks the same wherever it is opened, and text is
 //! escaped, so data-set strings stay text.
 
-use crate::number::Fixed;
 use crate::model::{Lang, NodeKind, Relation};
+use crate::number::Fixed;
 use crate::scene::{shape_path, Scene, LABEL_LINE_PX};
 use crate::transform::Bounds;
 use std::fmt::Write;
@@ -60,12 +60,25 @@ pub fn graph_svg(scene: &Scene, xs: &[f64], ys: &[f64], visible: &[bool], lang: 
         .iter()
         .map(|&i| (scene.label(i, lang).width / 2.0).max(scene.radii[i] + 2.0 * LABEL_LINE_PX) + 8.0)
         .collect();
-    let bounds = Bounds::around(&pick(xs), &pick(ys), &extent).unwrap_or(Bounds { min_x: 0.0, min_y: 0.0, max_x: 100.0, max_y: 100.0 });
+    let bounds = Bounds::around(&pick(xs), &pick(ys), &extent).unwrap_or(Bounds {
+        min_x: 0.0,
+        min_y: 0.0,
+        max_x: 100.0,
+        max_y: 100.0,
+    });
     let title_h = 56.0;
-    let kinds: Vec<NodeKind> = NodeKind::ALL.into_iter().filter(|k| shown.iter().any(|&i| scene.model.nodes[i].kind == *k)).collect();
+    let kinds: Vec<NodeKind> =
+        NodeKind::ALL.into_iter().filter(|k| shown.iter().any(|&i| scene.model.nodes[i].kind == *k)).collect();
     let relations: Vec<Relation> = Relation::ALL
         .into_iter()
-        .filter(|r| scene.model.links.iter().zip(&scene.link_ends).any(|(l, (s, t))| l.relation == *r && *s < n && *t < n && visible[*s] && visible[*t]))
+        .filter(|r| {
+            scene
+                .model
+                .links
+                .iter()
+                .zip(&scene.link_ends)
+                .any(|(l, (s, t))| l.relation == *r && *s < n && *t < n && visible[*s] && visible[*t])
+        })
         .collect();
     let legend_h = 24.0 * ((kinds.len() as f64 / 4.0).ceil() + (relations.len() as f64 / 4.0).ceil()) + 16.0;
     let width = bounds.width().max(640.0);
@@ -78,7 +91,10 @@ pub fn graph_svg(scene: &Scene, xs: &[f64], ys: &[f64], visible: &[bool], lang: 
         svg,
         r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="{ox:.1} {oy:.1} {width:.1} {height:.1}" width="{width:.0}" height="{height:.0}" lang="{}" font-family="system-ui, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif">"#,
         lang.tag(),
-        ox = Fixed(ox), oy = Fixed(oy), width = Fixed(width), height = Fixed(height),
+        ox = Fixed(ox),
+        oy = Fixed(oy),
+        width = Fixed(width),
+        height = Fixed(height),
     );
     let title = scene.model.meta.title.get(lang);
     let _ = write!(svg, "<title>{}</title>", escape_xml(title));
@@ -91,7 +107,14 @@ pub fn graph_svg(scene: &Scene, xs: &[f64], ys: &[f64], visible: &[bool], lang: 
         );
     }
     svg.push_str("</defs>");
-    let _ = write!(svg, r##"<rect x="{ox:.1}" y="{oy:.1}" width="{width:.1}" height="{height:.1}" fill="#fff"/>"##, ox = Fixed(ox), oy = Fixed(oy), width = Fixed(width), height = Fixed(height));
+    let _ = write!(
+        svg,
+        r##"<rect x="{ox:.1}" y="{oy:.1}" width="{width:.1}" height="{height:.1}" fill="#fff"/>"##,
+        ox = Fixed(ox),
+        oy = Fixed(oy),
+        width = Fixed(width),
+        height = Fixed(height)
+    );
     let _ = write!(
         svg,
         r##"<text x="{:.1}" y="{:.1}" font-size="18" font-weight="700" fill="#111">{}</text>"##,
@@ -100,7 +123,13 @@ pub fn graph_svg(scene: &Scene, xs: &[f64], ys: &[f64], visible: &[bool], lang: 
         escape_xml(title)
     );
     let byline = format!("{} · {}", scene.model.meta.author.get(lang), scene.model.meta.year);
-    let _ = write!(svg, r##"<text x="{:.1}" y="{:.1}" font-size="12" fill="#444">{}</text>"##, Fixed(ox + 12.0), Fixed(oy + 44.0), escape_xml(&byline));
+    let _ = write!(
+        svg,
+        r##"<text x="{:.1}" y="{:.1}" font-size="12" fill="#444">{}</text>"##,
+        Fixed(ox + 12.0),
+        Fixed(oy + 44.0),
+        escape_xml(&byline)
+    );
 
     svg.push_str(r#"<g class="links">"#);
     for (link, &(s, t)) in scene.model.links.iter().zip(&scene.link_ends) {
@@ -120,7 +149,10 @@ pub fn graph_svg(scene: &Scene, xs: &[f64], ys: &[f64], visible: &[bool], lang: 
             r##"<line x1="{x1:.1}" y1="{y1:.1}" x2="{x2:.1}" y2="{y2:.1}" stroke="#666" stroke-width="1.3" stroke-dasharray="{}" marker-end="url(#a-{})"/>"##,
             relation_dash(link.relation),
             link.relation.code(),
-            x1 = Fixed(x1), y1 = Fixed(y1), x2 = Fixed(x2), y2 = Fixed(y2),
+            x1 = Fixed(x1),
+            y1 = Fixed(y1),
+            x2 = Fixed(x2),
+            y2 = Fixed(y2),
         );
     }
     svg.push_str("</g><g class=\"nodes\">");
@@ -141,7 +173,12 @@ pub fn graph_svg(scene: &Scene, xs: &[f64], ys: &[f64], visible: &[bool], lang: 
         svg.push_str(r##"<text text-anchor="middle" font-size="12" fill="#111" stroke="#fff" stroke-width="3" paint-order="stroke">"##);
         for (k, line) in label.lines.iter().enumerate() {
             let space = if label.space_after.get(k).copied().unwrap_or(false) { " " } else { "" };
-            let _ = write!(svg, r#"<tspan x="0" y="{:.1}">{}{space}</tspan>"#, Fixed(top + k as f64 * LABEL_LINE_PX), escape_xml(line));
+            let _ = write!(
+                svg,
+                r#"<tspan x="0" y="{:.1}">{}{space}</tspan>"#,
+                Fixed(top + k as f64 * LABEL_LINE_PX),
+                escape_xml(line)
+            );
         }
         svg.push_str("</text></g>");
     }
@@ -162,7 +199,8 @@ pub fn graph_svg(scene: &Scene, xs: &[f64], ys: &[f64], visible: &[bool], lang: 
             Fixed(x + 12.0),
             Fixed(row_y + 4.0),
             escape_xml(kind.label(lang)),
-            x = Fixed(x), row_y = Fixed(row_y),
+            x = Fixed(x),
+            row_y = Fixed(row_y),
         );
     }
     y += 24.0 * (kinds.len() as f64 / 4.0).ceil();

@@ -50,10 +50,7 @@ pub fn load_data_set(text: &str) -> Result<Model, Vec<Problem>> {
 /// where possible.
 pub fn load_data_set_with(text: &str, limits: &Limits) -> Result<Model, Vec<Problem>> {
     if text.len() > limits.max_bytes {
-        return Err(vec![Problem::new(
-            "",
-            ProblemKind::FileTooLarge { bytes: text.len(), limit: limits.max_bytes },
-        )]);
+        return Err(vec![Problem::new("", ProblemKind::FileTooLarge { bytes: text.len(), limit: limits.max_bytes })]);
     }
     let value: Value = match serde_json::from_str(text) {
         Ok(value) => value,
@@ -99,9 +96,9 @@ fn type_name(value: &Value) -> &'static str {
 pub fn is_kebab_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 64
-        && id.split('-').all(|part| {
-            !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
+        && id
+            .split('-')
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
 /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, rejecting months and days that do not exist.
@@ -219,7 +216,13 @@ impl Reader {
     }
 
     /// An optional list field: absent means empty.
-    fn optional_list<'v>(&mut self, map: &'v Map<String, Value>, path: &str, key: &str, limit: usize) -> Option<&'v Vec<Value>> {
+    fn optional_list<'v>(
+        &mut self,
+        map: &'v Map<String, Value>,
+        path: &str,
+        key: &str,
+        limit: usize,
+    ) -> Option<&'v Vec<Value>> {
         static EMPTY: Vec<Value> = Vec::new();
         match map.get(key) {
             None => Some(&EMPTY),
@@ -313,7 +316,14 @@ impl Reader {
     }
 
     /// A list of ids, each checked against `known`.
-    fn refs(&mut self, map: &Map<String, Value>, path: &str, key: &str, known: &HashMap<String, usize>, event_refs: bool) -> Option<Vec<String>> {
+    fn refs(
+        &mut self,
+        map: &Map<String, Value>,
+        path: &str,
+        key: &str,
+        known: &HashMap<String, usize>,
+        event_refs: bool,
+    ) -> Option<Vec<String>> {
         let items = self.optional_list(map, path, key, self.limits.max_nodes)?;
         let list_path = join(path, key);
         let mut ids = Vec::with_capacity(items.len());
@@ -324,7 +334,8 @@ impl Reader {
                 Some(id) if known.contains_key(&id) => ids.push(id),
                 Some(id) => {
                     if event_refs || !self.nodes_unreadable {
-                        let kind = if event_refs { ProblemKind::NoSuchEvent { id } } else { ProblemKind::NoSuchNode { id } };
+                        let kind =
+                            if event_refs { ProblemKind::NoSuchEvent { id } } else { ProblemKind::NoSuchNode { id } };
                         self.problem(&item_path, kind);
                     }
                     ok = false;
@@ -335,7 +346,13 @@ impl Reader {
         ok.then_some(ids)
     }
 
-    fn node_ref(&mut self, map: &Map<String, Value>, path: &str, key: &str, nodes: &HashMap<String, usize>) -> Option<String> {
+    fn node_ref(
+        &mut self,
+        map: &Map<String, Value>,
+        path: &str,
+        key: &str,
+        nodes: &HashMap<String, usize>,
+    ) -> Option<String> {
         let id = self.string_field(map, path, key, 64)?;
         if nodes.contains_key(&id) {
             Some(id)
@@ -352,7 +369,9 @@ impl Reader {
         match top.get("format") {
             Some(Value::String(f)) if f == FORMAT => {}
             Some(Value::String(f)) => self.problem("format", ProblemKind::UnknownFormat { found: f.clone() }),
-            Some(other) => self.problem("format", ProblemKind::WrongType { expected: "a string", found: type_name(other) }),
+            Some(other) => {
+                self.problem("format", ProblemKind::WrongType { expected: "a string", found: type_name(other) })
+            }
             None => self.problem("format", ProblemKind::UnknownFormat { found: String::new() }),
         }
         let meta = self.meta(top);
@@ -385,9 +404,14 @@ impl Reader {
         let author = self.text(map, "meta", "author", short);
         let citation = self.text(map, "meta", "citation", self.limits.max_long_chars);
         let year = match self.field(map, "meta", "year") {
-            Some(Value::Number(n)) if n.as_i64().is_some_and(|y| (0..=9999).contains(&y)) => n.as_i64().map(|y| y as i32),
+            Some(Value::Number(n)) if n.as_i64().is_some_and(|y| (0..=9999).contains(&y)) => {
+                n.as_i64().map(|y| y as i32)
+            }
             Some(other) => {
-                self.problem("meta.year", ProblemKind::WrongType { expected: "a whole number", found: type_name(other) });
+                self.problem(
+                    "meta.year",
+                    ProblemKind::WrongType { expected: "a whole number", found: type_name(other) },
+                );
                 None
             }
             None => None,
@@ -520,7 +544,11 @@ impl Reader {
         ok.then_some(links)
     }
 
-    fn events(&mut self, top: &Map<String, Value>, nodes: &HashMap<String, usize>) -> (Option<Vec<TimelineEvent>>, HashMap<String, usize>) {
+    fn events(
+        &mut self,
+        top: &Map<String, Value>,
+        nodes: &HashMap<String, usize>,
+    ) -> (Option<Vec<TimelineEvent>>, HashMap<String, usize>) {
         let mut index = HashMap::new();
         let Some(items) = self.optional_list(top, "", "events", self.limits.max_events) else { return (None, index) };
         let mut events = Vec::with_capacity(items.len());
@@ -542,7 +570,9 @@ impl Reader {
                 Some(value) => {
                     let outside_path = join(&path, "outside_date");
                     self.object(value, &outside_path).and_then(|m| {
-                        let d = self.field(m, &outside_path, "date").and_then(|v| self.date(v, &join(&outside_path, "date")));
+                        let d = self
+                            .field(m, &outside_path, "date")
+                            .and_then(|v| self.date(v, &join(&outside_path, "date")));
                         let note = self.text(m, &outside_path, "note", self.limits.max_long_chars);
                         Some(Some(OutsideDate { date: d?, note: note? }))
                     })
@@ -565,9 +595,29 @@ impl Reader {
             let sources = self.sources(map, &path);
             let related = self.refs(map, &path, "nodes", nodes, false);
             match (id, date, outside_date, actor, title, official_title, summary, sources, related) {
-                (Some(id), Some(date), Some(outside_date), Some(actor), Some(title), Some(official_title), Some(summary), Some(sources), Some(related)) if ok => {
+                (
+                    Some(id),
+                    Some(date),
+                    Some(outside_date),
+                    Some(actor),
+                    Some(title),
+                    Some(official_title),
+                    Some(summary),
+                    Some(sources),
+                    Some(related),
+                ) if ok => {
                     index.insert(id.clone(), events.len());
-                    events.push(TimelineEvent { id, date, outside_date, actor, title, official_title, summary, sources, nodes: related });
+                    events.push(TimelineEvent {
+                        id,
+                        date,
+                        outside_date,
+                        actor,
+                        title,
+                        official_title,
+                        summary,
+                        sources,
+                        nodes: related,
+                    });
                 }
                 _ => ok = false,
             }
@@ -596,7 +646,12 @@ impl Reader {
         Some(Argument { thesis: thesis?, principles: principles?, models: models? })
     }
 
-    fn tour(&mut self, top: &Map<String, Value>, nodes: &HashMap<String, usize>, events: &HashMap<String, usize>) -> Option<Vec<TourStep>> {
+    fn tour(
+        &mut self,
+        top: &Map<String, Value>,
+        nodes: &HashMap<String, usize>,
+        events: &HashMap<String, usize>,
+    ) -> Option<Vec<TourStep>> {
         let items = self.optional_list(top, "", "tour", self.limits.max_tour_steps)?;
         let mut steps = Vec::with_capacity(items.len());
         let mut seen: HashMap<String, String> = HashMap::new();
@@ -619,7 +674,10 @@ impl Reader {
                 None | Some(Value::Null) => Some(false),
                 Some(Value::Bool(b)) => Some(*b),
                 Some(other) => {
-                    self.problem(&join(&path, "reveal"), ProblemKind::WrongType { expected: "true or false", found: type_name(other) });
+                    self.problem(
+                        &join(&path, "reveal"),
+                        ProblemKind::WrongType { expected: "true or false", found: type_name(other) },
+                    );
                     None
                 }
             };

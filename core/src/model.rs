@@ -323,8 +323,18 @@ impl EventDate {
     /// A human form at the date's own precision: `2023年6月`, `June 2023`.
     pub fn display(&self, lang: Lang) -> String {
         const MONTHS: [&str; 12] = [
-            "January", "February", "March", "April", "May", "June", "July", "August",
-            "September", "October", "November", "December",
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
         ];
         match (lang, self.month, self.day) {
             (Lang::Zh, Some(m), Some(d)) => format!("{}年{}月{}日", self.year, m, d),

@@ -77,8 +77,13 @@ mod tests {
         let other = DATA.replacen("\"nodes\"", " \"nodes\"", 1);
         assert!(read_layout_block(&block, &fingerprint(&other)).is_none(), "another text, another fingerprint");
         assert!(read_layout_block(&block[..block.len() / 2], &fingerprint(DATA)).is_none(), "truncated");
-        assert!(read_layout_block(&block.replace(LAYOUT_FORMAT, "argument-atlas-layout/0"), &fingerprint(DATA)).is_none());
-        assert!(read_layout_block(&block.replacen("\"x\":[", "\"x\":[\"a\",", 1), &fingerprint(DATA)).is_none(), "a string among the numbers");
+        assert!(
+            read_layout_block(&block.replace(LAYOUT_FORMAT, "argument-atlas-layout/0"), &fingerprint(DATA)).is_none()
+        );
+        assert!(
+            read_layout_block(&block.replacen("\"x\":[", "\"x\":[\"a\",", 1), &fingerprint(DATA)).is_none(),
+            "a string among the numbers"
+        );
         assert!(read_layout_block("null", &fingerprint(DATA)).is_none());
         assert!(layout_block_json("{").is_err());
     }

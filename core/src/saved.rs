@@ -22,7 +22,9 @@ impl SavedProblem {
         match (self, lang) {
             (SavedProblem::Corrupt(why), crate::Lang::En) => format!("the saved copy is damaged ({why})"),
             (SavedProblem::Corrupt(why), crate::Lang::Zh) => format!("保存的副本已损坏（{why}）"),
-            (SavedProblem::OtherVersion(v), crate::Lang::En) => format!("the saved copy is from another version of the app (format {v})"),
+            (SavedProblem::OtherVersion(v), crate::Lang::En) => {
+                format!("the saved copy is from another version of the app (format {v})")
+            }
             (SavedProblem::OtherVersion(v), crate::Lang::Zh) => format!("保存的副本来自其他版本的应用（格式 {v}）"),
         }
     }
@@ -79,11 +81,8 @@ pub fn salvage_text(text: &str) -> String {
 
 /// The envelope for pinned positions.
 pub fn pins_envelope(pins: &[Pin]) -> String {
-    let map: Map<String, Value> = pins
-        .iter()
-        .filter(|p| p.x.is_finite() && p.y.is_finite())
-        .map(|p| (p.id.clone(), json!([p.x, p.y])))
-        .collect();
+    let map: Map<String, Value> =
+        pins.iter().filter(|p| p.x.is_finite() && p.y.is_finite()).map(|p| (p.id.clone(), json!([p.x, p.y]))).collect();
     json!({ "version": SAVED_VERSION, "pins": map }).to_string()
 }
 

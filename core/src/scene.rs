@@ -9,11 +9,11 @@
 //! replace with rendered measurements for the drawn labels; the settled force layout always
 //! uses the model, so it depends on the data set alone and a build can compute it ahead.
 
-use crate::order::sort_indices_by;
-use crate::number::Fixed;
 use crate::analysis::{ArgumentGraph, CounterPath};
 use crate::layout;
 use crate::model::{Lang, Model, NodeKind};
+use crate::number::Fixed;
+use crate::order::sort_indices_by;
 
 /// Font size of graph labels in world units (CSS pixels at zoom 1).
 pub const LABEL_FONT_PX: f64 = 12.0;
@@ -179,7 +179,11 @@ pub fn wrap_label_measured(text: &str, measure: &dyn TextMeasure, max_width: f64
     // an em further past the width (after any closing punctuation hanging there). A lone character reads badly and
     // usually breaks a word (风|险); a partly clipped label then showed a fragment of its name.
     let n = lines.len();
-    if n >= 2 && !space_after[n - 2] && lines[n - 1].chars().count() == 1 && lines[n - 1].chars().all(|c| char_width(c, 1.0) >= 1.0) {
+    if n >= 2
+        && !space_after[n - 2]
+        && lines[n - 1].chars().count() == 1
+        && lines[n - 1].chars().all(|c| char_width(c, 1.0) >= 1.0)
+    {
         let last = lines.pop().unwrap_or_default();
         let last_width = widths.pop().unwrap_or(0.0);
         space_after.pop();
@@ -198,7 +202,13 @@ pub fn wrap_label_measured(text: &str, measure: &dyn TextMeasure, max_width: f64
 /// the same visual weight. Each kind has its own shape so that colour is never the only channel.
 pub fn shape_path(kind: NodeKind, r: f64) -> String {
     match shape_polygon(kind) {
-        None => format!("M{:.2},0A{r:.2},{r:.2} 0 1,0 {:.2},0A{r:.2},{r:.2} 0 1,0 {:.2},0Z", Fixed(-r), Fixed(r), Fixed(-r), r = Fixed(r)),
+        None => format!(
+            "M{:.2},0A{r:.2},{r:.2} 0 1,0 {:.2},0A{r:.2},{r:.2} 0 1,0 {:.2},0Z",
+            Fixed(-r),
+            Fixed(r),
+            Fixed(-r),
+            r = Fixed(r)
+        ),
         Some(points) => {
             let mut d = String::new();
             for (i, (x, y)) in points.iter().enumerate() {
@@ -251,7 +261,9 @@ pub fn separate_boxes(xs: &mut [f64], ys: &mut [f64], boxes: &[NodeBox], max_rou
     let n = xs.len().min(ys.len()).min(boxes.len());
     let mut order: Vec<usize> = (0..n).collect();
     for round in 0..max_rounds {
-        sort_indices_by(&mut order, &mut |a, b| (xs[a] - boxes[a].half_width).total_cmp(&(xs[b] - boxes[b].half_width)).then(a.cmp(&b)));
+        sort_indices_by(&mut order, &mut |a, b| {
+            (xs[a] - boxes[a].half_width).total_cmp(&(xs[b] - boxes[b].half_width)).then(a.cmp(&b))
+        });
         let mut moved = false;
         for oi in 0..n {
             let i = order[oi];
@@ -259,8 +271,10 @@ pub fn separate_boxes(xs: &mut [f64], ys: &mut [f64], boxes: &[NodeBox], max_rou
                 if xs[j] - boxes[j].half_width >= xs[i] + boxes[i].half_width {
                     break;
                 }
-                let overlap_x = (xs[i] + boxes[i].half_width).min(xs[j] + boxes[j].half_width) - (xs[i] - boxes[i].half_width).max(xs[j] - boxes[j].half_width);
-                let overlap_y = (ys[i] + boxes[i].below).min(ys[j] + boxes[j].below) - (ys[i] - boxes[i].above).max(ys[j] - boxes[j].above);
+                let overlap_x = (xs[i] + boxes[i].half_width).min(xs[j] + boxes[j].half_width)
+                    - (xs[i] - boxes[i].half_width).max(xs[j] - boxes[j].half_width);
+                let overlap_y = (ys[i] + boxes[i].below).min(ys[j] + boxes[j].below)
+                    - (ys[i] - boxes[i].above).max(ys[j] - boxes[j].above);
                 if overlap_x <= 0.0 || overlap_y <= 0.0 {
                     continue;
                 }
@@ -427,7 +441,8 @@ impl Scene {
             .events
             .iter()
             .map(|e| {
-                let mut nodes: Vec<usize> = std::iter::once(&e.actor).chain(e.nodes.iter()).filter_map(|id| model.node_idx(id)).collect();
+                let mut nodes: Vec<usize> =
+                    std::iter::once(&e.actor).chain(e.nodes.iter()).filter_map(|id| model.node_idx(id)).collect();
                 let mut seen = std::collections::HashSet::new();
                 nodes.retain(|n| seen.insert(*n));
                 nodes
@@ -488,7 +503,11 @@ impl Scene {
             .map(|i| {
                 let w = labels_zh[i].width.max(labels_en[i].width);
                 let h = labels_zh[i].height.max(labels_en[i].height);
-                NodeBox { half_width: (w / 2.0).max(radii[i]) + 2.0, above: radii[i] + 2.0, below: radii[i] + 4.0 + h + 2.0 }
+                NodeBox {
+                    half_width: (w / 2.0).max(radii[i]) + 2.0,
+                    above: radii[i] + 2.0,
+                    below: radii[i] + 4.0 + h + 2.0,
+                }
             })
             .collect();
         if !large {
@@ -499,7 +518,12 @@ impl Scene {
         let row_height = (0..model.nodes.len())
             .map(|i| 2.0 * radii[i] + 10.0 + labels_zh[i].height.max(labels_en[i].height))
             .fold(0.0, f64::max);
-        let options = layout::BipartiteOptions { width: 3.0 * 240.0, height: 0.0, min_node_spacing: row_height, barycentre_sweeps: 12 };
+        let options = layout::BipartiteOptions {
+            width: 3.0 * 240.0,
+            height: 0.0,
+            min_node_spacing: row_height,
+            barycentre_sweeps: 12,
+        };
         let (column_xs, column_ys) = layout::bipartite_layout(&columns, 3, &link_ends, &options);
         Scene {
             model,
@@ -561,13 +585,17 @@ impl Scene {
     /// keys (hide those), and `actor:<id>` keys (show only what lies near those actors).
     pub fn is_hidden(&self, node: usize, hidden: &std::collections::BTreeSet<String>) -> bool {
         let n = &self.model.nodes[node];
-        if hidden.contains(&format!("kind:{}", n.kind.code())) || n.group.as_ref().is_some_and(|g| hidden.contains(&format!("group:{g}"))) {
+        if hidden.contains(&format!("kind:{}", n.kind.code()))
+            || n.group.as_ref().is_some_and(|g| hidden.contains(&format!("group:{g}")))
+        {
             return true;
         }
         let mut restricted = false;
         for key in hidden.iter().filter_map(|k| k.strip_prefix("actor:")) {
             restricted = true;
-            if let Some((_, reach)) = self.model.node_idx(key).and_then(|a| self.actor_reach.iter().find(|(i, _)| *i == a)) {
+            if let Some((_, reach)) =
+                self.model.node_idx(key).and_then(|a| self.actor_reach.iter().find(|(i, _)| *i == a))
+            {
                 if reach[node] {
                     return false;
                 }
@@ -604,8 +632,10 @@ mod tests {
         let mut count = 0;
         for i in 0..xs.len() {
             for j in i + 1..xs.len() {
-                let ox = (xs[i] + boxes[i].half_width).min(xs[j] + boxes[j].half_width) - (xs[i] - boxes[i].half_width).max(xs[j] - boxes[j].half_width);
-                let oy = (ys[i] + boxes[i].below).min(ys[j] + boxes[j].below) - (ys[i] - boxes[i].above).max(ys[j] - boxes[j].above);
+                let ox = (xs[i] + boxes[i].half_width).min(xs[j] + boxes[j].half_width)
+                    - (xs[i] - boxes[i].half_width).max(xs[j] - boxes[j].half_width);
+                let oy = (ys[i] + boxes[i].below).min(ys[j] + boxes[j].below)
+                    - (ys[i] - boxes[i].above).max(ys[j] - boxes[j].above);
                 if ox > 0.0 && oy > 0.0 {
                     count += 1;
                 }
@@ -616,7 +646,8 @@ mod tests {
 
     #[test]
     fn separate_boxes_clears_every_overlap_even_from_one_point() {
-        let boxes: Vec<NodeBox> = (0..40).map(|i| NodeBox { half_width: 20.0 + (i % 7) as f64 * 5.0, above: 8.0, below: 30.0 }).collect();
+        let boxes: Vec<NodeBox> =
+            (0..40).map(|i| NodeBox { half_width: 20.0 + (i % 7) as f64 * 5.0, above: 8.0, below: 30.0 }).collect();
         let (mut xs, mut ys) = (vec![0.0; 40], vec![0.0; 40]);
         let rounds = separate_boxes(&mut xs, &mut ys, &boxes, 2000);
         assert!(rounds < 2000);
@@ -650,7 +681,12 @@ mod tests {
 
     #[test]
     fn lines_rejoin_into_the_label() {
-        for text in ["Critical infrastructure failure", "关键基础设施无法有效运转", "AI + nuclear, bio, neuro, robotics", "Supercalifragilisticexpialidocious word"] {
+        for text in [
+            "Critical infrastructure failure",
+            "关键基础设施无法有效运转",
+            "AI + nuclear, bio, neuro, robotics",
+            "Supercalifragilisticexpialidocious word",
+        ] {
             let got = wrap_label(text, 12.0, 60.0);
             let mut joined = String::new();
             for (line, space) in got.lines.iter().zip(&got.space_after) {

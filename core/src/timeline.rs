@@ -45,10 +45,7 @@ pub fn date_span(date: &EventDate) -> (f64, f64) {
             let (ny, nm) = if m == 12 { (date.year + 1, 1) } else { (date.year, m + 1) };
             (start as f64, days_from_civil(ny, nm, 1) as f64)
         }
-        _ => (
-            days_from_civil(date.year, 1, 1) as f64,
-            days_from_civil(date.year + 1, 1, 1) as f64,
-        ),
+        _ => (days_from_civil(date.year, 1, 1) as f64, days_from_civil(date.year + 1, 1, 1) as f64),
     }
 }
 
@@ -85,7 +82,12 @@ impl TimeScale {
 
     /// The scale that shows the spans of all `dates`, with a margin of `margin` of the span on
     /// each side. `None` when there are no dates.
-    pub fn fit<'a>(dates: impl IntoIterator<Item = &'a EventDate>, margin: f64, range_start: f64, range_end: f64) -> Option<TimeScale> {
+    pub fn fit<'a>(
+        dates: impl IntoIterator<Item = &'a EventDate>,
+        margin: f64,
+        range_start: f64,
+        range_end: f64,
+    ) -> Option<TimeScale> {
         let mut lo = f64::INFINITY;
         let mut hi = f64::NEG_INFINITY;
         for d in dates {
@@ -175,11 +177,8 @@ impl TimeScale {
             (TickStep::Years(10), 3652.5),
         ];
         let ppd = self.pixels_per_day().abs().max(1e-12);
-        let step = steps
-            .iter()
-            .find(|(_, days)| days * ppd >= min_gap_px)
-            .map(|(s, _)| *s)
-            .unwrap_or(TickStep::Years(25));
+        let step =
+            steps.iter().find(|(_, days)| days * ppd >= min_gap_px).map(|(s, _)| *s).unwrap_or(TickStep::Years(25));
         let (y0, m0, _) = civil_from_days(self.domain_start.floor() as i64);
         let end = self.domain_end;
         let mut ticks = Vec::new();
@@ -256,11 +255,9 @@ impl Tick {
                 format!("{} {}", SHORT[(self.date.month.unwrap_or(1) - 1) as usize], self.date.year)
             }
             (Precision::Month, Lang::Zh) => format!("{}年{}月", self.date.year, self.date.month.unwrap_or(1)),
-            (Precision::Day, Lang::En) => format!(
-                "{} {}",
-                self.date.day.unwrap_or(1),
-                SHORT[(self.date.month.unwrap_or(1) - 1) as usize]
-            ),
+            (Precision::Day, Lang::En) => {
+                format!("{} {}", self.date.day.unwrap_or(1), SHORT[(self.date.month.unwrap_or(1) - 1) as usize])
+            }
             (Precision::Day, Lang::Zh) => format!("{}月{}日", self.date.month.unwrap_or(1), self.date.day.unwrap_or(1)),
         }
     }
@@ -290,11 +287,14 @@ pub struct EventToPlace {
 /// at least its label's width, and goes into the first row where it fits (greedy interval
 /// colouring, in start order). Returns one placement per input, in input order, and the number
 /// of rows of each lane.
-pub fn place_events(events: &[EventToPlace], scale: &TimeScale, gap_px: f64, n_lanes: usize) -> (Vec<PlacedEvent>, Vec<usize>) {
+pub fn place_events(
+    events: &[EventToPlace],
+    scale: &TimeScale,
+    gap_px: f64,
+    n_lanes: usize,
+) -> (Vec<PlacedEvent>, Vec<usize>) {
     let mut order: Vec<usize> = (0..events.len()).collect();
-    crate::order::sort_indices_by(&mut order, &mut |a, b| {
-        events[a].start.total_cmp(&events[b].start).then(a.cmp(&b))
-    });
+    crate::order::sort_indices_by(&mut order, &mut |a, b| events[a].start.total_cmp(&events[b].start).then(a.cmp(&b)));
     let n_lanes = n_lanes.max(1);
     let mut row_ends: Vec<Vec<f64>> = vec![Vec::new(); n_lanes];
     let mut placed = vec![PlacedEvent { index: 0, lane: 0, row: 0, x0: 0.0, x1: 0.0 }; events.len()];

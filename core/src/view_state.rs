@@ -20,8 +20,8 @@
 //! | `resize` | `0` | embed mode: do not post the frame's height to the parent |
 //! | `data` | a relative URL | load a data set from the same origin |
 
-use crate::number::{parse_number, Fixed};
 use crate::model::Lang;
+use crate::number::{parse_number, Fixed};
 use crate::transform::ViewTransform;
 use std::collections::BTreeSet;
 
@@ -142,10 +142,14 @@ pub fn parse_query(query: &str) -> (ViewState, Vec<UrlNotice>) {
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
         let (Some(key), Some(value)) = (percent_decode(raw_key), percent_decode(raw_value)) else {
-            notices.push(UrlNotice { parameter: raw_key.chars().take(40).collect(), value: raw_value.chars().take(40).collect() });
+            notices.push(UrlNotice {
+                parameter: raw_key.chars().take(40).collect(),
+                value: raw_value.chars().take(40).collect(),
+            });
             continue;
         };
-        let ignore = |notices: &mut Vec<UrlNotice>| notices.push(UrlNotice { parameter: key.clone(), value: value.clone() });
+        let ignore =
+            |notices: &mut Vec<UrlNotice>| notices.push(UrlNotice { parameter: key.clone(), value: value.clone() });
         if value.chars().count() > MAX_VALUE_CHARS {
             ignore(&mut notices);
             continue;
@@ -180,7 +184,12 @@ pub fn parse_query(query: &str) -> (ViewState, Vec<UrlNotice>) {
             "zoom" => {
                 let numbers: Vec<f64> = value.split(',').filter_map(parse_number).collect();
                 match numbers.as_slice() {
-                    [scale, x, y] if *scale >= crate::transform::MIN_SCALE && *scale <= crate::transform::MAX_SCALE && x.abs() < 1e7 && y.abs() < 1e7 => {
+                    [scale, x, y]
+                        if *scale >= crate::transform::MIN_SCALE
+                            && *scale <= crate::transform::MAX_SCALE
+                            && x.abs() < 1e7
+                            && y.abs() < 1e7 =>
+                    {
                         state.zoom = Some(ViewTransform { scale: *scale, translate_x: *x, translate_y: *y })
                     }
                     _ => ignore(&mut notices),
@@ -191,7 +200,13 @@ pub fn parse_query(query: &str) -> (ViewState, Vec<UrlNotice>) {
                     Some(TimeSpan::All)
                 } else if let Some((a, b)) = value.split_once("..") {
                     match (parse_number(a), parse_number(b)) {
-                        (Some(a), Some(b)) if b - a >= crate::timeline::MIN_SPAN_DAYS && b - a <= crate::timeline::MAX_SPAN_DAYS && a.abs() < 1e7 => Some(TimeSpan::Days(a, b)),
+                        (Some(a), Some(b))
+                            if b - a >= crate::timeline::MIN_SPAN_DAYS
+                                && b - a <= crate::timeline::MAX_SPAN_DAYS
+                                && a.abs() < 1e7 =>
+                        {
+                            Some(TimeSpan::Days(a, b))
+                        }
                         _ => None,
                     }
                 } else {
@@ -323,7 +338,15 @@ mod tests {
         for ok in ["data/other.json", "./x.json", "../readings/a.json", "/abs/path.json", "x.json?v=2"] {
             assert_eq!(safe_relative_url(ok).as_deref(), Some(ok), "{ok}");
         }
-        for bad in ["https://evil.example/x.json", "//evil.example/x.json", "javascript:alert(1)", "data:application/json,{}", "\\\\evil", "a\u{0}b", ""] {
+        for bad in [
+            "https://evil.example/x.json",
+            "//evil.example/x.json",
+            "javascript:alert(1)",
+            "data:application/json,{}",
+            "\\\\evil",
+            "a\u{0}b",
+            "",
+        ] {
             assert_eq!(safe_relative_url(bad), None, "{bad}");
         }
     }

@@ -6,7 +6,8 @@ use atlas_core::scene::Scene;
 use atlas_core::{load_data_set, Lang};
 
 fn built_in_scene() -> Scene {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../www/data/lang-ping-2023.json")).unwrap();
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../www/data/lang-ping-2023.json")).unwrap();
     Scene::new(load_data_set(&text).unwrap())
 }
 
@@ -51,7 +52,8 @@ fn legend_lines(svg: &str) -> usize {
 
 #[test]
 fn hostile_labels_stay_text() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../www/data/lang-ping-2023.json")).unwrap();
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../www/data/lang-ping-2023.json")).unwrap();
     let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
     value["nodes"][0]["label"]["en"] = serde_json::json!("<script>alert(1)</script> & \"x\"");
     let scene = Scene::new(load_data_set(&value.to_string()).unwrap());

@@ -81,8 +81,18 @@ fn wrong_type() {
 
 #[test]
 fn missing() {
-    check(|v| { v["nodes"][1].as_object_mut().unwrap().remove("summary"); }, &["nodes[1].summary: required but missing"]);
-    check(|v| { v.as_object_mut().unwrap().remove("meta"); }, &["meta: required but missing"]);
+    check(
+        |v| {
+            v["nodes"][1].as_object_mut().unwrap().remove("summary");
+        },
+        &["nodes[1].summary: required but missing"],
+    );
+    check(
+        |v| {
+            v.as_object_mut().unwrap().remove("meta");
+        },
+        &["meta: required but missing"],
+    );
 }
 
 #[test]
@@ -92,7 +102,10 @@ fn empty_text() {
 
 #[test]
 fn too_long() {
-    check(|v| v["nodes"][0]["label"]["en"] = json!("x".repeat(201)), &["nodes[0].label.en: 201 characters; at most 200 are accepted"]);
+    check(
+        |v| v["nodes"][0]["label"]["en"] = json!("x".repeat(201)),
+        &["nodes[0].label.en: 201 characters; at most 200 are accepted"],
+    );
 }
 
 #[test]
@@ -105,13 +118,33 @@ fn too_many() {
 
 #[test]
 fn bad_id() {
-    check(|v| v["nodes"][1]["id"] = json!("Cyber_Attack"), &["nodes[1].id: \"Cyber_Attack\" is not a kebab-case id", "links[0].target: no node \"cyber-attack\"", "events[0].nodes[0]: no node \"cyber-attack\""]);
+    check(
+        |v| v["nodes"][1]["id"] = json!("Cyber_Attack"),
+        &[
+            "nodes[1].id: \"Cyber_Attack\" is not a kebab-case id",
+            "links[0].target: no node \"cyber-attack\"",
+            "events[0].nodes[0]: no node \"cyber-attack\"",
+        ],
+    );
 }
 
 #[test]
 fn duplicate_id() {
-    check(|v| v["nodes"][1]["id"] = json!("us"), &["nodes[1].id: id \"us\" is already used at nodes[0]", "links[0].target: no node \"cyber-attack\"", "events[0].nodes[0]: no node \"cyber-attack\""]);
-    check(|v| { let e = v["events"][0].clone(); v["events"].as_array_mut().unwrap().push(e); }, &["events[1].id: id \"us-ncs\" is already used at events[0]"]);
+    check(
+        |v| v["nodes"][1]["id"] = json!("us"),
+        &[
+            "nodes[1].id: id \"us\" is already used at nodes[0]",
+            "links[0].target: no node \"cyber-attack\"",
+            "events[0].nodes[0]: no node \"cyber-attack\"",
+        ],
+    );
+    check(
+        |v| {
+            let e = v["events"][0].clone();
+            v["events"].as_array_mut().unwrap().push(e);
+        },
+        &["events[1].id: id \"us-ncs\" is already used at events[0]"],
+    );
 }
 
 #[test]
@@ -142,16 +175,27 @@ fn bad_dates() {
     for bad in ["2023-13-45", "2023-02-29", "23-06", "2023-6", "2023-06-14T00:00", "June 2023", "2023-00"] {
         check(|v| v["events"][0]["date"] = json!(bad), &[&format!("events[0].date: {bad:?} is not a date")]);
     }
-    check(|v| v["events"][0]["outside_date"]["date"] = json!("2023-02-30"), &["events[0].outside_date.date: \"2023-02-30\" is not a date"]);
+    check(
+        |v| v["events"][0]["outside_date"]["date"] = json!("2023-02-30"),
+        &["events[0].outside_date.date: \"2023-02-30\" is not a date"],
+    );
     // Leap days exist in leap years.
     check(|v| v["events"][0]["date"] = json!("2024-02-29"), &[]);
 }
 
 #[test]
 fn bad_para_and_no_sources() {
-    check(|v| v["nodes"][0]["sources"][0]["para"] = json!("P1"), &["nodes[0].sources[0].para: \"P1\" is not a paragraph id"]);
+    check(
+        |v| v["nodes"][0]["sources"][0]["para"] = json!("P1"),
+        &["nodes[0].sources[0].para: \"P1\" is not a paragraph id"],
+    );
     check(|v| v["nodes"][0]["sources"] = json!([]), &["nodes[0].sources: has no sources"]);
-    check(|v| { v["links"][0].as_object_mut().unwrap().remove("sources"); }, &["links[0].sources: has no sources"]);
+    check(
+        |v| {
+            v["links"][0].as_object_mut().unwrap().remove("sources");
+        },
+        &["links[0].sources: has no sources"],
+    );
 }
 
 #[test]
@@ -170,8 +214,14 @@ fn problems_are_described_in_both_languages_with_hints() {
     let mut v = base();
     v["links"][0]["target"] = json!("ai-risk");
     let problems = load_data_set(&v.to_string()).unwrap_err();
-    assert_eq!(problems[0].describe(Lang::En), "links[0].target: no node \"ai-risk\" (use the id of a node listed in \"nodes\")");
-    assert_eq!(problems[0].describe(Lang::Zh), "links[0].target：没有节点 \"ai-risk\"（请使用 \"nodes\" 中已有节点的 id）");
+    assert_eq!(
+        problems[0].describe(Lang::En),
+        "links[0].target: no node \"ai-risk\" (use the id of a node listed in \"nodes\")"
+    );
+    assert_eq!(
+        problems[0].describe(Lang::Zh),
+        "links[0].target：没有节点 \"ai-risk\"（请使用 \"nodes\" 中已有节点的 id）"
+    );
 }
 
 #[test]
@@ -186,6 +236,10 @@ fn hostile_strings_are_kept_as_text() {
 fn cycles_and_self_links_are_allowed() {
     let mut v = base();
     let link = |s: &str, t: &str| json!({"source": s, "target": t, "relation": "part_of", "note": {"zh": "n", "en": "n"}, "sources": [{"para": "P01", "quote": "数字时代"}]});
-    v["links"].as_array_mut().unwrap().extend([link("us", "cyber-attack"), link("cyber-attack", "us"), link("us", "us")]);
+    v["links"].as_array_mut().unwrap().extend([
+        link("us", "cyber-attack"),
+        link("cyber-attack", "us"),
+        link("us", "us"),
+    ]);
     assert!(load_data_set(&v.to_string()).is_ok());
 }

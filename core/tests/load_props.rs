@@ -21,10 +21,22 @@ fn arbitrary_json() -> impl Strategy<Value = Value> {
     ];
     leaf.prop_recursive(4, 64, 8, |inner| {
         let keys = prop_oneof![
-            Just("format".to_string()), Just("meta".to_string()), Just("nodes".to_string()), Just("links".to_string()),
-            Just("events".to_string()), Just("id".to_string()), Just("kind".to_string()), Just("label".to_string()),
-            Just("zh".to_string()), Just("en".to_string()), Just("sources".to_string()), Just("para".to_string()),
-            Just("quote".to_string()), Just("date".to_string()), Just("argument".to_string()), Just("tour".to_string()),
+            Just("format".to_string()),
+            Just("meta".to_string()),
+            Just("nodes".to_string()),
+            Just("links".to_string()),
+            Just("events".to_string()),
+            Just("id".to_string()),
+            Just("kind".to_string()),
+            Just("label".to_string()),
+            Just("zh".to_string()),
+            Just("en".to_string()),
+            Just("sources".to_string()),
+            Just("para".to_string()),
+            Just("quote".to_string()),
+            Just("date".to_string()),
+            Just("argument".to_string()),
+            Just("tour".to_string()),
             "[a-z]{1,6}"
         ];
         prop_oneof![

@@ -6,7 +6,8 @@ use atlas_core::{load_data_set, NodeKind};
 use std::collections::BTreeSet;
 
 fn scene() -> Scene {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../www/data/lang-ping-2023.json")).unwrap();
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../www/data/lang-ping-2023.json")).unwrap();
     Scene::new(load_data_set(&text).unwrap())
 }
 
@@ -57,7 +58,9 @@ fn search_finds_nodes_by_english_and_chinese_words() {
     assert!(!by_en.is_empty());
     assert!(by_en.iter().all(|&i| {
         let n = &s.model.nodes[i];
-        [&n.label.en, &n.label.zh, &n.id, &n.summary.en, &n.summary.zh].iter().any(|f| f.to_lowercase().contains("cyber"))
+        [&n.label.en, &n.label.zh, &n.id, &n.summary.en, &n.summary.zh]
+            .iter()
+            .any(|f| f.to_lowercase().contains("cyber"))
     }));
     let by_zh = s.search("人工智能");
     assert!(!by_zh.is_empty());
@@ -123,7 +126,12 @@ fn labels_do_not_overlap_in_either_layout_or_language() {
                     }
                 }
             }
-            assert!(overlaps.is_empty(), "{name} {lang:?}: {} overlapping labels: {:?}", overlaps.len(), &overlaps[..overlaps.len().min(10)]);
+            assert!(
+                overlaps.is_empty(),
+                "{name} {lang:?}: {} overlapping labels: {:?}",
+                overlaps.len(),
+                &overlaps[..overlaps.len().min(10)]
+            );
         }
     }
 }
@@ -131,7 +139,8 @@ fn labels_do_not_overlap_in_either_layout_or_language() {
 #[test]
 fn a_layout_computed_ahead_gives_the_scene_it_would_settle_and_a_bad_one_is_ignored() {
     use atlas_core::scene::{settled_force_layout, ForceLayout, TextMeasure};
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../www/data/lang-ping-2023.json")).unwrap();
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../www/data/lang-ping-2023.json")).unwrap();
     let model = load_data_set(&text).unwrap();
     // A measure unlike the estimate: the settled layout must not depend on it.
     struct Wide;

@@ -15,7 +15,9 @@ fn stylesheet_dash_patterns_match_the_model() {
         let dash: Vec<f64> = rule
             .split("stroke-dasharray:")
             .nth(1)
-            .map(|rest| rest.split(';').next().unwrap_or("").split_whitespace().filter_map(|n| n.parse().ok()).collect())
+            .map(|rest| {
+                rest.split(';').next().unwrap_or("").split_whitespace().filter_map(|n| n.parse().ok()).collect()
+            })
             .unwrap_or_default();
         assert_eq!(dash, relation.dash_pattern(), "{class}");
     }

@@ -25,9 +25,7 @@ pub fn local_point(el: &web_sys::Element, client_x: f64, client_y: f64) -> (f64,
 
 /// Whether the user asked for reduced motion.
 pub fn prefers_reduced_motion() -> bool {
-    window()
-        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
-        .is_some_and(|m| m.matches())
+    window().and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten()).is_some_and(|m| m.matches())
 }
 
 /// The browser's preferred language tag, if any.
@@ -87,7 +85,6 @@ impl FrameLoop {
             let _ = win.request_animation_frame(cb.as_ref().unchecked_ref());
         }
     }
-
 }
 
 /// The text of the element with this id, if the page has one.

@@ -15,7 +15,8 @@ fn blob_of(text: &str, mime: &str) -> Option<web_sys::Blob> {
 fn save_blob(blob: &web_sys::Blob, file_name: &str) -> bool {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return false };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else { return false };
-    let Some(anchor) = document.create_element("a").ok().and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok()) else {
+    let Some(anchor) = document.create_element("a").ok().and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    else {
         return false;
     };
     anchor.set_href(&url);
@@ -51,12 +52,19 @@ pub fn png_from_svg(file_name: &str, svg: &str, width: f64, height: f64, scale: 
     let onload = Closure::once_into_js(move || {
         let _ = web_sys::Url::revoke_object_url(&url_for_load);
         let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-        let Some(canvas) = document.create_element("canvas").ok().and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok()) else {
+        let Some(canvas) =
+            document.create_element("canvas").ok().and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+        else {
             return;
         };
         canvas.set_width((width * scale).ceil().min(16_000.0) as u32);
         canvas.set_height((height * scale).ceil().min(16_000.0) as u32);
-        let Some(context) = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok()) else {
+        let Some(context) = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+        else {
             return;
         };
         let _ = context.scale(scale, scale);

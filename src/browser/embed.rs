@@ -84,7 +84,9 @@ pub fn report_height_changes() {
                 timer_inner.set(None);
                 send();
             });
-            if let Ok(id) = window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), RESIZE_DELAY_MS) {
+            if let Ok(id) =
+                window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), RESIZE_DELAY_MS)
+            {
                 timer.set(Some(id));
             }
         }

@@ -50,7 +50,11 @@ pub fn set(key: &str, value: &str) -> Result<(), StorageError> {
     MEMORY.with(|m| m.borrow_mut().insert(key.clone(), value.to_string()));
     match local_storage() {
         Some(storage) => storage.set_item(&key, value).map_err(|e| {
-            StorageError::Refused(e.as_string().or_else(|| js_sys::JSON::stringify(&e).ok().and_then(|s| s.as_string())).unwrap_or_else(|| "refused".into()))
+            StorageError::Refused(
+                e.as_string()
+                    .or_else(|| js_sys::JSON::stringify(&e).ok().and_then(|s| s.as_string()))
+                    .unwrap_or_else(|| "refused".into()),
+            )
         }),
         None => Err(StorageError::Unavailable),
     }

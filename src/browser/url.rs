@@ -88,7 +88,9 @@ impl UrlWriter {
                 this.apply(&query, false);
             }
         });
-        if let Ok(id) = window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), REPLACE_DELAY_MS) {
+        if let Ok(id) =
+            window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), REPLACE_DELAY_MS)
+        {
             self.timer.set(Some(id));
         }
     }

@@ -7,11 +7,13 @@ use crate::i18n;
 use crate::state::{AppState, Selection};
 use crate::view::data_loader::{self, LoadProblems};
 use crate::view::tour::{install_presenter_keys, TourPanel};
-use crate::view::{detail_panel::DetailPanel, graph_view::GraphView, header::Header, problems::DataProblems, timeline_view::TimelineView};
+use crate::view::{
+    detail_panel::DetailPanel, graph_view::GraphView, header::Header, problems::DataProblems,
+    timeline_view::TimelineView,
+};
 use atlas_core::view_state::Panes;
 use atlas_core::Lang;
 use leptos::prelude::*;
-
 
 /// The language when the URL names none: the browser's, else Chinese (the article's own).
 fn default_lang() -> Lang {
@@ -98,15 +100,16 @@ fn Shell() -> impl IntoView {
     let t = move |ui: i18n::Ui| move || ui.get(state.lang.get());
     let show_timeline = move || state.panes.get() != Panes::Graph;
     let show_graph = move || state.panes.get() != Panes::Timeline;
-    let notices = move || {
-        let list = state.notices.get();
-        (!list.is_empty()).then(|| view! {
+    let notices =
+        move || {
+            let list = state.notices.get();
+            (!list.is_empty()).then(|| view! {
             <div class="notices" role="status" aria-label=t(i18n::NOTICES)>
                 <ul>{list.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
                 <button type="button" on:click=move |_| state.notices.set(Vec::new())>{t(i18n::DISMISS)}</button>
             </div>
         })
-    };
+        };
     // A framed app without keyboard focus says so, instead of silently ignoring keys.
     let framed = embed::is_framed();
     let has_focus = state.has_focus;

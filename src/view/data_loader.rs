@@ -6,8 +6,8 @@
 use crate::browser::{download, storage};
 use crate::i18n;
 use crate::state::{use_app, AppState, DataSource, Selection};
-use atlas_core::saved::{data_set_envelope, fingerprint, read_data_set_envelope, salvage_text, SavedDataSet};
 use atlas_core::precomputed::read_layout_block;
+use atlas_core::saved::{data_set_envelope, fingerprint, read_data_set_envelope, salvage_text, SavedDataSet};
 use atlas_core::scene::{ForceLayout, Scene};
 use atlas_core::{load_data_set, Lang, Limits, Problem, ProblemKind};
 use leptos::prelude::*;
@@ -34,7 +34,8 @@ pub fn load_built_in() -> Result<(Scene, DataSource), Vec<Problem>> {
         .ok_or_else(|| vec![Problem::new("", ProblemKind::NoBuiltInData)])?;
     let model = load_data_set(&text)?;
     let key = fingerprint(&text);
-    let ahead = crate::browser::dom::text_of_element(BUILT_IN_LAYOUT_ID).and_then(|block| read_layout_block(&block, &key));
+    let ahead =
+        crate::browser::dom::text_of_element(BUILT_IN_LAYOUT_ID).and_then(|block| read_layout_block(&block, &key));
     Ok((scene_of(model, ahead), DataSource::BuiltIn { key, text: Arc::from(text) }))
 }
 
@@ -65,7 +66,11 @@ fn show(state: &AppState, scene: Scene, source: DataSource) {
 pub fn load_user_text(state: &AppState, name: &str, text: &str, persist: bool) -> bool {
     match load_data_set(text) {
         Ok(model) => {
-            show(state, scene_of(model, None), DataSource::User { name: name.to_string(), key: fingerprint(text), text: Arc::from(text) });
+            show(
+                state,
+                scene_of(model, None),
+                DataSource::User { name: name.to_string(), key: fingerprint(text), text: Arc::from(text) },
+            );
             if persist {
                 let envelope = data_set_envelope(&SavedDataSet { name: name.to_string(), text: text.to_string() });
                 if storage::set(SAVED_DATA_KEY, &envelope).is_err() {
@@ -107,18 +112,28 @@ pub fn restore_saved(state: &AppState) {
         Ok(saved) => {
             if !load_user_text(state, &saved.name, &saved.text, false) {
                 state.salvage.set(Some(saved.text));
-                state.notices.update(|n| n.push(match lang {
-                    Lang::En => format!("Your saved data set \"{}\" no longer loads; the built-in article is shown.", saved.name),
-                    Lang::Zh => format!("已保存的数据集“{}”无法加载，现显示内置文章。", saved.name),
-                }));
+                state.notices.update(|n| {
+                    n.push(match lang {
+                        Lang::En => format!(
+                            "Your saved data set \"{}\" no longer loads; the built-in article is shown.",
+                            saved.name
+                        ),
+                        Lang::Zh => format!("已保存的数据集“{}”无法加载，现显示内置文章。", saved.name),
+                    })
+                });
             }
         }
         Err(problem) => {
             state.salvage.set(Some(salvage_text(&text)));
-            state.notices.update(|n| n.push(match lang {
-                Lang::En => format!("Your saved data set could not be read: {}. The built-in article is shown.", problem.describe(lang)),
-                Lang::Zh => format!("无法读取已保存的数据集：{}。现显示内置文章。", problem.describe(lang)),
-            }));
+            state.notices.update(|n| {
+                n.push(match lang {
+                    Lang::En => format!(
+                        "Your saved data set could not be read: {}. The built-in article is shown.",
+                        problem.describe(lang)
+                    ),
+                    Lang::Zh => format!("无法读取已保存的数据集：{}。现显示内置文章。", problem.describe(lang)),
+                })
+            });
         }
     }
 }
@@ -149,9 +164,11 @@ pub fn load_file(state: AppState, file: web_sys::File) {
 pub fn load_from_url(state: AppState, relative: String) {
     let lang = state.lang.get_untracked();
     let Some(window) = web_sys::window() else { return };
-    let failure = |lang: Lang, url: &str, detail: &str| match lang {
+    let failure = |lang: Lang, url: &str, detail: &str| {
+        match lang {
         Lang::En => format!("Could not load the data set {url:?}: {detail}. (A page opened from a file cannot fetch other files; serve the folder, or use \"Open a data set\".)"),
         Lang::Zh => format!("无法加载数据集 {url:?}：{detail}。（从本地文件打开的页面无法读取其他文件；请通过服务器访问，或使用“打开数据集”。）"),
+    }
     };
     let url = relative.clone();
     let on_response = Closure::once(move |response: JsValue| {

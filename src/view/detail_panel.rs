@@ -12,13 +12,14 @@ use std::sync::Arc;
 #[component]
 pub fn DetailPanel() -> impl IntoView {
     let state = use_app();
-    let clear = move || {
-        (state.selection.get() != Selection::Nothing).then(|| view! {
+    let clear =
+        move || {
+            (state.selection.get() != Selection::Nothing).then(|| view! {
             <button type="button" class="clear-selection" on:click=move |_| state.selection.set(Selection::Nothing)>
                 {move || i18n::CLEAR_SELECTION.get(state.lang.get())}
             </button>
         })
-    };
+        };
     let body = move || {
         let scene = state.scene.get();
         let lang = state.lang.get();
@@ -130,8 +131,12 @@ fn node_details(scene: Arc<Scene>, node: usize, lang: Lang) -> impl IntoView {
         .map(|(l, _)| (l.note.get(lang).to_string(), l.sources.clone()))
         .collect();
     let counters: Vec<(usize, Vec<usize>)> = match n.kind {
-        NodeKind::Threat => scene.responses_to(node).into_iter().map(|p| (p.response, p.path[1..p.path.len() - 1].to_vec())).collect(),
-        NodeKind::Response => scene.threats_of(node).into_iter().map(|p| (p.threat, p.path[1..p.path.len() - 1].to_vec())).collect(),
+        NodeKind::Threat => {
+            scene.responses_to(node).into_iter().map(|p| (p.response, p.path[1..p.path.len() - 1].to_vec())).collect()
+        }
+        NodeKind::Response => {
+            scene.threats_of(node).into_iter().map(|p| (p.threat, p.path[1..p.path.len() - 1].to_vec())).collect()
+        }
         _ => Vec::new(),
     };
     let counter_heading = match n.kind {
@@ -214,7 +219,14 @@ fn event_details(scene: Arc<Scene>, event: usize, lang: Lang) -> impl IntoView {
     };
     let threats = by_kind(&[NodeKind::Threat]);
     let responses = by_kind(&[NodeKind::Response]);
-    let others = by_kind(&[NodeKind::Actor, NodeKind::Document, NodeKind::Event, NodeKind::Concept, NodeKind::Claim, NodeKind::Person]);
+    let others = by_kind(&[
+        NodeKind::Actor,
+        NodeKind::Document,
+        NodeKind::Event,
+        NodeKind::Concept,
+        NodeKind::Claim,
+        NodeKind::Person,
+    ]);
     let section = {
         let scene = scene.clone();
         move |title: &'static str, nodes: Vec<usize>| {

@@ -116,7 +116,8 @@ impl CanvasPainter {
         ctx.set_global_alpha(1.0);
         ctx.set_fill_style_str(&self.palette.background);
         ctx.fill_rect(0.0, 0.0, width, height);
-        let _ = ctx.set_transform(ratio * t.scale, 0.0, 0.0, ratio * t.scale, ratio * t.translate_x, ratio * t.translate_y);
+        let _ =
+            ctx.set_transform(ratio * t.scale, 0.0, 0.0, ratio * t.scale, ratio * t.translate_x, ratio * t.translate_y);
         let n = xs.len().min(scene.model.nodes.len());
         let visible: Vec<bool> = (0..n).map(|i| !scene.is_hidden(i, &state.hidden)).collect();
         let is_lit = |i: usize| state.lit.as_ref().is_none_or(|set| set.contains(&i));
@@ -188,7 +189,14 @@ impl CanvasPainter {
         ] {
             ctx.begin_path();
             for &i in nodes.iter().filter(|&&i| i < n && visible[i]) {
-                trace_shape(ctx, shape_polygon(scene.model.nodes[i].kind).as_deref(), xs[i], ys[i], scene.radii[i], true);
+                trace_shape(
+                    ctx,
+                    shape_polygon(scene.model.nodes[i].kind).as_deref(),
+                    xs[i],
+                    ys[i],
+                    scene.radii[i],
+                    true,
+                );
             }
             ctx.set_stroke_style_str(colour);
             ctx.set_line_width(width / t.scale.max(0.2));
@@ -207,7 +215,9 @@ impl CanvasPainter {
                 continue;
             }
             let emphasised = state.selected == Some(i) || state.focused == Some(i);
-            let wanted = emphasised || (readable && is_lit(i)) || (state.lit.is_some() && is_lit(i) && state.lit.as_ref().is_some_and(|l| l.len() <= 60));
+            let wanted = emphasised
+                || (readable && is_lit(i))
+                || (state.lit.is_some() && is_lit(i) && state.lit.as_ref().is_some_and(|l| l.len() <= 60));
             if !wanted {
                 continue;
             }
@@ -226,7 +236,14 @@ impl CanvasPainter {
 /// needs: a fill closes every subpath itself, and closing thousands of them explicitly cost
 /// about 2 ms a frame at 2,000 nodes (measured while dragging). (Handing each batch over as
 /// SVG path data in one `Path2D` instead of a call per point was measured slower still.)
-fn trace_shape(ctx: &web_sys::CanvasRenderingContext2d, polygon: Option<&[(f64, f64)]>, x: f64, y: f64, r: f64, close: bool) {
+fn trace_shape(
+    ctx: &web_sys::CanvasRenderingContext2d,
+    polygon: Option<&[(f64, f64)]>,
+    x: f64,
+    y: f64,
+    r: f64,
+    close: bool,
+) {
     match polygon {
         None => {
             ctx.move_to(x + r, y);
@@ -249,7 +266,15 @@ fn trace_shape(ctx: &web_sys::CanvasRenderingContext2d, polygon: Option<&[(f64, 
 
 /// The visible node whose shape is under the world point, if any (the nearest within its
 /// radius plus a small margin for touch).
-pub fn node_at(scene: &Scene, xs: &[f64], ys: &[f64], hidden: &BTreeSet<String>, x: f64, y: f64, margin: f64) -> Option<usize> {
+pub fn node_at(
+    scene: &Scene,
+    xs: &[f64],
+    ys: &[f64],
+    hidden: &BTreeSet<String>,
+    x: f64,
+    y: f64,
+    margin: f64,
+) -> Option<usize> {
     (0..xs.len().min(scene.model.nodes.len()))
         .filter(|&i| !scene.is_hidden(i, hidden))
         .map(|i| (i, ((xs[i] - x).powi(2) + (ys[i] - y).powi(2)).sqrt()))

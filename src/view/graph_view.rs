@@ -5,23 +5,23 @@
 //! the frame loop writes their `transform` and line ends directly while the layout moves.
 //! Reactive bindings only carry what changes rarely: selection, highlight, filter, language.
 
-use atlas_core::number::Fixed;
 use crate::browser::dom::{self, FrameLoop};
 use crate::browser::{download, storage};
-use atlas_core::saved::{pins_envelope, read_pins_envelope, Pin};
 use crate::i18n;
 use crate::state::{use_app, LayoutMode, Selection};
 use crate::view::graph_canvas::{node_at, CanvasPainter, PaintState, CANVAS_NODE_THRESHOLD};
 use crate::view::legend::Legend;
 use atlas_core::layout::{default_graph_simulation, Simulation};
+use atlas_core::number::Fixed;
+use atlas_core::saved::{pins_envelope, read_pins_envelope, Pin};
 use atlas_core::scene::{shape_path, Scene, LABEL_LINE_PX, LAYOUT_SEED};
 use atlas_core::transform::{Bounds, ViewTransform};
 use atlas_core::Relation;
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
 use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
-use send_wrapper::SendWrapper;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
@@ -110,7 +110,14 @@ impl GraphRuntime {
         }
         for (k, el) in self.link_elements.iter().enumerate() {
             let (s, t) = self.scene.link_ends[k];
-            let (x1, y1, x2, y2) = link_line(self.xs[s], self.ys[s], self.xs[t], self.ys[t], self.scene.radii[s], self.scene.radii[t] + 3.0);
+            let (x1, y1, x2, y2) = link_line(
+                self.xs[s],
+                self.ys[s],
+                self.xs[t],
+                self.ys[t],
+                self.scene.radii[s],
+                self.scene.radii[t] + 3.0,
+            );
             dom::set_attr(el, "x1", &format!("{x1:.1}", x1 = Fixed(x1)));
             dom::set_attr(el, "y1", &format!("{y1:.1}", y1 = Fixed(y1)));
             dom::set_attr(el, "x2", &format!("{x2:.1}", x2 = Fixed(x2)));
@@ -149,7 +156,8 @@ fn pins_key(state: &crate::state::AppState) -> String {
 /// Keeps the pinned positions (by node id) in storage, so they survive a reload; says so once
 /// when this browser cannot keep them.
 fn save_pins(state: &crate::state::AppState, rt: &GraphRuntime, pinned: &BTreeSet<usize>) {
-    let pins: Vec<Pin> = pinned.iter().map(|&i| Pin { id: rt.scene.model.nodes[i].id.clone(), x: rt.xs[i], y: rt.ys[i] }).collect();
+    let pins: Vec<Pin> =
+        pinned.iter().map(|&i| Pin { id: rt.scene.model.nodes[i].id.clone(), x: rt.xs[i], y: rt.ys[i] }).collect();
     let result = if pins.is_empty() {
         storage::remove(&pins_key(state));
         Ok(())
@@ -159,7 +167,9 @@ fn save_pins(state: &crate::state::AppState, rt: &GraphRuntime, pinned: &BTreeSe
     if result.is_err() {
         let lang = state.lang.get_untracked();
         let notice = match lang {
-            atlas_core::Lang::En => "Pinned positions cannot be kept in this browser here; they last for this visit.".to_string(),
+            atlas_core::Lang::En => {
+                "Pinned positions cannot be kept in this browser here; they last for this visit.".to_string()
+            }
             atlas_core::Lang::Zh => "此处的浏览器无法保存固定的位置，仅在本次访问中有效。".to_string(),
         };
         state.notices.update(|n| {
@@ -188,10 +198,12 @@ fn restore_pins(state: &crate::state::AppState, rt: &mut GraphRuntime, pinned: R
         }
         Err(problem) => {
             let lang = state.lang.get_untracked();
-            state.notices.update(|n| n.push(match lang {
-                atlas_core::Lang::En => format!("Saved pinned positions were ignored: {}.", problem.describe(lang)),
-                atlas_core::Lang::Zh => format!("已忽略保存的固定位置：{}。", problem.describe(lang)),
-            }));
+            state.notices.update(|n| {
+                n.push(match lang {
+                    atlas_core::Lang::En => format!("Saved pinned positions were ignored: {}.", problem.describe(lang)),
+                    atlas_core::Lang::Zh => format!("已忽略保存的固定位置：{}。", problem.describe(lang)),
+                })
+            });
         }
     }
 }
@@ -395,7 +407,10 @@ pub fn GraphView() -> impl IntoView {
             }
             let rt = runtime.borrow();
             let pick = |v: &[f64]| focused.iter().map(|&i| v[i]).collect::<Vec<f64>>();
-            let extent: Vec<f64> = focused.iter().map(|&i| rt.scene.labels_en[i].width.max(rt.scene.labels_zh[i].width) / 2.0 + 20.0).collect();
+            let extent: Vec<f64> = focused
+                .iter()
+                .map(|&i| rt.scene.labels_en[i].width.max(rt.scene.labels_zh[i].width) / 2.0 + 20.0)
+                .collect();
             if let Some(b) = Bounds::around(&pick(&rt.xs), &pick(&rt.ys), &extent) {
                 transform.set(ViewTransform::fit(b, w, h, FIT_PADDING_PX, 2.5));
                 auto_fit.set(false);
@@ -457,7 +472,12 @@ pub fn GraphView() -> impl IntoView {
                     frame += 1;
                     let keep_going = !rt.simulation.is_settled() || !rt.gestures.is_empty();
                     // A layout still unfolding on screen (a large graph) stays fitted.
-                    (keep_going, rt.gestures.is_empty() && auto_fit.try_get_untracked().unwrap_or(false) && (frame % 20 == 0 || !keep_going))
+                    (
+                        keep_going,
+                        rt.gestures.is_empty()
+                            && auto_fit.try_get_untracked().unwrap_or(false)
+                            && (frame % 20 == 0 || !keep_going),
+                    )
                 };
                 if refit {
                     fit();
@@ -604,7 +624,9 @@ pub fn GraphView() -> impl IntoView {
                     let id = state.scene.get_untracked().model.nodes[node].id.clone();
                     state.selection.set(Selection::Node(id));
                 }
-                Some(Gesture::Node { dragging: true, .. }) => save_pins(&state, &runtime.borrow(), &pinned.get_untracked()),
+                Some(Gesture::Node { dragging: true, .. }) => {
+                    save_pins(&state, &runtime.borrow(), &pinned.get_untracked())
+                }
                 _ => {}
             }
         }
@@ -721,7 +743,11 @@ pub fn GraphView() -> impl IntoView {
         move |_| {
             let svg = current_svg();
             let size = |name: &str| -> f64 {
-                svg.split(&format!(" {name}=\"")).nth(1).and_then(|r| r.split('"').next()).and_then(atlas_core::number::parse_number).unwrap_or(800.0)
+                svg.split(&format!(" {name}=\""))
+                    .nth(1)
+                    .and_then(|r| r.split('"').next())
+                    .and_then(atlas_core::number::parse_number)
+                    .unwrap_or(800.0)
             };
             download::png_from_svg("argument-atlas-graph.png", &svg, size("width"), size("height"), 2.0);
         }

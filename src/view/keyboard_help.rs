@@ -9,7 +9,11 @@ use wasm_bindgen::JsCast;
 
 const KEYS: [(&str, &str, &str); 12] = [
     ("Tab / Shift+Tab", "在各区域与控件间移动", "Move between regions and controls"),
-    ("← → ↑ ↓", "关系图中：移到相邻节点；时间线中：上一/下一事件", "Graph: move to a neighbour; timeline: previous/next event"),
+    (
+        "← → ↑ ↓",
+        "关系图中：移到相邻节点；时间线中：上一/下一事件",
+        "Graph: move to a neighbour; timeline: previous/next event",
+    ),
     ("Enter / Space", "选择", "Select"),
     ("Escape", "清除选择、关闭对话框或退出演示", "Clear the selection, close a dialog or leave the tour"),
     ("+ / −", "放大 / 缩小", "Zoom in / out"),
@@ -38,10 +42,9 @@ pub fn KeyboardHelp() -> impl IntoView {
     // "?" anywhere except in a text field opens the help.
     if let Some(window) = web_sys::window() {
         let handler = Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |ev: web_sys::KeyboardEvent| {
-            let typing = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .is_some_and(|el| matches!(el.tag_name().to_ascii_lowercase().as_str(), "input" | "textarea" | "select"));
+            let typing = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| {
+                matches!(el.tag_name().to_ascii_lowercase().as_str(), "input" | "textarea" | "select")
+            });
             if ev.key() == "?" && !typing {
                 ev.prevent_default();
                 open();

@@ -1,9 +1,9 @@
 //! The legend, which doubles as the filter: node kinds (with their shapes), groups (a threat's
 //! layer, a response's level) and relation line styles; plus the node search.
 
-use atlas_core::order::sort_indices_by;
 use crate::i18n;
 use crate::state::{use_app, Selection};
+use atlas_core::order::sort_indices_by;
 use atlas_core::scene::shape_path;
 use atlas_core::{Lang, NodeKind, Relation};
 use leptos::prelude::*;
@@ -117,12 +117,24 @@ pub fn Legend() -> impl IntoView {
             })
             .collect_view()
     };
-    let actors_title = move || match lang.get() { Lang::Zh => "只显示与所选行为体相关的节点", Lang::En => "Show only what is near these actors" };
+    let actors_title = move || match lang.get() {
+        Lang::Zh => "只显示与所选行为体相关的节点",
+        Lang::En => "Show only what is near these actors",
+    };
     let (legend_title, kinds_title, groups_title, relations_title) = (
         move || i18n::LEGEND.get(lang.get()),
-        move || match lang.get() { Lang::Zh => "类型", Lang::En => "Kinds" },
-        move || match lang.get() { Lang::Zh => "分组", Lang::En => "Groups" },
-        move || match lang.get() { Lang::Zh => "关系", Lang::En => "Relations" },
+        move || match lang.get() {
+            Lang::Zh => "类型",
+            Lang::En => "Kinds",
+        },
+        move || match lang.get() {
+            Lang::Zh => "分组",
+            Lang::En => "Groups",
+        },
+        move || match lang.get() {
+            Lang::Zh => "关系",
+            Lang::En => "Relations",
+        },
     );
     view! {
         <div class="legend-and-search">
@@ -144,7 +156,8 @@ fn NodeSearch() -> impl IntoView {
     let state = use_app();
     let lang = state.lang;
     let query = RwSignal::new(String::new());
-    let hits = Memo::new(move |_| state.scene.with(|s| s.search(&query.get())).into_iter().take(8).collect::<Vec<usize>>());
+    let hits =
+        Memo::new(move |_| state.scene.with(|s| s.search(&query.get())).into_iter().take(8).collect::<Vec<usize>>());
     let choose = move |node: usize| {
         let id = state.scene.with_untracked(|s| s.model.nodes[node].id.clone());
         state.hidden.update(|set| {

@@ -63,11 +63,17 @@ pub fn ListView() -> impl IntoView {
         let lang = lang.get();
         let (summary, threats_title, responses_title) = match lang {
             Lang::Zh => ("以列表查看：威胁与应对", "威胁及应对它的措施", "应对措施及其针对的威胁"),
-            Lang::En => ("Read as lists: threats and responses", "Threats and the responses that address them", "Responses and the threats they address"),
+            Lang::En => (
+                "Read as lists: threats and responses",
+                "Threats and the responses that address them",
+                "Responses and the threats they address",
+            ),
         };
         let lists = move || {
             open.get().then(|| {
-                let of_kind = |kind: NodeKind| -> Vec<usize> { (0..scene.model.nodes.len()).filter(|&i| scene.model.nodes[i].kind == kind).collect() };
+                let of_kind = |kind: NodeKind| -> Vec<usize> {
+                    (0..scene.model.nodes.len()).filter(|&i| scene.model.nodes[i].kind == kind).collect()
+                };
                 let threats = of_kind(NodeKind::Threat);
                 let responses = of_kind(NodeKind::Response);
                 view! {

@@ -54,7 +54,8 @@ pub fn ShareDialog() -> impl IntoView {
     let snippet = move || {
         let mut view: ViewState = state.view_state();
         view.embed = true;
-        let title = format!("{} · {}", i18n::APP_NAME.get(lang.get()), state.scene.get().model.meta.title.get(lang.get()));
+        let title =
+            format!("{} · {}", i18n::APP_NAME.get(lang.get()), state.scene.get().model.meta.title.get(lang.get()));
         embed_snippet(&url::address_for(&view), &title)
     };
     let show = move |_| {

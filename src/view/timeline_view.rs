@@ -6,10 +6,10 @@
 //! meet them in time order; their positions are set through CSSOM (`style:` bindings), which a
 //! strict `style-src` allows. On narrow screens the same list is shown vertically.
 
-use atlas_core::number::Fixed;
 use crate::browser::dom::{self, FrameLoop};
 use crate::i18n;
 use crate::state::{use_app, Selection};
+use atlas_core::number::Fixed;
 use atlas_core::scene::text_width;
 use atlas_core::timeline::{date_span, place_events, EventToPlace, TimeScale};
 use atlas_core::view_state::TimeSpan;
@@ -51,7 +51,9 @@ pub fn TimelineView() -> impl IntoView {
 
     // The whole span, with room on the right for the last event's label.
     let whole_span = move |w: f64| -> TimeScale {
-        let fitted = state.scene.with_untracked(|s| TimeScale::fit(s.model.events.iter().map(|e| &e.date), 0.03, LANE_LABEL_PX, w));
+        let fitted = state
+            .scene
+            .with_untracked(|s| TimeScale::fit(s.model.events.iter().map(|e| &e.date), 0.03, LANE_LABEL_PX, w));
         match fitted {
             Some(s) if w - LANE_LABEL_PX > 2.0 * LABEL_ROOM_PX => {
                 let avail = w - LANE_LABEL_PX;
@@ -65,7 +67,8 @@ pub fn TimelineView() -> impl IntoView {
     let year_span = move |w: f64| -> TimeScale {
         let y = TimeScale::year(FOCUS_YEAR, LANE_LABEL_PX, w);
         let avail = w - LANE_LABEL_PX;
-        let room = if avail > 2.0 * LABEL_ROOM_PX { y.span_days() * LABEL_ROOM_PX / (avail - LABEL_ROOM_PX) } else { 0.0 };
+        let room =
+            if avail > 2.0 * LABEL_ROOM_PX { y.span_days() * LABEL_ROOM_PX / (avail - LABEL_ROOM_PX) } else { 0.0 };
         TimeScale::new(y.domain_start - 8.0, y.domain_end + room, LANE_LABEL_PX, w)
     };
 
@@ -125,21 +128,25 @@ pub fn TimelineView() -> impl IntoView {
     let placement = Memo::new({
         let built_scene = built_scene.clone();
         move |_| {
-        let scene = built_scene.clone();
-        let s = scale.get();
-        let lang = lang.get();
-        let to_place: Vec<EventToPlace> = scene
-            .model
-            .events
-            .iter()
-            .map(|e| {
-                let (start, end) = date_span(&e.date);
-                let lane = scene.model.node_idx(&e.actor).and_then(|a| scene.lanes.iter().position(|&l| l == a)).unwrap_or(0);
-                let label_width = (text_width(e.title.get(lang), 12.0) + 16.0).clamp(60.0, 170.0);
-                EventToPlace { start, end, lane, label_width }
-            })
-            .collect();
-        place_events(&to_place, &s, 6.0, scene.lanes.len())
+            let scene = built_scene.clone();
+            let s = scale.get();
+            let lang = lang.get();
+            let to_place: Vec<EventToPlace> = scene
+                .model
+                .events
+                .iter()
+                .map(|e| {
+                    let (start, end) = date_span(&e.date);
+                    let lane = scene
+                        .model
+                        .node_idx(&e.actor)
+                        .and_then(|a| scene.lanes.iter().position(|&l| l == a))
+                        .unwrap_or(0);
+                    let label_width = (text_width(e.title.get(lang), 12.0) + 16.0).clamp(60.0, 170.0);
+                    EventToPlace { start, end, lane, label_width }
+                })
+                .collect();
+            place_events(&to_place, &s, 6.0, scene.lanes.len())
         }
     });
 
@@ -227,7 +234,9 @@ pub fn TimelineView() -> impl IntoView {
                 return;
             }
             *drag.borrow_mut() = Some((ev.client_x() as f64, scale.get_untracked()));
-            if let Some(target) = ev.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()) {
+            if let Some(target) =
+                ev.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            {
                 let _ = target.set_pointer_capture(ev.pointer_id());
             }
         }
@@ -288,26 +297,26 @@ pub fn TimelineView() -> impl IntoView {
             return;
         }
         match ev.key().as_str() {
-        "ArrowRight" | "ArrowDown" => {
-            ev.prevent_default();
-            step(1);
-        }
-        "ArrowLeft" | "ArrowUp" => {
-            ev.prevent_default();
-            step(-1);
-        }
-        "Home" => {
-            ev.prevent_default();
-            step(-10_000);
-        }
-        "End" => {
-            ev.prevent_default();
-            step(10_000);
-        }
-        "+" | "=" => scale.update(|s| *s = s.zoomed_about((s.range_start + s.range_end) / 2.0, 1.5)),
-        "-" | "_" => scale.update(|s| *s = s.zoomed_about((s.range_start + s.range_end) / 2.0, 1.0 / 1.5)),
-        "Escape" => state.selection.set(Selection::Nothing),
-        _ => {}
+            "ArrowRight" | "ArrowDown" => {
+                ev.prevent_default();
+                step(1);
+            }
+            "ArrowLeft" | "ArrowUp" => {
+                ev.prevent_default();
+                step(-1);
+            }
+            "Home" => {
+                ev.prevent_default();
+                step(-10_000);
+            }
+            "End" => {
+                ev.prevent_default();
+                step(10_000);
+            }
+            "+" | "=" => scale.update(|s| *s = s.zoomed_about((s.range_start + s.range_end) / 2.0, 1.5)),
+            "-" | "_" => scale.update(|s| *s = s.zoomed_about((s.range_start + s.range_end) / 2.0, 1.0 / 1.5)),
+            "Escape" => state.selection.set(Selection::Nothing),
+            _ => {}
         }
     };
 

@@ -154,7 +154,10 @@ pub fn install_presenter_keys(state: AppState) {
 
 fn no_fullscreen_notice(lang: Lang) -> String {
     match lang {
-        Lang::En => "This page may not go fullscreen here (the frame does not allow it). Open it in a new tab to present.".into(),
+        Lang::En => {
+            "This page may not go fullscreen here (the frame does not allow it). Open it in a new tab to present."
+                .into()
+        }
         Lang::Zh => "此处不允许全屏（框架未授权）。请在新标签页中打开后演示。".into(),
     }
 }

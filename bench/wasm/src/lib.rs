@@ -23,8 +23,7 @@ impl BenchLayout {
     /// `sources[k]`, `targets[k]`: the node indices of link `k`; `xs`, `ys`: start positions.
     #[wasm_bindgen(constructor)]
     pub fn new(sources: &[u32], targets: &[u32], xs: &[f64], ys: &[f64]) -> BenchLayout {
-        let links: Vec<(usize, usize)> =
-            sources.iter().zip(targets).map(|(&s, &t)| (s as usize, t as usize)).collect();
+        let links: Vec<(usize, usize)> = sources.iter().zip(targets).map(|(&s, &t)| (s as usize, t as usize)).collect();
         let mut simulation = Simulation::with_positions(xs, ys, SimulationParams::default());
         simulation
             .add_force(Force::Link(LinkForce::new(&links)))
@@ -36,8 +35,7 @@ impl BenchLayout {
     /// The app's simulation ([`default_graph_simulation`]: link, many-body, x, y, centre and
     /// collision, two passes up to 600 nodes and one above) over `node_count` nodes of radius 8, from d3's phyllotaxis start.
     pub fn app(sources: &[u32], targets: &[u32], node_count: usize) -> BenchLayout {
-        let links: Vec<(usize, usize)> =
-            sources.iter().zip(targets).map(|(&s, &t)| (s as usize, t as usize)).collect();
+        let links: Vec<(usize, usize)> = sources.iter().zip(targets).map(|(&s, &t)| (s as usize, t as usize)).collect();
         let radii = vec![8.0; node_count];
         BenchLayout { simulation: default_graph_simulation(node_count, &links, &radii, 1) }
     }
