@@ -10,7 +10,7 @@
 // It builds what it needs (the bench wasm in two optimisation levels, the page bundle, the
 // baseline Leptos page; the app with tools/build.sh when pkg/ is missing), serves everything on
 // loopback with tests/support/server.mjs, drives headless Chromium (playwright-core, the
-// system's /usr/bin/chromium) and writes bench/results.json and bench/RESULTS.md. When a README
+// system's Chromium, found on PATH or in ATLAS_CHROMIUM) and writes bench/results.json and bench/RESULTS.md. When a README
 // (README.md, bench/README.md) holds the markers <!-- bench:results:start --> and
 // <!-- bench:results:end -->, the tables between them are replaced by the new ones.
 // Definitions of every figure: bench/README.md.
@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants as zlibConstants } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { startServer } from '../tests/support/server.mjs';
+import { findProgram } from '../tests/support/webdriver.mjs';
 import { graphToDataSet, randomGraph } from './page/graphs.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -615,7 +616,7 @@ async function measure() {
   });
   const baselineServer = await startServer({ root: join(OUT, 'baseline') });
   const floorServer = await startServer({ root: join(OUT, 'floor') });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: BROWSER_ARGS, timeout: 60_000 });
+  const browser = await chromium.launch({ executablePath: findProgram('ATLAS_CHROMIUM', ['chromium', 'chromium-browser']), args: BROWSER_ARGS, timeout: 60_000 });
   const machineInfo = machine(browser.version());
   let results;
   try {

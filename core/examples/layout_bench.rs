@@ -11,6 +11,9 @@
 //!
 //! Figures, not assertions: the numbers depend on the machine and on what else is running.
 
+// A command-line tool: its output is what it is for.
+#![allow(clippy::print_stdout)]
+
 use atlas_core::layout::{
     default_graph_simulation, random_graph_links, CenterForce, CollideForce, Force, LinkForce, ManyBodyForce,
     Simulation, SimulationParams,

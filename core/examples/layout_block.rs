@@ -5,6 +5,9 @@
 //!
 //! Usage: `cargo run -p atlas-core --example layout_block -- DATA_SET.json` (or `-` for stdin)
 
+// A command-line tool: its output is what it is for.
+#![allow(clippy::print_stdout)]
+
 use atlas_core::precomputed::layout_block_json;
 use std::io::Read;
 use std::process::ExitCode;

@@ -2,6 +2,9 @@
 //!
 //! Usage: `cargo run -p atlas-core --example validate -- www/data/*.json`
 
+// A command-line tool: its output is what it is for.
+#![allow(clippy::print_stdout)]
+
 use atlas_core::{load_data_set, Lang, NodeKind};
 use std::process::ExitCode;
 

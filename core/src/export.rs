@@ -51,6 +51,8 @@ fn relation_dash(relation: Relation) -> String {
 }
 
 /// The SVG of the visible part of the graph at positions `xs`/`ys`, in `lang`.
+// Too long: being split around the core's drawing model (issue 22).
+#[allow(clippy::too_many_lines)]
 /// `visible[i]` says whether node `i` is shown; a link is shown when both ends are.
 pub fn graph_svg(scene: &Scene, xs: &[f64], ys: &[f64], visible: &[bool], lang: Lang) -> String {
     let n = scene.model.nodes.len().min(xs.len()).min(ys.len()).min(visible.len());

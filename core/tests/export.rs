@@ -1,6 +1,9 @@
 //! The SVG export: well-formed XML that contains every visible node and no hidden one, with
 //! data-set text escaped.
 
+// Test code: a failed unwrap is a failed test, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use atlas_core::export::graph_svg;
 use atlas_core::scene::Scene;
 use atlas_core::{load_data_set, Lang};

@@ -1,6 +1,9 @@
 //! The column layout: columns respected, no overlaps, crossings reduced, deterministic, and
 //! degenerate input handled. Each case is one row for [`check`].
 
+// Test code: a failed unwrap is a failed test, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use atlas_core::layout::{bipartite_column_orders, bipartite_layout, count_link_crossings, BipartiteOptions};
 
 /// Lays out `columns` / `links` in `column_count` columns and checks: one x per column,

@@ -19,6 +19,9 @@
 //! correctly, so they are exactly d3's doubles (serde_json's default float parsing can be one
 //! unit in the last place off).
 
+// Test code: a failed unwrap is a failed test, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use atlas_core::layout::{
     phyllotaxis_position, CenterForce, CollideForce, ConstantOrPerItem, Force, LinkForce, ManyBodyForce, PositionForce,
     Simulation, SimulationParams,

@@ -2,6 +2,9 @@
 //! coincident starts, absurd radii) the simulation never produces NaN or infinity, is
 //! deterministic and keeps pinned nodes put; the column layout never makes crossings worse.
 
+// Test code: a failed unwrap is a failed test, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use atlas_core::layout::{
     bipartite_column_orders, bipartite_layout, count_link_crossings, BipartiteOptions, CenterForce, CollideForce,
     Force, LinkForce, ManyBodyForce, PositionForce, Simulation, SimulationParams,

@@ -2,6 +2,9 @@
 //! graph, deterministic, pins hold, it settles on schedule, and a tick allocates nothing once
 //! running. Each edge case is one row for [`check_finite`].
 
+// Test code: a failed unwrap is a failed test, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use atlas_core::layout::{
     default_graph_simulation, random_graph_links, CenterForce, CollideForce, Force, LinkForce, ManyBodyForce,
     PositionForce, Simulation, SimulationParams, POSITION_LIMIT,

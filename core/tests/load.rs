@@ -1,6 +1,9 @@
 //! Loader and validation: one small valid data set, and one broken variant per kind of problem,
 //! each checked for the exact path and message the page will show.
 
+// Test code: a failed unwrap is a failed test, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use atlas_core::{load_data_set, load_data_set_with, Lang, Limits};
 use serde_json::{json, Value};
 

@@ -1,6 +1,9 @@
 //! The scene derived from the built-in data set: filters, search, analysis shown in the UI,
 //! and the settled layouts the first paint shows.
 
+// Test code: a failed unwrap is a failed test, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use atlas_core::scene::Scene;
 use atlas_core::{load_data_set, NodeKind};
 use std::collections::BTreeSet;

@@ -1,6 +1,9 @@
 //! The stylesheet draws relations with the same dash patterns as the SVG export and the canvas
 //! (`Relation::dash_pattern`), so a printed page, an export and the screen agree.
 
+// Test code: a failed unwrap is a failed test, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use atlas_core::Relation;
 
 #[test]

@@ -33,6 +33,9 @@ pub fn browser_language() -> Option<String> {
     window().and_then(|w| w.navigator().language())
 }
 
+/// The frame callback, shared with itself so that it can ask for the next frame.
+type SharedFrameCallback = Rc<RefCell<Option<Closure<dyn FnMut(f64)>>>>;
+
 /// A frame loop: calls `frame` on every animation frame while it returns `true`.
 /// [`FrameLoop::start`] while a loop runs does nothing; [`FrameLoop::restart`] replaces the
 /// running loop. A loop ends by itself when `frame` returns `false`.
@@ -62,7 +65,7 @@ impl FrameLoop {
         let generation = self.generation.clone();
         let running = self.running.clone();
         let frame = Rc::new(RefCell::new(frame));
-        let callback: Rc<RefCell<Option<Closure<dyn FnMut(f64)>>>> = Rc::new(RefCell::new(None));
+        let callback: SharedFrameCallback = Rc::new(RefCell::new(None));
         let callback_inner = callback.clone();
         let win_inner = win.clone();
         *callback.borrow_mut() = Some(Closure::new(move |time: f64| {

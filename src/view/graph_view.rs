@@ -235,7 +235,7 @@ fn node_in_direction(rt: &GraphRuntime, from: usize, dx: f64, dy: f64, hidden: &
             return None;
         }
         let cos = (vx * dx + vy * dy) / dist;
-        (cos > 0.3).then(|| dist * (2.0 - cos))
+        (cos > 0.3).then_some(dist * (2.0 - cos))
     };
     let best = |candidates: &mut dyn Iterator<Item = usize>| -> Option<usize> {
         candidates.filter_map(|j| score(j).map(|s| (s, j))).min_by(|a, b| a.0.total_cmp(&b.0)).map(|(_, j)| j)
@@ -265,6 +265,8 @@ impl ZoomSignal {
 }
 
 /// The force graph with its toolbar and legend.
+// Too long: being split into a graph/ module of small parts (issue 22).
+#[allow(clippy::too_many_lines)]
 #[component]
 pub fn GraphView() -> impl IntoView {
     let state = use_app();
@@ -321,7 +323,6 @@ pub fn GraphView() -> impl IntoView {
                     rt.attach(&svg.into());
                 }
                 if let Some(canvas) = canvas_ref.get() {
-                    let canvas: web_sys::HtmlCanvasElement = canvas.into();
                     rt.painter = CanvasPainter::new(canvas);
                 }
                 rt.sync_and_draw();
@@ -476,7 +477,7 @@ pub fn GraphView() -> impl IntoView {
                         keep_going,
                         rt.gestures.is_empty()
                             && auto_fit.try_get_untracked().unwrap_or(false)
-                            && (frame % 20 == 0 || !keep_going),
+                            && (frame.is_multiple_of(20) || !keep_going),
                     )
                 };
                 if refit {

@@ -35,6 +35,8 @@ const LABEL_ROOM_PX: f64 = 175.0;
 const FOCUS_YEAR: i32 = 2023;
 
 /// The interactive timeline of the data set's events.
+// Too long: being split into small parts (issue 22).
+#[allow(clippy::too_many_lines)]
 #[component]
 pub fn TimelineView() -> impl IntoView {
     let state = use_app();

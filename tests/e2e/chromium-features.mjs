@@ -10,8 +10,8 @@
 //
 //   node tests/e2e/chromium-features.mjs [--grep TEXT]
 //
-// Environment: ATLAS_SITE (default /work/main/pkg), ATLAS_DATA (default
-// /work/main/www/data/lang-ping-2023.json). Ends with the line "N passed, N failed"; exits 1 on
+// Environment: ATLAS_SITE (default pkg/ in the project folder), ATLAS_DATA (default
+// www/data/lang-ping-2023.json). Ends with the line "N passed, N failed"; exits 1 on
 // any failure.
 
 import { existsSync, readFileSync } from 'node:fs';
@@ -22,6 +22,7 @@ import { chromium } from 'playwright-core';
 import { startServer, strictPolicy } from '../support/server.mjs';
 import { startCourseSite } from '../support/course.mjs';
 import { checkRunner } from '../support/checks.mjs';
+import { findProgram } from '../support/webdriver.mjs';
 import { hostileDataSet, invalidDataSet, smallDataSet } from '../support/datasets.mjs';
 import { DATA_BLOCK, LAYOUT_BLOCK, withDataAndLayoutBlocks, withDataBlock, withLayoutBlock } from '../../tools/data-block.mjs';
 
@@ -50,7 +51,7 @@ const firstThreat = data.nodes.find((n) => n.kind === 'threat');
 const { check, fail, finish } = checkRunner('chromium-features', { only: grep });
 
 const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
+  executablePath: findProgram('ATLAS_CHROMIUM', ['chromium', 'chromium-browser']),
   args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update'],
   timeout: 60_000,
 });

@@ -5,8 +5,8 @@
 //
 //   node tests/e2e/chromium-only.mjs
 //
-// Environment: ATLAS_SITE (default /work/main/pkg), ATLAS_DATA (default
-// /work/main/www/data/lang-ping-2023.json), ATLAS_SCREENSHOT (default docs/screenshot.png).
+// Environment: ATLAS_SITE (default pkg/ in the project folder), ATLAS_DATA (default
+// www/data/lang-ping-2023.json), ATLAS_SCREENSHOT (default docs/screenshot.png).
 // Ends with the line "N passed, N failed"; exits 1 on any failure.
 
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../support/server.mjs';
 import { checkRunner } from '../support/checks.mjs';
+import { findProgram } from '../support/webdriver.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '../..');
@@ -36,7 +37,7 @@ const { check, fail, finish } = checkRunner('chromium-only');
 const server = await startServer({ root: SITE });
 const origin = new URL(server.url()).origin;
 const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
+  executablePath: findProgram('ATLAS_CHROMIUM', ['chromium', 'chromium-browser']),
   args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update'],
   timeout: 60_000,
 });

@@ -1,10 +1,10 @@
-// Runs the end-to-end suite (tests/e2e/specs.mjs) in each browser engine over W3C WebDriver.
+// Runs the end-to-end suite (every tests/e2e/specs*.mjs file) in each browser engine over W3C WebDriver.
 //
 //   xvfb-run -a node tests/e2e/run.mjs [chromium] [firefox] [webkit] [--grep TEXT]
 //
 // Environment:
-//   ATLAS_SITE     the built site to serve (default /work/main/pkg)
-//   ATLAS_DATA     the data set the site was built with (default /work/main/www/data/lang-ping-2023.json)
+//   ATLAS_SITE     the built site to serve (default pkg/ in the project folder)
+//   ATLAS_DATA     the data set the site was built with (default www/data/lang-ping-2023.json)
 //   ATLAS_ENGINES  engines when none are given as arguments (comma or space separated;
 //                  default "chromium firefox webkit")
 //   ATLAS_SPECS    only run specs whose name contains this text (same as --grep)

@@ -12,10 +12,10 @@
 //   await driver.stop();   // deletes the session first, then ends the process gently
 
 import { spawn } from 'node:child_process';
-import { mkdtempSync, openSync, closeSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, openSync, closeSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { homedir, tmpdir } from 'node:os';
+import { delimiter, dirname, join } from 'node:path';
 
 /** The key under which W3C WebDriver passes element references. */
 export const ELEMENT_KEY = 'element-6066-11e4-a52e-4f735466cecf';
@@ -31,15 +31,64 @@ export const KEYS = {
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 
+const isExecutable = (file) => {
+  try {
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * The path of a program: the environment variable `variable` when set, else the first of `names`
+ * found on PATH (with cargo's bin folder after it, where tools/setup.sh installs geckodriver),
+ * else the first existing file among `fallbacks`. Throws, naming all three, when none is found.
+ */
+export function findProgram(variable, names, fallbacks = []) {
+  const given = process.env[variable];
+  if (given) {
+    if (!isExecutable(given)) throw new Error(`${variable}=${given} is not an executable file`);
+    return given;
+  }
+  const dirs = [...(process.env.PATH ?? '').split(delimiter), join(homedir(), '.cargo', 'bin')].filter(Boolean);
+  for (const name of names) {
+    for (const dir of dirs) {
+      if (isExecutable(join(dir, name))) return join(dir, name);
+    }
+  }
+  for (const file of fallbacks) if (isExecutable(file)) return file;
+  throw new Error(`none of ${names.join(', ')} is on PATH; install it (tools/setup.sh --test) or set ${variable}`);
+}
+
+/** WebKitGTK's MiniBrowser lives in a per-architecture library folder, not on PATH. */
+function miniBrowserCandidates() {
+  const found = [];
+  for (const lib of ['/usr/lib', '/usr/libexec', '/usr/local/lib']) {
+    let entries = [];
+    try {
+      entries = readdirSync(lib);
+    } catch {
+      continue;
+    }
+    for (const arch of ['', ...entries.filter((e) => e.endsWith('-linux-gnu'))]) {
+      for (const version of ['webkit2gtk-4.1', 'webkit2gtk-4.0', 'webkitgtk-6.0']) {
+        found.push(join(lib, arch, version, 'MiniBrowser'));
+      }
+    }
+  }
+  return found;
+}
+
 /** The engines this client knows how to start. */
 export const ENGINES = {
   chromium: {
-    driver: '/usr/bin/chromedriver',
+    driver: () => findProgram('ATLAS_CHROMEDRIVER', ['chromedriver']),
     driverArgs: (port) => [`--port=${port}`, '--allowed-ips=127.0.0.1'],
     capabilities: ({ profileDir }) => ({
       browserName: 'chrome',
       'goog:chromeOptions': {
-        binary: '/usr/bin/chromium',
+        binary: findProgram('ATLAS_CHROMIUM', ['chromium', 'chromium-browser']),
         args: [
           '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
           '--disable-component-update', '--disable-sync', '--no-first-run', '--no-default-browser-check',
@@ -49,12 +98,12 @@ export const ENGINES = {
     }),
   },
   firefox: {
-    driver: '/root/.cargo/bin/geckodriver',
+    driver: () => findProgram('ATLAS_GECKODRIVER', ['geckodriver']),
     driverArgs: (port) => ['--port', String(port), '--host', '127.0.0.1', '--log', 'warn'],
     capabilities: () => ({
       browserName: 'firefox',
       'moz:firefoxOptions': {
-        binary: '/usr/bin/firefox-esr',
+        binary: findProgram('ATLAS_FIREFOX', ['firefox-esr', 'firefox']),
         args: ['-headless'],
         prefs: {
           // No internet here: keep Firefox from trying to reach its services.
@@ -71,13 +120,13 @@ export const ENGINES = {
     }),
   },
   webkit: {
-    driver: '/usr/bin/WebKitWebDriver',
+    driver: () => findProgram('ATLAS_WEBKITDRIVER', ['WebKitWebDriver']),
     driverArgs: (port) => [`--port=${port}`, '--host=127.0.0.1'],
     needsDisplay: true,
     capabilities: () => ({
       browserName: 'MiniBrowser',
       'webkitgtk:browserOptions': {
-        binary: '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+        binary: findProgram('ATLAS_MINIBROWSER', ['MiniBrowser'], miniBrowserCandidates()),
         args: ['--automation'],
       },
     }),
@@ -155,7 +204,7 @@ export async function startDriver(engine, { logFile, startTimeoutMs = 20_000 } =
     mkdirSync(dirname(logFile), { recursive: true });
     fd = openSync(logFile, 'w');
   }
-  const child = spawn(spec.driver, spec.driverArgs(port), { stdio: ['ignore', fd, fd], detached: false });
+  const child = spawn(spec.driver(), spec.driverArgs(port), { stdio: ['ignore', fd, fd], detached: false });
   if (typeof fd === 'number') closeSync(fd);
   let exited = null;
   const exitPromise = new Promise((ok) => child.once('exit', (code, signal) => {
