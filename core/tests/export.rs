@@ -4,14 +4,47 @@
 // Test code: a failed unwrap is a failed test, with its message.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use atlas_core::export::graph_svg;
 use atlas_core::scene::Scene;
 use atlas_core::{load_data_set, Lang};
+use common::Fixture;
 
 fn built_in_scene() -> Scene {
-    let text =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../www/data/lang-ping-2023.json")).unwrap();
-    Scene::new(load_data_set(&text).unwrap())
+    Scene::new(load_data_set(&common::built_in_text()).unwrap())
+}
+
+/// The `(x1, y1, x2, y2)` of every link line outside the legend.
+fn link_lines(svg: &str) -> Vec<(f64, f64, f64, f64)> {
+    let doc = roxmltree::Document::parse(svg).unwrap();
+    let links = doc.descendants().find(|n| n.attribute("class") == Some("links")).unwrap();
+    let num = |n: roxmltree::Node, a: &str| n.attribute(a).unwrap().parse::<f64>().unwrap();
+    links
+        .descendants()
+        .filter(|n| n.has_tag_name("line"))
+        .map(|n| (num(n, "x1"), num(n, "y1"), num(n, "x2"), num(n, "y2")))
+        .collect()
+}
+
+#[test]
+fn links_run_from_rim_to_rim_so_the_arrowhead_shows() {
+    let scene = Fixture::new().node("a", "response").node("b", "threat").link("a", "b", "addresses").scene();
+    let (ra, rb) = (scene.radii[0], scene.radii[1]);
+    // Along x, along y, and diagonally: the line starts on a's rim and ends just outside b's.
+    for (bx, by) in [(200.0, 0.0), (0.0, -150.0), (90.0, 120.0)] {
+        let svg = graph_svg(&scene, &[0.0, bx], &[0.0, by], &[true, true], Lang::En);
+        let lines = link_lines(&svg);
+        assert_eq!(lines.len(), 1, "{svg}");
+        let (x1, y1, x2, y2) = lines[0];
+        let from_a = (x1 * x1 + y1 * y1).sqrt();
+        let from_b = ((x2 - bx) * (x2 - bx) + (y2 - by) * (y2 - by)).sqrt();
+        assert!((from_a - ra).abs() < 0.1, "starts {from_a} from a's centre, a's radius is {ra}");
+        assert!((from_b - (rb + 3.0)).abs() < 0.1, "ends {from_b} from b's centre, b's radius is {rb}");
+    }
+    // Nodes that touch: the centre line (no room for an arrowhead anyway).
+    let svg = graph_svg(&scene, &[0.0, 5.0], &[0.0, 0.0], &[true, true], Lang::En);
+    assert_eq!(link_lines(&svg), vec![(0.0, 0.0, 5.0, 0.0)]);
 }
 
 fn node_ids(svg: &str) -> Vec<String> {

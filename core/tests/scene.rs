@@ -1,17 +1,24 @@
-//! The scene derived from the built-in data set: filters, search, analysis shown in the UI,
-//! and the settled layouts the first paint shows.
+//! The scene: filters, search and the analysis the UI shows, on small fixtures that state the
+//! graph each test is about; and the settled layouts of the built-in reading, which the first
+//! paint shows.
 
 // Test code: a failed unwrap is a failed test, with its message.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use atlas_core::scene::Scene;
+mod common;
+
+use atlas_core::scene::{Scene, ACTOR_REACH_HOPS};
 use atlas_core::{load_data_set, NodeKind};
+use common::Fixture;
 use std::collections::BTreeSet;
 
 fn scene() -> Scene {
-    let text =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../www/data/lang-ping-2023.json")).unwrap();
-    Scene::new(load_data_set(&text).unwrap())
+    Scene::new(load_data_set(&common::built_in_text()).unwrap())
+}
+
+/// The ids of the nodes the filter `hidden` leaves shown.
+fn shown_ids(s: &Scene, hidden: &BTreeSet<String>) -> Vec<String> {
+    (0..s.model.nodes.len()).filter(|&i| !s.is_hidden(i, hidden)).map(|i| s.model.nodes[i].id.clone()).collect()
 }
 
 fn hidden(keys: &[&str]) -> BTreeSet<String> {
@@ -34,28 +41,55 @@ fn kind_and_group_filters_hide_exactly_their_nodes() {
 }
 
 #[test]
-fn actor_filter_shows_only_what_is_near_the_actor() {
-    let s = scene();
-    let (actor, reach) = &s.actor_reach[0];
-    let id = &s.model.nodes[*actor].id;
-    let h = hidden(&[&format!("actor:{id}")]);
-    let shown: Vec<usize> = (0..s.model.nodes.len()).filter(|&i| !s.is_hidden(i, &h)).collect();
-    assert!(shown.contains(actor));
-    assert!(shown.len() < s.model.nodes.len(), "the filter hides something");
-    for &i in &shown {
-        assert!(reach[i]);
-    }
-    // Every direct neighbour of the actor is shown.
-    for &nb in &s.neighbours[*actor] {
-        assert!(shown.contains(&nb));
-    }
-    // An unknown actor in the filter shows nothing.
-    let h = hidden(&["actor:no-such-actor"]);
-    assert!((0..s.model.nodes.len()).all(|i| s.is_hidden(i, &h)));
+fn actor_filter_reaches_exactly_two_links_either_way() {
+    assert_eq!(ACTOR_REACH_HOPS, 2);
+    // us → one ← two → three, and a second actor with its own neighbour.
+    let s = Fixture::new()
+        .node("us", "actor")
+        .node("one", "threat")
+        .node("two", "concept")
+        .node("three", "response")
+        .node("eu", "actor")
+        .node("far", "threat")
+        .link("us", "one", "names")
+        .link("two", "one", "drives")
+        .link("two", "three", "part_of")
+        .link("eu", "far", "names")
+        .scene();
+    let check = |keys: &[&str], expect: &[&str]| assert_eq!(shown_ids(&s, &hidden(keys)), expect, "{keys:?}");
+    check(&["actor:us"], &["us", "one", "two"]);
+    check(&["actor:eu"], &["eu", "far"]);
+    // Two actors: what is near either of them.
+    check(&["actor:us", "actor:eu"], &["us", "one", "two", "eu", "far"]);
+    // With kinds hidden as well, the kind filter wins.
+    check(&["actor:us", "kind:threat"], &["us", "two"]);
+    // An unknown actor shows nothing.
+    check(&["actor:no-such-actor"], &[]);
 }
 
 #[test]
-fn search_finds_nodes_by_english_and_chinese_words() {
+fn search_ranks_label_prefix_then_label_substring_then_summary() {
+    let s = Fixture::new()
+        .node_labelled("summary-only", "concept", "其他", "Other")
+        .with("summary", serde_json::json!({"zh": "安全", "en": "about security"}))
+        .node_labelled("substring", "concept", "网络安全", "Cyber security")
+        .node_labelled("prefix", "concept", "安全困境", "Security dilemma")
+        .node_labelled("unrelated", "concept", "合作", "Cooperation")
+        .node_labelled("prefix-too", "concept", "安全化", "Securitisation")
+        .scene();
+    let ids =
+        |query: &str| -> Vec<String> { s.search(query).into_iter().map(|i| s.model.nodes[i].id.clone()).collect() };
+    // Best first; equal ranks keep the data set's order.
+    assert_eq!(ids("secur"), ["prefix", "prefix-too", "substring", "summary-only"]);
+    assert_eq!(ids("安全"), ["prefix", "prefix-too", "substring", "summary-only"]);
+    assert_eq!(ids("  SECURITY "), ["prefix", "substring", "summary-only"]);
+    assert_eq!(ids("dilemma"), ["prefix"]);
+    assert!(ids("   ").is_empty());
+    assert!(ids("zzzz-no-such-thing").is_empty());
+}
+
+#[test]
+fn search_finds_built_in_nodes_by_english_and_chinese_words() {
     let s = scene();
     let by_en = s.search("cyber");
     assert!(!by_en.is_empty());
@@ -65,10 +99,7 @@ fn search_finds_nodes_by_english_and_chinese_words() {
             .iter()
             .any(|f| f.to_lowercase().contains("cyber"))
     }));
-    let by_zh = s.search("人工智能");
-    assert!(!by_zh.is_empty());
-    assert!(s.search("   ").is_empty());
-    assert!(s.search("zzzz-no-such-thing").is_empty());
+    assert!(!s.search("人工智能").is_empty());
 }
 
 #[test]
@@ -85,13 +116,34 @@ fn the_settled_layout_has_no_overlapping_nodes_and_no_nan() {
 }
 
 #[test]
-fn every_threat_is_either_countered_or_listed_as_uncountered() {
-    let s = scene();
-    for (i, n) in s.model.nodes.iter().enumerate().filter(|(_, n)| n.kind == NodeKind::Threat) {
-        let countered = !s.responses_to(i).is_empty();
-        assert_eq!(countered, !s.uncountered.contains(&i), "{}", n.id);
-    }
-    assert!(!s.counter_paths.is_empty());
+fn responses_to_and_uncountered_name_the_expected_threats() {
+    // direct: r1 addresses t1; inferred: r2 addresses d, which t2 drives; t3 has no response;
+    // t4 drives a response, which does not make the response counter it.
+    let s = Fixture::new()
+        .node("r1", "response")
+        .node("t1", "threat")
+        .node("r2", "response")
+        .node("d", "concept")
+        .node("t2", "threat")
+        .node("t3", "threat")
+        .node("r3", "response")
+        .node("t4", "threat")
+        .link("r1", "t1", "addresses")
+        .link("r2", "d", "addresses")
+        .link("t2", "d", "drives")
+        .link("t4", "r3", "drives")
+        .scene();
+    let idx = |id: &str| s.model.node_idx(id).unwrap();
+    let paths =
+        |threat: &str| -> Vec<Vec<usize>> { s.responses_to(idx(threat)).iter().map(|p| p.path.clone()).collect() };
+    assert_eq!(paths("t1"), vec![vec![idx("r1"), idx("t1")]]);
+    assert_eq!(paths("t2"), vec![vec![idx("r2"), idx("d"), idx("t2")]]);
+    assert!(paths("t3").is_empty());
+    assert!(paths("t4").is_empty());
+    assert_eq!(s.uncountered, vec![idx("t3"), idx("t4")]);
+    let threats_of = |response: &str| -> Vec<usize> { s.threats_of(idx(response)).iter().map(|p| p.threat).collect() };
+    assert_eq!(threats_of("r2"), vec![idx("t2")]);
+    assert!(threats_of("r3").is_empty());
 }
 
 #[test]
