@@ -116,7 +116,7 @@ export function graphByName(name, defaultDataSet) {
  */
 export function graphToDataSet(graph, base) {
   const kinds = ['threat', 'response', 'actor', 'document', 'event', 'concept', 'claim', 'person'];
-  const source = [{ para: 'P01', quote: '数字时代国家安全' }];
+  const source = [{ para: 'P01', quote: '数字时代国家安全', translation: { lang: 'en', text: 'digital-age national security', basis: 'ours' } }];
   const nodes = base.nodes.slice(0, graph.n);
   for (let i = nodes.length; i < graph.n; ++i) {
     nodes.push({

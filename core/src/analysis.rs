@@ -168,7 +168,7 @@ mod tests {
 
     /// Builds a model from `kind:id` node specs and `source relation target` link specs.
     fn model(nodes: &[&str], links: &[&str]) -> Model {
-        let src = r#"[{"para":"P01","quote":"数字时代"}]"#;
+        let src = r#"[{"para":"P01","quote":"数字时代","translation":{"lang":"en","text":"the digital age","basis":"ours"}}]"#;
         let nodes: Vec<String> = nodes
             .iter()
             .map(|spec| {

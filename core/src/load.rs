@@ -141,6 +141,10 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
     }
 }
 
+/// The language of the article's quotes: format 1 readings quote a Chinese source, and render
+/// each quote in English.
+const QUOTE_LANG: Lang = Lang::Zh;
+
 fn is_para_id(text: &str) -> bool {
     let bytes = text.as_bytes();
     match bytes.first() {
@@ -292,9 +296,12 @@ impl Reader {
             };
             let para = self.string_field(object, &item_path, "para", 8);
             let quote = self.string_field(object, &item_path, "quote", self.limits.max_long_chars);
-            match (para, quote) {
-                (Some(para), Some(quote)) if is_para_id(&para) => sources.push(Source { para, quote }),
-                (Some(para), _) if !is_para_id(&para) => {
+            let translation = self.translation(object, &item_path);
+            match (para, quote, translation) {
+                (Some(para), Some(quote), Some(translation)) if is_para_id(&para) => {
+                    sources.push(Source { para, quote, translation: Some(translation) })
+                }
+                (Some(para), _, _) if !is_para_id(&para) => {
                     self.problem(&join(&item_path, "para"), ProblemKind::BadPara { found: para });
                     ok = false;
                 }
@@ -302,6 +309,51 @@ impl Reader {
             }
         }
         ok.then_some(sources)
+    }
+
+    /// A quote's rendering in the reading's other language: required, since every reading is
+    /// bilingual and an English reader must be able to check a paraphrase against the source.
+    fn translation(&mut self, source: &Map<String, Value>, path: &str) -> Option<Translation> {
+        let expected = QUOTE_LANG.other();
+        let Some(value) = source.get("translation").filter(|v| !v.is_null()) else {
+            self.problem(&join(path, "translation"), ProblemKind::NoTranslation { lang: expected });
+            return None;
+        };
+        let path = join(path, "translation");
+        let map = self.object(value, &path)?;
+        let lang = match self.string_field(map, &path, "lang", 16) {
+            Some(code) if Lang::parse(&code) == Some(expected) && code.len() == 2 => Some(expected),
+            Some(code) => {
+                self.problem(&join(&path, "lang"), ProblemKind::BadTranslationLang { found: code, expected });
+                None
+            }
+            None => None,
+        };
+        let text = self.string_field(map, &path, "text", self.limits.max_long_chars);
+        let basis = match self.string_field(map, &path, "basis", 16) {
+            Some(code) => match TranslationBasis::parse(&code) {
+                Some(basis) => Some(basis),
+                None => {
+                    self.problem(
+                        &join(&path, "basis"),
+                        ProblemKind::UnknownBasis { found: code, allowed: "ours, speaker, official" },
+                    );
+                    None
+                }
+            },
+            None => None,
+        };
+        let note = match map.get("note") {
+            None | Some(Value::Null) => Some(None),
+            Some(value) => self.string(value, &join(&path, "note"), self.limits.max_long_chars).map(Some),
+        };
+        if let (Some(basis), Some(None)) = (basis, &note) {
+            if basis != TranslationBasis::Ours {
+                self.problem(&join(&path, "note"), ProblemKind::NoTranslationNote);
+                return None;
+            }
+        }
+        Some(Translation { lang: lang?, text: text?, basis: basis?, note: note? })
     }
 
     fn date(&mut self, value: &Value, path: &str) -> Option<EventDate> {
@@ -377,6 +429,7 @@ impl Reader {
         let meta = self.meta(top);
         let groups = self.groups(top);
         let group_ids: Vec<String> = groups.iter().flatten().map(|g| g.id.clone()).collect();
+        let stages = self.stages(top, &group_ids);
         let (nodes, node_index) = self.nodes(top, &group_ids);
         let links = self.links(top, &node_index);
         let (events, event_index) = self.events(top, &node_index);
@@ -386,6 +439,7 @@ impl Reader {
             format: FORMAT,
             meta: meta?,
             groups: groups?,
+            stages: stages?,
             nodes: nodes?,
             links: links?,
             events: events?,
@@ -499,15 +553,88 @@ impl Reader {
             let label = self.text(map, &path, "label", self.limits.max_short_chars);
             let summary = self.text(map, &path, "summary", self.limits.max_long_chars);
             let sources = self.sources(map, &path);
-            match (id, kind, group, label, summary, sources) {
-                (Some(id), Some(kind), Some(group), Some(label), Some(summary), Some(sources)) if ok => {
+            let aliases = self.aliases(map, &path);
+            match (id, kind, group, label, summary, sources, aliases) {
+                (Some(id), Some(kind), Some(group), Some(label), Some(summary), Some(sources), Some(aliases)) if ok => {
                     index.insert(id.clone(), nodes.len());
-                    nodes.push(Node { id, kind, group, label, summary, sources });
+                    nodes.push(Node { id, kind, group, label, summary, sources, aliases });
                 }
                 _ => ok = false,
             }
         }
         (ok.then_some(nodes), index)
+    }
+
+    /// A node's other names: `{"zh": [...], "en": [...]}`, either list optional.
+    fn aliases(&mut self, map: &Map<String, Value>, path: &str) -> Option<Aliases> {
+        let value = match map.get("aliases") {
+            None | Some(Value::Null) => return Some(Aliases::default()),
+            Some(value) => value,
+        };
+        let path = join(path, "aliases");
+        let object = self.object(value, &path)?;
+        let mut read = |reader: &mut Reader, key: &str| -> Option<Vec<String>> {
+            let items = reader.optional_list(object, &path, key, 20)?;
+            let list_path = join(&path, key);
+            let names: Vec<Option<String>> = items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| reader.string(item, &format!("{list_path}[{i}]"), reader.limits.max_short_chars))
+                .collect();
+            names.into_iter().collect()
+        };
+        let zh = read(self, "zh");
+        let en = read(self, "en");
+        Some(Aliases { zh: zh?, en: en? })
+    }
+
+    /// The argument layout's stages: each names declared groups, none twice.
+    fn stages(&mut self, top: &Map<String, Value>, group_ids: &[String]) -> Option<Vec<Stage>> {
+        let items = self.optional_list(top, "", "stages", 50)?;
+        let mut stages = Vec::with_capacity(items.len());
+        let mut seen: HashMap<String, String> = HashMap::new();
+        let mut placed: HashMap<String, String> = HashMap::new();
+        let mut ok = true;
+        for (i, item) in items.iter().enumerate() {
+            let path = format!("stages[{i}]");
+            let Some(map) = self.object(item, &path) else {
+                ok = false;
+                continue;
+            };
+            let id = self.id(map, &path);
+            if let Some(id) = &id {
+                ok &= self.claim_id(id, &path, &mut seen);
+            }
+            let label = self.text(map, &path, "label", self.limits.max_short_chars);
+            let list = self.optional_list(map, &path, "groups", 200);
+            let mut groups = Vec::new();
+            for (k, value) in list.into_iter().flatten().enumerate() {
+                let group_path = format!("{path}.groups[{k}]");
+                match self.string(value, &group_path, 64) {
+                    Some(g) if !group_ids.contains(&g) => {
+                        self.problem(&group_path, ProblemKind::NoSuchGroup { id: g });
+                        ok = false;
+                    }
+                    Some(g) => match placed.get(&g) {
+                        Some(first) => {
+                            let first = first.clone();
+                            self.problem(&group_path, ProblemKind::GroupInTwoStages { id: g, first });
+                            ok = false;
+                        }
+                        None => {
+                            placed.insert(g.clone(), path.clone());
+                            groups.push(g);
+                        }
+                    },
+                    None => ok = false,
+                }
+            }
+            match (id, label) {
+                (Some(id), Some(label)) => stages.push(Stage { id, label, groups }),
+                _ => ok = false,
+            }
+        }
+        ok.then_some(stages)
     }
 
     fn links(&mut self, top: &Map<String, Value>, nodes: &HashMap<String, usize>) -> Option<Vec<Link>> {
@@ -532,11 +659,27 @@ impl Reader {
                 },
                 None => None,
             };
+            let basis = match map.get("basis") {
+                None | Some(Value::Null) => Some(LinkBasis::Stated),
+                Some(value) => match self.string(value, &join(&path, "basis"), 16) {
+                    Some(code) => match LinkBasis::parse(&code) {
+                        Some(basis) => Some(basis),
+                        None => {
+                            self.problem(
+                                &join(&path, "basis"),
+                                ProblemKind::UnknownBasis { found: code, allowed: "stated, reading" },
+                            );
+                            None
+                        }
+                    },
+                    None => None,
+                },
+            };
             let note = self.text(map, &path, "note", self.limits.max_long_chars);
             let sources = self.sources(map, &path);
-            match (source, target, relation, note, sources) {
-                (Some(source), Some(target), Some(relation), Some(note), Some(sources)) => {
-                    links.push(Link { source, target, relation, note, sources })
+            match (source, target, relation, basis, note, sources) {
+                (Some(source), Some(target), Some(relation), Some(basis), Some(note), Some(sources)) => {
+                    links.push(Link { source, target, relation, basis, note, sources })
                 }
                 _ => ok = false,
             }

@@ -69,11 +69,99 @@ impl Text {
 }
 
 /// Where a claim comes from: a paragraph id of the article (`P01`..`P21`, `C1`..`C3`) and a
-/// verbatim quote of that paragraph (checked by `shared/tools/check_quotes.py`).
+/// verbatim quote of that paragraph (checked by `shared/tools/check_quotes.py`), with its
+/// rendering in the reading's other language. The quote is the authority; the translation is
+/// shown beside it, always marked as a translation.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Source {
     pub para: String,
     pub quote: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub translation: Option<Translation>,
+}
+
+/// A quote rendered in another language, and on what authority.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Translation {
+    pub lang: Lang,
+    pub text: String,
+    pub basis: TranslationBasis,
+    /// Where the words come from (required for [`TranslationBasis::Speaker`] and
+    /// [`TranslationBasis::Official`]), in the translation's language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// What a translation is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TranslationBasis {
+    /// The data set's own translation of the quote.
+    Ours,
+    /// The speaker's own words in that language, from outside the article (which renders them).
+    Speaker,
+    /// An official title or name in that language, from outside the article.
+    Official,
+}
+
+impl TranslationBasis {
+    pub const ALL: [TranslationBasis; 3] =
+        [TranslationBasis::Ours, TranslationBasis::Speaker, TranslationBasis::Official];
+    pub fn code(self) -> &'static str {
+        match self {
+            TranslationBasis::Ours => "ours",
+            TranslationBasis::Speaker => "speaker",
+            TranslationBasis::Official => "official",
+        }
+    }
+    pub fn parse(code: &str) -> Option<TranslationBasis> {
+        TranslationBasis::ALL.into_iter().find(|b| b.code() == code)
+    }
+}
+
+/// Whether the article states a link, or the link is the data set's reading of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LinkBasis {
+    /// The article states the relation.
+    #[default]
+    Stated,
+    /// The data set's own reading: an inference or pairing the article does not state.
+    Reading,
+}
+
+impl LinkBasis {
+    pub fn code(self) -> &'static str {
+        match self {
+            LinkBasis::Stated => "stated",
+            LinkBasis::Reading => "reading",
+        }
+    }
+    pub fn parse(code: &str) -> Option<LinkBasis> {
+        [LinkBasis::Stated, LinkBasis::Reading].into_iter().find(|b| b.code() == code)
+    }
+    fn is_stated(&self) -> bool {
+        *self == LinkBasis::Stated
+    }
+}
+
+/// Other names a node is found by (search), per language.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Aliases {
+    pub zh: Vec<String>,
+    pub en: Vec<String>,
+}
+
+impl Aliases {
+    pub fn is_empty(&self) -> bool {
+        self.zh.is_empty() && self.en.is_empty()
+    }
+    pub fn get(&self, lang: Lang) -> &[String] {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
 }
 
 /// What a node stands for. A closed set: the legend, the bipartite layout and the filters rely on it.
@@ -259,6 +347,15 @@ pub struct Group {
     pub label: Text,
 }
 
+/// One column of the argument layout: a step of the article's flow, holding some groups.
+/// Invariants: every group id names a declared group, and no group is in two stages.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Stage {
+    pub id: String,
+    pub label: Text,
+    pub groups: Vec<String>,
+}
+
 /// A thing the article talks about. Invariants: `id` is kebab-case and unique; `group`, when
 /// present, names a declared group; `sources` is not empty.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -270,6 +367,8 @@ pub struct Node {
     pub label: Text,
     pub summary: Text,
     pub sources: Vec<Source>,
+    #[serde(skip_serializing_if = "Aliases::is_empty")]
+    pub aliases: Aliases,
 }
 
 /// A directed relation between two existing nodes, with its sources.
@@ -278,6 +377,8 @@ pub struct Link {
     pub source: String,
     pub target: String,
     pub relation: Relation,
+    #[serde(skip_serializing_if = "LinkBasis::is_stated")]
+    pub basis: LinkBasis,
     pub note: Text,
     pub sources: Vec<Source>,
 }
@@ -437,6 +538,8 @@ pub struct Model {
     pub format: &'static str,
     pub meta: Meta,
     pub groups: Vec<Group>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub stages: Vec<Stage>,
     pub nodes: Vec<Node>,
     pub links: Vec<Link>,
     pub events: Vec<TimelineEvent>,

@@ -53,6 +53,16 @@ pub enum ProblemKind {
     BadPara { found: String },
     /// An item that must be traced to the article has no sources.
     NoSources,
+    /// A closed-set code (a translation's or a link's `basis`) outside its set.
+    UnknownBasis { found: String, allowed: &'static str },
+    /// A quote of a bilingual reading has no rendering in the other language.
+    NoTranslation { lang: Lang },
+    /// A translation in a language the reading does not need (the quote's own, or unknown).
+    BadTranslationLang { found: String, expected: Lang },
+    /// A translation of the speaker's own words or an official title says not where it is from.
+    NoTranslationNote,
+    /// A group is placed in two stages of the argument layout.
+    GroupInTwoStages { id: String, first: String },
     /// The page carries no built-in data set: its `<script type="application/json"
     /// id="atlas-data">` block is missing (a page not made by `tools/build.sh`).
     NoBuiltInData,
@@ -119,6 +129,16 @@ impl Problem {
             (BadPara { found }, Lang::Zh) => format!("{found:?} 不是段落编号"),
             (NoSources, Lang::En) => "has no sources".to_string(),
             (NoSources, Lang::Zh) => "没有出处".to_string(),
+            (UnknownBasis { found, .. }, Lang::En) => format!("{found:?} is not a basis"),
+            (UnknownBasis { found, .. }, Lang::Zh) => format!("{found:?} 不是有效的依据类型"),
+            (NoTranslation { lang }, Lang::En) => format!("the quote has no {} rendering", lang_name(*lang, Lang::En)),
+            (NoTranslation { lang }, Lang::Zh) => format!("该引文缺少{}译文", lang_name(*lang, Lang::Zh)),
+            (BadTranslationLang { found, .. }, Lang::En) => format!("a translation into {found:?} is not needed here"),
+            (BadTranslationLang { found, .. }, Lang::Zh) => format!("此处不需要 {found:?} 译文"),
+            (NoTranslationNote, Lang::En) => "says the words are from outside the article but not where".to_string(),
+            (NoTranslationNote, Lang::Zh) => "注明了文外原话或正式名称，却未说明出处".to_string(),
+            (GroupInTwoStages { id, first }, Lang::En) => format!("group {id:?} is already in {first}"),
+            (GroupInTwoStages { id, first }, Lang::Zh) => format!("分组 {id:?} 已在 {first} 中"),
             (NoBuiltInData, Lang::En) => "this page carries no built-in data set".to_string(),
             (NoBuiltInData, Lang::Zh) => "此页面未包含内置数据集".to_string(),
         }
@@ -185,6 +205,29 @@ impl Problem {
                 "add at least one {\"para\", \"quote\"} from the article".into(),
                 "请至少添加一条出自原文的 {\"para\", \"quote\"}".into(),
             ),
+            UnknownBasis { allowed, .. } => (format!("use one of: {allowed}"), format!("可选：{allowed}")),
+            NoTranslation { lang } => (
+                format!(
+                    "add \"translation\": {{\"lang\": \"{}\", \"text\": \"…\", \"basis\": \"ours\"}} to the quote",
+                    lang.code()
+                ),
+                format!(
+                    "请为该引文加上 \"translation\": {{\"lang\": \"{}\", \"text\": \"…\", \"basis\": \"ours\"}}",
+                    lang.code()
+                ),
+            ),
+            BadTranslationLang { expected, .. } => (
+                format!("translate the quote into \"{}\"", expected.code()),
+                format!("请把引文译为 \"{}\"", expected.code()),
+            ),
+            NoTranslationNote => (
+                "add a \"note\" naming the speaker, occasion and date, or the document".into(),
+                "请添加 \"note\"，写明说话人、场合和日期，或文件名称".into(),
+            ),
+            GroupInTwoStages { .. } => (
+                "put each group in one stage only".into(),
+                "每个分组只能属于一个阶段".into(),
+            ),
             NoBuiltInData => (
                 "build the page with tools/build.sh, which puts the data set into it as <script type=\"application/json\" id=\"atlas-data\">".into(),
                 "请用 tools/build.sh 构建页面，它会把数据集写入 <script type=\"application/json\" id=\"atlas-data\">".into(),
@@ -220,6 +263,15 @@ impl fmt::Display for Problem {
         } else {
             write!(f, "{}: {}", self.path, self.message(Lang::En))
         }
+    }
+}
+
+fn lang_name(lang: Lang, in_lang: Lang) -> &'static str {
+    match (lang, in_lang) {
+        (Lang::Zh, Lang::En) => "Chinese",
+        (Lang::En, Lang::En) => "English",
+        (Lang::Zh, Lang::Zh) => "中文",
+        (Lang::En, Lang::Zh) => "英文",
     }
 }
 

@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 
 /// A minimal valid data set: two nodes, one link, one event, one tour step.
 fn base() -> Value {
-    let src = json!([{"para": "P09", "quote": "国家网络安全战略"}]);
+    let src = json!([{"para": "P09", "quote": "国家网络安全战略", "translation": {"lang": "en", "text": "National Cybersecurity Strategy", "basis": "official", "note": "the strategy's own title"}}]);
     let text = |s: &str| json!({"zh": s, "en": s});
     json!({
         "format": "argument-atlas/1",
@@ -203,13 +203,113 @@ fn bad_para_and_no_sources() {
 
 #[test]
 fn every_problem_is_reported_not_only_the_first() {
+    check(
+        |v| {
+            v["nodes"][0]["kind"] = json!("villain");
+            v["nodes"][1]["label"] = json!(null);
+            v["links"][0]["relation"] = json!(7);
+            v["events"][0]["date"] = json!("soon");
+        },
+        &[
+            "nodes[0].kind: \"villain\" is not a node kind",
+            "nodes[1].label: expected an object, found null",
+            "links[0].relation: expected a string, found a number",
+            "events[0].date: \"soon\" is not a date",
+        ],
+    );
+}
+
+#[test]
+fn every_quote_carries_a_marked_english_rendering() {
+    let model = load_data_set(&base().to_string()).unwrap();
+    let translation = model.nodes[0].sources[0].translation.as_ref().unwrap();
+    assert_eq!((translation.lang, translation.text.as_str()), (Lang::En, "National Cybersecurity Strategy"));
+    assert_eq!(translation.basis, atlas_core::TranslationBasis::Official);
+    let path = "nodes[0].sources[0].translation";
+    // A bilingual reading's quote without its rendering is reported, with the fix.
+    check(
+        |v| {
+            v["nodes"][0]["sources"][0].as_object_mut().unwrap().remove("translation");
+        },
+        &[&format!("{path}: the quote has no English rendering")],
+    );
+    check(
+        |v| v["nodes"][0]["sources"][0]["translation"] = json!("text"),
+        &[&format!("{path}: expected an object, found a string")],
+    );
+    check(
+        |v| v["nodes"][0]["sources"][0]["translation"]["text"] = json!(" "),
+        &[&format!("{path}.text: must not be empty")],
+    );
+    check(
+        |v| v["nodes"][0]["sources"][0]["translation"]["lang"] = json!("zh"),
+        &[&format!("{path}.lang: a translation into \"zh\" is not needed here")],
+    );
+    check(
+        |v| v["nodes"][0]["sources"][0]["translation"]["basis"] = json!("guess"),
+        &[&format!("{path}.basis: \"guess\" is not a basis")],
+    );
+    // The speaker's own words and official titles say where they are from; our own need not.
+    check(
+        |v| {
+            v["nodes"][0]["sources"][0]["translation"].as_object_mut().unwrap().remove("note");
+        },
+        &[&format!("{path}.note: says the words are from outside the article but not where")],
+    );
+    check(
+        |v| {
+            let t = &mut v["nodes"][0]["sources"][0]["translation"];
+            t["basis"] = json!("ours");
+            t.as_object_mut().unwrap().remove("note");
+        },
+        &[],
+    );
+    let problem = load_data_set(
+        &{
+            let mut v = base();
+            v["links"][0]["sources"][0].as_object_mut().unwrap().remove("translation");
+            v
+        }
+        .to_string(),
+    )
+    .unwrap_err();
+    assert!(problem[0].describe(Lang::Zh).contains("缺少英文译文"), "{}", problem[0].describe(Lang::Zh));
+    assert!(problem[0].describe(Lang::En).contains("add \"translation\""), "{}", problem[0].describe(Lang::En));
+}
+
+#[test]
+fn link_basis_aliases_and_stages() {
     let mut v = base();
-    v["nodes"][0]["kind"] = json!("villain");
-    v["nodes"][1]["label"] = json!(null);
-    v["links"][0]["relation"] = json!(7);
-    v["events"][0]["date"] = json!("soon");
-    let problems = load_data_set(&v.to_string()).unwrap_err();
-    assert_eq!(problems.len(), 4, "{problems:?}");
+    v["links"][0]["basis"] = json!("reading");
+    v["nodes"][1]["aliases"] = json!({"zh": ["网络袭击"], "en": ["cyberattack", "hack"]});
+    v["stages"] = json!([{"id": "threats", "label": {"zh": "威胁", "en": "Threats"}, "groups": ["technical"]}]);
+    let model = load_data_set(&v.to_string()).unwrap();
+    assert_eq!(model.links[0].basis, atlas_core::LinkBasis::Reading);
+    assert_eq!(model.nodes[1].aliases.en, ["cyberattack", "hack"]);
+    assert_eq!(model.stages[0].groups, ["technical"]);
+    assert_eq!(load_data_set(&model.to_json()).unwrap(), model, "round trip");
+    // Absent means stated, no aliases, no stages.
+    let plain = load_data_set(&base().to_string()).unwrap();
+    assert_eq!(plain.links[0].basis, atlas_core::LinkBasis::Stated);
+    assert!(plain.nodes[1].aliases.is_empty() && plain.stages.is_empty());
+    check(|v| v["links"][0]["basis"] = json!("hunch"), &["links[0].basis: \"hunch\" is not a basis"]);
+    check(
+        |v| v["nodes"][1]["aliases"] = json!({"en": [3]}),
+        &["nodes[1].aliases.en[0]: expected a string, found a number"],
+    );
+    check(
+        |v| v["stages"] = json!([{"id": "a", "label": {"zh": "a", "en": "a"}, "groups": ["technical", "social"]}]),
+        &["stages[0].groups[1]: no group \"social\""],
+    );
+    check(
+        |v| {
+            v["stages"] = json!([
+                {"id": "a", "label": {"zh": "a", "en": "a"}, "groups": ["technical"]},
+                {"id": "b", "label": {"zh": "b", "en": "b"}, "groups": ["technical"]}
+            ])
+        },
+        &["stages[1].groups[0]: group \"technical\" is already in stages[0]"],
+    );
 }
 
 #[test]
@@ -238,7 +338,7 @@ fn hostile_strings_are_kept_as_text() {
 #[test]
 fn cycles_and_self_links_are_allowed() {
     let mut v = base();
-    let link = |s: &str, t: &str| json!({"source": s, "target": t, "relation": "part_of", "note": {"zh": "n", "en": "n"}, "sources": [{"para": "P01", "quote": "数字时代"}]});
+    let link = |s: &str, t: &str| json!({"source": s, "target": t, "relation": "part_of", "note": {"zh": "n", "en": "n"}, "sources": [{"para": "P01", "quote": "数字时代", "translation": {"lang": "en", "text": "the digital age", "basis": "ours"}}]});
     v["links"].as_array_mut().unwrap().extend([
         link("us", "cyber-attack"),
         link("cyber-attack", "us"),

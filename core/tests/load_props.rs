@@ -122,7 +122,7 @@ fn text_value() -> impl Strategy<Value = Value> {
 fn sources_value() -> impl Strategy<Value = Value> {
     prop::collection::vec(
         (prop_oneof![Just("P01"), Just("P19"), Just("C3")], "[数字时代国家安全]{4,10}")
-            .prop_map(|(para, quote)| json!({"para": para, "quote": quote})),
+            .prop_map(|(para, quote)| json!({"para": para, "quote": quote, "translation": {"lang": "en", "text": "q", "basis": "ours"}})),
         1..3,
     )
     .prop_map(Value::Array)
@@ -172,7 +172,7 @@ fn valid_data_set() -> impl Strategy<Value = Value> {
                     .map(|(e, (date, actor, related, title))| {
                         let related: Vec<String> = related.iter().map(|&i| id(i)).collect();
                         json!({"id": format!("e{e}"), "date": date, "actor": id(*actor), "title": title, "summary": title,
-                               "sources": [{"para": "P09", "quote": "国家网络安全战略"}], "nodes": related})
+                               "sources": [{"para": "P09", "quote": "国家网络安全战略", "translation": {"lang": "en", "text": "q", "basis": "ours"}}], "nodes": related})
                     })
                     .collect();
                 let event_count = events_json.len();
@@ -192,7 +192,7 @@ fn valid_data_set() -> impl Strategy<Value = Value> {
                     "nodes": nodes_json,
                     "links": links_json,
                     "events": events_json,
-                    "argument": {"thesis": {"text": text, "sources": [{"para": "P01", "quote": "数字时代"}], "nodes": [id(0)]},
+                    "argument": {"thesis": {"text": text, "sources": [{"para": "P01", "quote": "数字时代", "translation": {"lang": "en", "text": "q", "basis": "ours"}}], "nodes": [id(0)]},
                                  "principles": [id(0)], "models": []},
                     "tour": tour_json,
                 })

@@ -6,7 +6,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const src = (quote = '共同安全才是应对数字安全困境的有效路径') => [{ para: 'P17', quote }];
+const translation = (text) => ({ lang: 'en', text, basis: 'ours' });
+const src = (quote = '共同安全才是应对数字安全困境的有效路径', en = 'only common security is the effective path out of the digital security dilemma') =>
+  [{ para: 'P17', quote, translation: translation(en) }];
 const text = (en, zh = en) => ({ zh, en });
 
 /**
@@ -66,7 +68,7 @@ export function hostileDataSet() {
   const [img, script] = PAYLOADS;
   const both = (label) => ({ zh: `${label} ${script}`, en: `${label} ${img}` });
   const quote = `引文 ${img} ${script}`;
-  const sources = [{ para: 'P01', quote }];
+  const sources = [{ para: 'P01', quote, translation: translation(`Quote ${img} ${script}`) }];
   const node = (id, kind, label) => ({ id, kind, label: both(label), summary: both(`${label} summary`), sources });
   const data = {
     format: 'argument-atlas/1',
@@ -121,7 +123,7 @@ export function manyNodes(count) {
   const data = smallDataSet('Many nodes');
   const nodes = [];
   for (let i = 0; i < count; i++) {
-    nodes.push({ id: `n${i}`, kind: 'concept', label: { zh: `n${i}`, en: `n${i}` }, summary: { zh: 's', en: 's' }, sources: [{ para: 'P01', quote: 'abcd' }] });
+    nodes.push({ id: `n${i}`, kind: 'concept', label: { zh: `n${i}`, en: `n${i}` }, summary: { zh: 's', en: 's' }, sources: [{ para: 'P01', quote: 'abcd', translation: translation('abcd') }] });
   }
   data.nodes = [...data.nodes, ...nodes];
   return data;

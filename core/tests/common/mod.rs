@@ -28,7 +28,7 @@ pub fn text(s: &str) -> Value {
 
 /// One source quote (the loader does not check quotes against the article).
 pub fn sources() -> Value {
-    json!([{"para": "P01", "quote": "数字时代"}])
+    json!([{"para": "P01", "quote": "数字时代", "translation": {"lang": "en", "text": "the digital age", "basis": "ours"}}])
 }
 
 impl Fixture {
