@@ -1,21 +1,18 @@
-//! The app's shared state: a few signals provided once as context in one named struct.
+//! The app's shared state: signals provided once as context in one named struct.
 //!
 //! Components read what they need with [`use_app`]. The data set itself is not reactive per
 //! node (it changes only when a whole new data set is loaded), so it lives in one signal of an
 //! `Arc`'d [`Scene`]. The shareable part of this state round-trips through the URL
-//! (`atlas_core::view_state`), see `view::app`.
+//! (`atlas_core::view_state`), see `view::app`; the rest is the moment's (what is hovered,
+//! what the search box holds, which pane a phone shows).
 
 use atlas_core::scene::Scene;
-use atlas_core::transform::ViewTransform;
+use atlas_core::tour::TourPosition;
 use atlas_core::view_state::{GraphLayout, Panes, Selected, TimeSpan, ViewState};
 use atlas_core::Lang;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 use std::sync::Arc;
-
-/// What is selected: nothing, a graph node, or a timeline event, by id (so that a selection
-/// survives re-layout and is what the URL carries).
-pub type Selection = Selected;
 
 /// Whether `selected` names something that exists in `scene` (a link may name an id the shown
 /// data set does not have).
@@ -24,32 +21,75 @@ pub fn exists_in(selected: &Selected, scene: &Scene) -> bool {
         Selected::Nothing => true,
         Selected::Node(id) => scene.model.node_idx(id).is_some(),
         Selected::Event(id) => scene.model.event_idx(id).is_some(),
+        Selected::Group(id) => scene.model.group(id).is_some(),
     }
 }
 
-/// Which graph layout is shown.
-pub type LayoutMode = GraphLayout;
+/// On a narrow screen (a phone, a small frame) one pane at a time is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum NarrowPane {
+    #[default]
+    Graph,
+    Timeline,
+}
+
+/// Something the page says once (an ignored link value, a storage that refused a save), kept
+/// as a value and said in the language of the moment.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    /// A URL value that was not understood.
+    Url(atlas_core::view_state::UrlNotice),
+    /// A link named an item this data set does not have.
+    NoSuchItem(String),
+    /// Any other message, already in both languages.
+    Text { zh: String, en: String },
+}
+
+impl Notice {
+    pub fn describe(&self, lang: Lang) -> String {
+        match self {
+            Notice::Url(notice) => notice.describe(lang),
+            Notice::NoSuchItem(id) => match lang {
+                Lang::En => format!("The link names {id:?}, which this data set does not have; nothing is selected."),
+                Lang::Zh => format!("链接中的 {id:?} 不在本数据集中，未选中任何项。"),
+            },
+            Notice::Text { zh, en } => match lang {
+                Lang::En => en.clone(),
+                Lang::Zh => zh.clone(),
+            },
+        }
+    }
+
+    /// A notice in both languages.
+    pub fn text(zh: impl Into<String>, en: impl Into<String>) -> Notice {
+        Notice::Text { zh: zh.into(), en: en.into() }
+    }
+}
 
 /// The state every component may read. All fields are `Copy` signals.
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub lang: RwSignal<Lang>,
-    pub selection: RwSignal<Selection>,
+    pub selection: RwSignal<Selected>,
+    /// How many selections the reader can go back through (the history entry's depth).
+    pub back_depth: RwSignal<usize>,
     /// The node under the pointer or with keyboard focus: its neighbourhood is highlighted.
     pub hovered: RwSignal<Option<usize>>,
     pub scene: RwSignal<Arc<Scene>>,
     /// Node kinds (`kind:threat`) and groups (`group:social`) hidden by the legend filter.
     pub hidden: RwSignal<BTreeSet<String>>,
-    pub layout: RwSignal<LayoutMode>,
+    pub layout: RwSignal<GraphLayout>,
     pub panes: RwSignal<Panes>,
-    /// The graph's pan and zoom; `None` until the graph has been fitted or a link set it.
-    pub graph_zoom: RwSignal<Option<ViewTransform>>,
+    /// On a narrow screen, the pane shown.
+    pub narrow_pane: RwSignal<NarrowPane>,
+    /// Node ids a link asked to frame on opening.
+    pub show: RwSignal<Vec<String>>,
+    /// The search box's text: its matches are marked in the graph until it is cleared.
+    pub search: RwSignal<String>,
     /// The timeline's span; `None` until the timeline knows its width or a link set it.
     pub time_span: RwSignal<Option<TimeSpan>>,
-    /// The guided tour's current step (0-based), when presenting.
-    pub tour_step: RwSignal<Option<usize>>,
-    /// How many of the current step's nodes are revealed (for steps that reveal one at a time).
-    pub revealed: RwSignal<usize>,
+    /// The guided tour's position, when presenting.
+    pub tour: RwSignal<Option<TourPosition>>,
     /// The screen is blanked (a presenter's B or `.` key).
     pub blank: RwSignal<bool>,
     /// The high-contrast, large-type theme for projectors.
@@ -61,7 +101,7 @@ pub struct AppState {
     pub embed: RwSignal<bool>,
     pub auto_resize: RwSignal<bool>,
     /// Quiet notices (things in the URL that were ignored), shown once.
-    pub notices: RwSignal<Vec<String>>,
+    pub notices: RwSignal<Vec<Notice>>,
     /// Where the shown data set came from.
     pub source: RwSignal<DataSource>,
     /// The problems of a data set the user tried to load (the view stays as it was).
@@ -96,16 +136,18 @@ impl AppState {
     pub fn new(scene: Scene, lang: Lang, source: DataSource) -> AppState {
         AppState {
             lang: RwSignal::new(lang),
-            selection: RwSignal::new(Selection::Nothing),
+            selection: RwSignal::new(Selected::Nothing),
+            back_depth: RwSignal::new(0),
             hovered: RwSignal::new(None),
             scene: RwSignal::new(Arc::new(scene)),
             hidden: RwSignal::new(BTreeSet::new()),
-            layout: RwSignal::new(LayoutMode::Force),
+            layout: RwSignal::new(GraphLayout::Force),
             panes: RwSignal::new(Panes::Both),
-            graph_zoom: RwSignal::new(None),
+            narrow_pane: RwSignal::new(NarrowPane::Graph),
+            show: RwSignal::new(Vec::new()),
+            search: RwSignal::new(String::new()),
             time_span: RwSignal::new(None),
-            tour_step: RwSignal::new(None),
-            revealed: RwSignal::new(0),
+            tour: RwSignal::new(None),
             blank: RwSignal::new(false),
             projector: RwSignal::new(false),
             has_focus: RwSignal::new(true),
@@ -126,13 +168,30 @@ impl AppState {
             layout: self.layout.get(),
             hidden: self.hidden.get(),
             panes: self.panes.get(),
-            zoom: self.graph_zoom.get(),
+            show: self.show.get(),
             span: self.time_span.get(),
-            tour_step: self.tour_step.get(),
+            tour_step: self.tour.get().map(|t| t.step),
             embed: self.embed.get(),
             auto_resize: self.auto_resize.get(),
             data_url: None,
         }
+    }
+
+    /// Selects `selected` as a reader's step (the URL gets a history entry for it, which the
+    /// details panel's Back returns from).
+    pub fn select(&self, selected: Selected) {
+        if self.selection.get_untracked() != selected {
+            self.selection.set(selected);
+        }
+    }
+
+    /// Says `notice` once (a notice already showing is not repeated).
+    pub fn notify(&self, notice: Notice) {
+        self.notices.update(|list| {
+            if !list.contains(&notice) {
+                list.push(notice);
+            }
+        });
     }
 
     /// Applies a state read from the URL; ids not in the scene are reported as notices.
@@ -145,32 +204,20 @@ impl AppState {
             self.selection.set(state.selected.clone());
         } else {
             let id = match &state.selected {
-                Selected::Node(id) | Selected::Event(id) => id.clone(),
+                Selected::Node(id) | Selected::Event(id) | Selected::Group(id) => id.clone(),
                 Selected::Nothing => String::new(),
             };
-            let lang = self.lang.get_untracked();
-            self.notices.update(|n| {
-                n.push(match lang {
-                    Lang::En => {
-                        format!("The link names {id:?}, which this data set does not have; nothing is selected.")
-                    }
-                    Lang::Zh => format!("链接中的 {id:?} 不在本数据集中，未选中任何项。"),
-                })
-            });
-            self.selection.set(Selection::Nothing);
+            self.notify(Notice::NoSuchItem(id));
+            self.selection.set(Selected::Nothing);
         }
         self.layout.set(state.layout);
         self.hidden.set(state.hidden.clone());
         self.panes.set(state.panes);
-        if state.zoom.is_some() {
-            self.graph_zoom.set(state.zoom);
-        }
+        self.show.set(state.show.clone());
         if state.span.is_some() {
             self.time_span.set(state.span);
         }
-        let steps = scene.model.tour.len();
-        self.tour_step.set(state.tour_step.filter(|s| *s < steps));
-        self.revealed.set(0);
+        self.tour.set(state.tour_step.and_then(|s| atlas_core::tour::whole(&scene.tour, s)));
         self.embed.set(state.embed);
         self.auto_resize.set(state.auto_resize);
     }

@@ -161,6 +161,33 @@ impl ArgumentGraph {
     }
 }
 
+/// Which nodes lie within `hops` links of `start`, either direction, given each node's
+/// neighbours (`start` itself included).
+///
+/// ```text
+///   a ― b ― c ― d      within_hops(a, 2): a, b, c
+/// ```
+/// Complexity: O(V + E) (breadth-first).
+pub fn within_hops(neighbours: &[Vec<usize>], start: usize, hops: usize) -> Vec<bool> {
+    let mut reached = vec![false; neighbours.len()];
+    let Some(first) = reached.get_mut(start) else { return reached };
+    *first = true;
+    let mut frontier = vec![start];
+    for _ in 0..hops {
+        let mut next = Vec::new();
+        for &at in &frontier {
+            for &nb in &neighbours[at] {
+                if nb < reached.len() && !reached[nb] {
+                    reached[nb] = true;
+                    next.push(nb);
+                }
+            }
+        }
+        frontier = next;
+    }
+    reached
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

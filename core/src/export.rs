@@ -1,13 +1,31 @@
-//! A standalone SVG of the graph as it is shown: every visible node (shape per kind, wrapped
-//! label), every visible link (dash pattern per relation, arrowheads), a title and a legend.
-//! The styles are embedded, so the file looks the same wherever it is opened, and text is
-//! escaped, so data-set strings stay text.
+//! A standalone SVG of the graph as it is shown: every visible node (shape per kind, its name as
+//! a tooltip, its label where there is room for it), every visible link (dash pattern per
+//! relation, arrowheads; the data set's readings drawn fainter), a title and a legend. The
+//! styles are embedded, so the file looks the same wherever it is opened, and text is escaped,
+//! so data-set strings stay text. Labels are placed as on screen ([`crate::placement`]), so no
+//! two overlap.
 
-use crate::model::{Lang, NodeKind, Relation};
+use crate::drawing::{link_segment, shape_path};
+use crate::label::{LABEL_FONT_PX, LABEL_LINE_PX};
+use crate::model::{Lang, LinkBasis, NodeKind, Relation};
 use crate::number::Fixed;
-use crate::scene::{shape_path, Scene, LABEL_LINE_PX};
+use crate::placement::{place_labels, Anchor, LabelRequest, Rect, NODE_ANCHORS};
+use crate::scene::Scene;
 use crate::transform::Bounds;
 use std::fmt::Write;
+
+/// The width the graph is drawn at in the file, in pixels (its height follows its shape).
+const EXPORT_WIDTH_PX: f64 = 1600.0;
+const TITLE_HEIGHT_PX: f64 = 56.0;
+const LEGEND_ROW_PX: f64 = 24.0;
+
+/// An exported drawing and its size in pixels.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportedSvg {
+    pub text: String,
+    pub width: f64,
+    pub height: f64,
+}
 
 /// Escapes text for SVG/XML content and attribute values.
 pub fn escape_xml(text: &str) -> String {
@@ -27,7 +45,9 @@ pub fn escape_xml(text: &str) -> String {
     out
 }
 
-fn kind_colour(kind: NodeKind) -> &'static str {
+/// The fill of each kind (the stylesheet's light-theme colours; `tests/style_sync.rs` keeps
+/// them equal).
+pub fn kind_colour(kind: NodeKind) -> &'static str {
     match kind {
         NodeKind::Threat => "#b84700",
         NodeKind::Response => "#00785a",
@@ -50,57 +70,82 @@ fn relation_dash(relation: Relation) -> String {
     }
 }
 
-/// The SVG of the visible part of the graph at positions `xs`/`ys`, in `lang`.
-// Too long: being split around the core's drawing model (issue 22).
-#[allow(clippy::too_many_lines)]
-/// `visible[i]` says whether node `i` is shown; a link is shown when both ends are.
-pub fn graph_svg(scene: &Scene, xs: &[f64], ys: &[f64], visible: &[bool], lang: Lang) -> String {
+/// Where the drawing's nodes go in the file: positions scaled from the layout's.
+struct Frame {
+    shown: Vec<usize>,
+    xs: Vec<f64>,
+    ys: Vec<f64>,
+    radii: Vec<f64>,
+    bounds: Bounds,
+}
+
+fn frame(scene: &Scene, xs: &[f64], ys: &[f64], visible: &[bool]) -> Frame {
     let n = scene.model.nodes.len().min(xs.len()).min(ys.len()).min(visible.len());
-    let shown: Vec<usize> = (0..n).filter(|&i| visible[i]).collect();
-    let pick = |v: &[f64]| shown.iter().map(|&i| v[i]).collect::<Vec<f64>>();
-    let extent: Vec<f64> = shown
-        .iter()
-        .map(|&i| (scene.label(i, lang).width / 2.0).max(scene.radii[i] + 2.0 * LABEL_LINE_PX) + 8.0)
-        .collect();
-    let bounds = Bounds::around(&pick(xs), &pick(ys), &extent).unwrap_or(Bounds {
-        min_x: 0.0,
-        min_y: 0.0,
-        max_x: 100.0,
-        max_y: 100.0,
-    });
-    let title_h = 56.0;
+    let shown: Vec<usize> = (0..n).filter(|&i| visible[i] && xs[i].is_finite() && ys[i].is_finite()).collect();
+    let world = Bounds::around(
+        &shown.iter().map(|&i| xs[i]).collect::<Vec<_>>(),
+        &shown.iter().map(|&i| ys[i]).collect::<Vec<_>>(),
+        &[],
+    )
+    .unwrap_or(Bounds { min_x: 0.0, min_y: 0.0, max_x: 1.0, max_y: 1.0 });
+    let scale = (EXPORT_WIDTH_PX / world.width().max(1.0)).clamp(0.4, 3.0);
+    let mut fx = vec![0.0; xs.len()];
+    let mut fy = vec![0.0; ys.len()];
+    for &i in &shown {
+        fx[i] = (xs[i] - world.min_x) * scale;
+        fy[i] = (ys[i] - world.min_y) * scale;
+    }
+    let radii: Vec<f64> = scene.radii.iter().map(|r| r * scale.clamp(0.6, 1.4)).collect();
+    // Room around the drawing for labels at its edges.
+    let margin = 80.0;
+    let bounds = Bounds {
+        min_x: -margin,
+        min_y: -margin,
+        max_x: world.width() * scale + margin,
+        max_y: world.height() * scale + margin,
+    };
+    Frame { shown, xs: fx, ys: fy, radii, bounds }
+}
+
+/// The SVG of the visible part of the graph at positions `xs`/`ys` (layout units), in `lang`.
+/// `visible[i]` says whether node `i` is shown; a link is shown when both ends are.
+pub fn graph_svg(scene: &Scene, xs: &[f64], ys: &[f64], visible: &[bool], lang: Lang) -> ExportedSvg {
+    let frame = frame(scene, xs, ys, visible);
+    let link_shown = |s: usize, t: usize| s != t && frame.shown.contains(&s) && frame.shown.contains(&t);
     let kinds: Vec<NodeKind> =
-        NodeKind::ALL.into_iter().filter(|k| shown.iter().any(|&i| scene.model.nodes[i].kind == *k)).collect();
+        NodeKind::ALL.into_iter().filter(|k| frame.shown.iter().any(|&i| scene.model.nodes[i].kind == *k)).collect();
     let relations: Vec<Relation> = Relation::ALL
         .into_iter()
         .filter(|r| {
-            scene
-                .model
-                .links
-                .iter()
-                .zip(&scene.link_ends)
-                .any(|(l, (s, t))| l.relation == *r && *s < n && *t < n && visible[*s] && visible[*t])
+            scene.model.links.iter().zip(&scene.link_ends).any(|(l, &(s, t))| l.relation == *r && link_shown(s, t))
         })
         .collect();
-    let legend_h = 24.0 * ((kinds.len() as f64 / 4.0).ceil() + (relations.len() as f64 / 4.0).ceil()) + 16.0;
-    let width = bounds.width().max(640.0);
-    let height = title_h + bounds.height() + legend_h;
-    let ox = bounds.min_x - (width - bounds.width()) / 2.0;
-    let oy = bounds.min_y - title_h;
+    let readings = scene
+        .model
+        .links
+        .iter()
+        .zip(&scene.link_ends)
+        .any(|(l, &(s, t))| l.basis == LinkBasis::Reading && link_shown(s, t));
+    let legend_rows = kinds.len().div_ceil(4) + relations.len().div_ceil(4) + usize::from(readings);
+    let b = frame.bounds;
+    let width = b.width().max(640.0);
+    let height = TITLE_HEIGHT_PX + b.height() + LEGEND_ROW_PX * legend_rows as f64 + 16.0;
+    let (ox, oy) = (b.min_x - (width - b.width()) / 2.0, b.min_y - TITLE_HEIGHT_PX);
 
     let mut svg = String::new();
     let _ = write!(
         svg,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="{ox:.1} {oy:.1} {width:.1} {height:.1}" width="{width:.0}" height="{height:.0}" lang="{}" font-family="system-ui, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif">"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="{:.1} {:.1} {:.1} {:.1}" width="{:.0}" height="{:.0}" lang="{}" font-family="system-ui, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif">"#,
+        Fixed(ox),
+        Fixed(oy),
+        Fixed(width),
+        Fixed(height),
+        Fixed(width),
+        Fixed(height),
         lang.tag(),
-        ox = Fixed(ox),
-        oy = Fixed(oy),
-        width = Fixed(width),
-        height = Fixed(height),
     );
     let title = scene.model.meta.title.get(lang);
-    let _ = write!(svg, "<title>{}</title>", escape_xml(title));
-    svg.push_str("<defs>");
+    let _ = write!(svg, "<title>{}</title><defs>", escape_xml(title));
     for r in &relations {
         let _ = write!(
             svg,
@@ -108,18 +153,13 @@ pub fn graph_svg(scene: &Scene, xs: &[f64], ys: &[f64], visible: &[bool], lang: 
             r.code()
         );
     }
-    svg.push_str("</defs>");
     let _ = write!(
         svg,
-        r##"<rect x="{ox:.1}" y="{oy:.1}" width="{width:.1}" height="{height:.1}" fill="#fff"/>"##,
-        ox = Fixed(ox),
-        oy = Fixed(oy),
-        width = Fixed(width),
-        height = Fixed(height)
-    );
-    let _ = write!(
-        svg,
-        r##"<text x="{:.1}" y="{:.1}" font-size="18" font-weight="700" fill="#111">{}</text>"##,
+        r##"</defs><rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="#fff"/><text x="{:.1}" y="{:.1}" font-size="18" font-weight="700" fill="#111">{}</text>"##,
+        Fixed(ox),
+        Fixed(oy),
+        Fixed(width),
+        Fixed(height),
         Fixed(ox + 12.0),
         Fixed(oy + 26.0),
         escape_xml(title)
@@ -132,98 +172,174 @@ pub fn graph_svg(scene: &Scene, xs: &[f64], ys: &[f64], visible: &[bool], lang: 
         Fixed(oy + 44.0),
         escape_xml(&byline)
     );
+    write_links(&mut svg, scene, &frame, &link_shown);
+    write_nodes(&mut svg, scene, &frame, lang);
+    let legend = Legend { kinds, relations, readings, x: ox, y: b.max_y + 20.0, width };
+    write_legend(&mut svg, &legend, lang);
+    svg.push_str("</svg>");
+    ExportedSvg { text: svg, width, height }
+}
 
+fn write_links(svg: &mut String, scene: &Scene, frame: &Frame, shown: &dyn Fn(usize, usize) -> bool) {
     svg.push_str(r#"<g class="links">"#);
     for (link, &(s, t)) in scene.model.links.iter().zip(&scene.link_ends) {
-        if s >= n || t >= n || !visible[s] || !visible[t] || s == t {
+        if !shown(s, t) {
             continue;
         }
-        let (dx, dy) = (xs[t] - xs[s], ys[t] - ys[s]);
-        let len = (dx * dx + dy * dy).sqrt().max(1e-9);
-        let (r1, r2) = (scene.radii[s], scene.radii[t] + 3.0);
-        let (x1, y1, x2, y2) = if len > r1 + r2 {
-            (xs[s] + dx / len * r1, ys[s] + dy / len * r1, xs[t] - dx / len * r2, ys[t] - dy / len * r2)
-        } else {
-            (xs[s], ys[s], xs[t], ys[t])
-        };
+        let (x1, y1, x2, y2) =
+            link_segment(frame.xs[s], frame.ys[s], frame.xs[t], frame.ys[t], frame.radii[s], frame.radii[t]);
+        let reading = link.basis == LinkBasis::Reading;
         let _ = write!(
             svg,
-            r##"<line x1="{x1:.1}" y1="{y1:.1}" x2="{x2:.1}" y2="{y2:.1}" stroke="#666" stroke-width="1.3" stroke-dasharray="{}" marker-end="url(#a-{})"/>"##,
+            r##"<line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="#666" stroke-width="1.3" stroke-opacity="{}" stroke-dasharray="{}" marker-end="url(#a-{})"/>"##,
+            Fixed(x1),
+            Fixed(y1),
+            Fixed(x2),
+            Fixed(y2),
+            if reading { "0.45" } else { "1" },
             relation_dash(link.relation),
             link.relation.code(),
-            x1 = Fixed(x1),
-            y1 = Fixed(y1),
-            x2 = Fixed(x2),
-            y2 = Fixed(y2),
         );
-    }
-    svg.push_str("</g><g class=\"nodes\">");
-    for &i in &shown {
-        let node = &scene.model.nodes[i];
-        let r = scene.radii[i];
-        let _ = write!(
-            svg,
-            r##"<g class="node" data-id="{}" transform="translate({:.1},{:.1})"><path d="{}" fill="{}" stroke="#fff" stroke-width="1.5"/>"##,
-            escape_xml(&node.id),
-            Fixed(xs[i]),
-            Fixed(ys[i]),
-            shape_path(node.kind, r),
-            kind_colour(node.kind)
-        );
-        let label = scene.label(i, lang);
-        let top = r + 4.0 + LABEL_LINE_PX * 0.8;
-        svg.push_str(r##"<text text-anchor="middle" font-size="12" fill="#111" stroke="#fff" stroke-width="3" paint-order="stroke">"##);
-        for (k, line) in label.lines.iter().enumerate() {
-            let space = if label.space_after.get(k).copied().unwrap_or(false) { " " } else { "" };
-            let _ = write!(
-                svg,
-                r#"<tspan x="0" y="{:.1}">{}{space}</tspan>"#,
-                Fixed(top + k as f64 * LABEL_LINE_PX),
-                escape_xml(line)
-            );
-        }
-        svg.push_str("</text></g>");
     }
     svg.push_str("</g>");
+}
 
-    // Legend: kinds (shape and colour), then relations (dash pattern).
-    let mut y = bounds.max_y + 20.0;
-    let column_w = width / 4.0;
-    svg.push_str(r##"<g class="legend" font-size="12" fill="#111">"##);
-    for (k, kind) in kinds.iter().enumerate() {
-        let x = ox + 16.0 + (k % 4) as f64 * column_w;
-        let row_y = y + (k / 4) as f64 * 24.0;
+fn write_nodes(svg: &mut String, scene: &Scene, frame: &Frame, lang: Lang) {
+    let b = frame.bounds;
+    let view = Rect::new(b.min_x, b.min_y, b.width(), b.height());
+    let shapes: Vec<Option<Rect>> = (0..frame.xs.len())
+        .map(|i| {
+            let r = frame.radii[i];
+            frame.shown.contains(&i).then(|| Rect::new(frame.xs[i] - r, frame.ys[i] - r, 2.0 * r, 2.0 * r))
+        })
+        .collect();
+    let requests: Vec<Option<LabelRequest>> = (0..frame.xs.len())
+        .map(|i| {
+            let label = scene.label(i, lang);
+            frame.shown.contains(&i).then(|| LabelRequest {
+                x: frame.xs[i],
+                y: frame.ys[i],
+                node_radius: frame.radii[i],
+                width: label.width,
+                height: label.height,
+                priority: scene.label_priority[i],
+                forced: false,
+                anchors: NODE_ANCHORS,
+                avoid_nodes: true,
+            })
+        })
+        .collect();
+    let placed = place_labels(&requests, &shapes, &view);
+    svg.push_str(r#"<g class="nodes">"#);
+    for &i in &frame.shown {
+        let node = &scene.model.nodes[i];
         let _ = write!(
             svg,
-            r##"<path transform="translate({x:.1},{row_y:.1})" d="{}" fill="{}"/><text x="{:.1}" y="{:.1}">{}</text>"##,
+            r##"<g class="node" data-id="{}"><title>{}</title><path transform="translate({:.1},{:.1})" d="{}" fill="{}" stroke="#fff" stroke-width="1.5"/>"##,
+            escape_xml(&node.id),
+            escape_xml(node.label.get(lang)),
+            Fixed(frame.xs[i]),
+            Fixed(frame.ys[i]),
+            shape_path(node.kind, frame.radii[i]),
+            kind_colour(node.kind)
+        );
+        if let Some(place) = placed[i] {
+            let label = scene.label(i, lang);
+            let (anchor, x) = match place.anchor {
+                Anchor::Right => ("start", place.rect.x),
+                Anchor::Left => ("end", place.rect.right()),
+                _ => ("middle", place.rect.x + place.rect.width / 2.0),
+            };
+            let _ = write!(
+                svg,
+                r##"<text class="label" text-anchor="{anchor}" font-size="{:.0}" fill="#111" stroke="#fff" stroke-width="3" paint-order="stroke">"##,
+                Fixed(LABEL_FONT_PX)
+            );
+            for (k, line) in label.lines.iter().enumerate() {
+                let space = if label.space_after.get(k).copied().unwrap_or(false) { " " } else { "" };
+                let baseline = place.rect.y + LABEL_LINE_PX * (k as f64 + 0.8);
+                let _ = write!(
+                    svg,
+                    r#"<tspan x="{:.1}" y="{:.1}">{}{space}</tspan>"#,
+                    Fixed(x),
+                    Fixed(baseline),
+                    escape_xml(line)
+                );
+            }
+            svg.push_str("</text>");
+        }
+        svg.push_str("</g>");
+    }
+    svg.push_str("</g>");
+}
+
+/// What the legend lists, and where it starts.
+struct Legend {
+    kinds: Vec<NodeKind>,
+    relations: Vec<Relation>,
+    readings: bool,
+    x: f64,
+    y: f64,
+    width: f64,
+}
+
+/// The legend: kinds (shape and colour), relations (dash pattern), and the fainter line of the
+/// data set's readings.
+fn write_legend(svg: &mut String, legend: &Legend, lang: Lang) {
+    let column_w = legend.width / 4.0;
+    let cell = |k: usize, top: f64| (legend.x + 16.0 + (k % 4) as f64 * column_w, top + (k / 4) as f64 * LEGEND_ROW_PX);
+    svg.push_str(r##"<g class="legend" font-size="12" fill="#111">"##);
+    for (k, kind) in legend.kinds.iter().enumerate() {
+        let (x, y) = cell(k, legend.y);
+        let _ = write!(
+            svg,
+            r##"<path transform="translate({:.1},{:.1})" d="{}" fill="{}"/><text x="{:.1}" y="{:.1}">{}</text>"##,
+            Fixed(x),
+            Fixed(y),
             shape_path(*kind, 6.0),
             kind_colour(*kind),
             Fixed(x + 12.0),
-            Fixed(row_y + 4.0),
+            Fixed(y + 4.0),
             escape_xml(kind.label(lang)),
-            x = Fixed(x),
-            row_y = Fixed(row_y),
         );
     }
-    y += 24.0 * (kinds.len() as f64 / 4.0).ceil();
-    for (k, relation) in relations.iter().enumerate() {
-        let x = ox + 16.0 + (k % 4) as f64 * column_w;
-        let row_y = y + (k / 4) as f64 * 24.0;
+    let mut top = legend.y + LEGEND_ROW_PX * legend.kinds.len().div_ceil(4) as f64;
+    for (k, relation) in legend.relations.iter().enumerate() {
+        let (x, y) = cell(k, top);
         let _ = write!(
             svg,
-            r##"<line x1="{:.1}" y1="{row_y:.1}" x2="{:.1}" y2="{row_y:.1}" stroke="#666" stroke-width="1.3" stroke-dasharray="{}" marker-end="url(#a-{})"/><text x="{:.1}" y="{:.1}">{}</text>"##,
+            r##"<line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="#666" stroke-width="1.3" stroke-dasharray="{}" marker-end="url(#a-{})"/><text x="{:.1}" y="{:.1}">{}</text>"##,
             Fixed(x - 6.0),
+            Fixed(y),
             Fixed(x + 24.0),
+            Fixed(y),
             relation_dash(*relation),
             relation.code(),
             Fixed(x + 32.0),
-            Fixed(row_y + 4.0),
+            Fixed(y + 4.0),
             escape_xml(relation.label(lang)),
-            row_y = Fixed(row_y),
         );
     }
-    svg.push_str("</g></svg>");
-    svg
+    top += LEGEND_ROW_PX * legend.relations.len().div_ceil(4) as f64;
+    if legend.readings {
+        let (x, y) = cell(0, top);
+        let text = match lang {
+            Lang::Zh => "浅色线：本数据的解读，非原文明言",
+            Lang::En => "Faint line: this data set's reading, not stated by the article",
+        };
+        let _ = write!(
+            svg,
+            r##"<line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="#666" stroke-width="1.3" stroke-opacity="0.45"/><text x="{:.1}" y="{:.1}">{}</text>"##,
+            Fixed(x - 6.0),
+            Fixed(y),
+            Fixed(x + 24.0),
+            Fixed(y),
+            Fixed(x + 32.0),
+            Fixed(y + 4.0),
+            escape_xml(text),
+        );
+    }
+    svg.push_str("</g>");
 }
 
 #[cfg(test)]

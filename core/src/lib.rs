@@ -10,24 +10,35 @@
 //! - [`export`]: a standalone SVG of the visible graph with title and legend.
 //! - [`saved`]: versioned envelopes for what the app keeps in browser storage.
 //! - [`number`]: fixed-decimal number formatting without the float formatting machinery.
-//! - [`scene`]: what the views draw, derived once from a model (radii, wrapped labels, layouts).
+//! - [`scene`]: what the views draw, derived once from a model (radii, labels, layouts, plans).
+//! - [`label`]: text widths and line breaking (UAX #14).
+//! - [`placement`]: which labels show, and where, on screen.
+//! - [`drawing`]: node shapes, link segments, hit tests, keyboard moves, the highlight.
+//! - [`frame`]: one frame of the graph on screen: positions, sizes, which labels show where.
+//! - [`tour`]: the guided tour's reveals and steps.
+//! - [`order`]: the one shared sort.
 //! - [`precomputed`]: the force layout computed at build time, shipped beside the data set.
 //!
 //! Architecture invariant: nothing here imports leptos, web-sys or wasm-bindgen, so all of it is
 //! tested natively with `cargo test`.
 
 pub mod analysis;
+pub mod drawing;
 pub mod export;
+pub mod frame;
+pub mod label;
 pub mod layout;
 pub mod load;
 pub mod model;
 pub mod number;
 pub mod order;
+pub mod placement;
 pub mod precomputed;
 pub mod problem;
 pub mod saved;
 pub mod scene;
 pub mod timeline;
+pub mod tour;
 pub mod transform;
 pub mod view_state;
 

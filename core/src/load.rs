@@ -573,7 +573,7 @@ impl Reader {
         };
         let path = join(path, "aliases");
         let object = self.object(value, &path)?;
-        let mut read = |reader: &mut Reader, key: &str| -> Option<Vec<String>> {
+        let read = |reader: &mut Reader, key: &str| -> Option<Vec<String>> {
             let items = reader.optional_list(object, &path, key, 20)?;
             let list_path = join(&path, key);
             let names: Vec<Option<String>> = items

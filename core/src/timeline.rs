@@ -263,60 +263,204 @@ impl Tick {
     }
 }
 
-/// Where an event is drawn: its lane (one per actor), its row within the lane (so that boxes do
-/// not overlap), and its horizontal extent in pixels.
+/// A long stretch without events, drawn compressed to [`BREAK_DAYS`] behind a marked break in
+/// the axis so the dense years get the width.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct PlacedEvent {
-    pub index: usize,
-    pub lane: usize,
-    pub row: usize,
-    pub x0: f64,
-    pub x1: f64,
-}
-
-/// An event to place: its date span in days, its lane, and the width its label needs in pixels.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct EventToPlace {
+pub struct TimeBreak {
+    /// The first and last day hidden (real days).
     pub start: f64,
     pub end: f64,
-    pub lane: usize,
-    pub label_width: f64,
 }
 
-/// Places events so that within a lane no two boxes overlap: each box spans its date range and
-/// at least its label's width, and goes into the first row where it fits (greedy interval
-/// colouring, in start order). Returns one placement per input, in input order, and the number
-/// of rows of each lane.
-pub fn place_events(
-    events: &[EventToPlace],
-    scale: &TimeScale,
-    gap_px: f64,
-    n_lanes: usize,
-) -> (Vec<PlacedEvent>, Vec<usize>) {
-    let mut order: Vec<usize> = (0..events.len()).collect();
-    crate::order::sort_indices_by(&mut order, &mut |a, b| events[a].start.total_cmp(&events[b].start).then(a.cmp(&b)));
-    let n_lanes = n_lanes.max(1);
-    let mut row_ends: Vec<Vec<f64>> = vec![Vec::new(); n_lanes];
-    let mut placed = vec![PlacedEvent { index: 0, lane: 0, row: 0, x0: 0.0, x1: 0.0 }; events.len()];
-    for i in order {
-        let e = &events[i];
-        let lane = e.lane.min(n_lanes - 1);
-        let x0 = scale.screen_from_time(e.start);
-        let x_end = scale.screen_from_time(e.end);
-        let x1 = x_end.max(x0 + e.label_width.max(0.0));
-        let rows = &mut row_ends[lane];
-        let row = match rows.iter().position(|&end| end + gap_px <= x0) {
-            Some(r) => r,
-            None => {
-                rows.push(f64::NEG_INFINITY);
-                rows.len() - 1
-            }
+/// How long, in axis days, a break is drawn.
+pub const BREAK_DAYS: f64 = 60.0;
+/// A gap between events becomes a break when it is longer than this many days…
+pub const BREAK_MIN_DAYS: f64 = 730.0;
+/// …and longer than this share of the whole span.
+pub const BREAK_MIN_SHARE: f64 = 0.25;
+
+/// The timeline's time axis: real days, with long empty stretches compressed. Screen positions
+/// come from a [`TimeScale`] over *axis days* ([`TimeAxis::warp`] of real days).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TimeAxis {
+    /// In date order, not overlapping.
+    pub breaks: Vec<TimeBreak>,
+}
+
+impl TimeAxis {
+    /// The axis for events spanning `spans` (half-open real-day spans): every gap between them
+    /// longer than [`BREAK_MIN_DAYS`] and [`BREAK_MIN_SHARE`] of the whole becomes a break, with
+    /// a margin of a sixth of a year kept on each side.
+    pub fn for_spans(spans: &[(f64, f64)]) -> TimeAxis {
+        let finite: Vec<(f64, f64)> = spans.iter().copied().filter(|(a, b)| a.is_finite() && b.is_finite()).collect();
+        let mut order: Vec<usize> = (0..finite.len()).collect();
+        crate::order::sort_indices_by(&mut order, &mut |a, b| finite[a].0.total_cmp(&finite[b].0));
+        let sorted: Vec<(f64, f64)> = order.into_iter().map(|i| finite[i]).collect();
+        let (Some(first), Some(last)) = (sorted.first(), sorted.iter().map(|s| s.1).reduce(f64::max)) else {
+            return TimeAxis::default();
         };
-        rows[row] = x1;
-        placed[i] = PlacedEvent { index: i, lane, row, x0, x1: x_end.max(x0 + 1.0) };
+        let whole = last - first.0;
+        let margin = 61.0;
+        let mut breaks = Vec::new();
+        let mut reach = first.1;
+        for &(start, end) in &sorted[1..] {
+            let gap = start - reach;
+            if gap > BREAK_MIN_DAYS && gap > BREAK_MIN_SHARE * whole {
+                breaks.push(TimeBreak { start: reach + margin, end: start - margin });
+            }
+            reach = reach.max(end);
+        }
+        TimeAxis { breaks }
     }
-    let rows_per_lane = row_ends.iter().map(|r| r.len().max(1)).collect();
-    (placed, rows_per_lane)
+
+    /// The axis day of real day `day`: days after a break move back by what it hides.
+    pub fn warp(&self, day: f64) -> f64 {
+        let mut shift = 0.0;
+        for b in &self.breaks {
+            if day <= b.start {
+                break;
+            }
+            let hidden = b.end - b.start;
+            if day < b.end {
+                // Inside the break: squeezed linearly into its drawn width.
+                return day - shift - (day - b.start) * (1.0 - BREAK_DAYS / hidden);
+            }
+            shift += hidden - BREAK_DAYS;
+        }
+        day - shift
+    }
+
+    /// The real day of axis day `axis_day` (the inverse of [`TimeAxis::warp`]).
+    pub fn unwarp(&self, axis_day: f64) -> f64 {
+        let mut shift = 0.0;
+        for b in &self.breaks {
+            let start = b.start - shift;
+            if axis_day <= start {
+                break;
+            }
+            let hidden = b.end - b.start;
+            if axis_day < start + BREAK_DAYS {
+                return b.start + (axis_day - start) * hidden / BREAK_DAYS;
+            }
+            shift += hidden - BREAK_DAYS;
+        }
+        axis_day + shift
+    }
+
+    /// Tick marks for `scale` (over axis days), at least `min_gap_px` apart within each stretch
+    /// between breaks; none inside a break. Each tick's `day` is in axis days.
+    pub fn ticks(&self, scale: &TimeScale, min_gap_px: f64) -> Vec<Tick> {
+        let mut stretches: Vec<(f64, f64)> = Vec::new();
+        let mut from = self.unwarp(scale.domain_start);
+        for b in &self.breaks {
+            if b.end > from && b.start < self.unwarp(scale.domain_end) {
+                stretches.push((from, b.start));
+                from = b.end;
+            }
+        }
+        stretches.push((from, self.unwarp(scale.domain_end)));
+        let mut ticks = Vec::new();
+        for (a, b) in stretches {
+            if b - a < 1.0 {
+                continue;
+            }
+            let real = TimeScale::new(a, b, scale.screen_from_time(self.warp(a)), scale.screen_from_time(self.warp(b)));
+            ticks.extend(
+                real.ticks(min_gap_px)
+                    .into_iter()
+                    .filter(|t| t.day >= a && t.day <= b)
+                    .map(|t| Tick { day: self.warp(t.day), ..t }),
+            );
+        }
+        ticks
+    }
+}
+
+/// A card to place on the timeline strip: where its date is on screen, and how wide it is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CardToPlace {
+    pub x: f64,
+    pub width: f64,
+}
+
+/// Where a card goes: its row and its left edge (its date's mark stays at the wanted `x`; a
+/// card moved right of it is joined to it by a leader line).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PlacedCard {
+    pub row: usize,
+    pub x: f64,
+}
+
+/// Places cards in as few rows as hold them, so that no two overlap and none leaves
+/// `[left, right]`: cards go to the rows in turn, in date order, each as near its date as its
+/// row allows: pushed right past the card before it, then pulled left where a card after it
+/// (or the right edge) needs the room. A card away from its date is joined to it by a leader
+/// line. Returns one placement per card, in input order, and the number of rows. Cards too
+/// wide for every row at once are given their own rows, up to one per card.
+pub fn place_cards(cards: &[CardToPlace], left: f64, right: f64, gap: f64) -> (Vec<PlacedCard>, usize) {
+    let n = cards.len();
+    let mut order: Vec<usize> = (0..n).collect();
+    crate::order::sort_indices_by(&mut order, &mut |a, b| cards[a].x.total_cmp(&cards[b].x).then(a.cmp(&b)));
+    let width = |i: usize| if cards[i].width.is_finite() { cards[i].width.max(0.0) } else { 0.0 };
+    let wanted = |i: usize| if cards[i].x.is_finite() { cards[i].x } else { left };
+    let mut placed = vec![PlacedCard { row: 0, x: left }; n];
+    for rows in 1..=n.max(1) {
+        let mut fits = true;
+        for row in 0..rows {
+            let members: Vec<usize> = order.iter().copied().skip(row).step_by(rows).collect();
+            let mut xs: Vec<f64> = Vec::with_capacity(members.len());
+            // Forward: at its date, or right after the card before it.
+            let mut end = f64::NEG_INFINITY;
+            for &i in &members {
+                let x = wanted(i).max(left).max(end + gap);
+                xs.push(x);
+                end = x + width(i);
+            }
+            // Backward: left of the card after it, and inside the right edge.
+            let mut start = right + gap;
+            for k in (0..members.len()).rev() {
+                xs[k] = xs[k].min(start - gap - width(members[k]));
+                start = xs[k];
+            }
+            if xs.first().is_some_and(|&x| x < left - 1e-9) {
+                fits = false;
+            }
+            for (k, &i) in members.iter().enumerate() {
+                placed[i] = PlacedCard { row, x: xs[k].max(left) };
+            }
+        }
+        if fits {
+            return (placed, rows);
+        }
+    }
+    (placed, n.max(1))
+}
+
+/// A span the timeline offers as a button, computed from the data set: the whole span, and
+/// each year that holds at least two events (the busiest first, at most two).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum SpanChoice {
+    All,
+    Year(i32),
+}
+
+/// The span choices for events at `dates`.
+pub fn span_choices<'a>(dates: impl IntoIterator<Item = &'a EventDate>) -> Vec<SpanChoice> {
+    let mut years: Vec<(i32, usize)> = Vec::new();
+    for d in dates {
+        match years.iter_mut().find(|(y, _)| *y == d.year) {
+            Some((_, n)) => *n += 1,
+            None => years.push((d.year, 1)),
+        }
+    }
+    years.retain(|(_, n)| *n >= 2);
+    let mut order: Vec<usize> = (0..years.len()).collect();
+    crate::order::sort_indices_by(&mut order, &mut |a, b| {
+        years[b].1.cmp(&years[a].1).then(years[b].0.cmp(&years[a].0))
+    });
+    let mut choices = vec![SpanChoice::All];
+    choices.extend(order.into_iter().take(2).map(|k| SpanChoice::Year(years[k].0)));
+    choices
 }
 
 #[cfg(test)]
@@ -326,6 +470,94 @@ mod tests {
 
     fn date(text: &str) -> EventDate {
         parse_date(text).unwrap()
+    }
+
+    #[test]
+    fn long_empty_stretches_become_breaks_and_warp_back() {
+        let day = |y, m, d| days_from_civil(y, m, d) as f64;
+        // 2001, then 2021–2023: the gap 2002–2020 is compressed; 2021–2022 is kept.
+        let spans = [
+            (day(2001, 1, 1), day(2002, 1, 1)),
+            (day(2021, 5, 1), day(2021, 6, 1)),
+            (day(2022, 11, 7), day(2022, 11, 8)),
+            (day(2023, 3, 1), day(2023, 4, 1)),
+        ];
+        let axis = TimeAxis::for_spans(&spans);
+        assert_eq!(axis.breaks.len(), 1);
+        let b = axis.breaks[0];
+        assert!(b.start > day(2002, 1, 1) && b.end < day(2021, 5, 1));
+        // Monotonic, continuous at the break's ends, and an inverse.
+        for real in [day(2000, 6, 1), b.start, (b.start + b.end) / 2.0, b.end, day(2023, 3, 15)] {
+            assert!((axis.unwarp(axis.warp(real)) - real).abs() < 1e-6, "{real}");
+        }
+        assert!((axis.warp(b.end) - axis.warp(b.start) - BREAK_DAYS).abs() < 1e-9);
+        assert!(axis.warp(day(2023, 3, 1)) - axis.warp(day(2001, 1, 1)) < 4.0 * 365.0);
+        // Dense spans, or one event, make no break.
+        assert!(TimeAxis::for_spans(&spans[1..]).breaks.is_empty());
+        assert!(TimeAxis::for_spans(&spans[..1]).breaks.is_empty());
+        assert!(TimeAxis::for_spans(&[]).breaks.is_empty());
+    }
+
+    #[test]
+    fn ticks_skip_breaks_and_sit_where_their_dates_are() {
+        let day = |y, m, d| days_from_civil(y, m, d) as f64;
+        let axis = TimeAxis::for_spans(&[(day(2001, 1, 1), day(2002, 1, 1)), (day(2021, 1, 1), day(2023, 12, 31))]);
+        let scale = TimeScale::new(axis.warp(day(2000, 10, 1)), axis.warp(day(2024, 3, 1)), 0.0, 1000.0);
+        let ticks = axis.ticks(&scale, 60.0);
+        let years: Vec<i32> = ticks.iter().map(|t| t.date.year).collect();
+        assert!(years.contains(&2001) && years.contains(&2023), "{years:?}");
+        assert!(!years.iter().any(|y| (2003..=2019).contains(y)), "{years:?}");
+        for t in &ticks {
+            let real = day(t.date.year, t.date.month.unwrap_or(1), t.date.day.unwrap_or(1));
+            assert!((t.day - axis.warp(real)).abs() < 1e-6);
+        }
+    }
+
+    #[test]
+    fn cards_fill_few_rows_near_their_dates_and_never_overlap_or_leave_the_strip() {
+        let check = |cards: &[CardToPlace], right: f64, expect: &[(usize, f64)], rows: usize| {
+            let (placed, n) = place_cards(cards, 0.0, right, 8.0);
+            let got: Vec<(usize, f64)> = placed.iter().map(|p| (p.row, p.x)).collect();
+            assert_eq!((got.as_slice(), n), (expect, rows));
+            for (i, a) in placed.iter().enumerate() {
+                let fits = cards[i].width <= right;
+                assert!(a.x >= 0.0 && (!fits || a.x + cards[i].width <= right + 1e-9), "{i} leaves the strip");
+                for (j, b) in placed.iter().enumerate().skip(i + 1) {
+                    let apart = a.row != b.row
+                        || a.x + cards[i].width + 8.0 <= b.x + 1e-9
+                        || b.x + cards[j].width + 8.0 <= a.x + 1e-9;
+                    assert!(apart, "{i} and {j} overlap");
+                }
+            }
+        };
+        let card = |x: f64| CardToPlace { x, width: 200.0 };
+        // Far apart: one row, at their dates.
+        check(&[card(0.0), card(400.0)], 1000.0, &[(0, 0.0), (0, 400.0)], 1);
+        // Close: the second moves right past the first.
+        check(&[card(0.0), card(100.0)], 1000.0, &[(0, 0.0), (0, 208.0)], 1);
+        // At the right edge the last moves left, and pulls the one before it along.
+        check(&[card(700.0), card(790.0)], 1000.0, &[(0, 592.0), (0, 800.0)], 1);
+        // Too many for one row: two rows, in turn by date.
+        check(
+            &[card(0.0), card(10.0), card(20.0), card(30.0)],
+            500.0,
+            &[(0, 0.0), (1, 10.0), (0, 208.0), (1, 218.0)],
+            2,
+        );
+        // Wider than the strip: at the left edge (it can only be cut on the right).
+        check(&[CardToPlace { x: 50.0, width: 900.0 }], 500.0, &[(0, 0.0)], 1);
+    }
+
+    #[test]
+    fn span_choices_come_from_the_data() {
+        let dates: Vec<EventDate> = ["2001", "2021-05", "2021-05-12", "2022-11", "2023-03", "2023-06", "2023-07"]
+            .iter()
+            .map(|d| date(d))
+            .collect();
+        assert_eq!(span_choices(&dates), vec![SpanChoice::All, SpanChoice::Year(2023), SpanChoice::Year(2021)]);
+        assert_eq!(span_choices(&dates[..1]), vec![SpanChoice::All]);
+        let other: Vec<EventDate> = ["1914-07", "1914-08", "1972-05"].iter().map(|d| date(d)).collect();
+        assert_eq!(span_choices(&other), vec![SpanChoice::All, SpanChoice::Year(1914)]);
     }
 
     #[test]
@@ -419,23 +651,5 @@ mod tests {
         assert!((end.domain_start - b.domain_start).abs() < 1e-6);
         let mid = a.lerp(&b, 0.5);
         assert!(mid.span_days() < a.span_days() && mid.span_days() > b.span_days());
-    }
-
-    #[test]
-    fn placed_events_never_overlap_within_a_lane() {
-        let s = TimeScale::year(2023, 0.0, 730.0);
-        let june = date_span(&date("2023-06"));
-        let june14 = date_span(&date("2023-06-14"));
-        let events = [
-            EventToPlace { start: june.0, end: june.1, lane: 0, label_width: 120.0 },
-            EventToPlace { start: june14.0, end: june14.1, lane: 0, label_width: 120.0 },
-            EventToPlace { start: june14.0, end: june14.1, lane: 1, label_width: 120.0 },
-        ];
-        let (placed, rows) = place_events(&events, &s, 4.0, 2);
-        assert_eq!(rows, vec![2, 1]);
-        assert_ne!(placed[0].row, placed[1].row);
-        assert_eq!(placed[2].row, 0);
-        // A month-precision event is drawn as its whole month.
-        assert!((placed[0].x1 - placed[0].x0 - 60.0).abs() < 1e-9);
     }
 }

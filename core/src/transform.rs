@@ -2,7 +2,12 @@
 //!
 //! Coordinate conventions, written down once: *world* coordinates are the layout's (the force
 //! simulation's units, y down); *screen* coordinates are CSS pixels from the top-left corner of
-//! the drawing surface. `screen = world * scale + translate`. Nothing here knows about the DOM.
+//! the drawing surface. `screen_x = world_x * scale * stretch + translate_x` and
+//! `screen_y = world_y * scale + translate_y`: `stretch` (near 1) widens the picture a little to
+//! fill a view wider than the layout, which only moves nodes apart, since shapes and labels are
+//! drawn at screen size. A `rotated` view turns the layout a quarter turn first (world `(x, y)`
+//! is drawn as `(-y, x)`), so a wide layout fills a tall view (a phone). Nothing here knows
+//! about the DOM.
 
 /// An axis-aligned rectangle in world coordinates.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -43,13 +48,18 @@ impl Bounds {
 /// The zoom limits of the graph view.
 pub const MIN_SCALE: f64 = 0.05;
 pub const MAX_SCALE: f64 = 8.0;
+/// The most a fit stretches the picture sideways (or squeezes it) to fill the view's shape.
+pub const MAX_STRETCH: f64 = 1.35;
 
-/// A uniform scale followed by a translation, mapping world to screen.
+/// A scale (times a sideways stretch) followed by a translation, mapping world to screen.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ViewTransform {
     pub scale: f64,
+    pub stretch: f64,
     pub translate_x: f64,
     pub translate_y: f64,
+    /// A quarter turn before scaling (a wide layout in a tall view).
+    pub rotated: bool,
 }
 
 impl Default for ViewTransform {
@@ -59,14 +69,35 @@ impl Default for ViewTransform {
 }
 
 impl ViewTransform {
-    pub const IDENTITY: ViewTransform = ViewTransform { scale: 1.0, translate_x: 0.0, translate_y: 0.0 };
+    pub const IDENTITY: ViewTransform =
+        ViewTransform { scale: 1.0, stretch: 1.0, translate_x: 0.0, translate_y: 0.0, rotated: false };
+
+    /// The world point as drawn before scaling: turned a quarter when `rotated`.
+    fn turned(&self, x: f64, y: f64) -> (f64, f64) {
+        if self.rotated {
+            (-y, x)
+        } else {
+            (x, y)
+        }
+    }
 
     pub fn screen_from_world(&self, x: f64, y: f64) -> (f64, f64) {
-        (x * self.scale + self.translate_x, y * self.scale + self.translate_y)
+        let (x, y) = self.turned(x, y);
+        (x * self.scale * self.stretch + self.translate_x, y * self.scale + self.translate_y)
+    }
+
+    /// The turned (not yet scaled) point under screen point `(x, y)`.
+    fn turned_from_screen(&self, x: f64, y: f64) -> (f64, f64) {
+        ((x - self.translate_x) / (self.scale * self.stretch), (y - self.translate_y) / self.scale)
     }
 
     pub fn world_from_screen(&self, x: f64, y: f64) -> (f64, f64) {
-        ((x - self.translate_x) / self.scale, (y - self.translate_y) / self.scale)
+        let (u, v) = self.turned_from_screen(x, y);
+        if self.rotated {
+            (v, -u)
+        } else {
+            (u, v)
+        }
     }
 
     /// Moves the view by a screen-space offset.
@@ -84,23 +115,68 @@ impl ViewTransform {
             return *self;
         }
         let scale = (self.scale * factor).clamp(MIN_SCALE, MAX_SCALE);
-        let (wx, wy) = self.world_from_screen(x, y);
-        ViewTransform { scale, translate_x: x - wx * scale, translate_y: y - wy * scale }
+        let (u, v) = self.turned_from_screen(x, y);
+        ViewTransform { scale, translate_x: x - u * scale * self.stretch, translate_y: y - v * scale, ..*self }
     }
 
     /// The transform that shows `bounds` centred in a `width`×`height` viewport with `padding`
-    /// pixels on every side, never zooming in past `max_scale`.
-    pub fn fit(bounds: Bounds, width: f64, height: f64, padding: f64, max_scale: f64) -> ViewTransform {
+    /// pixels on every side, never zooming in past `max_scale`, stretched sideways by up to
+    /// `max_stretch` (at least 1: no stretch) to fill a view whose shape differs from the
+    /// layout's.
+    pub fn fit(
+        bounds: Bounds,
+        width: f64,
+        height: f64,
+        padding: f64,
+        max_scale: f64,
+        max_stretch: f64,
+    ) -> ViewTransform {
         let avail_w = (width - 2.0 * padding).max(1.0);
         let avail_h = (height - 2.0 * padding).max(1.0);
         let bw = bounds.width().max(1e-9);
         let bh = bounds.height().max(1e-9);
+        let (sx, sy) = (avail_w / bw, avail_h / bh);
+        let limit = max_stretch.max(1.0);
+        // A view wider than the layout: the height decides the scale and the stretch widens;
+        // a taller one: the width decides, squeezed by up to the same factor.
+        let (scale, stretch) = if sx >= sy { (sy, (sx / sy).min(limit)) } else { (sy.min(sx * limit), 1.0) };
         // Not `clamp`: its bounds are not constants here, and its check for them brings in float
         // Debug formatting; a NaN ratio also falls to the smallest scale instead of passing on.
-        let scale = (avail_w / bw).min(avail_h / bh).max(MIN_SCALE).min(max_scale.max(MIN_SCALE));
+        let scale = scale.max(MIN_SCALE).min(max_scale.max(MIN_SCALE));
+        let stretch = if sx >= sy { stretch } else { (sx / scale).max(1.0 / limit).min(1.0) };
+        let stretch = if stretch.is_finite() && stretch > 0.0 { stretch } else { 1.0 };
         let cx = (bounds.min_x + bounds.max_x) / 2.0;
         let cy = (bounds.min_y + bounds.max_y) / 2.0;
-        ViewTransform { scale, translate_x: width / 2.0 - cx * scale, translate_y: height / 2.0 - cy * scale }
+        ViewTransform {
+            scale,
+            stretch,
+            translate_x: width / 2.0 - cx * scale * stretch,
+            translate_y: height / 2.0 - cy * scale,
+            rotated: false,
+        }
+    }
+
+    /// [`ViewTransform::fit`] of the points `xs`, `ys`, turned a quarter first when the view is
+    /// much taller than wide and the points much wider than tall, so they fill a phone's view.
+    pub fn fit_points(
+        xs: &[f64],
+        ys: &[f64],
+        width: f64,
+        height: f64,
+        padding: f64,
+        max_scale: f64,
+        max_stretch: f64,
+    ) -> Option<ViewTransform> {
+        let bounds = Bounds::around(xs, ys, &[])?;
+        let turn = height > 1.25 * width && bounds.width() > 1.25 * bounds.height();
+        if !turn {
+            return Some(ViewTransform::fit(bounds, width, height, padding, max_scale, max_stretch));
+        }
+        let turned = Bounds { min_x: -bounds.max_y, max_x: -bounds.min_y, min_y: bounds.min_x, max_y: bounds.max_x };
+        Some(ViewTransform {
+            rotated: true,
+            ..ViewTransform::fit(turned, width, height, padding, max_scale, max_stretch)
+        })
     }
 
     /// Linear interpolation between two transforms, for smooth zoom (`t` in 0..=1).
@@ -108,6 +184,9 @@ impl ViewTransform {
         let t = t.clamp(0.0, 1.0);
         ViewTransform {
             scale: self.scale + (to.scale - self.scale) * t,
+            stretch: self.stretch + (to.stretch - self.stretch) * t,
+            // A turn cannot be halved: the move lands in the target's orientation.
+            rotated: to.rotated,
             translate_x: self.translate_x + (to.translate_x - self.translate_x) * t,
             translate_y: self.translate_y + (to.translate_y - self.translate_y) * t,
         }
@@ -126,8 +205,9 @@ mod tests {
     fn screen_and_world_are_inverse() {
         let cases = [
             ViewTransform::IDENTITY,
-            ViewTransform { scale: 2.5, translate_x: -40.0, translate_y: 13.0 },
-            ViewTransform { scale: 0.1, translate_x: 400.0, translate_y: -300.0 },
+            ViewTransform { scale: 2.5, stretch: 1.0, translate_x: -40.0, translate_y: 13.0, rotated: false },
+            ViewTransform { scale: 0.1, stretch: 1.3, translate_x: 400.0, translate_y: -300.0, rotated: false },
+            ViewTransform { scale: 0.7, stretch: 1.1, translate_x: 20.0, translate_y: 30.0, rotated: true },
         ];
         for t in cases {
             for p in [(0.0, 0.0), (12.5, -7.0), (-1000.0, 333.0)] {
@@ -139,11 +219,14 @@ mod tests {
 
     #[test]
     fn zoom_keeps_the_point_under_the_cursor() {
-        let t = ViewTransform { scale: 1.5, translate_x: 20.0, translate_y: 30.0 };
-        let before = t.world_from_screen(200.0, 120.0);
-        let z = t.zoomed_about(200.0, 120.0, 1.7);
-        assert!(close(z.world_from_screen(200.0, 120.0), before));
-        assert!((z.scale - 2.55).abs() < 1e-12);
+        for rotated in [false, true] {
+            let t = ViewTransform { scale: 1.5, stretch: 1.2, translate_x: 20.0, translate_y: 30.0, rotated };
+            let before = t.world_from_screen(200.0, 120.0);
+            let z = t.zoomed_about(200.0, 120.0, 1.7);
+            assert!(close(z.world_from_screen(200.0, 120.0), before));
+            assert!((z.scale - 2.55).abs() < 1e-12);
+            assert_eq!((z.stretch, z.rotated), (1.2, rotated));
+        }
     }
 
     #[test]
@@ -156,15 +239,50 @@ mod tests {
         assert_eq!(t.panned(f64::INFINITY, 0.0), t);
     }
 
-    #[test]
-    fn fit_puts_bounds_inside_the_viewport() {
-        let b = Bounds { min_x: -100.0, min_y: -50.0, max_x: 300.0, max_y: 250.0 };
-        let t = ViewTransform::fit(b, 800.0, 600.0, 20.0, 4.0);
+    /// The screen rectangle `(x0, y0, x1, y1)` `t` maps `b` to.
+    fn on_screen(t: &ViewTransform, b: &Bounds) -> (f64, f64, f64, f64) {
         let (x0, y0) = t.screen_from_world(b.min_x, b.min_y);
         let (x1, y1) = t.screen_from_world(b.max_x, b.max_y);
-        assert!(x0 >= 19.999 && y0 >= 19.999 && x1 <= 780.001 && y1 <= 580.001, "{x0} {y0} {x1} {y1}");
-        // Centred.
-        assert!(((x0 + x1) / 2.0 - 400.0).abs() < 1e-9 && ((y0 + y1) / 2.0 - 300.0).abs() < 1e-9);
+        (x0, y0, x1, y1)
+    }
+
+    #[test]
+    fn fit_puts_bounds_inside_the_viewport_centred() {
+        // (bounds, viewport, max stretch, how much of the width and height it should fill)
+        let square = Bounds { min_x: -100.0, min_y: -50.0, max_x: 300.0, max_y: 350.0 };
+        let wide = Bounds { min_x: 0.0, min_y: 0.0, max_x: 1100.0, max_y: 700.0 };
+        let check = |b: Bounds, w: f64, h: f64, max_stretch: f64, fills: (bool, bool), stretch: f64| {
+            let t = ViewTransform::fit(b, w, h, 20.0, 4.0, max_stretch);
+            let (x0, y0, x1, y1) = on_screen(&t, &b);
+            assert!(x0 >= 19.999 && y0 >= 19.999 && x1 <= w - 19.999 && y1 <= h - 19.999, "{x0} {y0} {x1} {y1}");
+            assert!(((x0 + x1) / 2.0 - w / 2.0).abs() < 1e-9 && ((y0 + y1) / 2.0 - h / 2.0).abs() < 1e-9);
+            assert_eq!((x1 - x0 > w - 41.0, y1 - y0 > h - 41.0), fills, "fills {x0}..{x1} × {y0}..{y1}");
+            assert!((t.stretch - stretch).abs() < 1e-9, "stretch {}", t.stretch);
+        };
+        // No stretch allowed: a square in a wide view fills only the height.
+        check(square, 800.0, 400.0, 1.0, (false, true), 1.0);
+        // Stretch allowed: a 1.57:1 layout fills a 1.88:1 view both ways, stretched 1.2.
+        check(wide, 1020.0, 560.0, 1.35, (true, true), (980.0 / 1100.0) / (520.0 / 700.0));
+        // Too different for the stretch: the stretch is at its limit and the height fills.
+        check(wide, 1020.0, 390.0, 1.35, (false, true), 1.35);
+        check(square, 1600.0, 400.0, 1.35, (false, true), 1.35);
+        // A view taller than the layout: squeezed sideways (by at most the limit), filling the width.
+        check(wide, 500.0, 600.0, 1.35, (true, false), 1.0 / 1.35);
+    }
+
+    #[test]
+    fn a_wide_layout_turns_a_quarter_to_fill_a_tall_view() {
+        let (xs, ys) = ([0.0, 300.0, 150.0], [0.0, 0.0, 100.0]);
+        let tall = ViewTransform::fit_points(&xs, &ys, 390.0, 700.0, 10.0, 4.0, 1.35).unwrap();
+        assert!(tall.rotated);
+        let on_screen: Vec<(f64, f64)> = (0..3).map(|i| tall.screen_from_world(xs[i], ys[i])).collect();
+        for (x, y) in &on_screen {
+            assert!(*x >= 9.99 && *x <= 380.01 && *y >= 9.99 && *y <= 690.01, "({x}, {y})");
+        }
+        // The layout's long side now runs down the view.
+        assert!((on_screen[1].1 - on_screen[0].1).abs() > 600.0);
+        // A wide view keeps the layout as it is.
+        assert!(!ViewTransform::fit_points(&xs, &ys, 700.0, 390.0, 10.0, 4.0, 1.35).unwrap().rotated);
     }
 
     #[test]

@@ -6,14 +6,18 @@
 //! cannot be read is ignored and reported as a [`UrlNotice`], so a garbage URL still opens the
 //! app. Ids are checked against a model by the caller (the app), not here.
 //!
+//! A link names what to show, never the sharer's pixels: a selection, nodes to frame, or
+//! (by default) the whole graph, so it reopens right in a frame of any size. The `zoom=` of
+//! older links is ignored.
+//!
 //! | parameter | values | meaning |
 //! |---|---|---|
 //! | `lang` | `zh`, `en` | interface language |
-//! | `node` / `event` | an id | the selected node or event |
-//! | `layout` | `force`, `columns` | the graph layout |
+//! | `node` / `event` / `group` | an id | the selected node, event or group |
+//! | `layout` | `force`, `argument` (`columns`, an older name) | the graph layout |
+//! | `show` | ids of nodes, comma-separated | frame these nodes (else the whole graph) |
 //! | `hide` | `kind:threat,group:social,actor:eu,…` | legend filter: hidden kinds and groups; only what lies near the named actors |
 //! | `view` | `both`, `graph`, `timeline` | which panes are shown |
-//! | `zoom` | `scale,x,y` | the graph's pan and zoom |
 //! | `span` | `all`, `2023`, `start..end` (days since 1970-01-01) | the timeline's span |
 //! | `tour` | `1`…`n` | the guided tour's step (1-based) |
 //! | `embed` | `1` | embed mode: no page chrome |
@@ -22,7 +26,6 @@
 
 use crate::model::Lang;
 use crate::number::{parse_number, Fixed};
-use crate::transform::ViewTransform;
 use std::collections::BTreeSet;
 
 /// What is selected, by id.
@@ -32,6 +35,7 @@ pub enum Selected {
     Nothing,
     Node(String),
     Event(String),
+    Group(String),
 }
 
 /// Which panes are shown.
@@ -46,9 +50,11 @@ pub enum Panes {
 /// The graph layout.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum GraphLayout {
+    /// The force layout, groups gathered round a ring.
     #[default]
     Force,
-    Columns,
+    /// The argument layout: the article's flow in columns, stage by stage.
+    Argument,
 }
 
 /// The timeline's span.
@@ -68,7 +74,8 @@ pub struct ViewState {
     pub layout: GraphLayout,
     pub hidden: BTreeSet<String>,
     pub panes: Panes,
-    pub zoom: Option<ViewTransform>,
+    /// Node ids to frame on opening (the whole graph when empty).
+    pub show: Vec<String>,
     pub span: Option<TimeSpan>,
     /// The tour step, 0-based.
     pub tour_step: Option<usize>,
@@ -161,11 +168,21 @@ pub fn parse_query(query: &str) -> (ViewState, Vec<UrlNotice>) {
             },
             "node" if crate::load::is_kebab_id(&value) => state.selected = Selected::Node(value),
             "event" if crate::load::is_kebab_id(&value) => state.selected = Selected::Event(value),
+            "group" if crate::load::is_kebab_id(&value) => state.selected = Selected::Group(value),
             "layout" => match value.as_str() {
                 "force" => state.layout = GraphLayout::Force,
-                "columns" => state.layout = GraphLayout::Columns,
+                "argument" | "columns" => state.layout = GraphLayout::Argument,
                 _ => ignore(&mut notices),
             },
+            "show" => {
+                for id in value.split(',').filter(|s| !s.is_empty()) {
+                    if crate::load::is_kebab_id(id) && state.show.len() < 200 {
+                        state.show.push(id.to_string());
+                    } else {
+                        notices.push(UrlNotice { parameter: key.clone(), value: id.to_string() });
+                    }
+                }
+            }
             "hide" => {
                 for item in value.split(',').filter(|s| !s.is_empty()) {
                     if is_filter_key(item) {
@@ -181,20 +198,8 @@ pub fn parse_query(query: &str) -> (ViewState, Vec<UrlNotice>) {
                 "timeline" => state.panes = Panes::Timeline,
                 _ => ignore(&mut notices),
             },
-            "zoom" => {
-                let numbers: Vec<f64> = value.split(',').filter_map(parse_number).collect();
-                match numbers.as_slice() {
-                    [scale, x, y]
-                        if *scale >= crate::transform::MIN_SCALE
-                            && *scale <= crate::transform::MAX_SCALE
-                            && x.abs() < 1e7
-                            && y.abs() < 1e7 =>
-                    {
-                        state.zoom = Some(ViewTransform { scale: *scale, translate_x: *x, translate_y: *y })
-                    }
-                    _ => ignore(&mut notices),
-                }
-            }
+            // Older links carried the sharer's pan and zoom; a link now names what to show.
+            "zoom" => {}
             "span" => {
                 let parsed = if value == "all" {
                     Some(TimeSpan::All)
@@ -263,9 +268,13 @@ pub fn to_query(state: &ViewState) -> String {
         Selected::Nothing => {}
         Selected::Node(id) => parts.push(format!("node={}", percent_encode(id))),
         Selected::Event(id) => parts.push(format!("event={}", percent_encode(id))),
+        Selected::Group(id) => parts.push(format!("group={}", percent_encode(id))),
     }
-    if state.layout == GraphLayout::Columns {
-        parts.push("layout=columns".into());
+    if state.layout == GraphLayout::Argument {
+        parts.push("layout=argument".into());
+    }
+    if !state.show.is_empty() {
+        parts.push(format!("show={}", state.show.iter().map(|id| percent_encode(id)).collect::<Vec<_>>().join(",")));
     }
     if !state.hidden.is_empty() {
         parts.push(format!("hide={}", state.hidden.iter().map(|h| percent_encode(h)).collect::<Vec<_>>().join(",")));
@@ -274,9 +283,6 @@ pub fn to_query(state: &ViewState) -> String {
         Panes::Both => {}
         Panes::Graph => parts.push("view=graph".into()),
         Panes::Timeline => parts.push("view=timeline".into()),
-    }
-    if let Some(z) = state.zoom {
-        parts.push(format!("zoom={:.3},{:.1},{:.1}", Fixed(z.scale), Fixed(z.translate_x), Fixed(z.translate_y)));
     }
     match state.span {
         None | Some(TimeSpan::All) => {}
@@ -313,9 +319,12 @@ mod tests {
     fn round_trips_every_parameter() {
         check("", "", &[]);
         check("?lang=en&node=ai-risk", "lang=en&node=ai-risk", &[]);
-        check("lang=zh&event=us-ncs-2023&layout=columns", "lang=zh&event=us-ncs-2023&layout=columns", &[]);
+        check("lang=zh&event=us-ncs-2023&layout=argument", "lang=zh&event=us-ncs-2023&layout=argument", &[]);
+        check("group=social&show=a,b-c", "group=social&show=a,b-c", &[]);
         check("hide=kind:threat,group:social&view=graph", "hide=group:social,kind:threat&view=graph", &[]);
-        check("zoom=1.5,10,-20&span=2023&tour=3", "zoom=1.500,10.0,-20.0&span=2023&tour=3", &[]);
+        check("span=2023&tour=3", "span=2023&tour=3", &[]);
+        // Older links: the columns layout is now the argument layout; a zoom is not carried.
+        check("layout=columns&zoom=1.5,10,-20", "layout=argument", &[]);
         check("span=19000..19365&embed=1&resize=0", "span=19000.0..19365.0&embed=1&resize=0", &[]);
         check("data=data%2Fother.json", "data=data%2Fother.json", &[]);
         check("#lang=en", "lang=en", &[]);
@@ -326,7 +335,8 @@ mod tests {
         check("lang=fr", "", &["lang=fr"]);
         check("node=%3Cscript%3E", "", &["node=<script>"]);
         check("layout=spiral&tour=0&tour=abc", "", &["layout=spiral", "tour=0", "tour=abc"]);
-        check("zoom=NaN,1,2&zoom=1,2", "", &["zoom=NaN,1,2", "zoom=1,2"]);
+        check("show=ok,Bad_Id", "show=ok", &["show=Bad_Id"]);
+        check("group=<b>", "", &["group=<b>"]);
         check("hide=kind:threat,<b>", "hide=kind:threat", &["hide=<b>"]);
         check("span=2023-13&span=5..6", "", &["span=2023-13", "span=5..6"]);
         check("%ZZ=1&x", "", &["%ZZ=1", "x="]);

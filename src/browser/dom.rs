@@ -11,12 +11,6 @@ pub fn window() -> Option<web_sys::Window> {
     web_sys::window()
 }
 
-/// The element's size in CSS pixels, or `None` when it is not laid out (hidden, detached).
-pub fn size_of(el: &web_sys::Element) -> Option<(f64, f64)> {
-    let rect = el.get_bounding_client_rect();
-    (rect.width() > 0.0 && rect.height() > 0.0).then(|| (rect.width(), rect.height()))
-}
-
 /// The point's position relative to the element's top-left corner.
 pub fn local_point(el: &web_sys::Element, client_x: f64, client_y: f64) -> (f64, f64) {
     let rect = el.get_bounding_client_rect();
@@ -49,6 +43,12 @@ pub struct FrameLoop {
 impl FrameLoop {
     pub fn is_running(&self) -> bool {
         self.running.get()
+    }
+
+    /// Stops the running loop (its next frame does nothing): the view is gone.
+    pub fn stop(&self) {
+        self.generation.set(self.generation.get() + 1);
+        self.running.set(false);
     }
 
     pub fn start(&self, frame: impl FnMut(f64) -> bool + 'static) {

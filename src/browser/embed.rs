@@ -5,8 +5,9 @@
 //! Messages posted to the parent (documented in the README):
 //! - `{ source: "argument-atlas", type: "state", query, href }` whenever the shareable view
 //!   state changes, so a course page can keep its own deep link;
-//! - `{ subject: "lti.frameResize", height }` (Canvas and other LMSs resize the frame), debounced,
-//!   carrying no data, unless the URL says `resize=0`.
+//! - `{ subject: "lti.frameResize", height }` (Canvas and other LMSs resize the frame): the
+//!   height the content wants for the frame's width ([`natural_height`]), debounced, carrying no
+//!   data, unless the URL says `resize=0`.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -53,17 +54,31 @@ pub fn post_state(query: &str, href: &str) {
     ]));
 }
 
-/// Reports the document's height to the parent whenever it changes (debounced).
-pub fn report_height_changes() {
+/// The height the app wants in a frame `width` CSS px wide: a graph that can be read and the
+/// timeline strip under it (or one of them). It depends on the width only, never on the frame's
+/// height: a course page that resizes its frame to what is posted then settles at once, where
+/// posting the document's height (which follows the frame's) ran away.
+pub fn natural_height(width: f64, panes: atlas_core::view_state::Panes) -> i32 {
+    use atlas_core::view_state::Panes;
+    let h = match panes {
+        Panes::Both => (width * 0.62).clamp(520.0, 820.0),
+        Panes::Graph => (width * 0.55).clamp(420.0, 720.0),
+        Panes::Timeline => 380.0,
+    };
+    h.round() as i32
+}
+
+/// Posts `lti.frameResize` with `height_for(width)` now and whenever the frame's width changes
+/// (debounced), each distinct height once.
+pub fn report_content_height(height_for: impl Fn(f64) -> i32 + 'static) {
     let Some(window) = web_sys::window() else { return };
-    let Some(document) = window.document() else { return };
-    let Some(root) = document.document_element() else { return };
+    let Some(root) = window.document().and_then(|d| d.document_element()) else { return };
     let timer: Rc<Cell<Option<i32>>> = Rc::new(Cell::new(None));
     let last: Rc<Cell<i32>> = Rc::new(Cell::new(-1));
     let send = {
         let root = root.clone();
         move || {
-            let height = root.scroll_height();
+            let height = height_for(root.client_width() as f64);
             if height != last.get() {
                 last.set(height);
                 post(&object(&[("subject", "lti.frameResize".into()), ("height", height.into())]));
@@ -95,9 +110,6 @@ pub fn report_height_changes() {
     let observer_callback = Closure::<dyn Fn()>::new(schedule);
     if let Ok(observer) = web_sys::ResizeObserver::new(observer_callback.as_ref().unchecked_ref()) {
         observer.observe(&root);
-        if let Some(body) = document.body() {
-            observer.observe(&body);
-        }
     }
     observer_callback.forget();
 }

@@ -4,8 +4,8 @@
 //! characters are not measured: they are one em wide in every CJK font, and measuring them
 //! made the browser load its CJK fonts before the first paint even for an English view.
 
+use atlas_core::label::{char_width, text_width, TextMeasure, LABEL_FONT_PX};
 use atlas_core::number::Fixed;
-use atlas_core::scene::{char_width, text_width, TextMeasure, LABEL_FONT_PX};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use wasm_bindgen::JsCast;

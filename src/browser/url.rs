@@ -107,10 +107,13 @@ impl UrlWriter {
         let Ok(history) = window.history() else { return };
         let path = window.location().pathname().unwrap_or_default();
         let target = if query.is_empty() { path } else { format!("{path}?{query}") };
+        // Each entry carries its depth (entries pushed since the first), so Back in the details
+        // panel knows whether there is a selection to go back to, after back and forward too.
+        let depth = history_depth();
         let result = if push {
-            history.push_state_with_url(&JsValue::NULL, "", Some(&target))
+            history.push_state_with_url(&JsValue::from_f64((depth + 1) as f64), "", Some(&target))
         } else {
-            history.replace_state_with_url(&JsValue::NULL, "", Some(&target))
+            history.replace_state_with_url(&JsValue::from_f64(depth as f64), "", Some(&target))
         };
         if result.is_ok() {
             *self.last_written.borrow_mut() = query.to_string();
@@ -130,6 +133,12 @@ impl UrlWriter {
             let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(clear.unchecked_ref(), 0);
         }
     }
+}
+
+/// How many selections the current history entry lies past the app's first entry.
+pub fn history_depth() -> usize {
+    let state = web_sys::window().and_then(|w| w.history().ok()).and_then(|h| h.state().ok());
+    state.and_then(|s| s.as_f64()).filter(|d| d.is_finite() && *d >= 0.0).map_or(0, |d| d as usize)
 }
 
 /// Calls `on_navigate` with the URL's state after each back/forward navigation.

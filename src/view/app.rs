@@ -1,17 +1,23 @@
 //! The top-level component: loads the built-in data set, provides the app state, keeps the
-//! shareable part of it in the URL, and lays out the page's landmarks (header, timeline, graph,
-//! details, and the tour panel while presenting).
+//! shareable part of it in the URL, and lays out the screen: the top bar, the graph as the
+//! largest region, the timeline as a strip under it, and the details as a side panel (on a
+//! narrow screen: one pane at a time, the details as a sheet over it). Nothing scrolls but the
+//! panels' own content.
 
 use crate::browser::{dom, embed, url};
 use crate::i18n;
-use crate::state::{AppState, Selection};
+use crate::state::{AppState, NarrowPane, Notice};
 use crate::view::data_loader::{self, LoadProblems};
-use crate::view::tour::{install_presenter_keys, TourPanel};
-use crate::view::{
-    detail_panel::DetailPanel, graph_view::GraphView, header::Header, problems::DataProblems,
-    timeline_view::TimelineView,
-};
-use atlas_core::view_state::Panes;
+use crate::view::details::DetailPanel;
+use crate::view::graph::GraphView;
+use crate::view::keyboard_help::KeyboardHelp;
+use crate::view::list_view::ListDialog;
+use crate::view::menu::{CurrentGraph, Dialogs};
+use crate::view::problems::DataProblems;
+use crate::view::timeline::TimelineView;
+use crate::view::top_bar::TopBar;
+use crate::view::tour::{install_presenter_keys, Handout, TourPanel};
+use atlas_core::view_state::{Panes, Selected};
 use atlas_core::Lang;
 use leptos::prelude::*;
 
@@ -38,7 +44,9 @@ pub fn App() -> impl IntoView {
             if url_state.lang.is_none() {
                 state.lang.set(lang);
             }
-            state.notices.update(|n| n.extend(url_notices.iter().map(|u| u.describe(lang))));
+            for notice in url_notices {
+                state.notify(Notice::Url(notice));
+            }
             provide_context(state);
             view! { <Shell/> }.into_any()
         }
@@ -47,44 +55,47 @@ pub fn App() -> impl IntoView {
 }
 
 /// Keeps the URL in step with the state, and the state with back/forward navigation: a new
-/// selection or tour step adds a history entry, anything else replaces the current one.
+/// selection adds a history entry, anything else replaces the current one.
 fn sync_url(state: AppState) {
     let writer = url::UrlWriter::default();
     writer.note_current(&state.view_state());
     {
         let writer = send_wrapper::SendWrapper::new(writer.clone());
-        Effect::new(move |previous: Option<(Selection, Option<usize>)>| {
+        Effect::new(move |previous: Option<(Selected, Option<usize>)>| {
             let view = state.view_state();
-            let key = (state.selection.get(), state.tour_step.get());
-            let push = previous.as_ref().is_some_and(|p| *p != key);
+            // Only a new selection adds an entry (Back in the details returns from it); the
+            // tour's steps replace it, so going back never lands inside a finished tour.
+            let key = (state.selection.get(), state.tour.get().map(|t| t.step));
+            let push = previous.as_ref().is_some_and(|p| p.0 != key.0);
             if previous.is_some() {
                 writer.write(&view, push);
+                state.back_depth.set(url::history_depth());
             }
             key
         });
     }
-    // Framed: tell the parent page the state (it may keep its own deep link) and our height.
+    // Framed: tell the parent page the state (it may keep its own deep link) and the height the
+    // content wants (never the frame's own height, so a page that resizes the frame settles).
     if embed::is_framed() {
         Effect::new(move |_| {
             let view = state.view_state();
             embed::post_state(&atlas_core::view_state::to_query(&view), &url::address_for(&view));
         });
         if state.auto_resize.get_untracked() {
-            embed::report_height_changes();
+            let panes = state.panes;
+            embed::report_content_height(move |width| embed::natural_height(width, panes.get_untracked()));
         }
     }
     url::on_history_navigation(move |view| {
         writer.note_current(&view);
+        state.back_depth.set(url::history_depth());
         state.apply_view_state(&view);
     });
 }
 
-/// The page layout once a data set is loaded.
-#[component]
-fn Shell() -> impl IntoView {
-    let state = crate::state::use_app();
-    // Keep the document's language and title in step with the chosen language, so screen
-    // readers switch voice and the tab says what it shows.
+/// Keeps the document's language and title in step with the chosen language, so screen
+/// readers switch voice and the tab says what it shows.
+fn sync_document(state: AppState) {
     Effect::new(move |_| {
         let lang = state.lang.get();
         if let Some(doc) = dom::window().and_then(|w| w.document()) {
@@ -95,62 +106,74 @@ fn Shell() -> impl IntoView {
             doc.set_title(&format!("{} · {}", scene.model.meta.title.get(lang), i18n::APP_NAME.get(lang)));
         }
     });
-    sync_url(state);
-    install_presenter_keys(state);
-    let t = move |ui: i18n::Ui| move || ui.get(state.lang.get());
-    let show_timeline = move || state.panes.get() != Panes::Graph;
-    let show_graph = move || state.panes.get() != Panes::Timeline;
-    let notices =
-        move || {
-            let list = state.notices.get();
-            (!list.is_empty()).then(|| view! {
-            <div class="notices" role="status" aria-label=t(i18n::NOTICES)>
-                <ul>{list.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
-                <button type="button" on:click=move |_| state.notices.set(Vec::new())>{t(i18n::DISMISS)}</button>
-            </div>
-        })
+}
+
+/// What is announced to screen readers when the selection or the tour step changes.
+fn announcement(state: AppState) -> impl Fn() -> String + Send + Sync + Copy + 'static {
+    move || {
+        let scene = state.scene.get();
+        let lang = state.lang.get();
+        if let Some(at) = state.tour.get() {
+            if let Some(s) = scene.model.tour.get(at.step) {
+                let step = format!("{} {} / {}", i18n::TOUR_STEP.get(lang), at.step + 1, scene.model.tour.len());
+                return format!("{step}: {}", s.title.get(lang));
+            }
+        }
+        let what = match state.selection.get() {
+            Selected::Node(id) => {
+                scene.model.node(&id).map(|n| format!("{}, {}", n.label.get(lang), n.kind.label(lang)))
+            }
+            Selected::Event(id) => {
+                scene.model.event(&id).map(|e| format!("{}, {}", e.title.get(lang), e.date.display(lang)))
+            }
+            Selected::Group(id) => {
+                scene.model.group(&id).map(|g| format!("{}: {}", i18n::GROUP.get(lang), g.label.get(lang)))
+            }
+            Selected::Nothing => None,
         };
-    // A framed app without keyboard focus says so, instead of silently ignoring keys.
+        what.map(|w| match lang {
+            Lang::En => format!("Selected {w}"),
+            Lang::Zh => format!("已选择{w}"),
+        })
+        .unwrap_or_default()
+    }
+}
+
+/// Quiet notices: what a link asked for that could not be done, each once.
+#[component]
+fn Notices() -> impl IntoView {
+    let state = crate::state::use_app();
+    let t = move |ui: i18n::Ui| move || ui.get(state.lang.get());
+    move || {
+        let list = state.notices.get();
+        let lang = state.lang.get();
+        (!list.is_empty()).then(|| {
+            view! {
+                <div class="notices" role="status" aria-label=t(i18n::NOTICES)>
+                    <ul>{list.into_iter().map(|n| view! { <li>{n.describe(lang)}</li> }).collect_view()}</ul>
+                    <button type="button" on:click=move |_| state.notices.set(Vec::new())>{t(i18n::DISMISS)}</button>
+                </div>
+            }
+        })
+    }
+}
+
+/// The page layout once a data set is loaded.
+#[component]
+fn Shell() -> impl IntoView {
+    let state = crate::state::use_app();
+    sync_document(state);
+    sync_url(state);
+    let dialogs = Dialogs { help: RwSignal::new(0), lists: RwSignal::new(0) };
+    provide_context(dialogs);
+    provide_context(CurrentGraph(StoredValue::new_local(None)));
+    install_presenter_keys(state, dialogs);
+    let t = move |ui: i18n::Ui| move || ui.get(state.lang.get());
     let framed = embed::is_framed();
     let has_focus = state.has_focus;
     if framed {
         embed::watch_focus(move |focused| has_focus.set(focused));
     }
-    // Announced to screen readers whenever the selection or the tour step changes.
-    let announcement = move || {
-        let scene = state.scene.get();
-        let lang = state.lang.get();
-        if let Some(step) = state.tour_step.get() {
-            if let Some(s) = scene.model.tour.get(step) {
-                return match lang {
-                    Lang::En => format!("Step {} of {}: {}", step + 1, scene.model.tour.len(), s.title.en),
-                    Lang::Zh => format!("第 {} 步，共 {} 步：{}", step + 1, scene.model.tour.len(), s.title.zh),
-                };
-            }
-        }
-        match state.selection.get() {
-            Selection::Node(id) => scene.model.node(&id).map(|n| match lang {
-                Lang::En => format!("Selected {}, {}", n.label.en, n.kind.label(lang)),
-                Lang::Zh => format!("已选择{}（{}）", n.label.zh, n.kind.label(lang)),
-            }),
-            Selection::Event(id) => scene.model.event(&id).map(|e| match lang {
-                Lang::En => format!("Selected {}, {}", e.title.en, e.date.display(lang)),
-                Lang::Zh => format!("已选择{}（{}）", e.title.zh, e.date.display(lang)),
-            }),
-            Selection::Nothing => None,
-        }
-        .unwrap_or_default()
-    };
-    let handout = move || {
-        let scene = state.scene.get();
-        let lang = state.lang.get();
-        view! {
-            <section class="print-only handout-steps" aria-hidden="true">
-                <h2>{match lang { Lang::Zh => "导览步骤", Lang::En => "The tour" }}</h2>
-                <ol>{scene.model.tour.iter().map(|s| view! { <li><h3>{s.title.get(lang).to_string()}</h3><p>{s.text.get(lang).to_string()}</p></li> }).collect_view()}</ol>
-            </section>
-        }
-    };
     let on_drag_over = move |ev: web_sys::DragEvent| ev.prevent_default();
     let on_drop = move |ev: web_sys::DragEvent| {
         ev.prevent_default();
@@ -158,10 +181,23 @@ fn Shell() -> impl IntoView {
             data_loader::load_file(state, file);
         }
     };
+    let panes = move || match state.panes.get() {
+        Panes::Both => "both",
+        Panes::Graph => "graph",
+        Panes::Timeline => "timeline",
+    };
+    let narrow_pane = move || match state.narrow_pane.get() {
+        NarrowPane::Graph => "graph",
+        NarrowPane::Timeline => "timeline",
+    };
+    let announce = announcement(state);
     view! {
         <div class="app" on:dragover=on_drag_over on:drop=on_drop
-            on:pointerdown=move |_| if framed && !has_focus.get_untracked() { has_focus.set(true) } class:embed=move || state.embed.get() class:presenting=move || state.tour_step.get().is_some()
-            class:projector=move || state.projector.get()>
+            on:pointerdown=move |_| if framed && !has_focus.get_untracked() { has_focus.set(true) }
+            class:embed=move || state.embed.get() class:presenting=move || state.tour.get().is_some()
+            class:projector=move || state.projector.get()
+            class:has-selection=move || state.selection.get() != Selected::Nothing
+            data-panes=panes data-narrow-pane=narrow_pane>
             <a class="skip-link" href="#graph-region">{t(i18n::SKIP_TO_GRAPH)}</a>
             {framed.then(|| view! {
                 // Always laid out when framed, only hidden once focused: showing or hiding it
@@ -172,41 +208,28 @@ fn Shell() -> impl IntoView {
                         has_focus.set(true);
                     }>{t(i18n::FOCUS_HINT)}</button>
             })}
-            <Show when=move || !state.embed.get()><Header/></Show>
-            <Show when=move || state.embed.get()>
-                // Embedded: no page chrome, but presenting (and a top-level tab) stay one click away.
-                <div class="embed-bar">
-                    <span class="embed-title">{move || state.scene.get().model.meta.title.get(state.lang.get()).to_string()}</span>
-                    <button type="button" on:click=move |_| crate::view::tour::toggle_presenting(&state)
-                        aria-pressed=move || state.tour_step.get().is_some().to_string()>{t(i18n::PRESENT)}</button>
-                    <a class="button-link" target="_blank" rel="noopener" href=move || {
-                        let mut view = state.view_state();
-                        view.embed = false;
-                        url::address_for(&view)
-                    }>{t(i18n::OPEN_NEW_TAB)}</a>
-                    <button type="button" lang="zh-Hans" aria-pressed=move || (state.lang.get() == Lang::Zh).to_string() on:click=move |_| state.lang.set(Lang::Zh)>"中文"</button>
-                    <button type="button" lang="en" aria-pressed=move || (state.lang.get() == Lang::En).to_string() on:click=move |_| state.lang.set(Lang::En)>"English"</button>
-                </div>
-            </Show>
-            {notices}
+            <TopBar/>
+            <Notices/>
             <LoadProblems/>
             <main class="layout">
-                <TourPanel/>
-                <section class="pane timeline-pane" class:is-hidden=move || !show_timeline() aria-labelledby="timeline-heading">
-                    <h2 id="timeline-heading" class="pane-title">{t(i18n::TIMELINE)}</h2>
-                    {move || { state.scene.track(); view! { <TimelineView/> } }}
-                </section>
-                <section id="graph-region" class="pane graph-pane" class:is-hidden=move || !show_graph() aria-labelledby="graph-heading" tabindex="-1">
-                    <h2 id="graph-heading" class="pane-title">{t(i18n::GRAPH)}</h2>
+                <section id="graph-region" class="pane graph-pane" aria-labelledby="graph-heading" tabindex="-1">
+                    <h2 id="graph-heading" class="pane-title sr-only">{t(i18n::GRAPH)}</h2>
                     {move || { state.scene.track(); view! { <GraphView/> } }}
+                </section>
+                <section class="pane timeline-pane" aria-labelledby="timeline-heading">
+                    <h2 id="timeline-heading" class="pane-title sr-only">{t(i18n::TIMELINE)}</h2>
+                    {move || { state.scene.track(); view! { <TimelineView/> } }}
                 </section>
                 <aside class="pane detail-pane" aria-labelledby="detail-heading">
                     <h2 id="detail-heading" class="pane-title">{t(i18n::DETAILS)}</h2>
                     <DetailPanel/>
                 </aside>
+                <TourPanel/>
             </main>
-            {handout}
-            <div class="sr-only" aria-live="polite" aria-atomic="true">{announcement}</div>
+            <Handout/>
+            <KeyboardHelp open=dialogs.help/>
+            <ListDialog open=dialogs.lists/>
+            <div class="sr-only" aria-live="polite" aria-atomic="true">{announce}</div>
             <Show when=move || state.blank.get()>
                 <div class="blank-screen" role="status" on:click=move |_| state.blank.set(false)>
                     <span class="sr-only">{t(i18n::BLANKED)}</span>

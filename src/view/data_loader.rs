@@ -5,10 +5,11 @@
 
 use crate::browser::{download, storage};
 use crate::i18n;
-use crate::state::{use_app, AppState, DataSource, Selection};
+use crate::state::{use_app, AppState, DataSource, Notice};
 use atlas_core::precomputed::read_layout_block;
 use atlas_core::saved::{data_set_envelope, fingerprint, read_data_set_envelope, salvage_text, SavedDataSet};
 use atlas_core::scene::{ForceLayout, Scene};
+use atlas_core::view_state::Selected;
 use atlas_core::{load_data_set, Lang, Limits, Problem, ProblemKind};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -46,16 +47,18 @@ const SAVED_DATA_KEY: &str = "v1:dataset";
 /// layout when one was computed at build time.
 fn scene_of(model: atlas_core::Model, ahead: Option<ForceLayout>) -> Scene {
     let measure = crate::browser::text_measure::CanvasMeasure::new();
-    Scene::new_measured_with(model, &measure, ahead)
+    Scene::with_layout_ahead(model, &measure, ahead)
 }
 
 /// Shows a scene: a fresh view of it, nothing selected or hidden.
 fn show(state: &AppState, scene: Scene, source: DataSource) {
-    state.selection.set(Selection::Nothing);
+    state.selection.set(Selected::Nothing);
+    state.back_depth.set(0);
     state.hovered.set(None);
     state.hidden.set(Default::default());
-    state.tour_step.set(None);
-    state.graph_zoom.set(None);
+    state.tour.set(None);
+    state.show.set(Vec::new());
+    state.search.set(String::new());
     state.time_span.set(None);
     state.load_problems.set(None);
     state.source.set(source);
@@ -74,11 +77,10 @@ pub fn load_user_text(state: &AppState, name: &str, text: &str, persist: bool) -
             if persist {
                 let envelope = data_set_envelope(&SavedDataSet { name: name.to_string(), text: text.to_string() });
                 if storage::set(SAVED_DATA_KEY, &envelope).is_err() {
-                    let lang = state.lang.get_untracked();
-                    state.notices.update(|n| n.push(match lang {
-                        Lang::En => "This data set could not be saved in this browser (no storage here, or it is full): it stays for this visit only. Download it as JSON from Share to keep it.".into(),
-                        Lang::Zh => "无法在此浏览器中保存该数据集（此处没有存储空间或空间已满），仅在本次访问中保留。可在“分享”中下载 JSON 保存。".into(),
-                    }));
+                    state.notify(Notice::text(
+                        "无法在此浏览器中保存该数据集（此处没有存储空间或空间已满），仅在本次访问中保留。可在“更多”菜单中下载 JSON 保存。",
+                        "This data set could not be saved in this browser (no storage here, or it is full): it stays for this visit only. Download it as JSON from the More menu to keep it.",
+                    ));
                 }
             }
             true
@@ -107,33 +109,25 @@ pub fn back_to_built_in(state: &AppState) {
 /// saved copy is reported and offered for download, never silently dropped.
 pub fn restore_saved(state: &AppState) {
     let Some(text) = storage::get(SAVED_DATA_KEY) else { return };
-    let lang = state.lang.get_untracked();
     match read_data_set_envelope(&text) {
         Ok(saved) => {
             if !load_user_text(state, &saved.name, &saved.text, false) {
                 state.salvage.set(Some(saved.text));
-                state.notices.update(|n| {
-                    n.push(match lang {
-                        Lang::En => format!(
-                            "Your saved data set \"{}\" no longer loads; the built-in article is shown.",
-                            saved.name
-                        ),
-                        Lang::Zh => format!("已保存的数据集“{}”无法加载，现显示内置文章。", saved.name),
-                    })
-                });
+                state.notify(Notice::text(
+                    format!("已保存的数据集“{}”无法加载，现显示内置文章。", saved.name),
+                    format!("Your saved data set \"{}\" no longer loads; the built-in article is shown.", saved.name),
+                ));
             }
         }
         Err(problem) => {
             state.salvage.set(Some(salvage_text(&text)));
-            state.notices.update(|n| {
-                n.push(match lang {
-                    Lang::En => format!(
-                        "Your saved data set could not be read: {}. The built-in article is shown.",
-                        problem.describe(lang)
-                    ),
-                    Lang::Zh => format!("无法读取已保存的数据集：{}。现显示内置文章。", problem.describe(lang)),
-                })
-            });
+            state.notify(Notice::text(
+                format!("无法读取已保存的数据集：{}。现显示内置文章。", problem.describe(Lang::Zh)),
+                format!(
+                    "Your saved data set could not be read: {}. The built-in article is shown.",
+                    problem.describe(Lang::En)
+                ),
+            ));
         }
     }
 }
@@ -162,20 +156,18 @@ pub fn load_file(state: AppState, file: web_sys::File) {
 
 /// Loads `data=<relative URL>` from the same origin.
 pub fn load_from_url(state: AppState, relative: String) {
-    let lang = state.lang.get_untracked();
     let Some(window) = web_sys::window() else { return };
-    let failure = |lang: Lang, url: &str, detail: &str| {
-        match lang {
-        Lang::En => format!("Could not load the data set {url:?}: {detail}. (A page opened from a file cannot fetch other files; serve the folder, or use \"Open a data set\".)"),
-        Lang::Zh => format!("无法加载数据集 {url:?}：{detail}。（从本地文件打开的页面无法读取其他文件；请通过服务器访问，或使用“打开数据集”。）"),
-    }
+    let failure = |url: &str, detail: &str| {
+        Notice::text(
+            format!("无法加载数据集 {url:?}：{detail}。（从本地文件打开的页面无法读取其他文件；请通过服务器访问，或使用“打开数据集”。）"),
+            format!("Could not load the data set {url:?}: {detail}. (A page opened from a file cannot fetch other files; serve the folder, or use \"Open a data set\".)"),
+        )
     };
     let url = relative.clone();
     let on_response = Closure::once(move |response: JsValue| {
         let Ok(response) = response.dyn_into::<web_sys::Response>() else { return };
         if !response.ok() {
-            let why = failure(lang, &url, &format!("HTTP {}", response.status()));
-            state.notices.update(|n| n.push(why));
+            state.notify(failure(&url, &format!("HTTP {}", response.status())));
             return;
         }
         let Ok(text_promise) = response.text() else { return };
@@ -193,7 +185,7 @@ pub fn load_from_url(state: AppState, relative: String) {
     });
     let url_err = relative.clone();
     let on_error = Closure::once(move |_: JsValue| {
-        state.notices.update(|n| n.push(failure(lang, &url_err, "network error")));
+        state.notify(failure(&url_err, "network error"));
     });
     let _ = window.fetch_with_str(&relative).then2(&on_response, &on_error);
     on_response.forget();

@@ -1,11 +1,9 @@
-//! The keyboard help overlay, opened with `?` (or its button) and closed with Escape.
+//! The keyboard help overlay, opened with `?` (or from the menu) and closed with Escape.
 
 use crate::i18n;
 use crate::state::use_app;
 use atlas_core::Lang;
 use leptos::prelude::*;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 const KEYS: [(&str, &str, &str); 12] = [
     ("Tab / Shift+Tab", "在各区域与控件间移动", "Move between regions and controls"),
@@ -26,36 +24,28 @@ const KEYS: [(&str, &str, &str); 12] = [
     ("F", "演示时：全屏", "Tour: fullscreen"),
 ];
 
-/// The "?" button and the help dialog.
+/// The help dialog, opened from the menu or with `?` (see `tour::install_presenter_keys`).
 #[component]
-pub fn KeyboardHelp() -> impl IntoView {
+pub fn KeyboardHelp(
+    /// Bumped to open the dialog.
+    open: RwSignal<u32>,
+) -> impl IntoView {
     let state = use_app();
     let lang = state.lang;
     let dialog = NodeRef::<leptos::html::Dialog>::new();
-    let open = move || {
-        if let Some(d) = dialog.get_untracked() {
-            if !d.open() {
-                let _ = d.show_modal();
+    Effect::new(move |previous: Option<u32>| {
+        let count = open.get();
+        if previous.is_some_and(|p| p != count) {
+            if let Some(d) = dialog.get_untracked() {
+                if !d.open() {
+                    let _ = d.show_modal();
+                }
             }
         }
-    };
-    // "?" anywhere except in a text field opens the help.
-    if let Some(window) = web_sys::window() {
-        let handler = Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |ev: web_sys::KeyboardEvent| {
-            let typing = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| {
-                matches!(el.tag_name().to_ascii_lowercase().as_str(), "input" | "textarea" | "select")
-            });
-            if ev.key() == "?" && !typing {
-                ev.prevent_default();
-                open();
-            }
-        });
-        let _ = window.add_event_listener_with_callback("keydown", handler.as_ref().unchecked_ref());
-        handler.forget();
-    }
+        count
+    });
     let t = move |ui: i18n::Ui| move || ui.get(lang.get());
     view! {
-        <button type="button" class="help-button" aria-keyshortcuts="?" on:click=move |_| open()>{t(i18n::KEYBOARD_HELP)}</button>
         <dialog node_ref=dialog class="help-dialog" aria-labelledby="help-title">
             <h2 id="help-title">{t(i18n::KEYBOARD_HELP)}</h2>
             <dl class="key-list">

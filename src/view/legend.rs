@@ -1,10 +1,11 @@
 //! The legend, which doubles as the filter: node kinds (with their shapes), groups (a threat's
-//! layer, a response's level) and relation line styles; plus the node search.
+//! layer, a response's level), the actors to stay near, and relation line styles (the data
+//! set's readings drawn fainter).
 
 use crate::i18n;
-use crate::state::{use_app, Selection};
+use crate::state::use_app;
+use atlas_core::drawing::shape_path;
 use atlas_core::order::sort_indices_by;
-use atlas_core::scene::shape_path;
 use atlas_core::{Lang, NodeKind, Relation};
 use leptos::prelude::*;
 
@@ -105,7 +106,7 @@ pub fn Legend() -> impl IntoView {
             .into_iter()
             .filter(|r| scene.model.links.iter().any(|l| l.relation == *r))
             .map(|r| {
-                let code = r.code().replace('_', "-");
+                let code = crate::view::graph::svg::relation_code(r);
                 view! {
                     <li>
                         <svg class="line-sample" viewBox="0 0 40 10" aria-hidden="true">
@@ -137,83 +138,15 @@ pub fn Legend() -> impl IntoView {
         },
     );
     view! {
-        <div class="legend-and-search">
-            <NodeSearch/>
-            <details class="legend" open>
-                <summary>{legend_title}</summary>
-                <fieldset><legend>{kinds_title}</legend><ul class="filters">{kinds}</ul></fieldset>
-                <fieldset><legend>{groups_title}</legend><ul class="filters">{groups}</ul></fieldset>
-                <fieldset><legend>{actors_title}</legend><ul class="filters">{actors}</ul></fieldset>
-                <div class="relations-legend"><p class="legend-heading">{relations_title}</p><ul>{relations}</ul></div>
-            </details>
-        </div>
-    }
-}
-
-/// A search box that finds nodes by a word in either language and selects the chosen one.
-#[component]
-fn NodeSearch() -> impl IntoView {
-    let state = use_app();
-    let lang = state.lang;
-    let query = RwSignal::new(String::new());
-    let hits =
-        Memo::new(move |_| state.scene.with(|s| s.search(&query.get())).into_iter().take(8).collect::<Vec<usize>>());
-    let choose = move |node: usize| {
-        let id = state.scene.with_untracked(|s| s.model.nodes[node].id.clone());
-        state.hidden.update(|set| {
-            // A found node must be visible: show its kind and group again.
-            let scene = state.scene.get_untracked();
-            let n = &scene.model.nodes[node];
-            set.remove(&format!("kind:{}", n.kind.code()));
-            if let Some(g) = &n.group {
-                set.remove(&format!("group:{g}"));
-            }
-        });
-        state.selection.set(Selection::Node(id));
-        query.set(String::new());
-        // Move keyboard focus to the node in the graph.
-        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-            if let Ok(Some(el)) = doc.query_selector(&format!("g.node[data-index=\"{node}\"]")) {
-                use wasm_bindgen::JsCast;
-                if let Some(svg_el) = el.dyn_ref::<web_sys::SvgElement>() {
-                    let _ = svg_el.focus();
-                }
-            }
-        }
-    };
-    view! {
-        <div class="search" role="search">
-            <label for="node-search">{move || i18n::SEARCH.get(lang.get())}</label>
-            <input id="node-search" type="search" autocomplete="off"
-                placeholder=move || i18n::SEARCH_PLACEHOLDER.get(lang.get())
-                prop:value=move || query.get()
-                on:input=move |ev| query.set(event_target_value(&ev))
-                on:keydown=move |ev: web_sys::KeyboardEvent| {
-                    if ev.key() == "Enter" {
-                        if let Some(&first) = hits.get_untracked().first() {
-                            ev.prevent_default();
-                            choose(first);
-                        }
-                    } else if ev.key() == "Escape" {
-                        query.set(String::new());
-                    }
-                }/>
-            <Show when=move || !query.get().trim().is_empty()>
-                <ul class="search-results" aria-live="polite">
-                    {move || {
-                        let list = hits.get();
-                        if list.is_empty() {
-                            return view! { <li class="no-match">{i18n::NO_MATCH.get(lang.get())}</li> }.into_any();
-                        }
-                        list.into_iter().map(|i| {
-                            let scene = state.scene.get();
-                            let n = &scene.model.nodes[i];
-                            let text = format!("{} · {}", n.label.get(lang.get()), n.label.get(lang.get().other()));
-                            view! { <li><button type="button" on:click=move |_| choose(i)>{text}</button></li> }
-                        }).collect_view().into_any()
-                    }}
-                </ul>
-            </Show>
+        <div class="legend" role="group" aria-labelledby="legend-title">
+            <h3 id="legend-title" class="legend-title">{legend_title}</h3>
+            <fieldset><legend>{kinds_title}</legend><ul class="filters">{kinds}</ul></fieldset>
+            <fieldset><legend>{groups_title}</legend><ul class="filters">{groups}</ul></fieldset>
+            <fieldset><legend>{actors_title}</legend><ul class="filters">{actors}</ul></fieldset>
+            <div class="relations-legend"><p class="legend-heading">{relations_title}</p><ul>{relations}
+                <li><svg class="line-sample" viewBox="0 0 40 10" aria-hidden="true"><line class="link reading" x1="2" y1="5" x2="30" y2="5"/></svg>
+                    <span>{move || i18n::OUR_READING.get(lang.get())}</span></li>
+            </ul></div>
         </div>
     }
 }

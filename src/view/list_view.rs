@@ -1,104 +1,135 @@
 //! The graph as lists, for screen readers and anyone who prefers text: every threat with the
-//! responses that address it (and the way they connect), every response with the threats it
-//! addresses, each with its quotes. It shares the selection with the graph and the timeline.
+//! responses that address it, every response with the threats it addresses, each with its
+//! quote. What the article states comes first; what this app infers through intermediate nodes
+//! is listed apart, named as inferred, never as the author's claim. It shares the selection with
+//! the graph and the timeline.
 
 use crate::i18n;
-use crate::state::{use_app, Selection};
+use crate::state::use_app;
+use atlas_core::analysis::CounterPath;
 use atlas_core::scene::Scene;
-use atlas_core::{Lang, NodeKind};
+use atlas_core::view_state::Selected;
+use atlas_core::{Lang, LinkBasis, NodeKind};
 use leptos::prelude::*;
 use std::sync::Arc;
 
-fn entry(scene: &Arc<Scene>, node: usize, lang: Lang, counterpart: NodeKind) -> impl IntoView {
+/// Counterparts reached directly, with the link's basis.
+type Direct = Vec<(usize, LinkBasis)>;
+/// Counterparts reached through intermediate nodes, with the path's middle.
+type Inferred = Vec<(usize, Vec<usize>)>;
+
+/// The counterparts of `node` reached directly and through intermediate nodes.
+fn counterparts(scene: &Scene, node: usize, kind: NodeKind) -> (Direct, Inferred) {
+    let paths: Vec<&CounterPath> =
+        if kind == NodeKind::Threat { scene.responses_to(node) } else { scene.threats_of(node) };
+    let other = |p: &CounterPath| if kind == NodeKind::Threat { p.response } else { p.threat };
+    let basis = |p: &CounterPath| {
+        let (a, b) = (p.path[0], p.path[1]);
+        scene
+            .model
+            .links
+            .iter()
+            .zip(&scene.link_ends)
+            .find(|(_, &(s, t))| (s, t) == (a, b) || (s, t) == (b, a))
+            .map_or(LinkBasis::Stated, |(l, _)| l.basis)
+    };
+    let direct = paths.iter().filter(|p| p.path.len() == 2).map(|p| (other(p), basis(p))).collect();
+    let inferred =
+        paths.iter().filter(|p| p.path.len() > 2).map(|p| (other(p), p.path[1..p.path.len() - 1].to_vec())).collect();
+    (direct, inferred)
+}
+
+fn entry(scene: &Arc<Scene>, node: usize, lang: Lang, kind: NodeKind) -> impl IntoView {
     let state = use_app();
     let n = &scene.model.nodes[node];
     let id = n.id.clone();
     let id_sel = id.clone();
-    let selected = Memo::new(move |_| state.selection.get() == Selection::Node(id_sel.clone()));
-    let paths: Vec<(usize, Vec<usize>)> = match counterpart {
-        NodeKind::Response => scene.responses_to(node).into_iter().map(|p| (p.response, p.path.clone())).collect(),
-        _ => scene.threats_of(node).into_iter().map(|p| (p.threat, p.path.clone())).collect(),
-    };
+    let selected = Memo::new(move |_| state.selection.get() == Selected::Node(id_sel.clone()));
+    let (direct, inferred) = counterparts(scene, node, kind);
     let quote = n.sources.first().map(|s| (s.quote.clone(), s.para.clone()));
-    let none = match (counterpart, lang) {
-        (NodeKind::Response, Lang::En) => "No response in the article addresses it.",
-        (NodeKind::Response, Lang::Zh) => "原文未给出应对措施。",
+    let none = match (kind, lang) {
+        (NodeKind::Threat, Lang::En) => "No response in the article addresses it.",
+        (NodeKind::Threat, Lang::Zh) => "原文未给出应对措施。",
         (_, Lang::En) => "It addresses no threat directly or through the article's links.",
         (_, Lang::Zh) => "原文未将其与具体威胁相连。",
     };
+    let label = |i: usize| scene.model.nodes[i].label.get(lang).to_string();
+    let empty = direct.is_empty() && inferred.is_empty();
     view! {
         <li class:selected=move || selected.get()>
             <button type="button" class="list-node" aria-pressed=move || selected.get().to_string()
-                on:click=move |_| state.selection.set(Selection::Node(id.clone()))>{n.label.get(lang).to_string()}</button>
+                on:click=move |_| state.select(Selected::Node(id.clone()))>{n.label.get(lang).to_string()}</button>
             {quote.map(|(q, p)| view! { <q lang="zh-Hans">{q}</q><span class="para-id">{format!("[{p}]")}</span> })}
-            {if paths.is_empty() {
-                view! { <p class="list-none">{none}</p> }.into_any()
-            } else {
-                view! {
-                    <ul>
-                        {paths.into_iter().map(|(other, path)| {
-                            let via: Vec<String> = path[1..path.len() - 1].iter().map(|v| scene.model.nodes[*v].label.get(lang).to_string()).collect();
-                            let via = (!via.is_empty()).then(|| format!(" ({} {})", i18n::VIA.get(lang), via.join(" → ")));
-                            view! { <li>{scene.model.nodes[other].label.get(lang).to_string()}{via}</li> }
-                        }).collect_view()}
-                    </ul>
-                }.into_any()
-            }}
+            {empty.then(|| view! { <p class="list-none">{none}</p> })}
+            {(!direct.is_empty()).then(|| view! {
+                <ul class="stated-list" aria-label=i18n::STATED.get(lang)>
+                    {direct.into_iter().map(|(other, basis)| view! {
+                        <li>{label(other)}{(basis == LinkBasis::Reading).then(|| format!(" ({})", i18n::OUR_READING.get(lang)))}</li>
+                    }).collect_view()}
+                </ul>
+            })}
+            {(!inferred.is_empty()).then(|| view! {
+                <p class="inferred-badge">{i18n::INFERRED.get(lang)}</p>
+                <ul class="inferred-list" aria-label=i18n::INFERRED.get(lang)>
+                    {inferred.into_iter().map(|(other, via)| view! {
+                        <li>{label(other)}{format!(" ({} {})", i18n::VIA.get(lang), via.iter().map(|&v| label(v)).collect::<Vec<_>>().join(" → "))}</li>
+                    }).collect_view()}
+                </ul>
+            })}
         </li>
     }
 }
 
-/// Threats with their responses, and responses with their threats, as nested lists.
+/// The lists, in a dialog the menu opens (built only while open: closed, they would be more
+/// than a third of the page's elements, built for nobody).
 #[component]
-pub fn ListView() -> impl IntoView {
+pub fn ListDialog(
+    /// Bumped to open the dialog.
+    open: RwSignal<u32>,
+) -> impl IntoView {
     let state = use_app();
     let lang = state.lang;
-    // The lists are built only while they are open: closed, they would be more than a third of
-    // the page's elements, built before the first paint for nobody (the cost: find-in-page
-    // does not see inside them while closed). Whether they are open outlives a change of
-    // language; a new data set starts with them closed.
-    let open = RwSignal::new(false);
-    move || {
-        let scene = state.scene.get();
-        let lang = lang.get();
-        let (summary, threats_title, responses_title) = match lang {
-            Lang::Zh => ("以列表查看：威胁与应对", "威胁及应对它的措施", "应对措施及其针对的威胁"),
-            Lang::En => (
-                "Read as lists: threats and responses",
-                "Threats and the responses that address them",
-                "Responses and the threats they address",
-            ),
-        };
-        let lists = move || {
-            open.get().then(|| {
-                let of_kind = |kind: NodeKind| -> Vec<usize> {
-                    (0..scene.model.nodes.len()).filter(|&i| scene.model.nodes[i].kind == kind).collect()
-                };
-                let threats = of_kind(NodeKind::Threat);
-                let responses = of_kind(NodeKind::Response);
-                view! {
-                    <h3 id="threat-list-heading">{threats_title}</h3>
-                    <ul class="node-list" aria-labelledby="threat-list-heading">
-                        {threats.into_iter().map(|i| entry(&scene, i, lang, NodeKind::Response)).collect_view()}
-                    </ul>
-                    <h3 id="response-list-heading">{responses_title}</h3>
-                    <ul class="node-list" aria-labelledby="response-list-heading">
-                        {responses.into_iter().map(|i| entry(&scene, i, lang, NodeKind::Threat)).collect_view()}
-                    </ul>
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let shown = RwSignal::new(false);
+    Effect::new(move |previous: Option<u32>| {
+        let count = open.get();
+        if previous.is_some_and(|p| p != count) {
+            shown.set(true);
+            if let Some(d) = dialog.get_untracked() {
+                if !d.open() {
+                    let _ = d.show_modal();
                 }
-            })
-        };
-        view! {
-            <details class="list-view" prop:open=open.get_untracked()
-                on:toggle=move |ev| {
-                    let now_open = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
-                    if open.get_untracked() != now_open {
-                        open.set(now_open);
-                    }
-                }>
-                <summary>{summary}</summary>
-                {lists}
-            </details>
+            }
         }
+        count
+    });
+    let lists = move || {
+        shown.get().then(|| {
+            let scene = state.scene.get();
+            let lang = lang.get();
+            let of_kind = |kind: NodeKind| -> Vec<usize> { (0..scene.model.nodes.len()).filter(|&i| scene.model.nodes[i].kind == kind).collect() };
+            let (threats_title, responses_title) = match lang {
+                Lang::Zh => ("威胁及应对它的措施", "应对措施及其针对的威胁"),
+                Lang::En => ("Threats and the responses that address them", "Responses and the threats they address"),
+            };
+            view! {
+                <h3 id="threat-list-heading">{threats_title}</h3>
+                <ul class="node-list" aria-labelledby="threat-list-heading">
+                    {of_kind(NodeKind::Threat).into_iter().map(|i| entry(&scene, i, lang, NodeKind::Threat)).collect_view()}
+                </ul>
+                <h3 id="response-list-heading">{responses_title}</h3>
+                <ul class="node-list" aria-labelledby="response-list-heading">
+                    {of_kind(NodeKind::Response).into_iter().map(|i| entry(&scene, i, lang, NodeKind::Response)).collect_view()}
+                </ul>
+            }
+        })
+    };
+    view! {
+        <dialog node_ref=dialog class="list-dialog" aria-labelledby="list-title" on:close=move |_| shown.set(false)>
+            <h2 id="list-title">{move || i18n::READ_AS_LISTS.get(lang.get())}</h2>
+            <button type="button" class="dialog-close" on:click=move |_| { if let Some(d) = dialog.get_untracked() { d.close(); } }>
+                {move || i18n::CLOSE.get(lang.get())}</button>
+            {lists}
+        </dialog>
     }
 }

@@ -1,83 +1,85 @@
-//! Seminar mode: the guided tour through the argument, driven by the data set's tour steps.
-//! Each step shows its text in large type and focuses its nodes and events (the views dim the
-//! rest); steps may reveal their nodes one at a time and carry speaker notes.
+//! Seminar mode: the guided tour through the argument, driven by the data set's tour steps
+//! (planned in `atlas_core::tour`). Each step's nodes are revealed in at most four presses, by
+//! group, and the views focus them; the step's caption says what was just revealed.
 //!
 //! Presentation keys (what clickers send): next = PageDown, →, ↓, Space, N; previous = PageUp,
 //! ←, ↑, P; Home/End; B or `.` blanks the screen; F toggles fullscreen; F5 starts or leaves
-//! presenting without reloading; Escape leaves.
+//! presenting without reloading; Escape leaves. `?` opens the keyboard help at any time.
 
 use crate::browser::fullscreen;
 use crate::i18n;
-use crate::state::{use_app, AppState};
+use crate::state::{use_app, AppState, Notice};
+use crate::view::details::Quotes;
+use crate::view::menu::Dialogs;
+use atlas_core::tour::{next, previous, whole};
 use atlas_core::Lang;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The nodes the current tour step focuses, revealed so far (all of them unless the step
-/// reveals one at a time). `None` when not presenting.
-pub fn focused_nodes(state: &AppState) -> Option<Vec<usize>> {
-    let step = state.tour_step.get()?;
-    let scene = state.scene.get();
-    let s = scene.model.tour.get(step)?;
-    let count = if s.reveal { state.revealed.get().min(s.nodes.len()) } else { s.nodes.len() };
-    Some(s.nodes.iter().take(count).filter_map(|id| scene.model.node_idx(id)).collect())
-}
-
-/// The events the current tour step focuses. `None` when not presenting.
-pub fn focused_events(state: &AppState) -> Option<Vec<usize>> {
-    let step = state.tour_step.get()?;
-    let scene = state.scene.get();
-    let s = scene.model.tour.get(step)?;
-    Some(s.events.iter().filter_map(|id| scene.model.event_idx(id)).collect())
-}
-
-/// Moves the tour forward (`delta` 1) or back (`delta` -1), revealing a step's nodes one at a
-/// time first when the step asks for it.
+/// Moves the tour one press forward (`delta` 1) or back (`delta` -1).
 pub fn step_tour(state: &AppState, delta: i64) {
     let scene = state.scene.get_untracked();
-    let steps = scene.model.tour.len();
-    if steps == 0 {
-        return;
+    let at = state.tour.get_untracked();
+    let to = if delta > 0 { next(&scene.tour, at) } else { at.map(|at| previous(&scene.tour, at)) };
+    if to.is_some() && to != at {
+        state.tour.set(to);
     }
-    let Some(current) = state.tour_step.get_untracked() else {
-        state.tour_step.set(Some(0));
-        state.revealed.set(1);
-        return;
-    };
-    let step = &scene.model.tour[current.min(steps - 1)];
-    if delta > 0 && step.reveal && state.revealed.get_untracked() < step.nodes.len() {
-        state.revealed.update(|r| *r += 1);
-        return;
-    }
-    let next = (current as i64 + delta).clamp(0, steps as i64 - 1) as usize;
-    if next != current {
-        state.tour_step.set(Some(next));
-        // Going back shows the previous step whole; going forward starts its reveal.
-        state.revealed.set(if delta < 0 { usize::MAX } else { 1 });
-    }
-}
-
-/// Jumps to the first or last step.
-fn go_to(state: &AppState, step: usize) {
-    state.tour_step.set(Some(step));
-    state.revealed.set(usize::MAX);
 }
 
 /// Starts presenting (from the first step) or leaves.
 pub fn toggle_presenting(state: &AppState) {
-    if state.tour_step.get_untracked().is_some() {
-        state.tour_step.set(None);
+    if state.tour.get_untracked().is_some() {
+        state.tour.set(None);
         state.blank.set(false);
-    } else if !state.scene.get_untracked().model.tour.is_empty() {
-        state.tour_step.set(Some(0));
-        state.revealed.set(1);
+    } else {
+        let scene = state.scene.get_untracked();
+        state.tour.set(next(&scene.tour, None));
     }
 }
 
-/// Installs the window-level key handler for presenting. Keys are handled only while
-/// presenting (except F5, which starts it), and never while typing in a text field.
-pub fn install_presenter_keys(state: AppState) {
+fn no_fullscreen_notice() -> Notice {
+    Notice::text(
+        "此处不允许全屏（框架未授权）。请在新标签页中打开后演示。",
+        "This page may not go fullscreen here (the frame does not allow it). Open it in a new tab to present.",
+    )
+}
+
+/// What a presentation key does; `false` when the key is not one.
+fn presentation_key(state: &AppState, key: &str) -> bool {
+    let scene = state.scene.get_untracked();
+    match key {
+        "PageDown" | "ArrowRight" | "ArrowDown" | " " | "n" | "N" => {
+            state.blank.set(false);
+            step_tour(state, 1);
+        }
+        "PageUp" | "ArrowLeft" | "ArrowUp" | "p" | "P" => {
+            state.blank.set(false);
+            step_tour(state, -1);
+        }
+        "Home" => state.tour.set(whole(&scene.tour, 0)),
+        "End" => state.tour.set(whole(&scene.tour, scene.tour.len().saturating_sub(1))),
+        "b" | "B" | "." => state.blank.update(|b| *b = !*b),
+        "f" | "F" => {
+            if !fullscreen::toggle() {
+                state.notify(no_fullscreen_notice());
+            }
+        }
+        "Escape" => {
+            if state.blank.get_untracked() {
+                state.blank.set(false);
+            } else {
+                state.tour.set(None);
+            }
+        }
+        _ => return false,
+    }
+    true
+}
+
+/// Installs the window-level key handler: `?` opens the keyboard help; presentation keys act
+/// only while presenting (except F5, which starts it), and never while typing in a text field.
+pub fn install_presenter_keys(state: AppState, dialogs: Dialogs) {
     let Some(window) = web_sys::window() else { return };
     let handler = Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |ev: web_sys::KeyboardEvent| {
         if ev.default_prevented() || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
@@ -93,53 +95,14 @@ pub fn install_presenter_keys(state: AppState) {
             return;
         }
         let key = ev.key();
-        if key == "F5" {
-            ev.prevent_default();
+        let handled = if key == "?" {
+            dialogs.help.update(|n| *n += 1);
+            true
+        } else if key == "F5" {
             toggle_presenting(&state);
-            return;
-        }
-        if state.tour_step.get_untracked().is_none() {
-            return;
-        }
-        let handled = match key.as_str() {
-            "PageDown" | "ArrowRight" | "ArrowDown" | " " | "n" | "N" => {
-                state.blank.set(false);
-                step_tour(&state, 1);
-                true
-            }
-            "PageUp" | "ArrowLeft" | "ArrowUp" | "p" | "P" => {
-                state.blank.set(false);
-                step_tour(&state, -1);
-                true
-            }
-            "Home" => {
-                go_to(&state, 0);
-                true
-            }
-            "End" => {
-                let last = state.scene.get_untracked().model.tour.len().saturating_sub(1);
-                go_to(&state, last);
-                true
-            }
-            "b" | "B" | "." => {
-                state.blank.update(|b| *b = !*b);
-                true
-            }
-            "f" | "F" => {
-                if !fullscreen::toggle() {
-                    state.notices.update(|n| n.push(no_fullscreen_notice(state.lang.get_untracked())));
-                }
-                true
-            }
-            "Escape" => {
-                if state.blank.get_untracked() {
-                    state.blank.set(false);
-                } else {
-                    state.tour_step.set(None);
-                }
-                true
-            }
-            _ => false,
+            true
+        } else {
+            state.tour.get_untracked().is_some() && presentation_key(&state, &key)
         };
         if handled {
             ev.prevent_default();
@@ -152,73 +115,104 @@ pub fn install_presenter_keys(state: AppState) {
     handler.forget();
 }
 
-fn no_fullscreen_notice(lang: Lang) -> String {
-    match lang {
-        Lang::En => {
-            "This page may not go fullscreen here (the frame does not allow it). Open it in a new tab to present."
-                .into()
-        }
-        Lang::Zh => "此处不允许全屏（框架未授权）。请在新标签页中打开后演示。".into(),
-    }
-}
-
-/// The tour panel: step title and text in large type, progress, speaker notes, controls.
+/// The tour panel: step title and text in large type, progress, what was just revealed, speaker
+/// notes, controls.
 #[component]
 pub fn TourPanel() -> impl IntoView {
     let state = use_app();
     let lang = state.lang;
-    let step = move || {
-        let i = state.tour_step.get()?;
-        let scene = state.scene.get();
-        scene.model.tour.get(i).cloned().map(|s| (i, scene.model.tour.len(), s))
-    };
     let t = move |ui: i18n::Ui| move || ui.get(lang.get());
     move || {
-        step().map(|(i, total, s)| {
-            let lang_now = lang.get();
-            let progress = format!("{} / {}", i + 1, total);
-            let reveal_note = (s.reveal && state.revealed.get() < s.nodes.len()).then(|| match lang_now {
-                Lang::En => format!("{} of {} shown: next reveals more", state.revealed.get().min(s.nodes.len()), s.nodes.len()),
-                Lang::Zh => format!("已显示 {} / {}：下一步继续展开", state.revealed.get().min(s.nodes.len()), s.nodes.len()),
-            });
-            view! {
-                <section class="tour-panel" aria-labelledby="tour-title" aria-live="polite">
-                    <div class="tour-progress">
-                        <span class="tour-count">{t(i18n::TOUR_STEP)}" "{progress.clone()}</span>
-                        <progress max=total.to_string() value=(i + 1).to_string() aria-label=t(i18n::TOUR_PROGRESS)>{progress}</progress>
-                    </div>
-                    <h2 id="tour-title" class="tour-title">{s.title.get(lang_now).to_string()}</h2>
-                    <p class="tour-text">{s.text.get(lang_now).to_string()}</p>
-                    {reveal_note.map(|n| view! { <p class="tour-reveal">{n}</p> })}
-                    {s.notes.clone().map(|notes| view! {
-                        <details class="speaker-notes"><summary>{t(i18n::SPEAKER_NOTES)}</summary><p>{notes.get(lang_now).to_string()}</p></details>
-                    })}
-                    <div class="tour-controls">
-                        <button type="button" on:click=move |_| step_tour(&state, -1) disabled=i == 0>{t(i18n::PREVIOUS_STEP)}</button>
-                        <button type="button" on:click=move |_| step_tour(&state, 1)>{t(i18n::NEXT_STEP)}</button>
-                        {if fullscreen::available() {
-                            view! { <button type="button" on:click=move |_| {
-                                if !fullscreen::toggle() {
-                                    state.notices.update(|n| n.push(no_fullscreen_notice(state.lang.get_untracked())));
-                                }
-                            }>{t(i18n::FULLSCREEN)}</button> }.into_any()
-                        } else {
-                            // The frame forbids fullscreen: present from a top-level tab instead,
-                            // carrying the current view.
-                            let href = move || {
-                                let mut view = state.view_state();
-                                view.embed = false;
-                                crate::browser::url::address_for(&view)
-                            };
-                            view! { <a class="button-link" href=href target="_blank" rel="noopener">{t(i18n::OPEN_NEW_TAB)}</a> }.into_any()
-                        }}
-                        <button type="button" aria-pressed=move || state.projector.get().to_string()
-                            on:click=move |_| state.projector.update(|p| *p = !*p)>{t(i18n::PROJECTOR_THEME)}</button>
-                        <button type="button" on:click=move |_| state.tour_step.set(None)>{t(i18n::END_TOUR)}</button>
-                    </div>
-                    <p class="tour-keys">{t(i18n::TOUR_KEYS)}</p>
-                </section>
+        let at = state.tour.get()?;
+        let scene = state.scene.get();
+        let step = scene.model.tour.get(at.step)?.clone();
+        let plan = scene.tour.get(at.step)?.clone();
+        let lang_now = lang.get();
+        let total = scene.model.tour.len();
+        let progress = format!("{} / {}", at.step + 1, total);
+        let revealed = (plan.reveals.len() > 1).then(|| {
+            let names: Vec<String> =
+                plan.reveals.iter().take(at.revealed).map(|r| r.name.get(lang_now).to_string()).collect();
+            let more = at.revealed < plan.reveals.len();
+            match lang_now {
+                Lang::En => format!("Shown: {}{}", names.join("; "), if more { " — next reveals more" } else { "" }),
+                Lang::Zh => format!("已显示：{}{}", names.join("；"), if more { "——下一步继续展开" } else { "" }),
             }
+        });
+        Some(view! {
+            <section class="tour-panel" aria-labelledby="tour-title" aria-live="polite">
+                <div class="tour-progress">
+                    <span class="tour-count">{t(i18n::TOUR_STEP)}" "{progress.clone()}</span>
+                    <progress max=total.to_string() value=(at.step + 1).to_string() aria-label=t(i18n::TOUR_PROGRESS)>{progress}</progress>
+                </div>
+                <h2 id="tour-title" class="tour-title">{step.title.get(lang_now).to_string()}</h2>
+                <p class="tour-text">{step.text.get(lang_now).to_string()}</p>
+                {revealed.map(|r| view! { <p class="tour-reveal">{r}</p> })}
+                {step.notes.clone().map(|notes| view! {
+                    <details class="speaker-notes"><summary>{t(i18n::SPEAKER_NOTES)}</summary><p>{notes.get(lang_now).to_string()}</p></details>
+                })}
+                <div class="tour-controls">
+                    <button type="button" on:click=move |_| step_tour(&state, -1) disabled=at.step == 0>{t(i18n::PREVIOUS_STEP)}</button>
+                    <button type="button" on:click=move |_| step_tour(&state, 1)>{t(i18n::NEXT_STEP)}</button>
+                    {if fullscreen::available() {
+                        view! { <button type="button" on:click=move |_| {
+                            if !fullscreen::toggle() {
+                                state.notify(no_fullscreen_notice());
+                            }
+                        }>{t(i18n::FULLSCREEN)}</button> }.into_any()
+                    } else {
+                        // The frame forbids fullscreen: present from a top-level tab instead,
+                        // carrying the current view.
+                        let href = move || {
+                            let mut view = state.view_state();
+                            view.embed = false;
+                            crate::browser::url::address_for(&view)
+                        };
+                        view! { <a class="button-link" href=href target="_blank" rel="noopener">{t(i18n::OPEN_NEW_TAB)}</a> }.into_any()
+                    }}
+                    <button type="button" aria-pressed=move || state.projector.get().to_string()
+                        on:click=move |_| state.projector.update(|p| *p = !*p)>{t(i18n::PROJECTOR_THEME)}</button>
+                    <button type="button" on:click=move |_| state.tour.set(None)>{t(i18n::END_TOUR)}</button>
+                </div>
+                <p class="tour-keys">{t(i18n::TOUR_KEYS)}</p>
+            </section>
         })
+    }
+}
+
+/// The printed handout's tour: each step's title, text and quotes with paragraph ids.
+#[component]
+pub fn Handout() -> impl IntoView {
+    let state = use_app();
+    move || {
+        let scene = state.scene.get();
+        let lang = state.lang.get();
+        let steps = scene
+            .model
+            .tour
+            .iter()
+            .map(|s| {
+                let sources: Vec<atlas_core::Source> = s
+                    .nodes
+                    .iter()
+                    .filter_map(|id| scene.model.node(id))
+                    .flat_map(|n| n.sources.first().cloned())
+                    .take(6)
+                    .collect();
+                view! {
+                    <li>
+                        <h3>{s.title.get(lang).to_string()}</h3>
+                        <p>{s.text.get(lang).to_string()}</p>
+                        <Quotes sources=sources lang=lang/>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="print-only handout-steps" aria-hidden="true">
+                <h2>{match lang { Lang::Zh => "导览步骤", Lang::En => "The tour" }}</h2>
+                <ol>{steps}</ol>
+            </section>
+        }
     }
 }

@@ -67,6 +67,7 @@
 //! and `pow` (the default alpha decay), which JavaScript engines and Rust's libm may round
 //! differently in the last bit; every other operation is IEEE-754 arithmetic done in d3's order.
 
+mod argument;
 mod bipartite;
 mod force;
 mod presets;
@@ -74,11 +75,16 @@ mod quadtree;
 mod random;
 mod simulation;
 
+pub use argument::{
+    argument_columns, place_argument, ArgumentColumns, ArgumentPlacement, CELL_WIDTH_PX, GROUP_HEADER_PX,
+    STAGE_HEADER_PX,
+};
 pub use bipartite::{bipartite_column_orders, bipartite_layout, count_link_crossings, BipartiteOptions};
 pub use force::{CenterForce, CollideForce, ConstantOrPerItem, Force, LinkForce, ManyBodyForce, PositionForce};
 pub use presets::{
-    default_graph_simulation, random_graph_links, DEFAULT_COLLISION_PADDING, DEFAULT_GRAVITY, DEFAULT_LINK_GAP,
-    DEFAULT_NODE_RADIUS, DEFAULT_REPULSION, DEFAULT_REPULSION_RANGE, LARGE_GRAPH_COLLIDE_NODES,
+    argument_graph_simulation, default_graph_simulation, group_anchors, random_graph_links, ARGUMENT_LAYOUT_ASPECT,
+    DEFAULT_COLLISION_PADDING, DEFAULT_GRAVITY, DEFAULT_LINK_GAP, DEFAULT_NODE_RADIUS, DEFAULT_REPULSION,
+    DEFAULT_REPULSION_RANGE, LARGE_GRAPH_COLLIDE_NODES,
 };
 pub use random::LinearCongruentialGenerator;
 pub use simulation::{

@@ -1,7 +1,7 @@
 //! Ready-made set-ups: the simulation the app uses for an argument graph, and the generated
 //! random graphs that the tests and the benchmark share.
 
-use super::force::{CenterForce, CollideForce, Force, LinkForce, ManyBodyForce, PositionForce};
+use super::force::{CenterForce, CollideForce, ConstantOrPerItem, Force, LinkForce, ManyBodyForce, PositionForce};
 use super::random::LinearCongruentialGenerator;
 use super::simulation::{Simulation, SimulationParams};
 
@@ -67,6 +67,79 @@ pub fn default_graph_simulation(node_count: usize, links: &[(usize, usize)], rad
         .add_force(Force::X(PositionForce::new(0.0).with_strength(DEFAULT_GRAVITY)))
         .add_force(Force::Y(PositionForce::new(0.0).with_strength(DEFAULT_GRAVITY)))
         .add_force(Force::Center(CenterForce::new(0.0, 0.0)))
+        .add_force(Force::Collide(CollideForce::new(collision_radii).with_iterations(collide_iterations)));
+    simulation
+}
+
+/// Width to height of the ring the argument graph's groups gather on: views are wider than tall.
+pub const ARGUMENT_LAYOUT_ASPECT: f64 = 2.4;
+/// The pull of a grouped node towards its group's place on the ring.
+pub const GROUP_PULL: f64 = 0.12;
+/// The pull of a node without a group towards the centre (its links place it).
+pub const FREE_PULL: f64 = 0.02;
+/// How much harder nodes are pulled vertically than horizontally.
+pub const VERTICAL_PULL_FACTOR: f64 = 3.0;
+/// Extra space kept around each shape in the argument graph, for labels between nodes.
+pub const ARGUMENT_COLLISION_PADDING: f64 = 16.0;
+/// The ring's half-height per square root of the node count.
+const RING_PER_SQRT_NODE: f64 = 20.0;
+
+/// Where each group gathers in the argument graph: `group_count` places spaced evenly on an
+/// ellipse [`ARGUMENT_LAYOUT_ASPECT`] times wider than tall, in group order clockwise from the
+/// left, so the data set's order of groups (the article's flow) reads round the picture.
+pub fn group_anchors(group_count: usize, node_count: usize) -> Vec<(f64, f64)> {
+    let ry = RING_PER_SQRT_NODE * (node_count.max(1) as f64).sqrt();
+    let rx = ry * ARGUMENT_LAYOUT_ASPECT;
+    (0..group_count)
+        .map(|g| {
+            let angle = std::f64::consts::PI + std::f64::consts::TAU * g as f64 / group_count.max(1) as f64;
+            (rx * libm::cos(angle), ry * libm::sin(angle))
+        })
+        .collect()
+}
+
+/// The simulation of the app's argument graph: [`default_graph_simulation`]'s link, many-body
+/// and collision forces (more padding, room for labels), but instead of one weak pull to the
+/// centre, each grouped node is pulled towards its group's place on a wide ring
+/// ([`group_anchors`]) and ungrouped nodes only weakly towards the centre. Groups then form
+/// clusters round the ring in the article's order, with the actors and people that link them
+/// in between, and the picture fills a landscape view instead of a circle.
+///
+/// `anchors[i]` is node `i`'s group place, `None` for a node without a group.
+pub fn argument_graph_simulation(
+    node_count: usize,
+    links: &[(usize, usize)],
+    radii: &[f64],
+    anchors: &[Option<(f64, f64)>],
+    seed: u32,
+) -> Simulation {
+    let radius_of = |i: usize| {
+        let radius = radii.get(i).copied().unwrap_or(DEFAULT_NODE_RADIUS);
+        if radius.is_finite() && radius >= 0.0 {
+            radius.min(CollideForce::MAX_RADIUS)
+        } else {
+            DEFAULT_NODE_RADIUS
+        }
+    };
+    let link_distances: Vec<f64> =
+        links.iter().map(|&(source, target)| radius_of(source) + radius_of(target) + DEFAULT_LINK_GAP).collect();
+    let collision_radii: Vec<f64> = (0..node_count).map(|i| radius_of(i) + ARGUMENT_COLLISION_PADDING).collect();
+    let anchor = |i: usize| anchors.get(i).copied().flatten().filter(|(x, y)| x.is_finite() && y.is_finite());
+    let target_x: Vec<f64> = (0..node_count).map(|i| anchor(i).map_or(0.0, |a| a.0)).collect();
+    let target_y: Vec<f64> = (0..node_count).map(|i| anchor(i).map_or(0.0, |a| a.1)).collect();
+    let pull: Vec<f64> = (0..node_count).map(|i| if anchor(i).is_some() { GROUP_PULL } else { FREE_PULL }).collect();
+    // Pulled harder up and down than sideways, so the picture spreads to a landscape shape.
+    let pull_y: Vec<f64> = pull.iter().map(|p| p * VERTICAL_PULL_FACTOR).collect();
+    let collide_iterations = if node_count > LARGE_GRAPH_COLLIDE_NODES { 1 } else { 2 };
+    let params = SimulationParams { seed, ..SimulationParams::default() };
+    let mut simulation = Simulation::new(node_count, params);
+    simulation
+        .add_force(Force::Link(LinkForce::new(links).with_distance(link_distances)))
+        .add_force(Force::ManyBody(
+            ManyBodyForce::new().with_strength(DEFAULT_REPULSION).with_distance_max(DEFAULT_REPULSION_RANGE),
+        ))
+        .add_force(Force::X(PositionForce::new(ConstantOrPerItem::PerItem(target_x)).with_strength(pull.clone())))
+        .add_force(Force::Y(PositionForce::new(ConstantOrPerItem::PerItem(target_y)).with_strength(pull_y)))
         .add_force(Force::Collide(CollideForce::new(collision_radii).with_iterations(collide_iterations)));
     simulation
 }

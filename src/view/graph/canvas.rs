@@ -1,37 +1,20 @@
-//! The canvas renderer for large data sets. Thousands of SVG elements cannot be moved every
+//! The canvas painter for large data sets. Thousands of SVG elements cannot be moved every
 //! frame (measured: a 2,000-node drag spent over 100 ms per frame in DOM writes, style and text
-//! layout), so above [`CANVAS_NODE_THRESHOLD`] nodes the graph is painted on a canvas instead:
-//! the same shapes, dash patterns, highlight and dimming, with labels drawn where they are large
-//! enough to read (and always for the selected, focused and highlighted nodes).
+//! layout), so above the core's large-graph threshold the graph is painted on a canvas instead:
+//! the same frame (`atlas_core::frame`): shapes, links rim to rim with arrowheads, dash
+//! patterns, highlight and dimming, and the labels the frame placed.
 //!
 //! The canvas is one focusable element; keyboard focus moves between nodes as in the SVG view
 //! and is announced in a live region, and the "Read as lists" view gives every node as text.
 
+use super::runtime::GraphRuntime;
+use atlas_core::drawing::{link_segment, shape_polygon, Emphasis};
+use atlas_core::frame::LINE_HEIGHT_EM;
 use atlas_core::number::Fixed;
-use atlas_core::scene::{shape_polygon, Scene, LABEL_FONT_PX, LABEL_LINE_PX};
-use atlas_core::transform::ViewTransform;
-use atlas_core::{Lang, NodeKind, Relation};
-use std::collections::BTreeSet;
+use atlas_core::placement::Anchor;
+use atlas_core::{NodeKind, Relation};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-
-/// Above this many nodes the graph is drawn on a canvas (the core's large-graph threshold).
-pub const CANVAS_NODE_THRESHOLD: usize = atlas_core::scene::LARGE_GRAPH_NODES;
-
-/// Labels are drawn for every node once they would be at least this many pixels high.
-const MIN_READABLE_LABEL_PX: f64 = 9.0;
-
-/// What the painting depends on besides positions: a snapshot of the reactive state.
-#[derive(Clone, Debug, Default)]
-pub struct PaintState {
-    pub transform: ViewTransform,
-    pub lit: Option<BTreeSet<usize>>,
-    pub selected: Option<usize>,
-    pub focused: Option<usize>,
-    pub pinned: BTreeSet<usize>,
-    pub hidden: BTreeSet<String>,
-    pub lang: Option<Lang>,
-}
 
 /// Colours read from the page's CSS custom properties, so every theme applies to the canvas.
 struct Palette {
@@ -104,57 +87,60 @@ impl CanvasPainter {
         (rect.width(), rect.height(), ratio)
     }
 
-    /// Paints every visible link and node at the given positions. Draw calls are batched: one
-    /// stroke per relation and highlight state, one fill per kind and highlight state, so the
-    /// cost is a few dozen raster operations whatever the number of nodes.
-    pub fn paint(&self, scene: &Scene, xs: &[f64], ys: &[f64], state: &PaintState) {
+    /// Paints the runtime's last frame. Draw calls are batched: one stroke per relation and
+    /// highlight state, one fill per kind and highlight state, so the cost is a few dozen raster
+    /// operations whatever the number of nodes.
+    pub fn paint(&self, rt: &GraphRuntime) {
         let (width, height, ratio) = self.fit_backing_store();
         let ctx = &self.context;
-        let t = state.transform;
-        let lang = state.lang.unwrap_or(Lang::Zh);
+        let f = &rt.last;
+        let scene = &rt.scene;
         let _ = ctx.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0);
         ctx.set_global_alpha(1.0);
         ctx.set_fill_style_str(&self.palette.background);
         ctx.fill_rect(0.0, 0.0, width, height);
-        let _ =
-            ctx.set_transform(ratio * t.scale, 0.0, 0.0, ratio * t.scale, ratio * t.translate_x, ratio * t.translate_y);
-        let n = xs.len().min(scene.model.nodes.len());
-        let visible: Vec<bool> = (0..n).map(|i| !scene.is_hidden(i, &state.hidden)).collect();
-        let is_lit = |i: usize| state.lit.as_ref().is_none_or(|set| set.contains(&i));
-        // Dash patterns are the second channel besides colour; below this zoom they would not
-        // be visible anyway, and dashed strokes are costly to raster.
-        let dashed = t.scale >= 0.5;
-
-        // Links: dimmed first, then highlighted ones on top; one path per relation.
+        let n = f.xs.len();
+        let visible = |i: usize| rt.visible.get(i).copied().unwrap_or(true);
+        let dim = |i: usize| rt.highlight.nodes.get(i).is_some_and(|e| *e == Emphasis::Dim);
+        // Dash patterns and arrowheads are the second channel besides colour; on a crowded
+        // overview they would not be seen anyway, and they are costly to raster.
+        let detailed = rt.camera.scale >= 0.5;
         ctx.set_stroke_style_str(&self.palette.link);
-        // Exactly one device pixel: wider strokes under a scaled transform are many times
-        // slower to raster in software (measured: 130 ms against 17 ms a frame at 2,000 nodes).
-        ctx.set_line_width(1.0 / (t.scale * ratio).max(1e-6) * ratio);
+        ctx.set_fill_style_str(&self.palette.link);
+        ctx.set_line_width(1.0);
         for pass_lit in [false, true] {
             ctx.set_global_alpha(if pass_lit { 1.0 } else { 0.15 });
             for relation in Relation::ALL {
                 let pattern = js_sys::Array::new();
-                if dashed {
+                if detailed {
                     for d in relation.dash_pattern() {
                         pattern.push(&JsValue::from_f64(*d));
                     }
                 }
                 let _ = ctx.set_line_dash(&pattern);
                 ctx.begin_path();
-                let mut any = false;
-                for (link, &(s, tgt)) in scene.model.links.iter().zip(&scene.link_ends) {
-                    if link.relation != relation || s >= n || tgt >= n || !visible[s] || !visible[tgt] || s == tgt {
+                let mut heads: Vec<(f64, f64, f64, f64)> = Vec::new();
+                for (k, (link, &(s, t))) in scene.model.links.iter().zip(&scene.link_ends).enumerate() {
+                    if link.relation != relation || s >= n || t >= n || !visible(s) || !visible(t) || s == t {
                         continue;
                     }
-                    if (is_lit(s) && is_lit(tgt)) != pass_lit {
+                    let lit = rt.highlight.links.get(k).is_none_or(|e| *e != Emphasis::Dim);
+                    if lit != pass_lit {
                         continue;
                     }
-                    ctx.move_to(xs[s], ys[s]);
-                    ctx.line_to(xs[tgt], ys[tgt]);
-                    any = true;
+                    let (x1, y1, x2, y2) = link_segment(f.xs[s], f.ys[s], f.xs[t], f.ys[t], f.radii[s], f.radii[t]);
+                    ctx.move_to(x1, y1);
+                    ctx.line_to(x2, y2);
+                    heads.push((x1, y1, x2, y2));
                 }
-                if any {
-                    ctx.stroke();
+                ctx.stroke();
+                if detailed {
+                    let _ = ctx.set_line_dash(&js_sys::Array::new());
+                    ctx.begin_path();
+                    for (x1, y1, x2, y2) in heads {
+                        arrowhead(ctx, x1, y1, x2, y2);
+                    }
+                    ctx.fill();
                 }
             }
         }
@@ -168,10 +154,10 @@ impl CanvasPainter {
                 ctx.begin_path();
                 let mut any = false;
                 for i in 0..n {
-                    if !visible[i] || scene.model.nodes[i].kind != kind || is_lit(i) != pass_lit {
+                    if !visible(i) || scene.model.nodes[i].kind != kind || dim(i) == pass_lit {
                         continue;
                     }
-                    trace_shape(ctx, polygon.as_deref(), xs[i], ys[i], scene.radii[i], false);
+                    trace_shape(ctx, polygon.as_deref(), f.xs[i], f.ys[i], f.radii[i], false);
                     any = true;
                 }
                 if any {
@@ -184,52 +170,58 @@ impl CanvasPainter {
 
         // Outlines of the selected and focused nodes (focus colour) and of pinned ones.
         for (nodes, colour, width) in [
-            (state.pinned.iter().copied().collect::<Vec<usize>>(), &self.palette.foreground, 1.5),
-            ([state.selected, state.focused].into_iter().flatten().collect::<Vec<usize>>(), &self.palette.focus, 3.0),
+            (rt.pinned.iter().copied().collect::<Vec<usize>>(), &self.palette.foreground, 1.5),
+            (
+                [rt.selected, Some(rt.focus_node)].into_iter().flatten().collect::<Vec<usize>>(),
+                &self.palette.focus,
+                3.0,
+            ),
         ] {
             ctx.begin_path();
-            for &i in nodes.iter().filter(|&&i| i < n && visible[i]) {
-                trace_shape(
-                    ctx,
-                    shape_polygon(scene.model.nodes[i].kind).as_deref(),
-                    xs[i],
-                    ys[i],
-                    scene.radii[i],
-                    true,
-                );
+            for &i in nodes.iter().filter(|&&i| i < n && visible(i)) {
+                let polygon = shape_polygon(scene.model.nodes[i].kind);
+                trace_shape(ctx, polygon.as_deref(), f.xs[i], f.ys[i], f.radii[i], true);
             }
             ctx.set_stroke_style_str(colour);
-            ctx.set_line_width(width / t.scale.max(0.2));
+            ctx.set_line_width(width);
             ctx.stroke();
         }
 
-        // Labels: all of them once readable, else only those that matter now.
-        let readable = t.scale * LABEL_FONT_PX >= MIN_READABLE_LABEL_PX;
-        ctx.set_font(&format!("{:.0}px {}", Fixed(LABEL_FONT_PX), self.font_family));
-        ctx.set_text_align("center");
+        // Labels where the frame placed them.
+        let line = f.label_px * LINE_HEIGHT_EM;
+        ctx.set_font(&format!("{:.0}px {}", Fixed(f.label_px), self.font_family));
         ctx.set_line_width(3.0);
         ctx.set_stroke_style_str(&self.palette.background);
         ctx.set_fill_style_str(&self.palette.foreground);
-        for i in 0..n {
-            if !visible[i] {
-                continue;
-            }
-            let emphasised = state.selected == Some(i) || state.focused == Some(i);
-            let wanted = emphasised
-                || (readable && is_lit(i))
-                || (state.lit.is_some() && is_lit(i) && state.lit.as_ref().is_some_and(|l| l.len() <= 60));
-            if !wanted {
-                continue;
-            }
-            let label = scene.label(i, lang);
-            let top = ys[i] + scene.radii[i] + 4.0 + LABEL_LINE_PX * 0.8;
-            for (k, line) in label.lines.iter().enumerate() {
-                let y = top + k as f64 * LABEL_LINE_PX;
-                let _ = ctx.stroke_text(line, xs[i], y);
-                let _ = ctx.fill_text(line, xs[i], y);
+        for (i, place) in f.labels.iter().enumerate() {
+            let Some(place) = place else { continue };
+            let (align, x) = match place.anchor {
+                Anchor::Right => ("left", place.rect.x),
+                Anchor::Left => ("right", place.rect.right()),
+                _ => ("center", place.rect.x + place.rect.width / 2.0),
+            };
+            ctx.set_text_align(align);
+            for (k, text) in scene.label(i, rt.lang).lines.iter().enumerate() {
+                let y = place.rect.y + line * (k as f64 + 0.76);
+                let _ = ctx.stroke_text(text, x, y);
+                let _ = ctx.fill_text(text, x, y);
             }
         }
     }
+}
+
+/// Adds an arrowhead at the end of the segment to the current path.
+fn arrowhead(ctx: &web_sys::CanvasRenderingContext2d, x1: f64, y1: f64, x2: f64, y2: f64) {
+    let (dx, dy) = (x2 - x1, y2 - y1);
+    let len = (dx * dx + dy * dy).sqrt();
+    if len < 8.0 {
+        return;
+    }
+    let (ux, uy) = (dx / len, dy / len);
+    let (size, half) = (7.0, 3.5);
+    ctx.move_to(x2, y2);
+    ctx.line_to(x2 - ux * size - uy * half, y2 - uy * size + ux * half);
+    ctx.line_to(x2 - ux * size + uy * half, y2 - uy * size - ux * half);
 }
 
 /// Adds one node's shape to the current path. `close` closes a polygon, which only a stroke
@@ -262,23 +254,4 @@ fn trace_shape(
             }
         }
     }
-}
-
-/// The visible node whose shape is under the world point, if any (the nearest within its
-/// radius plus a small margin for touch).
-pub fn node_at(
-    scene: &Scene,
-    xs: &[f64],
-    ys: &[f64],
-    hidden: &BTreeSet<String>,
-    x: f64,
-    y: f64,
-    margin: f64,
-) -> Option<usize> {
-    (0..xs.len().min(scene.model.nodes.len()))
-        .filter(|&i| !scene.is_hidden(i, hidden))
-        .map(|i| (i, ((xs[i] - x).powi(2) + (ys[i] - y).powi(2)).sqrt()))
-        .filter(|&(i, d)| d <= scene.radii[i] * 1.3 + margin)
-        .min_by(|a, b| a.1.total_cmp(&b.1))
-        .map(|(i, _)| i)
 }

@@ -1,0 +1,165 @@
+//! One frame of the graph on screen: where every node is drawn, how large, and which labels
+//! and group names show where. The painters (SVG, canvas) only write what this decides.
+//!
+//! Shapes and labels are drawn at screen size: zooming moves nodes apart (or together) but
+//! never shrinks a label below [`MIN_LABEL_PX`], so whatever shows can be read. Which labels
+//! show is decided by importance and room ([`crate::placement`]): the node in focus always, then
+//! what the selection lights, the search's matches, the thesis and principles, then by degree.
+
+use crate::drawing::Emphasis;
+use crate::label::{text_width, LABEL_FONT_PX, LABEL_LINE_PX};
+use crate::model::Lang;
+use crate::placement::{place_labels, Anchor, LabelRequest, PlacedLabel, Rect, CENTRE_ANCHORS};
+use crate::scene::Scene;
+use crate::transform::ViewTransform;
+
+/// The smallest label font size on screen, in CSS pixels.
+pub const MIN_LABEL_PX: f64 = 12.0;
+/// Font size of a group's name drawn over its cluster.
+pub const GROUP_NAME_PX: f64 = 12.0;
+/// A label's line height, as a multiple of its font size.
+pub const LINE_HEIGHT_EM: f64 = LABEL_LINE_PX / LABEL_FONT_PX;
+
+/// What a frame is made from.
+pub struct FrameInput<'a> {
+    pub scene: &'a Scene,
+    /// Node positions in layout units.
+    pub xs: &'a [f64],
+    pub ys: &'a [f64],
+    pub camera: ViewTransform,
+    /// The drawing surface's size, CSS pixels.
+    pub width: f64,
+    pub height: f64,
+    pub visible: &'a [bool],
+    /// The highlight ([`crate::drawing::highlight`]), one per node; empty means all plain.
+    pub emphasis: &'a [Emphasis],
+    /// Nodes the search matches.
+    pub matches: &'a [bool],
+    pub lang: Lang,
+    /// The labels' font size on screen (at least [`MIN_LABEL_PX`]).
+    pub label_px: f64,
+    /// How large shapes are drawn relative to their radius.
+    pub shape_scale: f64,
+    /// Where node labels may sit (round the node, or to its right in the argument layout).
+    pub anchors: &'static [Anchor],
+    /// Whether to name each group over its cluster.
+    pub group_names: bool,
+}
+
+/// Where everything goes, in screen pixels.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Frame {
+    pub xs: Vec<f64>,
+    pub ys: Vec<f64>,
+    pub radii: Vec<f64>,
+    /// Each node's label, `None` where it does not show.
+    pub labels: Vec<Option<PlacedLabel>>,
+    /// Each group's name (`model.groups` order), `None` where it does not show.
+    pub group_names: Vec<Option<PlacedLabel>>,
+    /// The font size labels are drawn at.
+    pub label_px: f64,
+}
+
+/// How much more a label matters for what the reader is looking at.
+fn boost(emphasis: Emphasis, matched: bool) -> Option<f64> {
+    let base = match emphasis {
+        // A dimmed node keeps its label to itself: the reader is looking elsewhere.
+        Emphasis::Dim => return None,
+        Emphasis::Chosen => 10_000.0,
+        Emphasis::Lit => 400.0,
+        Emphasis::Inferred => 200.0,
+        Emphasis::Plain => 0.0,
+    };
+    Some(base + if matched { 600.0 } else { 0.0 })
+}
+
+/// The size a group's name takes on screen.
+fn group_name_size(name: &str) -> (f64, f64) {
+    // Drawn bold and in capitals: wider than the estimate of the plain text.
+    (text_width(&name.to_uppercase(), GROUP_NAME_PX) * 1.12 + 4.0, GROUP_NAME_PX * 1.3)
+}
+
+/// Lays out one frame.
+pub fn frame(input: &FrameInput) -> Frame {
+    let scene = input.scene;
+    let n = scene.model.nodes.len().min(input.xs.len()).min(input.ys.len());
+    let label_px = input.label_px.max(MIN_LABEL_PX);
+    let scale = label_px / LABEL_FONT_PX;
+    let visible = |i: usize| input.visible.get(i).copied().unwrap_or(true);
+    let emphasis = |i: usize| input.emphasis.get(i).copied().unwrap_or(Emphasis::Plain);
+    let mut xs = vec![0.0; n];
+    let mut ys = vec![0.0; n];
+    let mut radii = vec![0.0; n];
+    for i in 0..n {
+        let (x, y) = input.camera.screen_from_world(input.xs[i], input.ys[i]);
+        xs[i] = x;
+        ys[i] = y;
+        radii[i] = scene.radii[i] * input.shape_scale;
+    }
+    let view = Rect::new(0.0, 0.0, input.width, input.height);
+    let shapes: Vec<Option<Rect>> = (0..n)
+        .map(|i| visible(i).then(|| Rect::new(xs[i] - radii[i], ys[i] - radii[i], 2.0 * radii[i], 2.0 * radii[i])))
+        .collect();
+    let mut requests: Vec<Option<LabelRequest>> = (0..n)
+        .map(|i| {
+            if !visible(i) {
+                return None;
+            }
+            let extra = boost(emphasis(i), input.matches.get(i).copied().unwrap_or(false))?;
+            let label = scene.label(i, input.lang);
+            Some(LabelRequest {
+                x: xs[i],
+                y: ys[i],
+                node_radius: radii[i],
+                width: label.width * scale,
+                height: label.lines.len() as f64 * label_px * LINE_HEIGHT_EM,
+                priority: scene.label_priority[i] + extra,
+                forced: emphasis(i) == Emphasis::Chosen,
+                anchors: input.anchors,
+                avoid_nodes: true,
+            })
+        })
+        .collect();
+    // Group names: over the middle of each group's visible nodes, below the labels that matter
+    // most (the thesis, the principles, what is in focus) and above the rest.
+    let groups = scene.model.groups.len();
+    if input.group_names {
+        for g in 0..groups {
+            let members: Vec<usize> = (0..n).filter(|&i| scene.group_of[i] == Some(g) && visible(i)).collect();
+            if members.len() < 2 {
+                requests.push(None);
+                continue;
+            }
+            let cx = members.iter().map(|&i| xs[i]).sum::<f64>() / members.len() as f64;
+            let cy = members.iter().map(|&i| ys[i]).sum::<f64>() / members.len() as f64;
+            let (width, height) = group_name_size(scene.model.groups[g].label.get(input.lang));
+            requests.push(Some(LabelRequest {
+                x: cx,
+                y: cy,
+                node_radius: 0.0,
+                width,
+                height,
+                priority: 90.0,
+                forced: false,
+                anchors: CENTRE_ANCHORS,
+                avoid_nodes: false,
+            }));
+        }
+    }
+    let mut placed = place_labels(&requests, &shapes, &view);
+    let group_names = if input.group_names { placed.split_off(n) } else { vec![None; groups] };
+    Frame { xs, ys, radii, labels: placed, group_names, label_px }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dimmed_nodes_have_no_label_and_the_chosen_one_always_has() {
+        assert_eq!(boost(Emphasis::Dim, true), None);
+        assert!(boost(Emphasis::Chosen, false) > boost(Emphasis::Lit, true));
+        assert!(boost(Emphasis::Lit, false) > boost(Emphasis::Inferred, false));
+        assert!(boost(Emphasis::Plain, true) > boost(Emphasis::Lit, false));
+    }
+}

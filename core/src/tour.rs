@@ -1,0 +1,140 @@
+//! The guided tour as a plan: each step's nodes in at most [`MAX_REVEALS`] reveals (one per
+//! group of nodes, in the step's order), its events, and how the clicker's keys move through
+//! reveals and steps. The view keeps only a [`TourPosition`].
+
+use crate::model::{Lang, Model, NodeKind, Text};
+
+/// The most presses a step's reveal takes.
+pub const MAX_REVEALS: usize = 4;
+
+/// Nodes shown together by one press, and what to call them on screen.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reveal {
+    pub nodes: Vec<usize>,
+    /// The group's name (or names, joined), or the kinds of ungrouped nodes.
+    pub name: Text,
+}
+
+/// One step of the tour, planned.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StepPlan {
+    /// At least one reveal; a step that shows its nodes at once has exactly one.
+    pub reveals: Vec<Reveal>,
+    pub events: Vec<usize>,
+}
+
+/// Where the tour stands: the step, and how many of its reveals are shown (at least one).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TourPosition {
+    pub step: usize,
+    pub revealed: usize,
+}
+
+/// The plans of every step of `model`'s tour.
+pub fn plan(model: &Model) -> Vec<StepPlan> {
+    model
+        .tour
+        .iter()
+        .map(|step| {
+            let nodes: Vec<usize> = step.nodes.iter().filter_map(|id| model.node_idx(id)).collect();
+            let events = step.events.iter().filter_map(|id| model.event_idx(id)).collect();
+            let reveals = if step.reveal && nodes.len() > 1 {
+                reveals_by_group(model, &nodes)
+            } else {
+                vec![Reveal { nodes, name: step.title.clone() }]
+            };
+            StepPlan { reveals, events }
+        })
+        .collect()
+}
+
+/// Splits `nodes` (in the step's order) into runs by group, in order of first appearance, then
+/// joins the two smallest neighbouring runs until at most [`MAX_REVEALS`] remain.
+fn reveals_by_group(model: &Model, nodes: &[usize]) -> Vec<Reveal> {
+    let mut keys: Vec<Option<&str>> = Vec::new();
+    let mut buckets: Vec<Vec<usize>> = Vec::new();
+    for &i in nodes {
+        let key = model.nodes[i].group.as_deref();
+        match keys.iter().position(|k| *k == key) {
+            Some(b) => buckets[b].push(i),
+            None => {
+                keys.push(key);
+                buckets.push(vec![i]);
+            }
+        }
+    }
+    let mut runs: Vec<(Vec<Option<&str>>, Vec<usize>)> = keys.into_iter().map(|k| vec![k]).zip(buckets).collect();
+    while runs.len() > MAX_REVEALS {
+        // The neighbouring pair with the fewest nodes together; the earliest on ties.
+        let mut best = 0;
+        for k in 1..runs.len() - 1 {
+            if runs[k].1.len() + runs[k + 1].1.len() < runs[best].1.len() + runs[best + 1].1.len() {
+                best = k;
+            }
+        }
+        let (keys, nodes) = runs.remove(best + 1);
+        runs[best].0.extend(keys);
+        runs[best].1.extend(nodes);
+    }
+    runs.into_iter().map(|(keys, nodes)| Reveal { name: name_of(model, &keys, &nodes), nodes }).collect()
+}
+
+/// The name of a reveal: its groups' names, joined; nodes without a group are named by kind.
+fn name_of(model: &Model, keys: &[Option<&str>], nodes: &[usize]) -> Text {
+    let mut zh: Vec<String> = Vec::new();
+    let mut en: Vec<String> = Vec::new();
+    for key in keys {
+        match key.and_then(|g| model.group(g)) {
+            Some(group) => {
+                zh.push(group.label.zh.clone());
+                en.push(group.label.en.clone());
+            }
+            None => {
+                for kind in NodeKind::ALL {
+                    let present = nodes.iter().any(|&i| model.nodes[i].kind == kind && model.nodes[i].group.is_none());
+                    if present {
+                        zh.push(kind.label(Lang::Zh).to_string());
+                        en.push(kind.label(Lang::En).to_string());
+                    }
+                }
+            }
+        }
+    }
+    Text { zh: zh.join("、"), en: en.join(" · ") }
+}
+
+/// The position one press later: the step's next reveal, else the next step's first reveal;
+/// the last state stays.
+pub fn next(plan: &[StepPlan], at: Option<TourPosition>) -> Option<TourPosition> {
+    let Some(at) = at else { return (!plan.is_empty()).then_some(TourPosition { step: 0, revealed: 1 }) };
+    let step = plan.get(at.step)?;
+    if at.revealed < step.reveals.len() {
+        return Some(TourPosition { revealed: at.revealed + 1, ..at });
+    }
+    if at.step + 1 < plan.len() {
+        return Some(TourPosition { step: at.step + 1, revealed: 1 });
+    }
+    Some(at)
+}
+
+/// The position one press back: the previous step, whole (its nodes were all seen); the first
+/// step stays.
+pub fn previous(plan: &[StepPlan], at: TourPosition) -> TourPosition {
+    if at.step == 0 || plan.is_empty() {
+        return TourPosition { step: 0, revealed: at.revealed.max(1) };
+    }
+    let step = (at.step - 1).min(plan.len() - 1);
+    TourPosition { step, revealed: plan[step].reveals.len() }
+}
+
+/// A step shown whole (Home, End, a link to a step).
+pub fn whole(plan: &[StepPlan], step: usize) -> Option<TourPosition> {
+    plan.get(step).map(|s| TourPosition { step, revealed: s.reveals.len() })
+}
+
+/// The nodes shown at `at`: those of the reveals so far, in order.
+pub fn shown_nodes(plan: &[StepPlan], at: TourPosition) -> Vec<usize> {
+    plan.get(at.step)
+        .map(|s| s.reveals.iter().take(at.revealed).flat_map(|r| r.nodes.iter().copied()).collect())
+        .unwrap_or_default()
+}

@@ -1,0 +1,99 @@
+//! The details panel: what the selected node, event or group is, what the article says about
+//! it (its quotes, with paragraph ids and, in English, their marked translations), and what it
+//! connects to, each a button that selects it. What the article states and what this app infers
+//! through intermediate nodes are shown apart and named differently.
+//!
+//! A Back control returns to the previous selection (the browser's history holds each one), and
+//! a new selection brings its title into view.
+
+mod event;
+mod group;
+mod node;
+mod quotes;
+
+use crate::i18n;
+use crate::state::use_app;
+use atlas_core::scene::Scene;
+use atlas_core::view_state::Selected;
+use atlas_core::Lang;
+use leptos::prelude::*;
+pub use quotes::Quotes;
+
+/// A button that selects a node, labelled with its name and kind.
+pub fn node_button(scene: &Scene, node: usize, lang: Lang) -> impl IntoView {
+    let state = use_app();
+    let n = &scene.model.nodes[node];
+    let id = n.id.clone();
+    let kind = n.kind;
+    view! {
+        <button type="button" class=format!("chip kind-{}", kind.code())
+            on:click=move |_| state.select(Selected::Node(id.clone()))>
+            <span class="chip-kind">{kind.label(lang)}</span>" "{n.label.get(lang).to_string()}
+        </button>
+    }
+}
+
+/// The thesis, when nothing is selected.
+fn nothing_selected(scene: &Scene, lang: Lang) -> impl IntoView {
+    let thesis = &scene.model.argument.thesis;
+    view! {
+        <div class="details details-empty">
+            <p class="hint">{i18n::NOTHING_SELECTED.get(lang)}</p>
+            <h3 id="detail-title">{match lang { Lang::Zh => "核心论点", Lang::En => "The thesis" }}</h3>
+            <p>{thesis.text.get(lang).to_string()}</p>
+            <Quotes sources=thesis.sources.clone() lang=lang/>
+        </div>
+    }
+}
+
+/// Shows the current selection, or the article's thesis when nothing is selected.
+#[component]
+pub fn DetailPanel() -> impl IntoView {
+    let state = use_app();
+    let panel = NodeRef::<leptos::html::Div>::new();
+    let t = move |ui: i18n::Ui| move || ui.get(state.lang.get());
+    // A new selection starts at its title.
+    Effect::new(move |_| {
+        state.selection.track();
+        if let Some(el) = panel.get_untracked() {
+            el.set_scroll_top(0);
+        }
+    });
+    let body = move || {
+        let scene = state.scene.get();
+        let lang = state.lang.get();
+        match state.selection.get() {
+            Selected::Node(id) => match scene.model.node_idx(&id) {
+                Some(i) => node::details(scene.clone(), i, lang).into_any(),
+                None => nothing_selected(&scene, lang).into_any(),
+            },
+            Selected::Event(id) => match scene.model.event_idx(&id) {
+                Some(i) => event::details(scene.clone(), i, lang).into_any(),
+                None => nothing_selected(&scene, lang).into_any(),
+            },
+            Selected::Group(id) => match scene.model.groups.iter().position(|g| g.id == id) {
+                Some(g) => group::details(scene.clone(), g, lang).into_any(),
+                None => nothing_selected(&scene, lang).into_any(),
+            },
+            Selected::Nothing => nothing_selected(&scene, lang).into_any(),
+        }
+    };
+    let back = move |_| {
+        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+            let _ = history.back();
+        }
+    };
+    view! {
+        <div class="detail-controls">
+            <Show when=move || { state.back_depth.get() > 0 }>
+                <button type="button" class="back-button" on:click=back>{t(i18n::BACK)}</button>
+            </Show>
+            <Show when=move || state.selection.get() != Selected::Nothing>
+                <button type="button" class="clear-selection" on:click=move |_| state.selection.set(Selected::Nothing)>
+                    {t(i18n::CLEAR_SELECTION)}
+                </button>
+            </Show>
+        </div>
+        <div class="detail-body" node_ref=panel>{body}</div>
+    }
+}

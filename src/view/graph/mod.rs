@@ -1,0 +1,316 @@
+//! The graph view: the force or argument layout of the reading, drawn as SVG (or, for large
+//! data sets, on a canvas), with its toolbar and its legend-and-filter panel.
+//!
+//! The parts: [`runtime`] (the controller: simulation, positions, camera, redraw), [`svg`] and
+//! [`canvas`] (two painters of one frame, `atlas_core::frame`), [`input`] (pointer, wheel and
+//! keys), [`toolbar`], [`pins`]. This file wires them to the app state: each effect below feeds
+//! the controller one kind of change.
+
+pub mod canvas;
+pub mod input;
+pub mod pins;
+pub mod runtime;
+pub mod svg;
+pub mod toolbar;
+
+use crate::browser::dom;
+use crate::i18n;
+use crate::state::{use_app, AppState};
+use crate::view::legend::Legend;
+use atlas_core::drawing::{highlight, Focus};
+use atlas_core::scene::{Scene, LARGE_GRAPH_NODES};
+use atlas_core::tour::shown_nodes;
+use atlas_core::view_state::{GraphLayout, Selected};
+use leptos::prelude::*;
+use runtime::{Graph, Painter};
+use std::sync::Arc;
+use toolbar::GraphToolbar;
+
+/// The labels' font size: larger in the projector theme, larger still on the presenting stage.
+pub fn label_px(state: &AppState) -> f64 {
+    if state.tour.get().is_some() {
+        20.0
+    } else if state.projector.get() {
+        16.0
+    } else {
+        13.0
+    }
+}
+
+/// What the current selection, hover and tour focus, by node index.
+fn focus_of(state: &AppState, scene: &Scene) -> (Focus, Option<usize>) {
+    let selection = state.selection.get();
+    let node = match &selection {
+        Selected::Node(id) => scene.model.node_idx(id),
+        _ => None,
+    };
+    let set = match &selection {
+        Selected::Event(id) => scene.model.event_idx(id).map(|e| scene.event_nodes[e].clone()),
+        Selected::Group(id) => scene.model.groups.iter().position(|g| &g.id == id).map(|g| scene.group_nodes(g)),
+        _ => None,
+    };
+    let tour = state.tour.get().map(|at| shown_nodes(&scene.tour, at));
+    (Focus { hovered: state.hovered.get(), tour, node, set }, node)
+}
+
+/// Feeds the controller what changes: language and type size, filter, highlight, search,
+/// layout, and the tour's camera.
+fn sync_state(state: AppState, graph: &Graph, scene: &Arc<Scene>) {
+    {
+        let graph = graph.clone();
+        Effect::new(move |_| {
+            let lang = state.lang.get();
+            let px = label_px(&state);
+            let presenting = state.tour.get().is_some();
+            let mut rt = graph.borrow_mut();
+            rt.lang = lang;
+            rt.label_px = px;
+            rt.group_names = !presenting;
+            // The projector theme changes the colours the canvas reads from CSS.
+            if let Painter::Canvas(canvas) = &mut rt.painter {
+                canvas.refresh_palette();
+            }
+            if rt.mode == GraphLayout::Argument {
+                rt.place_argument();
+            }
+            rt.restyle();
+        });
+    }
+    {
+        let (graph, scene) = (graph.clone(), scene.clone());
+        Effect::new(move |previous: Option<()>| {
+            let visible = state.hidden.with(|hidden| scene.visible(hidden));
+            graph.borrow_mut().visible = visible;
+            graph.borrow_mut().restyle();
+            if previous.is_some() {
+                graph.fit(None, true);
+            }
+        });
+    }
+    {
+        let (graph, scene) = (graph.clone(), scene.clone());
+        Effect::new(move |_| {
+            let (focus, selected) = focus_of(&state, &scene);
+            graph.set_highlight(highlight(&scene, &focus), selected);
+            if let Some(i) = selected {
+                graph.borrow_mut().focus_node = i;
+                graph.reveal(i);
+            }
+        });
+    }
+    {
+        let (graph, scene) = (graph.clone(), scene.clone());
+        Effect::new(move |_| {
+            let hits = state.search.with(|q| scene.search(q));
+            let mut matches = vec![false; scene.model.nodes.len()];
+            for i in hits {
+                matches[i] = true;
+            }
+            let mut rt = graph.borrow_mut();
+            rt.matches = matches;
+            rt.restyle();
+        });
+    }
+    {
+        let graph = graph.clone();
+        Effect::new(move |previous: Option<GraphLayout>| {
+            let mode = state.layout.get();
+            if previous.is_some_and(|p| p != mode) || (previous.is_none() && mode != GraphLayout::Force) {
+                {
+                    let mut rt = graph.borrow_mut();
+                    rt.mode = mode;
+                    rt.place_argument();
+                }
+                graph.fit(None, previous.is_some());
+            }
+            mode
+        });
+    }
+    // Presenting: the camera frames the step's revealed nodes.
+    {
+        let (graph, scene) = (graph.clone(), scene.clone());
+        Effect::new(move |previous: Option<bool>| {
+            let at = state.tour.get();
+            let known = graph.with(|rt| rt.viewport.0 > 0.0);
+            match at {
+                Some(at) if known => graph.fit(Some(&shown_nodes(&scene.tour, at)), true),
+                None if previous == Some(true) => graph.fit(None, true),
+                _ => {}
+            }
+            at.is_some()
+        });
+    }
+}
+
+/// Once mounted: find the painter's elements, and follow the surface's size (fitting the view
+/// the first time, and after a resize while it shows the whole graph).
+fn attach(
+    state: AppState,
+    graph: &Graph,
+    surface: NodeRef<leptos::html::Div>,
+    svg: NodeRef<leptos::svg::Svg>,
+    canvas: NodeRef<leptos::html::Canvas>,
+) {
+    let graph = graph.clone();
+    Effect::new(move |_| {
+        let Some(surface) = surface.get() else { return };
+        {
+            let mut rt = graph.borrow_mut();
+            if let Some(svg) = svg.get() {
+                rt.painter = Painter::Svg(svg::SvgPainter::attach(&svg.into()));
+            }
+            if let Some(canvas) = canvas.get() {
+                if let Some(painter) = canvas::CanvasPainter::new(canvas) {
+                    rt.painter = Painter::Canvas(painter);
+                }
+            }
+            rt.restyle();
+        }
+        let graph = graph.clone();
+        let observer = dom::observe_size(&surface.into(), move |w, h| {
+            if w <= 0.0 || h <= 0.0 {
+                return;
+            }
+            let (first, refit) = {
+                let mut rt = graph.borrow_mut();
+                let first = rt.viewport.0 <= 0.0;
+                rt.viewport = (w, h);
+                if rt.mode == GraphLayout::Argument {
+                    rt.place_argument();
+                }
+                (first, first || rt.auto_fit)
+            };
+            if refit {
+                let scene = graph.with(|rt| rt.scene.clone());
+                let shown: Vec<usize> =
+                    state.show.get_untracked().iter().filter_map(|id| scene.model.node_idx(id)).collect();
+                let tour = state.tour.get_untracked().map(|at| shown_nodes(&scene.tour, at));
+                let frame_on = tour.or((first && !shown.is_empty()).then_some(shown));
+                graph.fit(frame_on.as_deref(), false);
+            } else {
+                graph.run();
+            }
+        });
+        dom::disconnect_on_cleanup(observer);
+    });
+}
+
+/// The graph with its toolbar and filter panel.
+#[component]
+pub fn GraphView() -> impl IntoView {
+    let state = use_app();
+    let scene = state.scene.get_untracked();
+    let use_canvas = scene.model.nodes.len() > LARGE_GRAPH_NODES;
+    let graph = Graph::new(scene.clone(), state.lang.get_untracked());
+    pins::restore(&state, &graph);
+    if let Some(current) = use_context::<crate::view::menu::CurrentGraph>() {
+        current.0.set_value(Some(graph.clone()));
+    }
+    let surface = NodeRef::<leptos::html::Div>::new();
+    let svg = NodeRef::<leptos::svg::Svg>::new();
+    let canvas = NodeRef::<leptos::html::Canvas>::new();
+    let filter_open = RwSignal::new(false);
+    attach(state, &graph, surface, svg, canvas);
+    sync_state(state, &graph, &scene);
+    // A large graph arrives still moving: it settles on screen.
+    if !graph.with(|rt| rt.simulation.is_settled()) {
+        graph.run();
+    }
+    on_cleanup({
+        let graph = graph.clone();
+        move || graph.with(|rt| rt.frames.stop())
+    });
+
+    let t = move |ui: i18n::Ui| move || ui.get(state.lang.get());
+    let surface_el = move || surface.get_untracked().map(|s| -> web_sys::Element { s.into() });
+    let (g_down, g_move, g_up, g_wheel, g_key, g_focus, g_over, g_dbl) = (
+        graph.clone(),
+        graph.clone(),
+        graph.clone(),
+        graph.clone(),
+        graph.clone(),
+        graph.clone(),
+        graph.clone(),
+        graph.clone(),
+    );
+    let on_up = move |ev: web_sys::PointerEvent| input::pointer_up(&g_up, &state, &ev);
+    let lang = Signal::derive(move || state.lang.get());
+    let announce_scene = scene.clone();
+    let g_announce = graph.clone();
+    let drawing = if use_canvas {
+        let announce = move || {
+            state.hovered.track();
+            let i = g_announce.with(|rt| rt.focus_node);
+            announce_scene
+                .model
+                .nodes
+                .get(i)
+                .map(|n| format!("{}, {}", n.label.get(lang.get()), n.kind.label(lang.get())))
+        };
+        view! {
+            <canvas node_ref=canvas class="graph-canvas" tabindex="0" role="application"
+                aria-roledescription=t(i18n::GRAPH_CANVAS) aria-labelledby="graph-heading"
+                aria-describedby="graph-help canvas-focus"></canvas>
+            <p id="canvas-focus" class="sr-only" aria-live="polite">{announce}</p>
+        }
+        .into_any()
+    } else {
+        view! {
+            <svg node_ref=svg class="graph-svg" role="group" aria-labelledby="graph-heading" aria-describedby="graph-help">
+                {svg::drawing(scene.clone(), lang)}
+            </svg>
+        }
+        .into_any()
+    };
+    view! {
+        <div class="graph-view">
+            <GraphToolbar graph=graph.clone() filter_open=filter_open/>
+            <p class="sr-only" id="graph-help">{t(i18n::GRAPH_HELP)}</p>
+            <div class="graph-surface" node_ref=surface
+                on:pointerdown=move |ev| if let Some(s) = surface_el() { input::pointer_down(&g_down, &s, &ev) }
+                on:pointermove=move |ev| if let Some(s) = surface_el() { input::pointer_move(&g_move, &state, &s, &ev) }
+                on:pointerup=on_up.clone() on:pointercancel=on_up
+                on:wheel=move |ev| if let Some(s) = surface_el() { input::wheel(&g_wheel, &s, &ev) }
+                on:keydown=move |ev: web_sys::KeyboardEvent| {
+                    let node = input::node_of_event(&g_key, &ev, (f64::NAN, f64::NAN)).or_else(|| use_canvas.then(|| g_key.with(|rt| rt.focus_node)));
+                    match node {
+                        Some(node) => input::node_key(&g_key, &state, &ev, node),
+                        None => match ev.key().as_str() {
+                            "+" | "=" => input::zoom_by(&g_key, 1.25),
+                            "-" | "_" => input::zoom_by(&g_key, 0.8),
+                            "0" => g_key.fit(None, true),
+                            "Escape" => state.selection.set(Selected::Nothing),
+                            _ => {}
+                        },
+                    }
+                }
+                on:focusin=move |ev: web_sys::FocusEvent| {
+                    if let Some(i) = input::node_of_event(&g_focus, &ev, (f64::NAN, f64::NAN)) {
+                        g_focus.borrow_mut().focus_node = i;
+                        state.hovered.set(Some(i));
+                    }
+                }
+                on:focusout=move |_| state.hovered.set(None)
+                on:pointerover=move |ev: web_sys::PointerEvent| {
+                    if ev.pointer_type() == "mouse" {
+                        state.hovered.set(input::node_of_event(&g_over, &ev, (f64::NAN, f64::NAN)));
+                    }
+                }
+                on:pointerleave=move |_| state.hovered.set(None)
+                on:dblclick=move |ev: web_sys::MouseEvent| {
+                    if let Some(i) = input::node_of_event(&g_dbl, &ev, (f64::NAN, f64::NAN)) {
+                        pins::release(&state, &g_dbl, i);
+                    }
+                }>
+                {drawing}
+            </div>
+            <Show when=move || filter_open.get()>
+                <div id="graph-filter" class="graph-filter">
+                    <button type="button" class="close-filter" on:click=move |_| filter_open.set(false)
+                        aria-label=t(i18n::CLOSE)>"×"</button>
+                    <Legend/>
+                </div>
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,370 @@
+//! The graph's controller: the non-reactive part of the graph view. It owns the simulation, the
+//! positions, the camera and the painter; the view's effects feed it what changed (size,
+//! language, filter, highlight, layout) and it redraws. Positions never go through signals:
+//! each frame computes where everything goes (`atlas_core::frame`) and the painter writes it.
+
+use super::canvas::CanvasPainter;
+use super::svg::SvgPainter;
+use crate::browser::dom::{self, FrameLoop};
+use atlas_core::drawing::Highlight;
+use atlas_core::frame::{frame, Frame, FrameInput};
+use atlas_core::layout::{place_argument, ArgumentPlacement, Simulation, CELL_WIDTH_PX};
+use atlas_core::placement::{NODE_ANCHORS, RIGHT_ANCHORS};
+use atlas_core::scene::Scene;
+use atlas_core::transform::{ViewTransform, MAX_STRETCH};
+use atlas_core::view_state::GraphLayout;
+use atlas_core::Lang;
+use send_wrapper::SendWrapper;
+use std::cell::{RefCell, RefMut};
+use std::collections::{BTreeSet, HashMap};
+use std::rc::Rc;
+use std::sync::Arc;
+
+/// Room kept round the graph when it is fitted, for the labels at its edges (CSS px).
+const FIT_PADDING_X_PX: f64 = 70.0;
+const FIT_PADDING_Y_PX: f64 = 34.0;
+/// The most a fit zooms in (a small reading is not blown up).
+const FIT_MAX_SCALE: f64 = 1.6;
+/// How long a camera move takes.
+const CAMERA_MS: f64 = 450.0;
+
+/// What a pointer is doing.
+#[derive(Clone, Copy, Debug)]
+pub enum Gesture {
+    /// Pressed on a node; becomes a drag once it moves past the slop.
+    Node { node: usize, start: (f64, f64), dragging: bool, grab: (f64, f64) },
+    /// Panning the background.
+    Pan { start: (f64, f64), from: ViewTransform },
+}
+
+/// Two fingers zooming: their distance and midpoint when they touched, and the camera then.
+#[derive(Clone, Copy, Debug)]
+pub struct Pinch {
+    pub distance: f64,
+    pub from: ViewTransform,
+    pub mid: (f64, f64),
+}
+
+/// A camera move in progress.
+#[derive(Clone, Copy, Debug)]
+struct CameraMove {
+    from: ViewTransform,
+    to: ViewTransform,
+    started: Option<f64>,
+}
+
+/// The graph's painter: SVG elements, or a canvas for large graphs.
+pub enum Painter {
+    None,
+    Svg(SvgPainter),
+    Canvas(CanvasPainter),
+}
+
+/// The non-reactive state of one graph view.
+pub struct GraphRuntime {
+    pub scene: Arc<Scene>,
+    pub simulation: Simulation,
+    /// The force layout's positions (world units).
+    pub world_xs: Vec<f64>,
+    pub world_ys: Vec<f64>,
+    /// The argument layout, placed for the current size.
+    pub argument: Option<ArgumentPlacement>,
+    pub mode: GraphLayout,
+    pub camera: ViewTransform,
+    camera_move: Option<CameraMove>,
+    /// The drawing surface's size, once known.
+    pub viewport: (f64, f64),
+    /// Whether the view shows the whole graph as fitted (then a resize refits it).
+    pub auto_fit: bool,
+    pub visible: Vec<bool>,
+    pub highlight: Highlight,
+    pub matches: Vec<bool>,
+    pub lang: Lang,
+    pub label_px: f64,
+    pub group_names: bool,
+    pub pinned: BTreeSet<usize>,
+    pub focus_node: usize,
+    pub selected: Option<usize>,
+    pub painter: Painter,
+    pub frames: FrameLoop,
+    pub gestures: HashMap<i32, Gesture>,
+    pub pointers: HashMap<i32, (f64, f64)>,
+    pub pinch: Option<Pinch>,
+    /// The last frame drawn: screen positions for hit tests and arrow keys.
+    pub last: Frame,
+}
+
+impl GraphRuntime {
+    fn new(scene: Arc<Scene>, lang: Lang) -> GraphRuntime {
+        let n = scene.model.nodes.len();
+        let mut simulation = scene.simulation();
+        for i in 0..n {
+            simulation.set_position(i, scene.force_xs[i], scene.force_ys[i]);
+        }
+        // Carry on from where the scene's layout stopped (a large graph is still moving).
+        simulation.set_alpha(scene.force_alpha);
+        GraphRuntime {
+            world_xs: scene.force_xs.clone(),
+            world_ys: scene.force_ys.clone(),
+            simulation,
+            argument: None,
+            mode: GraphLayout::Force,
+            camera: ViewTransform::IDENTITY,
+            camera_move: None,
+            viewport: (0.0, 0.0),
+            auto_fit: true,
+            visible: vec![true; n],
+            highlight: Highlight::default(),
+            matches: vec![false; n],
+            lang,
+            label_px: 13.0,
+            group_names: true,
+            pinned: BTreeSet::new(),
+            focus_node: 0,
+            selected: None,
+            painter: Painter::None,
+            frames: FrameLoop::default(),
+            gestures: HashMap::new(),
+            pointers: HashMap::new(),
+            pinch: None,
+            last: Frame::default(),
+            scene,
+        }
+    }
+
+    /// The positions the current layout draws from (world units, or the argument layout's
+    /// pixels).
+    pub fn positions(&self) -> (&[f64], &[f64]) {
+        match (&self.mode, &self.argument) {
+            (GraphLayout::Argument, Some(a)) => (&a.xs, &a.ys),
+            _ => (&self.world_xs, &self.world_ys),
+        }
+    }
+
+    /// How large shapes are drawn: with the zoom, within limits, so a node stays a target.
+    fn shape_scale(&self) -> f64 {
+        match self.mode {
+            GraphLayout::Argument => 0.8,
+            GraphLayout::Force => (self.camera.scale * 0.9).clamp(0.55, 1.5),
+        }
+    }
+
+    /// Lays out the current frame and paints it.
+    pub fn redraw(&mut self) {
+        let (w, h) = self.viewport;
+        if w <= 0.0 || h <= 0.0 {
+            return;
+        }
+        let argument = self.mode == GraphLayout::Argument;
+        let (xs, ys) = self.positions();
+        let next = frame(&FrameInput {
+            scene: &self.scene,
+            xs,
+            ys,
+            camera: self.camera,
+            width: w,
+            height: h,
+            visible: &self.visible,
+            emphasis: &self.highlight.nodes,
+            matches: &self.matches,
+            lang: self.lang,
+            label_px: self.label_px,
+            shape_scale: self.shape_scale(),
+            anchors: if argument { RIGHT_ANCHORS } else { NODE_ANCHORS },
+            group_names: self.group_names && !argument,
+        });
+        self.last = next;
+        match &self.painter {
+            Painter::Svg(svg) => svg.paint(self),
+            Painter::Canvas(canvas) => canvas.paint(self),
+            Painter::None => {}
+        }
+    }
+
+    /// Restyles what the highlight, filter, pins and language decide (not positions).
+    pub fn restyle(&mut self) {
+        if let Painter::Svg(svg) = &self.painter {
+            svg.restyle(self);
+        }
+        self.redraw();
+    }
+
+    /// The camera that shows every visible node, or only `nodes` when given.
+    pub fn fitted(&self, nodes: Option<&[usize]>) -> Option<ViewTransform> {
+        let (w, h) = self.viewport;
+        if w <= 0.0 || h <= 0.0 {
+            return None;
+        }
+        let (xs, ys) = self.positions();
+        let chosen: Vec<usize> = match nodes {
+            Some(nodes) => nodes.iter().copied().filter(|&i| i < xs.len() && self.visible[i]).collect(),
+            None => (0..xs.len()).filter(|&i| self.visible[i]).collect(),
+        };
+        if self.mode == GraphLayout::Argument {
+            return self.argument.as_ref().map(|a| argument_camera(a, w, h, &chosen, ys));
+        }
+        let pick = |v: &[f64]| chosen.iter().map(|&i| v[i]).collect::<Vec<f64>>();
+        // A few nodes are framed closer than the whole graph, never closer than readable.
+        let max_scale = if nodes.is_some() { 2.2 } else { FIT_MAX_SCALE };
+        fit_with_padding(&pick(xs), &pick(ys), w, h, max_scale)
+    }
+
+    /// Moves the camera to `to`, smoothly unless reduced motion is asked for.
+    pub fn move_camera(&mut self, to: ViewTransform, animate: bool) {
+        if !animate || dom::prefers_reduced_motion() || self.viewport.0 <= 0.0 {
+            self.camera = to;
+            self.camera_move = None;
+        } else {
+            self.camera_move = Some(CameraMove { from: self.camera, to, started: None });
+        }
+    }
+
+    /// One animation frame: a simulation tick and a camera step. Returns whether to go on.
+    pub fn step(&mut self, now: f64) -> bool {
+        let mut going = false;
+        if self.mode == GraphLayout::Force && (!self.simulation.is_settled() || !self.gestures.is_empty()) {
+            self.simulation.tick();
+            self.world_xs.copy_from_slice(self.simulation.xs());
+            self.world_ys.copy_from_slice(self.simulation.ys());
+            going = !self.simulation.is_settled() || !self.gestures.is_empty();
+        }
+        if let Some(mut m) = self.camera_move.take() {
+            let t0 = *m.started.get_or_insert(now);
+            let t = ((now - t0) / CAMERA_MS).min(1.0);
+            let eased = 1.0 - (1.0 - t).powi(3);
+            self.camera = m.from.lerp(&m.to, eased);
+            if t < 1.0 {
+                self.camera_move = Some(m);
+                going = true;
+            }
+        }
+        self.redraw();
+        going
+    }
+
+    /// Places the argument layout for the current size and language.
+    pub fn place_argument(&mut self) {
+        let (w, h) = self.viewport;
+        let px = self.label_px;
+        let scene = &self.scene;
+        let heights: Vec<f64> = (0..scene.model.nodes.len())
+            .map(|i| {
+                let lines = scene.label(i, self.lang).lines.len() as f64;
+                (lines * px * atlas_core::frame::LINE_HEIGHT_EM).max(2.0 * scene.radii[i] * 0.8)
+            })
+            .collect();
+        let radii: Vec<f64> = scene.radii.iter().map(|r| r * 0.8).collect();
+        self.argument = Some(place_argument(&scene.argument, &heights, &radii, w.max(CELL_WIDTH_PX), h));
+    }
+}
+
+/// [`ViewTransform::fit_points`] with room for labels at the edges (turned a quarter in a
+/// tall view).
+fn fit_with_padding(xs: &[f64], ys: &[f64], w: f64, h: f64, max_scale: f64) -> Option<ViewTransform> {
+    // The padding is in screen pixels, wider across than down: labels are wider than tall.
+    let inner_w = (w - 2.0 * FIT_PADDING_X_PX).max(w * 0.4);
+    let inner_h = (h - 2.0 * FIT_PADDING_Y_PX).max(h * 0.4);
+    let mut t = ViewTransform::fit_points(xs, ys, inner_w, inner_h, 0.0, max_scale, MAX_STRETCH)?;
+    t.translate_x += (w - inner_w) / 2.0;
+    t.translate_y += (h - inner_h) / 2.0;
+    Some(t)
+}
+
+/// The argument layout's camera: its own size (zoom 1, narrower views zoom out down to fit the
+/// width only), centred across, at the top, or scrolled so `chosen` nodes are in view.
+fn argument_camera(a: &ArgumentPlacement, w: f64, h: f64, chosen: &[usize], ys: &[f64]) -> ViewTransform {
+    let scale = (w / a.width.max(1.0)).clamp(0.6, 1.0);
+    let translate_x = ((w - a.width * scale) / 2.0).max(0.0);
+    let top = chosen.iter().map(|&i| ys[i]).fold(f64::INFINITY, f64::min);
+    let bottom = chosen.iter().map(|&i| ys[i]).fold(f64::NEG_INFINITY, f64::max);
+    let all = chosen.len() == ys.len();
+    let translate_y = if all || !top.is_finite() {
+        0.0
+    } else {
+        // Centre the chosen nodes, within the content.
+        let mid = (top + bottom) / 2.0 * scale;
+        (h / 2.0 - mid).min(0.0).max((h - a.height * scale).min(0.0))
+    };
+    ViewTransform { scale, stretch: 1.0, translate_x, translate_y, rotated: false }
+}
+
+/// The argument layout's pans stay within its content.
+pub fn clamp_argument_pan(t: ViewTransform, a: &ArgumentPlacement, w: f64, h: f64) -> ViewTransform {
+    let min_x = (w - a.width * t.scale).min(0.0);
+    let min_y = (h - a.height * t.scale).min(0.0);
+    let max_x = ((w - a.width * t.scale) / 2.0).max(0.0);
+    ViewTransform {
+        translate_x: t.translate_x.max(min_x).min(max_x),
+        translate_y: t.translate_y.max(min_y).min(0.0),
+        ..t
+    }
+}
+
+/// The shared handle the view's closures hold (wasm is single-threaded; leptos asks views to
+/// be `Send`, hence the wrapper).
+#[derive(Clone)]
+pub struct Graph(SendWrapper<Rc<RefCell<GraphRuntime>>>);
+
+impl Graph {
+    pub fn new(scene: Arc<Scene>, lang: Lang) -> Graph {
+        Graph(SendWrapper::new(Rc::new(RefCell::new(GraphRuntime::new(scene, lang)))))
+    }
+
+    pub fn borrow_mut(&self) -> RefMut<'_, GraphRuntime> {
+        self.0.borrow_mut()
+    }
+
+    pub fn with<R>(&self, f: impl FnOnce(&GraphRuntime) -> R) -> R {
+        f(&self.0.borrow())
+    }
+
+    /// Fits the view (to `nodes`, or everything), smoothly when `animate`.
+    pub fn fit(&self, nodes: Option<&[usize]>, animate: bool) {
+        let target = self.with(|rt| rt.fitted(nodes));
+        if let Some(to) = target {
+            {
+                let mut rt = self.borrow_mut();
+                rt.auto_fit = nodes.is_none();
+                rt.move_camera(to, animate);
+            }
+            self.run();
+        }
+    }
+
+    /// Runs the frame loop while the layout or the camera moves (one frame when nothing does).
+    pub fn run(&self) {
+        let frames = self.with(|rt| rt.frames.clone());
+        let graph = self.clone();
+        self.borrow_mut().redraw();
+        frames.start(move |now| graph.borrow_mut().step(now));
+    }
+
+    /// Brings node `i` into view (keeping the zoom) when it lies outside the view.
+    pub fn reveal(&self, i: usize) {
+        let target = self.with(|rt| {
+            let (w, h) = rt.viewport;
+            let (x, y) = (*rt.last.xs.get(i)?, *rt.last.ys.get(i)?);
+            let margin = 60.0;
+            let inside = x > margin && x < w - margin && y > margin && y < h - margin;
+            (!inside && w > 0.0).then_some(()).map(|_| {
+                let mut t = rt.camera.panned(w / 2.0 - x, h / 2.0 - y);
+                if let (GraphLayout::Argument, Some(a)) = (rt.mode, &rt.argument) {
+                    t = clamp_argument_pan(t, a, w, h);
+                }
+                t
+            })
+        });
+        if let Some(to) = target {
+            self.borrow_mut().move_camera(to, true);
+            self.run();
+        }
+    }
+
+    /// Sets the emphasis of every node and link and repaints.
+    pub fn set_highlight(&self, highlight: Highlight, selected: Option<usize>) {
+        let mut rt = self.borrow_mut();
+        rt.highlight = highlight;
+        rt.selected = selected;
+        rt.restyle();
+    }
+}

@@ -1,0 +1,279 @@
+//! The SVG painter: the graph's elements, made once per data set, and the writes that move and
+//! restyle them. Every node is a focusable button with its name; what changes with the
+//! highlight, the filter, the language and the camera is written straight to attributes here,
+//! never through per-node signals.
+
+use super::runtime::GraphRuntime;
+use crate::browser::dom::set_attr;
+use atlas_core::drawing::{link_segment, shape_path, Emphasis};
+use atlas_core::frame::{GROUP_NAME_PX, LINE_HEIGHT_EM};
+use atlas_core::layout::{GROUP_HEADER_PX, STAGE_HEADER_PX};
+use atlas_core::number::Fixed;
+use atlas_core::placement::{Anchor, PlacedLabel};
+use atlas_core::scene::Scene;
+use atlas_core::view_state::GraphLayout;
+use atlas_core::{Lang, LinkBasis, Relation};
+use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+
+/// The CSS code of a relation (`part_of` → `part-of`), for its line style.
+pub fn relation_code(relation: Relation) -> String {
+    relation.code().replace('_', "-")
+}
+
+/// The graph's SVG content: markers, group names, links, nodes with their labels, and the
+/// argument layout's headings. Positions and styles are written by [`SvgPainter`].
+pub fn drawing(scene: Arc<Scene>, lang: Signal<Lang>) -> impl IntoView {
+    let markers = Relation::ALL
+        .iter()
+        .map(|r| {
+            let code = relation_code(*r);
+            view! {
+                <marker id=format!("arrow-{code}") class=format!("marker rel-{code}") viewBox="0 0 10 10" refX="9" refY="5"
+                    markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                    <path d="M0,1L10,5L0,9z"/>
+                </marker>
+            }
+        })
+        .collect_view();
+    let groups = scene
+        .model
+        .groups
+        .iter()
+        .map(|g| {
+            let label = g.label.clone();
+            view! { <text class="group-name" text-anchor="middle" visibility="hidden">{move || label.get(lang.get()).to_string()}</text> }
+        })
+        .collect_view();
+    let links = scene
+        .model
+        .links
+        .iter()
+        .map(|link| {
+            let code = relation_code(link.relation);
+            view! { <line class="link" marker-end=format!("url(#arrow-{code})")/> }
+        })
+        .collect_view();
+    let nodes = (0..scene.model.nodes.len()).map(|i| node(scene.clone(), i, lang)).collect_view();
+    let stages = scene
+        .model
+        .stages
+        .iter()
+        .map(|s| {
+            let label = s.label.clone();
+            view! { <text class="stage-name" visibility="hidden">{move || label.get(lang.get()).to_string()}</text> }
+        })
+        .collect_view();
+    view! {
+        <defs>{markers}</defs>
+        <g class="group-names" aria-hidden="true">{groups}</g>
+        <g class="links" aria-hidden="true">{links}</g>
+        <g class="nodes">{nodes}</g>
+        <g class="stage-names" aria-hidden="true">{stages}</g>
+    }
+}
+
+/// One node: its shape and its label, lines split where the core broke them.
+fn node(scene: Arc<Scene>, i: usize, lang: Signal<Lang>) -> impl IntoView {
+    let n = &scene.model.nodes[i];
+    let (kind, r) = (n.kind, scene.radii[i]);
+    let lines = move || {
+        let label = scene.label(i, lang.get());
+        label
+            .lines
+            .iter()
+            .enumerate()
+            .map(|(k, line)| {
+                // Keep the space where the label broke, so the visible text reads as the
+                // accessible name does.
+                let text =
+                    if label.space_after.get(k).copied().unwrap_or(false) { format!("{line} ") } else { line.clone() };
+                let dy = if k == 0 { "0.95em".to_string() } else { format!("{:.2}em", Fixed(LINE_HEIGHT_EM)) };
+                view! { <tspan x="0" dy=dy>{text}</tspan> }
+            })
+            .collect_view()
+    };
+    view! {
+        <g class=format!("node kind-{}", kind.code()) data-index=i.to_string() role="button" tabindex="-1" aria-pressed="false">
+            <path class="shape" d=shape_path(kind, r)/>
+            <text class="label" visibility="hidden" lang=move || lang.get().tag()>{lines}</text>
+        </g>
+    }
+}
+
+/// The elements the painter writes to, in index order.
+pub struct SvgPainter {
+    root: Option<web_sys::SvgElement>,
+    nodes: Vec<web_sys::Element>,
+    shapes: Vec<web_sys::Element>,
+    labels: Vec<web_sys::Element>,
+    links: Vec<web_sys::Element>,
+    groups: Vec<web_sys::Element>,
+    stages: Vec<web_sys::Element>,
+}
+
+fn collect(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
+    let Ok(list) = root.query_selector_all(selector) else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok()).collect()
+}
+
+fn px(value: f64) -> String {
+    format!("{:.1}", Fixed(value))
+}
+
+impl SvgPainter {
+    /// Finds the drawn elements after they are mounted.
+    pub fn attach(svg: &web_sys::Element) -> SvgPainter {
+        SvgPainter {
+            root: svg.clone().dyn_into::<web_sys::SvgElement>().ok(),
+            nodes: collect(svg, "g.node"),
+            shapes: collect(svg, "g.node > path.shape"),
+            labels: collect(svg, "g.node > text.label"),
+            links: collect(svg, "line.link"),
+            groups: collect(svg, "text.group-name"),
+            stages: collect(svg, "text.stage-name"),
+        }
+    }
+
+    /// Writes the frame: node and shape positions, link ends, labels and names where placed.
+    pub fn paint(&self, rt: &GraphRuntime) {
+        let f = &rt.last;
+        if let Some(root) = &self.root {
+            // Through the CSSOM, which a strict style-src allows.
+            let _ = root.style().set_property("--label-px", &format!("{}px", px(f.label_px)));
+        }
+        let scale = rt.scene.radii.iter().zip(&f.radii).map(|(r, s)| s / r.max(1e-9)).next().unwrap_or(1.0);
+        for (i, el) in self.nodes.iter().enumerate().take(f.xs.len()) {
+            set_attr(el, "transform", &format!("translate({},{})", px(f.xs[i]), px(f.ys[i])));
+            if let Some(shape) = self.shapes.get(i) {
+                set_attr(shape, "transform", &format!("scale({:.3})", Fixed(scale)));
+            }
+            if let Some(label) = self.labels.get(i) {
+                write_label(label, f.labels[i].as_ref(), f.xs[i], f.ys[i]);
+            }
+        }
+        for (k, el) in self.links.iter().enumerate() {
+            let Some(&(s, t)) = rt.scene.link_ends.get(k) else { continue };
+            let (x1, y1, x2, y2) = link_segment(f.xs[s], f.ys[s], f.xs[t], f.ys[t], f.radii[s], f.radii[t]);
+            set_attr(el, "x1", &px(x1));
+            set_attr(el, "y1", &px(y1));
+            set_attr(el, "x2", &px(x2));
+            set_attr(el, "y2", &px(y2));
+        }
+        for (g, el) in self.groups.iter().enumerate() {
+            match f.group_names.get(g).copied().flatten() {
+                Some(place) => {
+                    set_attr(el, "x", &px(place.rect.x + place.rect.width / 2.0));
+                    set_attr(el, "y", &px(place.rect.y + GROUP_NAME_PX));
+                    set_attr(el, "visibility", "visible");
+                }
+                None => set_attr(el, "visibility", "hidden"),
+            }
+        }
+        self.paint_stages(rt);
+    }
+
+    /// The argument layout's stage names (kept at the top while scrolling) and group names.
+    fn paint_stages(&self, rt: &GraphRuntime) {
+        let argument = rt.mode == GraphLayout::Argument;
+        let placement = rt.argument.as_ref().filter(|_| argument);
+        for (s, el) in self.stages.iter().enumerate() {
+            match placement.and_then(|a| a.stages.get(s)) {
+                Some(&(left, _)) => {
+                    let (x, _) = rt.camera.screen_from_world(left + 8.0, 0.0);
+                    set_attr(el, "x", &px(x));
+                    set_attr(el, "y", &px(STAGE_HEADER_PX * 0.62));
+                    set_attr(el, "visibility", "visible");
+                }
+                None => set_attr(el, "visibility", "hidden"),
+            }
+        }
+        if let Some(a) = placement {
+            for &(g, x, y) in &a.groups {
+                let Some(el) = self.groups.get(g) else { continue };
+                let (sx, sy) = rt.camera.screen_from_world(x + 4.0, y + GROUP_HEADER_PX * 0.7);
+                set_attr(el, "x", &px(sx));
+                set_attr(el, "y", &px(sy));
+                set_attr(el, "text-anchor", "start");
+                let below_header = sy > STAGE_HEADER_PX;
+                set_attr(el, "visibility", if below_header { "visible" } else { "hidden" });
+            }
+        } else {
+            for el in &self.groups {
+                set_attr(el, "text-anchor", "middle");
+            }
+        }
+    }
+
+    /// Writes what the highlight, filter, pins, search and language decide: classes, which node
+    /// is the keyboard's stop, what each button is called and whether it is pressed.
+    pub fn restyle(&self, rt: &GraphRuntime) {
+        let scene = &rt.scene;
+        let lang = rt.lang;
+        for (i, el) in self.nodes.iter().enumerate() {
+            let node = &scene.model.nodes[i];
+            let emphasis = rt.highlight.nodes.get(i).copied().unwrap_or(Emphasis::Plain);
+            let mut class = format!("node kind-{}", node.kind.code());
+            for (on, name) in [
+                (!rt.visible.get(i).copied().unwrap_or(true), "is-hidden"),
+                (rt.pinned.contains(&i), "pinned"),
+                (rt.matches.get(i).copied().unwrap_or(false), "match"),
+            ] {
+                if on {
+                    class.push(' ');
+                    class.push_str(name);
+                }
+            }
+            if let Some(e) = emphasis.class() {
+                class.push(' ');
+                class.push_str(e);
+            }
+            set_attr(el, "class", &class);
+            set_attr(el, "tabindex", if rt.focus_node == i { "0" } else { "-1" });
+            set_attr(el, "aria-pressed", if rt.selected == Some(i) { "true" } else { "false" });
+            let mut name = format!("{}, {}", node.label.get(lang), node.kind.label(lang));
+            if rt.pinned.contains(&i) {
+                name.push_str(", ");
+                name.push_str(crate::i18n::PINNED.get(lang));
+            }
+            if emphasis == Emphasis::Inferred {
+                name.push_str(", ");
+                name.push_str(crate::i18n::INFERRED_LINK.get(lang));
+            }
+            set_attr(el, "aria-label", &name);
+        }
+        for (k, el) in self.links.iter().enumerate() {
+            let (Some(link), Some(&(s, t))) = (scene.model.links.get(k), scene.link_ends.get(k)) else { continue };
+            let hidden = !rt.visible.get(s).copied().unwrap_or(true) || !rt.visible.get(t).copied().unwrap_or(true);
+            let mut class = format!("link rel-{}", relation_code(link.relation));
+            if link.basis == LinkBasis::Reading {
+                class.push_str(" reading");
+            }
+            if hidden {
+                class.push_str(" is-hidden");
+            }
+            if let Some(e) = rt.highlight.links.get(k).and_then(|e| e.class()) {
+                class.push(' ');
+                class.push_str(e);
+            }
+            set_attr(el, "class", &class);
+        }
+    }
+}
+
+/// Places a label at its spot, or hides it.
+fn write_label(el: &web_sys::Element, place: Option<&PlacedLabel>, x: f64, y: f64) {
+    let Some(place) = place else {
+        set_attr(el, "visibility", "hidden");
+        return;
+    };
+    let (anchor, dx) = match place.anchor {
+        Anchor::Right => ("start", place.rect.x - x),
+        Anchor::Left => ("end", place.rect.right() - x),
+        _ => ("middle", place.rect.x + place.rect.width / 2.0 - x),
+    };
+    set_attr(el, "transform", &format!("translate({},{})", px(dx), px(place.rect.y - y)));
+    set_attr(el, "text-anchor", anchor);
+    set_attr(el, "visibility", "visible");
+}

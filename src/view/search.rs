@@ -1,0 +1,121 @@
+//! The search box: finds nodes by a word in either language (labels, the article's other names
+//! for them, summaries) and groups by name. Its matches stay marked in the graph until the box
+//! is cleared; choosing a result selects it and moves keyboard focus to it in the graph.
+
+use crate::i18n;
+use crate::state::use_app;
+use atlas_core::view_state::Selected;
+use leptos::prelude::*;
+
+/// The most results listed (the graph marks every match).
+const MAX_RESULTS: usize = 10;
+
+/// The search box and its results.
+#[component]
+pub fn Search() -> impl IntoView {
+    let state = use_app();
+    let lang = state.lang;
+    let t = move |ui: i18n::Ui| move || ui.get(lang.get());
+    let open = RwSignal::new(false);
+    let hits = Memo::new(move |_| {
+        state.scene.with(|s| {
+            let q = state.search.get();
+            let groups: Vec<usize> = s.search_groups(&q);
+            let nodes: Vec<usize> = s.search(&q);
+            (groups, nodes)
+        })
+    });
+    let choose = move |selected: Selected| {
+        open.set(false);
+        if let Selected::Node(id) = &selected {
+            // A found node must be visible: show its kind and group again.
+            let scene = state.scene.get_untracked();
+            if let Some(n) = scene.model.node(id) {
+                state.hidden.update(|set| {
+                    set.remove(&format!("kind:{}", n.kind.code()));
+                    if let Some(g) = &n.group {
+                        set.remove(&format!("group:{g}"));
+                    }
+                    set.retain(|k| !k.starts_with("actor:"));
+                });
+            }
+        }
+        let index = match &selected {
+            Selected::Node(id) => state.scene.with_untracked(|s| s.model.node_idx(id)),
+            _ => None,
+        };
+        state.select(selected);
+        if let Some(i) = index {
+            crate::view::focus_graph_node(i);
+        }
+    };
+    let results = move || {
+        let (groups, nodes) = hits.get();
+        let scene = state.scene.get();
+        let lang = lang.get();
+        if groups.is_empty() && nodes.is_empty() {
+            return view! { <li class="no-match">{i18n::NO_MATCH.get(lang)}</li> }.into_any();
+        }
+        let count = format!("{} {}", nodes.len(), i18n::SEARCH_MATCHES.get(lang));
+        let group_items = groups
+            .into_iter()
+            .take(3)
+            .map(|g| {
+                let group = &scene.model.groups[g];
+                let id = group.id.clone();
+                let text = format!("{}: {}", i18n::GROUP.get(lang), group.label.get(lang));
+                view! { <li><button type="button" class="result group-result" on:click=move |_| choose(Selected::Group(id.clone()))>{text}</button></li> }
+            })
+            .collect_view();
+        let node_items = nodes
+            .into_iter()
+            .take(MAX_RESULTS)
+            .map(|i| {
+                let n = &scene.model.nodes[i];
+                let id = n.id.clone();
+                let other = n.label.get(lang.other()).to_string();
+                view! {
+                    <li><button type="button" class="result" on:click=move |_| choose(Selected::Node(id.clone()))>
+                        <span class="result-label">{n.label.get(lang).to_string()}</span>
+                        <span class="result-other" lang=lang.other().tag()>{other}</span>
+                    </button></li>
+                }
+            })
+            .collect_view();
+        view! { {group_items}{node_items}<li class="result-count" aria-hidden="true">{count}</li> }.into_any()
+    };
+    view! {
+        <div class="search" role="search">
+            <label for="node-search" class="sr-only">{t(i18n::SEARCH)}</label>
+            <input id="node-search" type="search" autocomplete="off" aria-controls="search-results"
+                aria-expanded=move || (open.get() && !state.search.get().trim().is_empty()).to_string()
+                placeholder=move || format!("{} · {}", i18n::SEARCH.get(lang.get()), i18n::SEARCH_PLACEHOLDER.get(lang.get()))
+                prop:value=move || state.search.get()
+                on:input=move |ev| { state.search.set(event_target_value(&ev)); open.set(true); }
+                on:focus=move |_| open.set(true)
+                on:keydown=move |ev: web_sys::KeyboardEvent| match ev.key().as_str() {
+                    "Enter" => {
+                        let (groups, nodes) = hits.get_untracked();
+                        let scene = state.scene.get_untracked();
+                        let first = nodes.first().map(|&i| Selected::Node(scene.model.nodes[i].id.clone()))
+                            .or_else(|| groups.first().map(|&g| Selected::Group(scene.model.groups[g].id.clone())));
+                        if let Some(first) = first {
+                            ev.prevent_default();
+                            choose(first);
+                        }
+                    }
+                    "Escape" => {
+                        if open.get_untracked() { open.set(false) } else { state.search.set(String::new()) }
+                    }
+                    _ => {}
+                }/>
+            <Show when=move || !state.search.get().is_empty()>
+                <button type="button" class="icon clear-search" aria-label=t(i18n::CLEAR_SEARCH) title=t(i18n::CLEAR_SEARCH)
+                    on:click=move |_| { state.search.set(String::new()); open.set(false); }>"×"</button>
+            </Show>
+            <Show when=move || open.get() && !state.search.get().trim().is_empty()>
+                <ul id="search-results" class="search-results" aria-live="polite">{results}</ul>
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,91 @@
+//! The timeline's event cards: how large each is (its full title, wrapped, never cut), which row
+//! it goes in and where (`atlas_core::timeline::place_cards`), and the card itself: a button with
+//! the date, the actor and the title.
+
+use atlas_core::label::{wrap_label_measured, TextMeasure, LABEL_FONT_PX};
+use atlas_core::scene::Scene;
+use atlas_core::timeline::{date_span, place_cards, CardToPlace, TimeAxis, TimeScale};
+use atlas_core::Lang;
+
+/// Card sizes, CSS px.
+pub const CARD_MIN_WIDTH_PX: f64 = 100.0;
+pub const CARD_MAX_WIDTH_PX: f64 = 180.0;
+/// Horizontal padding inside a card, both sides together.
+const CARD_PADDING_PX: f64 = 12.0;
+/// The card's title font size and line height.
+pub const TITLE_PX: f64 = 12.0;
+const TITLE_LINE_PX: f64 = 14.5;
+/// The date-and-actor line, and the padding above and below.
+const CAPTION_LINE_PX: f64 = 13.0;
+const CARD_VERTICAL_PX: f64 = 7.0;
+/// Gap between cards in a row, and between rows.
+pub const CARD_GAP_PX: f64 = 6.0;
+
+/// Where every card goes, by event index: left edge, top, width, height; and the strip's
+/// height below the axis.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CardLayout {
+    pub cards: Vec<(f64, f64, f64, f64)>,
+    /// The x of each event's date (its start) on the axis.
+    pub marks: Vec<(f64, f64)>,
+    pub height: f64,
+}
+
+/// The width and height a card needs for `title` and its caption line, at most `max_width`,
+/// measured as the browser renders the text (`measure` is at the labels' 12 px).
+fn card_size(title: &str, caption: &str, max_width: f64, measure: &dyn TextMeasure) -> (f64, f64) {
+    let title_width = measure.width(title) * TITLE_PX / LABEL_FONT_PX;
+    let caption_width = measure.width(caption) * 10.5 / LABEL_FONT_PX;
+    // About three lines of title, as narrow as that allows.
+    let content = (title_width / 3.0 + 10.0).max(caption_width).max(CARD_MIN_WIDTH_PX - CARD_PADDING_PX);
+    let width = (content + CARD_PADDING_PX).min(CARD_MAX_WIDTH_PX).min(max_width);
+    let lines =
+        wrap_label_measured(title, measure, (width - CARD_PADDING_PX) * LABEL_FONT_PX / TITLE_PX).lines.len() as f64;
+    (width, CARD_VERTICAL_PX + CAPTION_LINE_PX + lines * TITLE_LINE_PX)
+}
+
+/// The caption above a card's title: the date at its precision and the actor.
+pub fn caption(scene: &Scene, event: usize, lang: Lang) -> String {
+    let e = &scene.model.events[event];
+    let actor = scene.model.node(&e.actor).map(|n| n.label.get(lang).to_string()).unwrap_or_default();
+    format!("{} · {}", e.date.display(lang), actor)
+}
+
+/// Lays out every card for `scale` over `axis`, between `left` and `right`.
+pub fn layout_cards(
+    scene: &Scene,
+    axis: &TimeAxis,
+    scale: &TimeScale,
+    lang: Lang,
+    (left, right): (f64, f64),
+    measure: &dyn TextMeasure,
+) -> CardLayout {
+    let n = scene.model.events.len();
+    // A card is never wider than the strip (it would be cut).
+    let sizes: Vec<(f64, f64)> = (0..n)
+        .map(|e| card_size(scene.model.events[e].title.get(lang), &caption(scene, e, lang), right - left, measure))
+        .collect();
+    let marks: Vec<(f64, f64)> = scene
+        .model
+        .events
+        .iter()
+        .map(|e| {
+            let (start, end) = date_span(&e.date);
+            (scale.screen_from_time(axis.warp(start)), scale.screen_from_time(axis.warp(end)))
+        })
+        .collect();
+    let wanted: Vec<CardToPlace> = (0..n).map(|e| CardToPlace { x: marks[e].0, width: sizes[e].0 }).collect();
+    let (placed, rows) = place_cards(&wanted, left, right, CARD_GAP_PX);
+    let mut row_heights = vec![0.0f64; rows];
+    for (e, p) in placed.iter().enumerate() {
+        row_heights[p.row] = row_heights[p.row].max(sizes[e].1);
+    }
+    let mut tops = Vec::with_capacity(rows);
+    let mut y = CARD_GAP_PX;
+    for h in &row_heights {
+        tops.push(y);
+        y += h + CARD_GAP_PX;
+    }
+    let cards = placed.iter().enumerate().map(|(e, p)| (p.x, tops[p.row], sizes[e].0, sizes[e].1)).collect();
+    CardLayout { cards, marks, height: y }
+}
