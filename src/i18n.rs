@@ -123,4 +123,12 @@ ui! {
     SHARE_NO_TOUR = "不开始导览", "No tour";
     SHARE_HEIGHT = "框架高度（像素）", "Frame height (px)";
     STAGE = "阶段", "Stage";
+    PRESENTER_VIEW = "演讲者视图", "Presenter view";
+    PRESENTER_TITLE = "演讲者视图", "Presenter view";
+    ELAPSED = "已用时间", "Elapsed";
+    NEXT_UP = "接下来", "Next";
+    TOUR_ENDED = "演示已结束", "The tour has ended";
+    LAST_STEP = "这是最后一步", "This is the last step";
+    NEXT_REVEALS = "下一次按键显示", "The next press reveals";
+    PRINT_HANDOUT = "打印讲义", "Print handout";
 }

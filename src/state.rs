@@ -173,6 +173,7 @@ impl AppState {
             tour_step: self.tour.get().map(|t| t.step),
             embed: self.embed.get(),
             auto_resize: self.auto_resize.get(),
+            presenter: false,
             data_url: None,
         }
     }

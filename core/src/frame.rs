@@ -97,9 +97,17 @@ pub fn frame(input: &FrameInput) -> Frame {
         radii[i] = scene.radii[i] * input.shape_scale;
     }
     let view = Rect::new(0.0, 0.0, input.width, input.height);
+    // Labels keep clear of the nodes the reader sees; a dimmed node (out of focus) may be
+    // covered, so what is in focus gets its labels.
     let shapes: Vec<Option<Rect>> = (0..n)
-        .map(|i| visible(i).then(|| Rect::new(xs[i] - radii[i], ys[i] - radii[i], 2.0 * radii[i], 2.0 * radii[i])))
+        .map(|i| {
+            let seen = visible(i) && emphasis(i) != Emphasis::Dim;
+            seen.then(|| Rect::new(xs[i] - radii[i], ys[i] - radii[i], 2.0 * radii[i], 2.0 * radii[i]))
+        })
         .collect();
+    // Group names give the structure at a glance; with something in focus they step back.
+    let focused = input.emphasis.contains(&Emphasis::Dim);
+    let group_names = input.group_names && !focused;
     let mut requests: Vec<Option<LabelRequest>> = (0..n)
         .map(|i| {
             if !visible(i) {
@@ -123,7 +131,7 @@ pub fn frame(input: &FrameInput) -> Frame {
     // Group names: over the middle of each group's visible nodes, below the labels that matter
     // most (the thesis, the principles, what is in focus) and above the rest.
     let groups = scene.model.groups.len();
-    if input.group_names {
+    if group_names {
         for g in 0..groups {
             let members: Vec<usize> = (0..n).filter(|&i| scene.group_of[i] == Some(g) && visible(i)).collect();
             if members.len() < 2 {
@@ -147,7 +155,7 @@ pub fn frame(input: &FrameInput) -> Frame {
         }
     }
     let mut placed = place_labels(&requests, &shapes, &view);
-    let group_names = if input.group_names { placed.split_off(n) } else { vec![None; groups] };
+    let group_names = if group_names { placed.split_off(n) } else { vec![None; groups] };
     Frame { xs, ys, radii, labels: placed, group_names, label_px }
 }
 

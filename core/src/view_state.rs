@@ -22,6 +22,7 @@
 //! | `tour` | `1`…`n` | the guided tour's step (1-based) |
 //! | `embed` | `1` | embed mode: no page chrome |
 //! | `resize` | `0` | embed mode: do not post the frame's height to the parent |
+//! | `presenter` | `1` | the presenter's window: current and next step, notes, time |
 //! | `data` | a relative URL | load a data set from the same origin |
 
 use crate::model::Lang;
@@ -82,6 +83,8 @@ pub struct ViewState {
     pub embed: bool,
     /// Post the frame's height to the parent page when embedded.
     pub auto_resize: bool,
+    /// This window is the presenter's view of a tour shown in another window.
+    pub presenter: bool,
     pub data_url: Option<String>,
 }
 
@@ -231,6 +234,10 @@ pub fn parse_query(query: &str) -> (ViewState, Vec<UrlNotice>) {
                 "0" | "false" => state.embed = false,
                 _ => ignore(&mut notices),
             },
+            "presenter" => match value.as_str() {
+                "1" | "true" => state.presenter = true,
+                _ => ignore(&mut notices),
+            },
             "resize" => match value.as_str() {
                 "1" | "true" => state.auto_resize = true,
                 "0" | "false" => state.auto_resize = false,
@@ -298,6 +305,9 @@ pub fn to_query(state: &ViewState) -> String {
             parts.push("resize=0".into());
         }
     }
+    if state.presenter {
+        parts.push("presenter=1".into());
+    }
     if let Some(url) = &state.data_url {
         parts.push(format!("data={}", percent_encode(url)));
     }
@@ -326,6 +336,7 @@ mod tests {
         // Older links: the columns layout is now the argument layout; a zoom is not carried.
         check("layout=columns&zoom=1.5,10,-20", "layout=argument", &[]);
         check("span=19000..19365&embed=1&resize=0", "span=19000.0..19365.0&embed=1&resize=0", &[]);
+        check("tour=2&presenter=1", "tour=2&presenter=1", &[]);
         check("data=data%2Fother.json", "data=data%2Fother.json", &[]);
         check("#lang=en", "lang=en", &[]);
     }

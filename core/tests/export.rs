@@ -140,3 +140,51 @@ fn hostile_labels_stay_text() {
     let all_text: String = doc.descendants().filter(|n| n.is_text()).map(|n| n.text().unwrap_or("")).collect();
     assert!(all_text.contains("<script>alert(1)</script>"), "the label survives as text");
 }
+
+#[test]
+fn the_printed_timeline_holds_every_event_inside_its_width() {
+    use atlas_core::export::timeline::timeline_svg;
+    let scene = built_in_scene();
+    for (lang, width) in [(Lang::En, 680.0), (Lang::Zh, 680.0), (Lang::En, 500.0)] {
+        let svg = timeline_svg(&scene, lang, width);
+        let doc = roxmltree::Document::parse(&svg.text).unwrap();
+        let events: Vec<roxmltree::Node> =
+            doc.descendants().filter(|n| n.attribute("class") == Some("event")).collect();
+        assert_eq!(events.len(), scene.model.events.len());
+        for event in events {
+            // The card (the second rect) lies within the width.
+            let card = event.children().filter(|c| c.has_tag_name("rect")).nth(1).unwrap();
+            let x: f64 = card.attribute("x").unwrap().parse().unwrap();
+            let w: f64 = card.attribute("width").unwrap().parse().unwrap();
+            assert!(x >= 0.0 && x + w <= width + 0.1, "{lang:?} {width}: card at {x}, {w} wide");
+            // Every word of the title is there (no title cut short).
+            let id = event.attribute("data-id").unwrap();
+            let title = scene.model.event(id).unwrap().title.get(lang);
+            let title_text = event.descendants().find(|n| n.attribute("class") == Some("title")).unwrap();
+            let shown: String =
+                title_text.descendants().filter(|n| n.has_tag_name("tspan")).map(|t| t.text().unwrap_or("")).collect();
+            assert_eq!(shown.replace(' ', ""), title.replace(' ', ""), "{id}");
+        }
+    }
+}
+
+#[test]
+fn a_print_export_fits_its_box_and_turns_when_that_draws_it_larger() {
+    use atlas_core::export::{graph_svg_with, GraphExport};
+    let scene = built_in_scene();
+    let visible = vec![true; scene.model.nodes.len()];
+    let options = GraphExport { width: 680.0, max_height: 960.0, label_px: 10.0, title: false, legend: false };
+    let svg = graph_svg_with(&scene, &scene.force_xs, &scene.force_ys, &visible, Lang::En, &options);
+    assert_eq!(svg.width, 680.0);
+    assert!(svg.height <= 960.0 + 1e-6, "{}", svg.height);
+    // The wide layout is turned: the drawing is taller than wide.
+    assert!(svg.height > svg.width, "{} × {}", svg.width, svg.height);
+    let doc = roxmltree::Document::parse(&svg.text).unwrap();
+    let sizes: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("label"))
+        .filter_map(|n| n.attribute("font-size"))
+        .collect();
+    assert!(sizes.len() > 20, "{} labels", sizes.len());
+    assert!(sizes.iter().all(|s| *s == "10"));
+}

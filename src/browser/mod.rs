@@ -6,6 +6,7 @@ pub mod download;
 pub mod embed;
 pub mod fullscreen;
 pub mod panic_card;
+pub mod presenter;
 pub mod storage;
 pub mod text_measure;
 pub mod url;

@@ -4,7 +4,7 @@
 //! narrow screen: one pane at a time, the details as a sheet over it). Nothing scrolls but the
 //! panels' own content.
 
-use crate::browser::{dom, embed, url};
+use crate::browser::{dom, embed, presenter, url};
 use crate::i18n;
 use crate::state::{AppState, NarrowPane, Notice};
 use crate::view::data_loader::{self, LoadProblems};
@@ -13,10 +13,12 @@ use crate::view::graph::GraphView;
 use crate::view::keyboard_help::KeyboardHelp;
 use crate::view::list_view::ListDialog;
 use crate::view::menu::{CurrentGraph, Dialogs};
+use crate::view::presenter::PresenterView;
 use crate::view::problems::DataProblems;
 use crate::view::timeline::TimelineView;
 use crate::view::top_bar::TopBar;
 use crate::view::tour::{install_presenter_keys, Handout, TourPanel};
+use atlas_core::tour::TourPosition;
 use atlas_core::view_state::{Panes, Selected};
 use atlas_core::Lang;
 use leptos::prelude::*;
@@ -48,6 +50,12 @@ pub fn App() -> impl IntoView {
                 state.notify(Notice::Url(notice));
             }
             provide_context(state);
+            if url_state.presenter {
+                if state.tour.get_untracked().is_none() {
+                    state.tour.set(atlas_core::tour::next(&state.scene.get_untracked().tour, None));
+                }
+                return view! { <Presenter/> }.into_any();
+            }
             view! { <Shell/> }.into_any()
         }
         Err(problems) => view! { <DataProblems problems=problems lang=lang/> }.into_any(),
@@ -91,6 +99,41 @@ fn sync_url(state: AppState) {
         state.back_depth.set(url::history_depth());
         state.apply_view_state(&view);
     });
+}
+
+/// Keeps this window and the other (stage and presenter view) on the same tour position: each
+/// tells the other every change, and takes what the other tells it.
+fn sync_tour_windows(state: AppState) {
+    Effect::new(move |previous: Option<Option<TourPosition>>| {
+        let at = state.tour.get();
+        if previous.is_some_and(|p| p != at) {
+            presenter::post_position(at.map(|a| (a.step, a.revealed)));
+        }
+        at
+    });
+    presenter::on_position(move |position| {
+        let at = position.map(|(step, revealed)| TourPosition { step, revealed });
+        let plan = state.scene.get_untracked();
+        let valid = at.is_none_or(|a| plan.tour.get(a.step).is_some_and(|s| a.revealed <= s.reveals.len()));
+        if valid && state.tour.get_untracked() != at {
+            state.tour.set(at);
+        }
+    });
+    presenter::on_hello(move || {
+        presenter::post_position(state.tour.get_untracked().map(|a| (a.step, a.revealed)));
+    });
+}
+
+/// The presenter's own window (`presenter=1`): the presenter view, kept on the stage's step.
+#[component]
+fn Presenter() -> impl IntoView {
+    let state = crate::state::use_app();
+    sync_document(state);
+    sync_tour_windows(state);
+    let dialogs = Dialogs { help: RwSignal::new(0), lists: RwSignal::new(0) };
+    install_presenter_keys(state, dialogs);
+    presenter::post_hello();
+    view! { <PresenterView/> }
 }
 
 /// Keeps the document's language and title in step with the chosen language, so screen
@@ -164,6 +207,7 @@ fn Shell() -> impl IntoView {
     let state = crate::state::use_app();
     sync_document(state);
     sync_url(state);
+    sync_tour_windows(state);
     let dialogs = Dialogs { help: RwSignal::new(0), lists: RwSignal::new(0) };
     provide_context(dialogs);
     provide_context(CurrentGraph(StoredValue::new_local(None)));
@@ -191,13 +235,17 @@ fn Shell() -> impl IntoView {
         NarrowPane::Timeline => "timeline",
     };
     let announce = announcement(state);
+    // While presenting, how many events the step has (a step without any hides the strip).
+    let step_events = move || {
+        state.tour.get().and_then(|at| state.scene.with(|s| s.tour.get(at.step).map(|p| p.events.len().to_string())))
+    };
     view! {
         <div class="app" on:dragover=on_drag_over on:drop=on_drop
             on:pointerdown=move |_| if framed && !has_focus.get_untracked() { has_focus.set(true) }
             class:embed=move || state.embed.get() class:presenting=move || state.tour.get().is_some()
             class:projector=move || state.projector.get()
             class:has-selection=move || state.selection.get() != Selected::Nothing
-            data-panes=panes data-narrow-pane=narrow_pane>
+            data-panes=panes data-narrow-pane=narrow_pane data-step-events=step_events>
             <a class="skip-link" href="#graph-region">{t(i18n::SKIP_TO_GRAPH)}</a>
             {framed.then(|| view! {
                 // Always laid out when framed, only hidden once focused: showing or hiding it

@@ -75,6 +75,12 @@ pub fn Menu() -> impl IntoView {
                 <button type="button" on:click=move |_| export(true)>{t(i18n::EXPORT_PNG)}</button>
                 <button type="button" on:click=move |_| { if let Some(d) = dialogs { d.lists.update(|n| *n += 1) }; close(); }>{t(i18n::READ_AS_LISTS)}</button>
                 <button type="button" aria-keyshortcuts="?" on:click=move |_| { if let Some(d) = dialogs { d.help.update(|n| *n += 1) }; close(); }>{t(i18n::KEYBOARD_HELP)}</button>
+                <button type="button" on:click=move |_| {
+                    close();
+                    if let Some(window) = web_sys::window() {
+                        let _ = window.print();
+                    }
+                }>{t(i18n::PRINT_HANDOUT)}</button>
                 <button type="button" aria-pressed=move || state.projector.get().to_string()
                     on:click=move |_| state.projector.update(|p| *p = !*p)>{t(i18n::PROJECTOR_THEME)}</button>
                 <Show when=move || state.embed.get()>

@@ -8,6 +8,7 @@ pub mod keyboard_help;
 pub mod legend;
 pub mod list_view;
 pub mod menu;
+pub mod presenter;
 pub mod problems;
 pub mod search;
 pub mod share_dialog;

@@ -115,8 +115,72 @@ pub fn install_presenter_keys(state: AppState, dialogs: Dialogs) {
     handler.forget();
 }
 
-/// The tour panel: step title and text in large type, progress, what was just revealed, speaker
-/// notes, controls.
+/// What the step's reveals so far show, and whether a press reveals more.
+pub fn reveal_status(plan: &atlas_core::tour::StepPlan, revealed: usize, lang: Lang) -> Option<String> {
+    (plan.reveals.len() > 1).then(|| {
+        let names: Vec<String> = plan.reveals.iter().take(revealed).map(|r| r.name.get(lang).to_string()).collect();
+        let more = revealed < plan.reveals.len();
+        match lang {
+            Lang::En => format!("Shown: {}{}", names.join("; "), if more { " — next reveals more" } else { "" }),
+            Lang::Zh => format!("已显示：{}{}", names.join("；"), if more { "——下一步继续展开" } else { "" }),
+        }
+    })
+}
+
+/// The address of the presenter view for the current tour position.
+fn presenter_address(state: &AppState) -> String {
+    let mut view = state.view_state();
+    view.embed = false;
+    view.presenter = true;
+    view.selected = atlas_core::view_state::Selected::Nothing;
+    crate::browser::url::address_for(&view)
+}
+
+/// The stage's controls: steps, the presenter view, fullscreen (or a new tab where the frame
+/// forbids it), the projector theme, and leaving.
+fn stage_controls(state: AppState, first: bool) -> impl IntoView {
+    let lang = state.lang;
+    let t = move |ui: i18n::Ui| move || ui.get(lang.get());
+    let fullscreen_or_tab = if fullscreen::available() {
+        view! { <button type="button" on:click=move |_| {
+            if !fullscreen::toggle() {
+                state.notify(no_fullscreen_notice());
+            }
+        }>{t(i18n::FULLSCREEN)}</button> }
+        .into_any()
+    } else {
+        // The frame forbids fullscreen: present from a top-level tab instead, carrying the
+        // current view.
+        let href = move || {
+            let mut view = state.view_state();
+            view.embed = false;
+            crate::browser::url::address_for(&view)
+        };
+        view! { <a class="button-link" href=href target="_blank" rel="noopener">{t(i18n::OPEN_NEW_TAB)}</a> }.into_any()
+    };
+    view! {
+        <div class="tour-controls">
+            <button type="button" on:click=move |_| step_tour(&state, -1) disabled=first>{t(i18n::PREVIOUS_STEP)}</button>
+            <button type="button" on:click=move |_| step_tour(&state, 1)>{t(i18n::NEXT_STEP)}</button>
+            <button type="button" on:click=move |_| {
+                if !crate::browser::presenter::open(&presenter_address(&state)) {
+                    state.notify(Notice::text(
+                        "此处无法打开演讲者视图（弹出窗口被阻止或框架不允许）。请在新标签页中打开后演示。",
+                        "The presenter view cannot open here (a pop-up blocker or the frame refuses it). Open the app in a new tab to present.",
+                    ));
+                }
+            }>{t(i18n::PRESENTER_VIEW)}</button>
+            {fullscreen_or_tab}
+            <button type="button" aria-pressed=move || state.projector.get().to_string()
+                on:click=move |_| state.projector.update(|p| *p = !*p)>{t(i18n::PROJECTOR_THEME)}</button>
+            <button type="button" on:click=move |_| state.tour.set(None)>{t(i18n::END_TOUR)}</button>
+        </div>
+    }
+}
+
+/// The stage's caption card: progress, the step title in large type, its short text, what was
+/// just revealed, and the controls. (Speaker notes are in the presenter view, never on the
+/// projected screen.)
 #[component]
 pub fn TourPanel() -> impl IntoView {
     let state = use_app();
@@ -126,93 +190,103 @@ pub fn TourPanel() -> impl IntoView {
         let at = state.tour.get()?;
         let scene = state.scene.get();
         let step = scene.model.tour.get(at.step)?.clone();
-        let plan = scene.tour.get(at.step)?.clone();
+        let plan = scene.tour.get(at.step)?;
         let lang_now = lang.get();
         let total = scene.model.tour.len();
         let progress = format!("{} / {}", at.step + 1, total);
-        let revealed = (plan.reveals.len() > 1).then(|| {
-            let names: Vec<String> =
-                plan.reveals.iter().take(at.revealed).map(|r| r.name.get(lang_now).to_string()).collect();
-            let more = at.revealed < plan.reveals.len();
-            match lang_now {
-                Lang::En => format!("Shown: {}{}", names.join("; "), if more { " — next reveals more" } else { "" }),
-                Lang::Zh => format!("已显示：{}{}", names.join("；"), if more { "——下一步继续展开" } else { "" }),
-            }
-        });
+        let revealed = reveal_status(plan, at.revealed, lang_now);
         Some(view! {
             <section class="tour-panel" aria-labelledby="tour-title" aria-live="polite">
-                <div class="tour-progress">
+                <div class="tour-head">
                     <span class="tour-count">{t(i18n::TOUR_STEP)}" "{progress.clone()}</span>
                     <progress max=total.to_string() value=(at.step + 1).to_string() aria-label=t(i18n::TOUR_PROGRESS)>{progress}</progress>
+                    {stage_controls(state, at.step == 0)}
                 </div>
                 <h2 id="tour-title" class="tour-title">{step.title.get(lang_now).to_string()}</h2>
                 <p class="tour-text">{step.text.get(lang_now).to_string()}</p>
                 {revealed.map(|r| view! { <p class="tour-reveal">{r}</p> })}
-                {step.notes.clone().map(|notes| view! {
-                    <details class="speaker-notes"><summary>{t(i18n::SPEAKER_NOTES)}</summary><p>{notes.get(lang_now).to_string()}</p></details>
-                })}
-                <div class="tour-controls">
-                    <button type="button" on:click=move |_| step_tour(&state, -1) disabled=at.step == 0>{t(i18n::PREVIOUS_STEP)}</button>
-                    <button type="button" on:click=move |_| step_tour(&state, 1)>{t(i18n::NEXT_STEP)}</button>
-                    {if fullscreen::available() {
-                        view! { <button type="button" on:click=move |_| {
-                            if !fullscreen::toggle() {
-                                state.notify(no_fullscreen_notice());
-                            }
-                        }>{t(i18n::FULLSCREEN)}</button> }.into_any()
-                    } else {
-                        // The frame forbids fullscreen: present from a top-level tab instead,
-                        // carrying the current view.
-                        let href = move || {
-                            let mut view = state.view_state();
-                            view.embed = false;
-                            crate::browser::url::address_for(&view)
-                        };
-                        view! { <a class="button-link" href=href target="_blank" rel="noopener">{t(i18n::OPEN_NEW_TAB)}</a> }.into_any()
-                    }}
-                    <button type="button" aria-pressed=move || state.projector.get().to_string()
-                        on:click=move |_| state.projector.update(|p| *p = !*p)>{t(i18n::PROJECTOR_THEME)}</button>
-                    <button type="button" on:click=move |_| state.tour.set(None)>{t(i18n::END_TOUR)}</button>
-                </div>
-                <p class="tour-keys">{t(i18n::TOUR_KEYS)}</p>
             </section>
         })
     }
 }
 
-/// The printed handout's tour: each step's title, text and quotes with paragraph ids.
+/// The printed handout: the reading's title and thesis, the whole timeline at the page's width,
+/// the whole graph at the page's width (labels at 10 px, 7.5 pt), then each tour step with a
+/// small graph of its nodes and their quotes with paragraph ids. Hidden on screen; made a moment
+/// after the start (off the first paint's path) and again when the language changes. The
+/// drawings are SVG the core writes with every text escaped.
 #[component]
 pub fn Handout() -> impl IntoView {
+    use atlas_core::export::timeline::timeline_svg;
+    use atlas_core::export::{graph_svg_with, GraphExport};
     let state = use_app();
+    let ready = RwSignal::new(false);
+    if let Some(window) = web_sys::window() {
+        let later = Closure::once_into_js(move || {
+            let _ = ready.try_set(true);
+        });
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 600);
+    }
     move || {
+        if !ready.get() {
+            return None;
+        }
         let scene = state.scene.get();
         let lang = state.lang.get();
+        let width = 680.0;
+        let all = vec![true; scene.model.nodes.len()];
+        let whole = GraphExport { width, max_height: 940.0, label_px: 10.0, title: false, legend: true };
+        let graph = graph_svg_with(&scene, &scene.force_xs, &scene.force_ys, &all, lang, &whole).text;
+        let timeline = timeline_svg(&scene, lang, width).text;
+        let small = GraphExport { width: 300.0, max_height: 210.0, label_px: 9.5, title: false, legend: false };
         let steps = scene
             .model
             .tour
             .iter()
-            .map(|s| {
-                let sources: Vec<atlas_core::Source> = s
-                    .nodes
-                    .iter()
-                    .filter_map(|id| scene.model.node(id))
-                    .flat_map(|n| n.sources.first().cloned())
-                    .take(6)
-                    .collect();
+            .enumerate()
+            .map(|(k, s)| {
+                let nodes: Vec<usize> = s.nodes.iter().filter_map(|id| scene.model.node_idx(id)).collect();
+                let visible: Vec<bool> = (0..scene.model.nodes.len()).map(|i| nodes.contains(&i)).collect();
+                let figure = (!nodes.is_empty())
+                    .then(|| graph_svg_with(&scene, &scene.force_xs, &scene.force_ys, &visible, lang, &small).text);
+                let sources: Vec<atlas_core::Source> =
+                    nodes.iter().flat_map(|&i| scene.model.nodes[i].sources.first().cloned()).take(4).collect();
                 view! {
-                    <li>
-                        <h3>{s.title.get(lang).to_string()}</h3>
-                        <p>{s.text.get(lang).to_string()}</p>
-                        <Quotes sources=sources lang=lang/>
+                    <li class="handout-step">
+                        <div class="handout-step-text">
+                            <h3>{format!("{}. {}", k + 1, s.title.get(lang))}</h3>
+                            <p>{s.text.get(lang).to_string()}</p>
+                            <Quotes sources=sources lang=lang/>
+                        </div>
+                        {figure.map(|svg| view! { <div class="handout-figure small" inner_html=svg></div> })}
                     </li>
                 }
             })
             .collect_view();
-        view! {
-            <section class="print-only handout-steps" aria-hidden="true">
-                <h2>{match lang { Lang::Zh => "导览步骤", Lang::En => "The tour" }}</h2>
-                <ol>{steps}</ol>
+        let meta = &scene.model.meta;
+        let thesis = &scene.model.argument.thesis;
+        let (timeline_title, graph_title, tour_title, thesis_title) = match lang {
+            Lang::Zh => ("时间线", "关系图", "导览步骤", "核心论点"),
+            Lang::En => ("Timeline", "Graph", "The tour", "The thesis"),
+        };
+        let quotes_key = match lang {
+            Lang::Zh => "引文均为原文原话，方括号内为段落编号。",
+            Lang::En => "Quotes in Chinese are the article's own words, with their paragraph ids; the italic line under each is our English translation, not the article's words.",
+        };
+        Some(view! {
+            <section class="handout print-only" aria-hidden="true">
+                <h1>{meta.title.get(lang).to_string()}</h1>
+                <p class="handout-byline">{format!("{} · {}", meta.author.get(lang), meta.year)}</p>
+                <h2>{thesis_title}</h2>
+                <p>{thesis.text.get(lang).to_string()}</p>
+                <h2>{timeline_title}</h2>
+                <div class="handout-figure timeline-figure" inner_html=timeline></div>
+                <h2 class="new-page">{graph_title}</h2>
+                <div class="handout-figure graph-figure" inner_html=graph></div>
+                <h2 class="new-page">{tour_title}</h2>
+                <p class="handout-key">{quotes_key}</p>
+                <ol class="handout-steps">{steps}</ol>
             </section>
-        }
+        })
     }
 }

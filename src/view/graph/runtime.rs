@@ -20,9 +20,6 @@ use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 use std::sync::Arc;
 
-/// Room kept round the graph when it is fitted, for the labels at its edges (CSS px).
-const FIT_PADDING_X_PX: f64 = 70.0;
-const FIT_PADDING_Y_PX: f64 = 34.0;
 /// The most a fit zooms in (a small reading is not blown up).
 const FIT_MAX_SCALE: f64 = 1.6;
 /// How long a camera move takes.
@@ -204,9 +201,11 @@ impl GraphRuntime {
             return self.argument.as_ref().map(|a| argument_camera(a, w, h, &chosen, ys));
         }
         let pick = |v: &[f64]| chosen.iter().map(|&i| v[i]).collect::<Vec<f64>>();
-        // A few nodes are framed closer than the whole graph, never closer than readable.
-        let max_scale = if nodes.is_some() { 2.2 } else { FIT_MAX_SCALE };
-        fit_with_padding(&pick(xs), &pick(ys), w, h, max_scale)
+        // A few nodes (a tour step) are framed closer than the whole graph, and may be spread
+        // sideways more: their labels, at the stage's size, need the room.
+        let (max_scale, max_stretch) = if nodes.is_some() { (2.2, 2.0) } else { (FIT_MAX_SCALE, MAX_STRETCH) };
+        let room = (self.label_px * 5.5, self.label_px * 2.6);
+        fit_with_padding(&pick(xs), &pick(ys), (w, h), max_scale, max_stretch, room)
     }
 
     /// Moves the camera to `to`, smoothly unless reduced motion is asked for.
@@ -258,20 +257,31 @@ impl GraphRuntime {
     }
 }
 
-/// [`ViewTransform::fit_points`] with room for labels at the edges (turned a quarter in a
-/// tall view).
-fn fit_with_padding(xs: &[f64], ys: &[f64], w: f64, h: f64, max_scale: f64) -> Option<ViewTransform> {
+/// [`ViewTransform::fit_points`] with `room` (across, down) at the edges for labels (turned a
+/// quarter in a tall view).
+fn fit_with_padding(
+    xs: &[f64],
+    ys: &[f64],
+    (w, h): (f64, f64),
+    max_scale: f64,
+    max_stretch: f64,
+    room: (f64, f64),
+) -> Option<ViewTransform> {
     // The padding is in screen pixels, wider across than down: labels are wider than tall.
-    let inner_w = (w - 2.0 * FIT_PADDING_X_PX).max(w * 0.4);
-    let inner_h = (h - 2.0 * FIT_PADDING_Y_PX).max(h * 0.4);
-    let mut t = ViewTransform::fit_points(xs, ys, inner_w, inner_h, 0.0, max_scale, MAX_STRETCH)?;
+    let inner_w = (w - 2.0 * room.0).max(w * 0.4);
+    let inner_h = (h - 2.0 * room.1).max(h * 0.4);
+    let mut t = ViewTransform::fit_points(xs, ys, inner_w, inner_h, 0.0, max_scale, max_stretch)?;
     t.translate_x += (w - inner_w) / 2.0;
     t.translate_y += (h - inner_h) / 2.0;
     Some(t)
 }
 
+/// Room at the top of the argument layout for the graph's toolbar.
+pub const TOOLBAR_ROOM_PX: f64 = 44.0;
+
 /// The argument layout's camera: its own size (zoom 1, narrower views zoom out down to fit the
-/// width only), centred across, at the top, or scrolled so `chosen` nodes are in view.
+/// width only), centred across, at the top (below the toolbar), or scrolled so `chosen` nodes
+/// are in view.
 fn argument_camera(a: &ArgumentPlacement, w: f64, h: f64, chosen: &[usize], ys: &[f64]) -> ViewTransform {
     let scale = (w / a.width.max(1.0)).clamp(0.6, 1.0);
     let translate_x = ((w - a.width * scale) / 2.0).max(0.0);
@@ -279,11 +289,11 @@ fn argument_camera(a: &ArgumentPlacement, w: f64, h: f64, chosen: &[usize], ys: 
     let bottom = chosen.iter().map(|&i| ys[i]).fold(f64::NEG_INFINITY, f64::max);
     let all = chosen.len() == ys.len();
     let translate_y = if all || !top.is_finite() {
-        0.0
+        TOOLBAR_ROOM_PX
     } else {
         // Centre the chosen nodes, within the content.
         let mid = (top + bottom) / 2.0 * scale;
-        (h / 2.0 - mid).min(0.0).max((h - a.height * scale).min(0.0))
+        (h / 2.0 - mid).min(TOOLBAR_ROOM_PX).max((h - a.height * scale).min(TOOLBAR_ROOM_PX))
     };
     ViewTransform { scale, stretch: 1.0, translate_x, translate_y, rotated: false }
 }
@@ -291,11 +301,11 @@ fn argument_camera(a: &ArgumentPlacement, w: f64, h: f64, chosen: &[usize], ys: 
 /// The argument layout's pans stay within its content.
 pub fn clamp_argument_pan(t: ViewTransform, a: &ArgumentPlacement, w: f64, h: f64) -> ViewTransform {
     let min_x = (w - a.width * t.scale).min(0.0);
-    let min_y = (h - a.height * t.scale).min(0.0);
+    let min_y = (h - a.height * t.scale).min(TOOLBAR_ROOM_PX);
     let max_x = ((w - a.width * t.scale) / 2.0).max(0.0);
     ViewTransform {
         translate_x: t.translate_x.max(min_x).min(max_x),
-        translate_y: t.translate_y.max(min_y).min(0.0),
+        translate_y: t.translate_y.max(min_y).min(TOOLBAR_ROOM_PX),
         ..t
     }
 }

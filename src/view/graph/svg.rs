@@ -3,7 +3,7 @@
 //! highlight, the filter, the language and the camera is written straight to attributes here,
 //! never through per-node signals.
 
-use super::runtime::GraphRuntime;
+use super::runtime::{GraphRuntime, TOOLBAR_ROOM_PX};
 use crate::browser::dom::set_attr;
 use atlas_core::drawing::{link_segment, shape_path, Emphasis};
 use atlas_core::frame::{GROUP_NAME_PX, LINE_HEIGHT_EM};
@@ -142,6 +142,8 @@ impl SvgPainter {
         if let Some(root) = &self.root {
             // Through the CSSOM, which a strict style-src allows.
             let _ = root.style().set_property("--label-px", &format!("{}px", px(f.label_px)));
+            let layout = if rt.mode == GraphLayout::Argument { "argument" } else { "force" };
+            set_attr(root, "data-layout", layout);
         }
         let scale = rt.scene.radii.iter().zip(&f.radii).map(|(r, s)| s / r.max(1e-9)).next().unwrap_or(1.0);
         for (i, el) in self.nodes.iter().enumerate().take(f.xs.len()) {
@@ -183,7 +185,9 @@ impl SvgPainter {
                 Some(&(left, _)) => {
                     let (x, _) = rt.camera.screen_from_world(left + 8.0, 0.0);
                     set_attr(el, "x", &px(x));
-                    set_attr(el, "y", &px(STAGE_HEADER_PX * 0.62));
+                    // Kept at the top while the layout scrolls under it.
+                    let top = rt.camera.translate_y.max(TOOLBAR_ROOM_PX);
+                    set_attr(el, "y", &px(top + STAGE_HEADER_PX * 0.62));
                     set_attr(el, "visibility", "visible");
                 }
                 None => set_attr(el, "visibility", "hidden"),
@@ -196,7 +200,7 @@ impl SvgPainter {
                 set_attr(el, "x", &px(sx));
                 set_attr(el, "y", &px(sy));
                 set_attr(el, "text-anchor", "start");
-                let below_header = sy > STAGE_HEADER_PX;
+                let below_header = sy > TOOLBAR_ROOM_PX.max(rt.camera.translate_y) + STAGE_HEADER_PX;
                 set_attr(el, "visibility", if below_header { "visible" } else { "hidden" });
             }
         } else {

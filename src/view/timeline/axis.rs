@@ -71,7 +71,8 @@ pub fn axis_view(
         l.marks
             .iter()
             .zip(&l.cards)
-            .map(|(&(x0, x1), &(cx, cy, _, _))| {
+            .filter_map(|(&mark, card)| card.map(|c| (mark, c)))
+            .map(|((x0, x1), (cx, cy, _, _))| {
                 let joined = (cx - x0).abs() > 2.0;
                 view! {
                     <rect class="date-mark" x=px(x0) y="17" width=px((x1 - x0).max(3.0)) height="5"/>
@@ -118,7 +119,8 @@ pub fn event_list(state: AppState, scene: Arc<Scene>, layout: Memo<CardLayout>) 
             let selected = Memo::new(move |_| state.selection.get() == Selected::Event(id_selected.clone()));
             let is_marked = move || marked.get().is_some_and(|list| list.contains(&e));
             let dimmed = move || focused.get().is_some_and(|list| !list.contains(&e));
-            let pos = move || layout.get().cards.get(e).copied().unwrap_or_default();
+            let placed = move || layout.get().cards.get(e).copied().flatten();
+            let pos = move || placed().unwrap_or_default();
             let scene_caption = scene.clone();
             let title = ev.title.clone();
             let precision = ev.date.precision();
@@ -129,6 +131,7 @@ pub fn event_list(state: AppState, scene: Arc<Scene>, layout: Memo<CardLayout>) 
                         atlas_core::Precision::Day => "day",
                     })
                     class:selected=move || selected.get() class:marked=is_marked class:dim=dimmed
+                    class:is-hidden=move || placed().is_none()
                     style:left=move || format!("{}px", px(pos().0))
                     style:top=move || format!("{}px", px(pos().1 + AXIS_PX))
                     style:width=move || format!("{}px", px(pos().2))>

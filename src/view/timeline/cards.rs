@@ -10,8 +10,9 @@ use atlas_core::Lang;
 /// Card sizes, CSS px.
 pub const CARD_MIN_WIDTH_PX: f64 = 100.0;
 pub const CARD_MAX_WIDTH_PX: f64 = 180.0;
-/// Horizontal padding inside a card, both sides together.
-const CARD_PADDING_PX: f64 = 12.0;
+/// Horizontal padding and borders inside a card, both sides together (the stylesheet's
+/// `.event-button`: 0.35rem each side, a 4 px and a 1 px border).
+const CARD_PADDING_PX: f64 = 18.0;
 /// The card's title font size and line height.
 pub const TITLE_PX: f64 = 12.0;
 const TITLE_LINE_PX: f64 = 14.5;
@@ -21,11 +22,11 @@ const CARD_VERTICAL_PX: f64 = 7.0;
 /// Gap between cards in a row, and between rows.
 pub const CARD_GAP_PX: f64 = 6.0;
 
-/// Where every card goes, by event index: left edge, top, width, height; and the strip's
-/// height below the axis.
+/// Where every card goes, by event index: left edge, top, width, height (`None`: not shown,
+/// an event outside the tour step being presented); and the strip's height below the axis.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CardLayout {
-    pub cards: Vec<(f64, f64, f64, f64)>,
+    pub cards: Vec<Option<(f64, f64, f64, f64)>>,
     /// The x of each event's date (its start) on the axis.
     pub marks: Vec<(f64, f64)>,
     pub height: f64,
@@ -59,8 +60,10 @@ pub fn layout_cards(
     lang: Lang,
     (left, right): (f64, f64),
     measure: &dyn TextMeasure,
+    only: Option<&[usize]>,
 ) -> CardLayout {
     let n = scene.model.events.len();
+    let shown = |e: usize| only.is_none_or(|list| list.contains(&e));
     // A card is never wider than the strip (it would be cut).
     let sizes: Vec<(f64, f64)> = (0..n)
         .map(|e| card_size(scene.model.events[e].title.get(lang), &caption(scene, e, lang), right - left, measure))
@@ -74,11 +77,12 @@ pub fn layout_cards(
             (scale.screen_from_time(axis.warp(start)), scale.screen_from_time(axis.warp(end)))
         })
         .collect();
-    let wanted: Vec<CardToPlace> = (0..n).map(|e| CardToPlace { x: marks[e].0, width: sizes[e].0 }).collect();
+    let events: Vec<usize> = (0..n).filter(|&e| shown(e)).collect();
+    let wanted: Vec<CardToPlace> = events.iter().map(|&e| CardToPlace { x: marks[e].0, width: sizes[e].0 }).collect();
     let (placed, rows) = place_cards(&wanted, left, right, CARD_GAP_PX);
     let mut row_heights = vec![0.0f64; rows];
-    for (e, p) in placed.iter().enumerate() {
-        row_heights[p.row] = row_heights[p.row].max(sizes[e].1);
+    for (k, p) in placed.iter().enumerate() {
+        row_heights[p.row] = row_heights[p.row].max(sizes[events[k]].1);
     }
     let mut tops = Vec::with_capacity(rows);
     let mut y = CARD_GAP_PX;
@@ -86,6 +90,10 @@ pub fn layout_cards(
         tops.push(y);
         y += h + CARD_GAP_PX;
     }
-    let cards = placed.iter().enumerate().map(|(e, p)| (p.x, tops[p.row], sizes[e].0, sizes[e].1)).collect();
+    let mut cards = vec![None; n];
+    for (k, p) in placed.iter().enumerate() {
+        let e = events[k];
+        cards[e] = Some((p.x, tops[p.row], sizes[e].0, sizes[e].1));
+    }
     CardLayout { cards, marks, height: y }
 }

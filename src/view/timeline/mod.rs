@@ -153,7 +153,9 @@ pub fn TimelineView() -> impl IntoView {
             if w <= 0.0 {
                 return CardLayout::default();
             }
-            layout_cards(&scene, &axis, &scale.get(), lang.get(), (EDGE_PX, w - EDGE_PX), &*measure)
+            // While presenting, the strip shows the step's events only.
+            let only = state.tour.get().and_then(|at| scene.tour.get(at.step)).map(|plan| plan.events.clone());
+            layout_cards(&scene, &axis, &scale.get(), lang.get(), (EDGE_PX, w - EDGE_PX), &*measure, only.as_deref())
         })
     };
 

@@ -5,8 +5,11 @@
 //! so data-set strings stay text. Labels are placed as on screen ([`crate::placement`]), so no
 //! two overlap.
 
+pub mod timeline;
+
 use crate::drawing::{link_segment, shape_path};
-use crate::label::{LABEL_FONT_PX, LABEL_LINE_PX};
+use crate::frame::LINE_HEIGHT_EM;
+use crate::label::LABEL_FONT_PX;
 use crate::model::{Lang, LinkBasis, NodeKind, Relation};
 use crate::number::Fixed;
 use crate::placement::{place_labels, Anchor, LabelRequest, Rect, NODE_ANCHORS};
@@ -14,10 +17,27 @@ use crate::scene::Scene;
 use crate::transform::Bounds;
 use std::fmt::Write;
 
-/// The width the graph is drawn at in the file, in pixels (its height follows its shape).
-const EXPORT_WIDTH_PX: f64 = 1600.0;
 const TITLE_HEIGHT_PX: f64 = 56.0;
 const LEGEND_ROW_PX: f64 = 24.0;
+
+/// How a graph is exported: its width (the file's, in pixels), the most height the drawing may
+/// take, the labels' size, and whether to add the title and the legend. A tall, narrow box
+/// (a printed page) turns a wide layout a quarter when that draws it larger.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct GraphExport {
+    pub width: f64,
+    pub max_height: f64,
+    pub label_px: f64,
+    pub title: bool,
+    pub legend: bool,
+}
+
+impl Default for GraphExport {
+    /// A file for the screen: 1600 px wide, as tall as the layout's shape makes it.
+    fn default() -> GraphExport {
+        GraphExport { width: 1600.0, max_height: f64::INFINITY, label_px: LABEL_FONT_PX, title: true, legend: true }
+    }
+}
 
 /// An exported drawing and its size in pixels.
 #[derive(Clone, Debug, PartialEq)]
@@ -77,40 +97,56 @@ struct Frame {
     ys: Vec<f64>,
     radii: Vec<f64>,
     bounds: Bounds,
+    label_px: f64,
 }
 
-fn frame(scene: &Scene, xs: &[f64], ys: &[f64], visible: &[bool]) -> Frame {
+fn frame(scene: &Scene, xs: &[f64], ys: &[f64], visible: &[bool], options: &GraphExport) -> Frame {
     let n = scene.model.nodes.len().min(xs.len()).min(ys.len()).min(visible.len());
     let shown: Vec<usize> = (0..n).filter(|&i| visible[i] && xs[i].is_finite() && ys[i].is_finite()).collect();
-    let world = Bounds::around(
-        &shown.iter().map(|&i| xs[i]).collect::<Vec<_>>(),
-        &shown.iter().map(|&i| ys[i]).collect::<Vec<_>>(),
-        &[],
-    )
-    .unwrap_or(Bounds { min_x: 0.0, min_y: 0.0, max_x: 1.0, max_y: 1.0 });
-    let scale = (EXPORT_WIDTH_PX / world.width().max(1.0)).clamp(0.4, 3.0);
+    let pick = |v: &[f64]| shown.iter().map(|&i| v[i]).collect::<Vec<f64>>();
+    let world =
+        Bounds::around(&pick(xs), &pick(ys), &[]).unwrap_or(Bounds { min_x: 0.0, min_y: 0.0, max_x: 1.0, max_y: 1.0 });
+    // Room round the drawing for the labels at its edges.
+    let margin = options.label_px * 6.0;
+    let inner_w = (options.width - 2.0 * margin).max(1.0);
+    let inner_h = (options.max_height - 2.0 * margin).max(1.0);
+    let (ww, wh) = (world.width().max(1.0), world.height().max(1.0));
+    let scale_of = |w: f64, h: f64| (inner_w / w).min(inner_h / h).min(3.0);
+    let turn = options.max_height.is_finite() && scale_of(wh, ww) > scale_of(ww, wh) * 1.05;
+    let scale = if turn { scale_of(wh, ww) } else { scale_of(ww, wh) };
+    let (dw, dh) = if turn { (wh * scale, ww * scale) } else { (ww * scale, wh * scale) };
+    // Centred across the file's width.
+    let left = (options.width - 2.0 * margin - dw).max(0.0) / 2.0;
     let mut fx = vec![0.0; xs.len()];
     let mut fy = vec![0.0; ys.len()];
     for &i in &shown {
-        fx[i] = (xs[i] - world.min_x) * scale;
-        fy[i] = (ys[i] - world.min_y) * scale;
+        let (u, v) = ((xs[i] - world.min_x) * scale, (ys[i] - world.min_y) * scale);
+        let (x, y) = if turn { (dw - v, u) } else { (u, v) };
+        fx[i] = x + left;
+        fy[i] = y;
     }
     let radii: Vec<f64> = scene.radii.iter().map(|r| r * scale.clamp(0.6, 1.4)).collect();
-    // Room around the drawing for labels at its edges.
-    let margin = 80.0;
-    let bounds = Bounds {
-        min_x: -margin,
-        min_y: -margin,
-        max_x: world.width() * scale + margin,
-        max_y: world.height() * scale + margin,
-    };
-    Frame { shown, xs: fx, ys: fy, radii, bounds }
+    let bounds = Bounds { min_x: -margin, min_y: -margin, max_x: options.width - margin, max_y: dh + margin };
+    Frame { shown, xs: fx, ys: fy, radii, bounds, label_px: options.label_px }
 }
 
-/// The SVG of the visible part of the graph at positions `xs`/`ys` (layout units), in `lang`.
-/// `visible[i]` says whether node `i` is shown; a link is shown when both ends are.
+/// The SVG of the visible part of the graph at positions `xs`/`ys` (layout units), in `lang`,
+/// with [`GraphExport::default`]. `visible[i]` says whether node `i` is shown; a link is shown
+/// when both ends are.
 pub fn graph_svg(scene: &Scene, xs: &[f64], ys: &[f64], visible: &[bool], lang: Lang) -> ExportedSvg {
-    let frame = frame(scene, xs, ys, visible);
+    graph_svg_with(scene, xs, ys, visible, lang, &GraphExport::default())
+}
+
+/// [`graph_svg`] drawn as `options` say.
+pub fn graph_svg_with(
+    scene: &Scene,
+    xs: &[f64],
+    ys: &[f64],
+    visible: &[bool],
+    lang: Lang,
+    options: &GraphExport,
+) -> ExportedSvg {
+    let frame = frame(scene, xs, ys, visible, options);
     let link_shown = |s: usize, t: usize| s != t && frame.shown.contains(&s) && frame.shown.contains(&t);
     let kinds: Vec<NodeKind> =
         NodeKind::ALL.into_iter().filter(|k| frame.shown.iter().any(|&i| scene.model.nodes[i].kind == *k)).collect();
@@ -128,9 +164,11 @@ pub fn graph_svg(scene: &Scene, xs: &[f64], ys: &[f64], visible: &[bool], lang: 
         .any(|(l, &(s, t))| l.basis == LinkBasis::Reading && link_shown(s, t));
     let legend_rows = kinds.len().div_ceil(4) + relations.len().div_ceil(4) + usize::from(readings);
     let b = frame.bounds;
-    let width = b.width().max(640.0);
-    let height = TITLE_HEIGHT_PX + b.height() + LEGEND_ROW_PX * legend_rows as f64 + 16.0;
-    let (ox, oy) = (b.min_x - (width - b.width()) / 2.0, b.min_y - TITLE_HEIGHT_PX);
+    let width = b.width();
+    let title_h = if options.title { TITLE_HEIGHT_PX } else { 0.0 };
+    let legend_h = if options.legend { LEGEND_ROW_PX * legend_rows as f64 + 16.0 } else { 0.0 };
+    let height = title_h + b.height() + legend_h;
+    let (ox, oy) = (b.min_x, b.min_y - title_h);
 
     let mut svg = String::new();
     let _ = write!(
@@ -146,23 +184,47 @@ pub fn graph_svg(scene: &Scene, xs: &[f64], ys: &[f64], visible: &[bool], lang: 
     );
     let title = scene.model.meta.title.get(lang);
     let _ = write!(svg, "<title>{}</title><defs>", escape_xml(title));
-    for r in &relations {
+    write_defs(&mut svg, &relations);
+    let _ = write!(
+        svg,
+        r##"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="#fff"/>"##,
+        Fixed(ox),
+        Fixed(oy),
+        Fixed(width),
+        Fixed(height),
+    );
+    if options.title {
+        write_title(&mut svg, scene, lang, ox, oy);
+    }
+    write_links(&mut svg, scene, &frame, &link_shown);
+    write_nodes(&mut svg, scene, &frame, lang);
+    if options.legend {
+        let legend = Legend { kinds, relations, readings, x: ox, y: b.max_y + 20.0, width };
+        write_legend(&mut svg, &legend, lang);
+    }
+    svg.push_str("</svg>");
+    ExportedSvg { text: svg, width, height }
+}
+
+fn write_defs(svg: &mut String, relations: &[Relation]) {
+    for r in relations {
         let _ = write!(
             svg,
             r##"<marker id="a-{}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,1L10,5L0,9z" fill="#555"/></marker>"##,
             r.code()
         );
     }
+    svg.push_str("</defs>");
+}
+
+/// The title and byline across the top.
+fn write_title(svg: &mut String, scene: &Scene, lang: Lang, ox: f64, oy: f64) {
     let _ = write!(
         svg,
-        r##"</defs><rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="#fff"/><text x="{:.1}" y="{:.1}" font-size="18" font-weight="700" fill="#111">{}</text>"##,
-        Fixed(ox),
-        Fixed(oy),
-        Fixed(width),
-        Fixed(height),
+        r##"<text x="{:.1}" y="{:.1}" font-size="18" font-weight="700" fill="#111">{}</text>"##,
         Fixed(ox + 12.0),
         Fixed(oy + 26.0),
-        escape_xml(title)
+        escape_xml(scene.model.meta.title.get(lang))
     );
     let byline = format!("{} · {}", scene.model.meta.author.get(lang), scene.model.meta.year);
     let _ = write!(
@@ -172,12 +234,6 @@ pub fn graph_svg(scene: &Scene, xs: &[f64], ys: &[f64], visible: &[bool], lang: 
         Fixed(oy + 44.0),
         escape_xml(&byline)
     );
-    write_links(&mut svg, scene, &frame, &link_shown);
-    write_nodes(&mut svg, scene, &frame, lang);
-    let legend = Legend { kinds, relations, readings, x: ox, y: b.max_y + 20.0, width };
-    write_legend(&mut svg, &legend, lang);
-    svg.push_str("</svg>");
-    ExportedSvg { text: svg, width, height }
 }
 
 fn write_links(svg: &mut String, scene: &Scene, frame: &Frame, shown: &dyn Fn(usize, usize) -> bool) {
@@ -220,8 +276,8 @@ fn write_nodes(svg: &mut String, scene: &Scene, frame: &Frame, lang: Lang) {
                 x: frame.xs[i],
                 y: frame.ys[i],
                 node_radius: frame.radii[i],
-                width: label.width,
-                height: label.height,
+                width: label.width * frame.label_px / LABEL_FONT_PX,
+                height: label.lines.len() as f64 * frame.label_px * LINE_HEIGHT_EM,
                 priority: scene.label_priority[i],
                 forced: false,
                 anchors: NODE_ANCHORS,
@@ -253,11 +309,11 @@ fn write_nodes(svg: &mut String, scene: &Scene, frame: &Frame, lang: Lang) {
             let _ = write!(
                 svg,
                 r##"<text class="label" text-anchor="{anchor}" font-size="{:.0}" fill="#111" stroke="#fff" stroke-width="3" paint-order="stroke">"##,
-                Fixed(LABEL_FONT_PX)
+                Fixed(frame.label_px)
             );
             for (k, line) in label.lines.iter().enumerate() {
                 let space = if label.space_after.get(k).copied().unwrap_or(false) { " " } else { "" };
-                let baseline = place.rect.y + LABEL_LINE_PX * (k as f64 + 0.8);
+                let baseline = place.rect.y + frame.label_px * LINE_HEIGHT_EM * (k as f64 + 0.8);
                 let _ = write!(
                     svg,
                     r#"<tspan x="{:.1}" y="{:.1}">{}{space}</tspan>"#,
