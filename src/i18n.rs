@@ -93,6 +93,7 @@ ui! {
     FOCUS_HINT = "点击此处即可使用键盘或翻页器", "Click here to use the keyboard or a clicker";
     OPEN_DATA = "打开数据集…", "Open a data set…";
     BACK_TO_BUILT_IN = "返回内置文章", "Back to the built-in article";
+    SHOWING_OWN_DATA = "正在显示你的数据集", "Showing your data set";
     DOWNLOAD_SAVED = "下载已保存的副本", "Download the saved copy";
     FORGET_SAVED = "删除已保存的副本", "Forget the saved copy";
     KEYBOARD_HELP = "键盘操作 (?)", "Keyboard help (?)";

@@ -9,12 +9,14 @@
 use crate::drawing::Emphasis;
 use crate::label::{text_width, LABEL_FONT_PX, LABEL_LINE_PX};
 use crate::model::Lang;
-use crate::placement::{place_labels, Anchor, LabelRequest, PlacedLabel, Rect, CENTRE_ANCHORS};
+use crate::placement::{label_rect, place_labels, Anchor, LabelRequest, PlacedLabel, Rect, CENTRE_ANCHORS};
 use crate::scene::Scene;
 use crate::transform::ViewTransform;
 
 /// The smallest label font size on screen, in CSS pixels.
 pub const MIN_LABEL_PX: f64 = 12.0;
+/// The margin labels keep from the view's edges.
+pub const VIEW_MARGIN_PX: f64 = 6.0;
 /// Font size of a group's name drawn over its cluster.
 pub const GROUP_NAME_PX: f64 = 12.0;
 /// A label's line height, as a multiple of its font size.
@@ -31,8 +33,13 @@ pub struct FrameInput<'a> {
     pub width: f64,
     pub height: f64,
     pub visible: &'a [bool],
-    /// The highlight ([`crate::drawing::highlight`]), one per node; empty means all plain.
+    /// The highlight ([`crate::drawing::highlight`]) of what is chosen (selected, presented),
+    /// one per node; empty means all plain. The pointer's hover is not in it: labels stay where
+    /// they are while a pointer moves over them, so the one it is on is still there to click.
     pub emphasis: &'a [Emphasis],
+    /// The node under the pointer (or with keyboard focus): its label is shown, over the others
+    /// if it had no room, without moving any other label.
+    pub hovered: Option<usize>,
     /// Nodes the search matches.
     pub matches: &'a [bool],
     pub lang: Lang,
@@ -79,6 +86,13 @@ fn group_name_size(name: &str) -> (f64, f64) {
     (text_width(&name.to_uppercase(), GROUP_NAME_PX) * 1.12 + 4.0, GROUP_NAME_PX * 1.3)
 }
 
+/// A label drawn over the others: at its first spot that lies inside the view, else its first.
+fn overlay_label(request: &LabelRequest, view: &Rect) -> PlacedLabel {
+    let spot = |anchor: Anchor| PlacedLabel { anchor, rect: label_rect(request, anchor) };
+    let first = spot(request.anchors.first().copied().unwrap_or(Anchor::Below));
+    request.anchors.iter().map(|&a| spot(a)).find(|p| p.rect.inside(view)).unwrap_or(first)
+}
+
 /// Lays out one frame.
 pub fn frame(input: &FrameInput) -> Frame {
     let scene = input.scene;
@@ -96,7 +110,14 @@ pub fn frame(input: &FrameInput) -> Frame {
         ys[i] = y;
         radii[i] = scene.radii[i] * input.shape_scale;
     }
-    let view = Rect::new(0.0, 0.0, input.width, input.height);
+    // Labels keep a margin from the edges: their widths are estimates, and a browser's font may
+    // run a few pixels wider.
+    let view = Rect::new(
+        VIEW_MARGIN_PX,
+        VIEW_MARGIN_PX,
+        input.width - 2.0 * VIEW_MARGIN_PX,
+        input.height - 2.0 * VIEW_MARGIN_PX,
+    );
     // Labels keep clear of the nodes the reader sees; a dimmed node (out of focus) may be
     // covered, so what is in focus gets its labels.
     let shapes: Vec<Option<Rect>> = (0..n)
@@ -154,7 +175,30 @@ pub fn frame(input: &FrameInput) -> Frame {
             }));
         }
     }
+    // The hovered node's request, as it would be made were the node chosen.
+    let hover_request = input.hovered.filter(|&h| h < n && visible(h)).map(|h| {
+        let label = scene.label(h, input.lang);
+        (
+            h,
+            LabelRequest {
+                x: xs[h],
+                y: ys[h],
+                node_radius: radii[h],
+                width: label.width * scale,
+                height: label.lines.len() as f64 * label_px * LINE_HEIGHT_EM,
+                priority: f64::INFINITY,
+                forced: true,
+                anchors: input.anchors,
+                avoid_nodes: true,
+            },
+        )
+    });
     let mut placed = place_labels(&requests, &shapes, &view);
+    if let Some((h, request)) = hover_request {
+        if placed[h].is_none() {
+            placed[h] = Some(overlay_label(&request, &view));
+        }
+    }
     let group_names = if group_names { placed.split_off(n) } else { vec![None; groups] };
     Frame { xs, ys, radii, labels: placed, group_names, label_px }
 }

@@ -95,25 +95,74 @@ pub fn text_of_element(id: &str) -> Option<String> {
     window()?.document()?.get_element_by_id(id)?.text_content()
 }
 
+/// The window's inner width in CSS px.
+pub fn window_width() -> Option<f64> {
+    window()?.inner_width().ok()?.as_f64()
+}
+
 /// Sets an attribute, ignoring failure (the element may have been removed).
 pub fn set_attr(el: &web_sys::Element, name: &str, value: &str) {
     let _ = el.set_attribute(name, value);
 }
 
-/// Watches an element's size; calls `on_resize(width, height)` whenever it changes, including
-/// when a hidden element (a closed tab, a collapsed section) is shown. Watching stops when the
+/// Watches an element's size; calls `on_resize(width, height)` with its content size now (when it
+/// has one, so a view can lay itself out in the same task it is mounted in) and whenever the size
+/// changes, including when a hidden element (a closed tab, a collapsed section) is shown. A
+/// change is delivered in a task of its own (not an animation frame, which a browser may hold
+/// back for a page it does not paint), with the latest size: a change that moves other watched
+/// elements (the timeline's rows resize the graph) then starts a new round instead of looping
+/// inside this one, which browsers report as an error. Watching stops when the
 /// returned observer is disconnected (views do so when they are removed).
 pub fn observe_size(el: &web_sys::Element, on_resize: impl Fn(f64, f64) + 'static) -> Option<web_sys::ResizeObserver> {
-    let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
-        if let Some(entry) = entries.get(0).dyn_ref::<web_sys::ResizeObserverEntry>() {
+    let waiting: Rc<Cell<Option<(f64, f64)>>> = Rc::new(Cell::new(None));
+    let delivered: Rc<Cell<(f64, f64)>> = Rc::new(Cell::new((-1.0, -1.0)));
+    let deliver_now: Rc<dyn Fn(f64, f64)> = {
+        let delivered = delivered.clone();
+        Rc::new(move |w: f64, h: f64| {
+            if delivered.get() != (w, h) {
+                delivered.set((w, h));
+                on_resize(w, h);
+            }
+        })
+    };
+    let callback = {
+        let deliver_now = deliver_now.clone();
+        Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            let Some(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>().ok() else { return };
             let rect = entry.content_rect();
-            on_resize(rect.width(), rect.height());
-        }
-    });
+            // A delivery is already on its way when a size is waiting: only the size changes.
+            if waiting.replace(Some((rect.width(), rect.height()))).is_some() {
+                return;
+            }
+            let (waiting, deliver_now) = (waiting.clone(), deliver_now.clone());
+            let deliver = Closure::once_into_js(move || {
+                if let Some((w, h)) = waiting.take() {
+                    deliver_now(w, h);
+                }
+            });
+            if let Some(window) = window() {
+                let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(deliver.unchecked_ref(), 0);
+            }
+        })
+    };
     let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
     observer.observe(el);
     callback.forget();
+    if let Some((w, h)) = content_size(el) {
+        deliver_now(w, h);
+    }
     Some(observer)
+}
+
+/// An element's content box (inside its padding), when it is laid out with some width.
+fn content_size(el: &web_sys::Element) -> Option<(f64, f64)> {
+    let style = window()?.get_computed_style(el).ok()??;
+    let px = |name: &str| {
+        style.get_property_value(name).ok().and_then(|v| v.trim_end_matches("px").parse::<f64>().ok()).unwrap_or(0.0)
+    };
+    let w = f64::from(el.client_width()) - px("padding-left") - px("padding-right");
+    let h = f64::from(el.client_height()) - px("padding-top") - px("padding-bottom");
+    (w > 0.0).then_some((w, h.max(0.0)))
 }
 
 /// Disconnects `observer` when the current reactive owner (the view) is cleaned up.

@@ -205,17 +205,33 @@ pub fn DataControls() -> impl IntoView {
         }
         input.set_value("");
     };
-    let is_user = move || matches!(state.source.get(), DataSource::User { .. });
     view! {
         <div class="data-controls">
             <label class="file-button">
                 <span>{t(i18n::OPEN_DATA)}</span>
                 <input type="file" accept=".json,application/json" class="file-input" on:change=on_change/>
             </label>
-            <Show when=is_user>
-                <button type="button" on:click=move |_| back_to_built_in(&state)>{t(i18n::BACK_TO_BUILT_IN)}</button>
-            </Show>
         </div>
+    }
+}
+
+/// While the user's own data set is shown: which file, and the way back, always in sight.
+#[component]
+pub fn OwnDataNote() -> impl IntoView {
+    let state = use_app();
+    let lang = state.lang;
+    let t = move |ui: i18n::Ui| move || ui.get(lang.get());
+    let file_name = move || match state.source.get() {
+        DataSource::User { name, .. } => Some(name),
+        DataSource::BuiltIn { .. } => None,
+    };
+    view! {
+        <Show when=move || file_name().is_some()>
+            <p class="own-data">
+                <span>{t(i18n::SHOWING_OWN_DATA)}": "<span class="file-name">{move || file_name().unwrap_or_default()}</span></span>
+                <button type="button" on:click=move |_| back_to_built_in(&state)>{t(i18n::BACK_TO_BUILT_IN)}</button>
+            </p>
+        </Show>
     }
 }
 

@@ -1,7 +1,7 @@
 //! The "More" menu: what the top bar has no room for. Opening another reading, downloads and
 //! exports, the graph as lists, the keyboard help, the projector theme, and (framed) a new tab.
 
-use crate::browser::{download, url};
+use crate::browser::download;
 use crate::i18n;
 use crate::state::use_app;
 use crate::view::data_loader::DataControls;
@@ -59,16 +59,11 @@ pub fn Menu() -> impl IntoView {
         download::text_file("argument-atlas-data.json", "application/json", &json);
         close();
     };
-    let new_tab = move || {
-        let mut view = state.view_state();
-        view.embed = false;
-        url::address_for(&view)
-    };
     view! {
         <div class="menu" on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Escape" && open.get_untracked() { ev.stop_propagation(); close(); }>
-            <button type="button" class="menu-button" aria-haspopup="true" aria-expanded=move || open.get().to_string()
+            <button type="button" class="menu-button" aria-expanded=move || open.get().to_string()
                 aria-controls="main-menu" on:click=move |_| open.update(|o| *o = !*o)>{t(i18n::MENU)}</button>
-            <div id="main-menu" class="menu-panel" hidden=move || !open.get()>
+            <div id="main-menu" class="menu-panel" hidden=move || !open.get() on:change=move |_| close()>
                 <DataControls/>
                 <button type="button" on:click=download_json>{t(i18n::EXPORT_JSON)}</button>
                 <button type="button" on:click=move |_| export(false)>{t(i18n::EXPORT_SVG)}</button>
@@ -83,9 +78,6 @@ pub fn Menu() -> impl IntoView {
                 }>{t(i18n::PRINT_HANDOUT)}</button>
                 <button type="button" aria-pressed=move || state.projector.get().to_string()
                     on:click=move |_| state.projector.update(|p| *p = !*p)>{t(i18n::PROJECTOR_THEME)}</button>
-                <Show when=move || state.embed.get()>
-                    <a class="button-link" target="_blank" rel="noopener" href=new_tab>{t(i18n::OPEN_NEW_TAB)}</a>
-                </Show>
             </div>
         </div>
     }

@@ -88,7 +88,6 @@ pub fn Search() -> impl IntoView {
         <div class="search" role="search">
             <label for="node-search" class="sr-only">{t(i18n::SEARCH)}</label>
             <input id="node-search" type="search" autocomplete="off" aria-controls="search-results"
-                aria-expanded=move || (open.get() && !state.search.get().trim().is_empty()).to_string()
                 placeholder=move || format!("{} · {}", i18n::SEARCH.get(lang.get()), i18n::SEARCH_PLACEHOLDER.get(lang.get()))
                 prop:value=move || state.search.get()
                 on:input=move |ev| { state.search.set(event_target_value(&ev)); open.set(true); }
@@ -113,9 +112,9 @@ pub fn Search() -> impl IntoView {
                 <button type="button" class="icon clear-search" aria-label=t(i18n::CLEAR_SEARCH) title=t(i18n::CLEAR_SEARCH)
                     on:click=move |_| { state.search.set(String::new()); open.set(false); }>"×"</button>
             </Show>
-            <Show when=move || open.get() && !state.search.get().trim().is_empty()>
-                <ul id="search-results" class="search-results" aria-live="polite">{results}</ul>
-            </Show>
+            // Always in the page (the box's aria-controls names it), hidden while there is nothing to show.
+            <ul id="search-results" class="search-results" aria-live="polite"
+                hidden=move || !open.get() || state.search.get().trim().is_empty()>{results}</ul>
         </div>
     }
 }

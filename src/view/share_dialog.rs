@@ -141,10 +141,18 @@ pub fn ShareDialog() -> impl IntoView {
                 </label>
                 <label>{t(i18n::SHARE_HEIGHT)}
                     <input type="number" min="320" max="2000" step="20" prop:value=move || options.get().height.to_string()
+                        // While typing, only a height in range counts (clamping "7" to 320 would
+                        // rewrite the field under the typist); leaving the field clamps.
                         on:input=move |ev| {
                             if let Ok(h) = event_target_value(&ev).parse::<u32>() {
-                                options.update(|o| o.height = h.clamp(320, 2000));
+                                if (320..=2000).contains(&h) {
+                                    options.update(|o| o.height = h);
+                                }
                             }
+                        }
+                        on:change=move |ev| {
+                            let h = event_target_value(&ev).parse::<u32>().unwrap_or(options.get_untracked().height);
+                            options.update(|o| o.height = h.clamp(320, 2000));
                         }/>
                 </label>
             </fieldset>

@@ -4,6 +4,7 @@
 
 use crate::i18n;
 use crate::state::{use_app, NarrowPane};
+use crate::view::data_loader::OwnDataNote;
 use crate::view::menu::Menu;
 use crate::view::search::Search;
 use crate::view::share_dialog::ShareDialog;
@@ -32,11 +33,18 @@ pub fn TopBar() -> impl IntoView {
                 on:click=move |_| state.narrow_pane.set(pane)>{t(name)}</button>
         }
     };
+    // The same view, out of the frame.
+    let new_tab = move || {
+        let mut view = state.view_state();
+        view.embed = false;
+        crate::browser::url::address_for(&view)
+    };
     view! {
         <header class="top-bar">
             <div class="titles">
                 <h1 class="article-title" title=title>{title}</h1>
                 <p class="byline"><span class="app-name">{t(i18n::APP_NAME)}</span>" · "{byline}</p>
+                <OwnDataNote/>
             </div>
             <Search/>
             <div class="bar-actions">
@@ -48,6 +56,14 @@ pub fn TopBar() -> impl IntoView {
                 <button type="button" class="present-button"
                     aria-pressed=move || state.tour.get().is_some().to_string()
                     on:click=move |_| crate::view::tour::toggle_presenting(&state)>{t(i18n::PRESENT)}</button>
+                <Show when=move || state.embed.get()>
+                    // In a frame the way out is always in sight; on a narrow frame only its arrow.
+                    <a class="button-link new-tab" target="_blank" rel="noopener" href=new_tab
+                        aria-label=t(i18n::OPEN_NEW_TAB) title=t(i18n::OPEN_NEW_TAB)>
+                        <span aria-hidden="true">"↗"</span>
+                        <span class="new-tab-text" aria-hidden="true">{t(i18n::OPEN_NEW_TAB)}</span>
+                    </a>
+                </Show>
                 <Menu/>
             </div>
             <div class="pane-switch" role="group" aria-label=t(i18n::SHARE_VIEW)>

@@ -117,12 +117,19 @@ pub fn install_presenter_keys(state: AppState, dialogs: Dialogs) {
 
 /// What the step's reveals so far show, and whether a press reveals more.
 pub fn reveal_status(plan: &atlas_core::tour::StepPlan, revealed: usize, lang: Lang) -> Option<String> {
-    (plan.reveals.len() > 1).then(|| {
+    let total = plan.reveals.len();
+    (total > 1).then(|| {
         let names: Vec<String> = plan.reveals.iter().take(revealed).map(|r| r.name.get(lang).to_string()).collect();
-        let more = revealed < plan.reveals.len();
+        let more = revealed < total;
         match lang {
-            Lang::En => format!("Shown: {}{}", names.join("; "), if more { " — next reveals more" } else { "" }),
-            Lang::Zh => format!("已显示：{}{}", names.join("；"), if more { "——下一步继续展开" } else { "" }),
+            Lang::En => format!(
+                "Shown {revealed} of {total}: {}{}",
+                names.join("; "),
+                if more { " — next reveals more" } else { "" }
+            ),
+            Lang::Zh => {
+                format!("已显示 {revealed}/{total}：{}{}", names.join("；"), if more { "——下一步继续展开" } else { "" })
+            }
         }
     })
 }
@@ -162,7 +169,7 @@ fn stage_controls(state: AppState, first: bool) -> impl IntoView {
         <div class="tour-controls">
             <button type="button" on:click=move |_| step_tour(&state, -1) disabled=first>{t(i18n::PREVIOUS_STEP)}</button>
             <button type="button" on:click=move |_| step_tour(&state, 1)>{t(i18n::NEXT_STEP)}</button>
-            <button type="button" on:click=move |_| {
+            <button type="button" class="wide-only" on:click=move |_| {
                 if !crate::browser::presenter::open(&presenter_address(&state)) {
                     state.notify(Notice::text(
                         "此处无法打开演讲者视图（弹出窗口被阻止或框架不允许）。请在新标签页中打开后演示。",
@@ -171,7 +178,7 @@ fn stage_controls(state: AppState, first: bool) -> impl IntoView {
                 }
             }>{t(i18n::PRESENTER_VIEW)}</button>
             {fullscreen_or_tab}
-            <button type="button" aria-pressed=move || state.projector.get().to_string()
+            <button type="button" class="wide-only" aria-pressed=move || state.projector.get().to_string()
                 on:click=move |_| state.projector.update(|p| *p = !*p)>{t(i18n::PROJECTOR_THEME)}</button>
             <button type="button" on:click=move |_| state.tour.set(None)>{t(i18n::END_TOUR)}</button>
         </div>

@@ -116,8 +116,8 @@ try {
       await page.getByRole('complementary', { name: 'Details' }).getByRole('heading', { name: usEvent.title.en, exact: true }).waitFor();
     }
     await page.mouse.move(1, 1);
-    // A taller window, so the picture shows the graph and the details beside the timeline.
-    await page.setViewportSize({ width: 1280, height: 1040 });
+    // A laptop's window: the app fills it, graph, timeline strip and details at once.
+    await page.setViewportSize({ width: 1366, height: 768 });
     await page.waitForTimeout(900);
     mkdirSync(dirname(SHOT), { recursive: true });
     await page.screenshot({ path: SHOT });

@@ -4,7 +4,7 @@
 // A keyboard-only walk through the page, and the list alternative to the graph.
 
 import { check, CheckError } from '../support/page.mjs';
-import { GRAPH, graphNodes, eventButton, details, expectDetailsTitle, expectFocused, pressed } from './specs.mjs';
+import { GRAPH, graphNodes, eventButton, details, expectDetailsTitle, expectFocused, pressed, menuItem } from './specs.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -27,7 +27,7 @@ export const specs = [
       await page.open('?lang=en');
       const order = data.eventsByDate();
       // The header's controls, in order, by Tab alone.
-      const headerControls = ['Open a data set…', 'Share', 'Keyboard help (?)', 'Present the tour', '中文', 'English'];
+      const headerControls = ['Search nodes', '中文', 'English', 'Share', 'Present the tour', 'More'];
       const banner = await page.byRole('banner');
       const seen = [];
       const path = [];
@@ -39,18 +39,8 @@ export const specs = [
       }
       check(JSON.stringify(seen) === JSON.stringify(headerControls), `Tab through the header reaches ${JSON.stringify(seen)}, expected ${JSON.stringify(headerControls)} (focus went: ${path.join(' → ')})`);
 
-      // On into the timeline: an event, selected with Enter.
-      const list = await page.byRole('list', /^Timeline$/);
-      const { el: event } = await tabUntil(page, async (f) => (await page.role(f)) === 'button' && (await page.js('return arguments[0].contains(arguments[1]);', list, f)), 'an event in the timeline');
-      const eventName = await page.name(event);
-      const picked = data.events.filter((e) => eventName.includes(e.title.en)).sort((a, b) => b.title.en.length - a.title.en.length)[0];
-      check(picked, `the focused timeline button ${JSON.stringify(eventName)} names no event`);
-      check(picked.id === order[0].id, `Tab into the timeline focuses "${picked.title.en}", expected the first event "${order[0].title.en}"`);
-      await page.press('Enter');
-      await expectDetailsTitle(page, picked.title.en, 'Enter on the focused event');
-      check(await pressed(page, event), 'the event selected with Enter is not aria-pressed');
-
-      // On to the graph: arrows move between nodes, Enter selects, Escape clears.
+      // On to the graph (it comes first, as on screen): arrows move between nodes, Enter
+      // selects, Escape clears.
       const graph = await page.byRole('group', GRAPH);
       const { el: node, path: toGraph } = await tabUntil(page, async (f) => (await page.role(f)) === 'button' && (await page.js('return arguments[0].contains(arguments[1]);', graph, f)), 'a node in the graph', 60);
       check(toGraph.length <= 60, 'too many Tabs to reach the graph');
@@ -71,6 +61,21 @@ export const specs = [
       await page.press('Escape');
       await page.until(async () => /Select something in the graph or the timeline/.test(await page.text((await details(page)).aside)), 'Escape to clear the selection (Details show the "Select something…" hint)');
 
+      // On into the timeline below it: the first event, selected with Enter.
+      const list = await page.byRole('list', /^Timeline$/);
+      const { el: event } = await tabUntil(page, async (f) => (await page.role(f)) === 'button' && (await page.js('return arguments[0].contains(arguments[1]);', list, f)), 'an event in the timeline');
+      const eventName = await page.name(event);
+      const picked = data.events.filter((e) => eventName.includes(e.title.en)).sort((a, b) => b.title.en.length - a.title.en.length)[0];
+      check(picked, `the focused timeline button ${JSON.stringify(eventName)} names no event`);
+      check(picked.id === order[0].id, `Tab into the timeline focuses "${picked.title.en}", expected the first event "${order[0].title.en}"`);
+      await page.press('Enter');
+      await expectDetailsTitle(page, picked.title.en, 'Enter on the focused event');
+      check(await pressed(page, event), 'the event selected with Enter is not aria-pressed');
+
+      // Escape there clears the selection too.
+      await page.press('Escape');
+      await page.until(async () => /Select something in the graph or the timeline/.test(await page.text((await details(page)).aside)), 'Escape in the timeline to clear the selection');
+      await expectFocused(page, event, 'the event after Escape');
       // Keyboard help: "?" opens it, Escape closes it, focus comes back.
       await page.press('?');
       const help = await page.byRole('dialog', 'Keyboard help (?)', { exact: true }).catch(() => {
@@ -82,7 +87,7 @@ export const specs = [
       await page.press('Escape');
       await page.gone('dialog', 'Keyboard help (?)', { exact: true });
       const back = await page.focused();
-      check(back && (await page.same(back, moved)), `after closing the help, focus is on ${back ? await page.describe(back) : 'the body'}, expected it back on the graph node`);
+      check(back && (await page.same(back, event)), `after closing the help, focus is on ${back ? await page.describe(back) : 'the body'}, expected it back on the timeline event`);
 
       // The Share dialog, by keyboard: Enter on the button, Escape closes.
       const share = await page.byRole('button', 'Share', { exact: true });
@@ -102,14 +107,13 @@ export const specs = [
     async run({ page, data }) {
       for (const lang of ['en', 'zh']) {
         await page.open(`?lang=${lang}`);
-        const summary = await page.byRole('button', lang === 'en' ? 'Read as lists: threats and responses' : '以列表查看：威胁与应对', { exact: true });
-        const disclosure = await page.closest(summary, 'group');
-        check(disclosure && !(await page.prop(disclosure, 'open')), `${lang}: the list alternative is not a closed <details>`);
-        await page.click(summary);
-        await page.until(() => page.prop(disclosure, 'open'), 'the list alternative to open');
+        const item = await menuItem(page, lang === 'en' ? 'Read as lists' : '以列表阅读');
+        await page.click(item);
+        const dialog = await page.byRole('dialog', lang === 'en' ? 'Read as lists' : '以列表阅读', { exact: true });
+        check(await page.js('return arguments[0].matches(":modal");', dialog).catch(() => true), `${lang}: the lists are not a modal dialog`);
         const lists = {
-          threat: await page.byRole('list', lang === 'en' ? 'Threats and the responses that address them' : '威胁及应对它的措施', { exact: true }),
-          response: await page.byRole('list', lang === 'en' ? 'Responses and the threats they address' : '应对措施及其针对的威胁', { exact: true }),
+          threat: await page.byRole('list', lang === 'en' ? 'Threats and the responses that address them' : '威胁及应对它的措施', { exact: true, within: dialog }),
+          response: await page.byRole('list', lang === 'en' ? 'Responses and the threats they address' : '应对措施及其针对的威胁', { exact: true, within: dialog }),
         };
         for (const [kind, list] of Object.entries(lists)) {
           // The list's own entries: the buttons of its direct items.
@@ -126,8 +130,7 @@ export const specs = [
         const threat = data.nodes.find((n) => n.kind === 'threat');
         const entry = await page.byRole('button', threat.label[lang], { exact: true, within: lists.threat });
         await page.click(entry);
-        await expectDetailsTitle(page, threat.label[lang], `${lang}: clicking "${threat.label[lang]}" in the list alternative`);
-        check(await pressed(page, entry), `${lang}: the list entry of the selected threat is not aria-pressed`);
+        await page.until(() => pressed(page, entry), `${lang}: the list entry of "${threat.label[lang]}" to be aria-pressed after clicking it`);
         const { nodes } = await graphNodes(page);
         const names = await page.names(nodes);
         const i = names.findIndex((n) => n === data.nodeName(threat, lang) || n.startsWith(`${data.nodeName(threat, lang)},`));
@@ -139,6 +142,10 @@ export const specs = [
           const text = await page.text(item);
           check(responders.some((r) => text.includes(r.label[lang])), `${lang}: the list entry of "${threat.label[lang]}" does not list a response that addresses it (${responders.map((r) => r.label[lang]).join(', ')})`);
         }
+        // Closing the lists shows the selection in Details.
+        await page.press('Escape');
+        await page.gone('dialog', lang === 'en' ? 'Read as lists' : '以列表阅读', { exact: true });
+        await expectDetailsTitle(page, threat.label[lang], `${lang}: after choosing "${threat.label[lang]}" in the lists and closing them`);
       }
     },
   },

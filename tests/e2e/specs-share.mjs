@@ -11,7 +11,7 @@ import { check, CheckError } from '../support/page.mjs';
 import { startCourseSite } from '../support/course.mjs';
 import {
   GRAPH, DETAILS, escapeRe, graphNodes, graphNode, timelineButtons, eventButton, details,
-  expectDetailsTitle, pressed,
+  expectDetailsTitle, pressed, menuItem,
 } from './specs.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -60,8 +60,8 @@ async function tourState(page, data) {
     const m = /Step\s+(\d+)\s*\/\s*(\d+)/.exec(text);
     const bars = await page.all('progressbar', 'Tour progress', { exact: true, within: region });
     const progress = bars.length ? { value: Number(await page.prop(bars[0], 'value')), max: Number(await page.prop(bars[0], 'max')) } : null;
-    const reveal = /(\d+) of (\d+) shown/.exec(text);
-    return { index: i, region, count: m ? { n: +m[1], of: +m[2] } : null, progress, revealed: reveal ? +reveal[1] : null, text };
+    const reveal = /Shown (\d+) of (\d+)/.exec(text);
+    return { index: i, region, count: m ? { n: +m[1], of: +m[2] } : null, progress, revealed: reveal ? +reveal[1] : null, reveals: reveal ? +reveal[2] : null, text };
   }
   return null;
 }
@@ -266,12 +266,15 @@ export const specs = [
       await page.press('F5');
       await expectStep(page, data, 0, 'F5');
       check(await page.js('return window.__notReloaded === true;'), 'F5 reloaded the page (it must start presenting instead)');
-      check(await pressed(page, await presentButton(page)), '"Present the tour" is not aria-pressed while presenting');
+      // On the stage the top bar gives way to the step's caption and its controls.
+      await page.gone('button', 'Present the tour', { exact: true });
+      await page.byRole('button', 'End the tour', { exact: true });
       await expectParam(page, 'tour', '1', 'presenting step 1');
 
-      // Forward with each "next" key. A step that reveals its nodes shows one more per key.
+      // Forward with each "next" key. A revealing step shows its nodes a group at a time, in
+      // at most four presses, and never splits a group across presses.
       const revealAt = steps.findIndex((s, i) => i > 0 && s.reveal && (s.nodes ?? []).length >= 4);
-      check(revealAt > 0, 'the tour has no step after the first that reveals at least four nodes one at a time');
+      check(revealAt > 0, 'the tour has no step after the first that reveals at least four nodes');
       const keys = ['PageDown', 'ArrowRight', ' ', 'ArrowDown', 'n'];
       // Walk to the step before the revealing one with PageDown.
       for (let k = 1; k < revealAt; k++) {
@@ -279,23 +282,36 @@ export const specs = [
         await expectStep(page, data, k, `PageDown to step ${k + 1}`);
       }
       const reveal = steps[revealAt];
-      const nodeNames = reveal.nodes.map((id) => data.nodeName(data.node(id)));
+      const stepNodes = reveal.nodes.map((id) => data.node(id));
+      const litOfStep = async () => {
+        const lit = await litNodes(page);
+        return stepNodes.filter((n) => lit.has(data.nodeName(n)));
+      };
       await page.press('PageDown');
-      await expectStep(page, data, revealAt, `PageDown into the revealing step "${reveal.title.en}"`, { revealed: 1 });
-      for (let r = 2; r <= 5; r++) {
-        const key = keys[r - 1];
-        await page.press(key);
-        await expectStep(page, data, revealAt, `${JSON.stringify(key)} in a revealing step (reveals node ${r} of ${reveal.nodes.length}, stays on the step)`, { revealed: r });
+      const first = await expectStep(page, data, revealAt, `PageDown into the revealing step "${reveal.title.en}"`, { revealed: 1 });
+      const total = first.reveals;
+      check(total >= 2 && total <= 4, `the step "${reveal.title.en}" reveals its ${stepNodes.length} nodes in ${total} presses, expected 2 to 4`);
+      let before = [];
+      for (let r = 1; r <= total; r++) {
+        if (r > 1) {
+          const key = keys[(r - 1) % keys.length];
+          await page.press(key);
+          await expectStep(page, data, revealAt, `${JSON.stringify(key)} in a revealing step (reveal ${r} of ${total}, stays on the step)`, { revealed: r });
+        }
         await page.mouseAway();
-        let lit;
-        await page.until(async () => {
-          lit = await litNodes(page);
-          return nodeNames.every((name, i) => (i < r) === lit.has(name));
-        }, 'the revealed nodes at full opacity, the rest dimmed').catch(() => {
-          const wrong = nodeNames.filter((name, i) => (i < r) !== lit.has(name)).map((name) => `"${name}" ${lit.has(name) ? 'shown' : 'dimmed'}`);
-          throw new CheckError(`with ${r} of ${reveal.nodes.length} nodes of "${reveal.title.en}" revealed, the graph shows: ${wrong.slice(0, 5).join(', ')}`);
+        let lit = [];
+        await page.until(async () => (lit = await litOfStep()).length > before.length, `reveal ${r} to light more of the step's nodes`).catch(() => {
+          throw new CheckError(`reveal ${r} of ${total} in "${reveal.title.en}" lights ${lit.length} of its nodes, no more than before (${before.length})`);
         });
+        check(before.every((n) => lit.includes(n)), `reveal ${r} of "${reveal.title.en}" dimmed a node an earlier press had shown`);
+        // A group's nodes come together.
+        for (const n of lit) {
+          const split = stepNodes.filter((m) => m.group && m.group === n.group && !lit.includes(m));
+          check(!split.length, `reveal ${r} shows "${n.label.en}" but not ${split.map((m) => `"${m.label.en}"`).join(', ')} of its group "${n.group}"`);
+        }
+        before = lit;
       }
+      check(before.length === stepNodes.length, `after its last reveal, "${reveal.title.en}" shows ${before.length} of its ${stepNodes.length} nodes`);
       // PageUp goes back a whole step; the step before is shown whole.
       await page.press('PageUp');
       await expectStep(page, data, revealAt - 1, 'PageUp from a revealing step');
@@ -320,7 +336,7 @@ export const specs = [
       // Escape leaves; F5 starts again from step 1 and F5 leaves.
       await page.press('Escape');
       await page.until(async () => (await tourState(page, data)) === null, 'Escape to end the tour');
-      check(!(await pressed(page, await presentButton(page))), '"Present the tour" stays aria-pressed after Escape');
+      check(!(await pressed(page, await presentButton(page))), '"Present the tour" is aria-pressed after Escape');
       await expectParam(page, 'tour', null, 'after leaving the tour');
       await page.press('F5');
       await expectStep(page, data, 0, 'F5 after leaving (starts again at step 1)');
@@ -405,7 +421,6 @@ export const specs = [
             return Array.from(document.querySelectorAll('body *')).filter((el) => !R.isHidden(el) && el.getBoundingClientRect().right > w + 1 && getComputedStyle(el).position !== 'fixed')
               .slice(0, 5).map((el) => R.describe(el) + ' right=' + Math.round(el.getBoundingClientRect().right));`);
           check(wide.length === 0, `${lang}: elements reach past the frame's right edge: ${wide.join(', ')}`);
-          check((await page.all('banner')).length === 0, `${lang}: embed mode shows the page header (banner)`);
           const present = lang === 'en' ? 'Present the tour' : '演示导览';
           await page.byRole('button', present, { exact: true });
           const open = await page.byRole('link', lang === 'en' ? 'Open in a new tab' : '在新标签页中打开', { exact: true });
@@ -465,11 +480,15 @@ export const specs = [
       const response = data.nodes.find((n) => n.kind === 'response') ?? data.nodes[0];
       const claims = data.nodes.filter((n) => n.kind === 'claim');
       check(claims.length > 0, 'the data set has no claim nodes to filter');
-      await page.click(await page.byRole('button', 'Threats → responses', { exact: true }));
+      await page.click(await page.byRole('button', 'Argument', { exact: true }));
+      await page.click(await page.byRole('button', 'Legend and filter', { exact: true }));
       await page.click(await page.byRole('checkbox', /^Claim\s*\d*$/));
+      await page.click(await page.byRole('button', 'Legend and filter', { exact: true }));
       await page.click(await graphNode(page, data, response));
       await expectDetailsTitle(page, response.label.en, 'selecting a response');
-      await sleep(600); // the URL is replaced after a 400 ms rest
+      // The address bar follows the view (the filter is written after a short rest).
+      await expectParam(page, 'node', response.id, 'selecting a response');
+      await expectParam(page, 'hide', 'kind:claim', 'hiding claims');
 
       await page.click(await page.byRole('button', 'Share', { exact: true }));
       const dialog = await page.byRole('dialog', 'Share this view', { exact: true });
@@ -478,7 +497,7 @@ export const specs = [
       const link = await page.prop(linkBox, 'value');
       const params = new URL(link).searchParams;
       check(params.get('node') === response.id, `the Share link ${link} does not name the selected node ${response.id}`);
-      check(params.get('layout') === 'columns', `the Share link ${link} lacks layout=columns`);
+      check(params.get('layout') === 'argument', `the Share link ${link} lacks layout=argument`);
       check((params.get('hide') ?? '').split(',').includes('kind:claim'), `the Share link ${link} lacks hide=kind:claim`);
       check(params.get('lang') === 'en', `the Share link ${link} lacks lang=en`);
       check(!params.has('embed'), `the Share link ${link} has embed=`);
@@ -500,13 +519,42 @@ export const specs = [
       const src = new URL(frame.src);
       check(src.searchParams.get('embed') === '1', `the snippet's src ${frame.src} lacks embed=1`);
       check(src.searchParams.get('node') === response.id, `the snippet's src ${frame.src} does not name the selected node`);
+
+      // The embed options change the snippet: language, what to show, a tour step, the height.
+      const options = await page.byRole('group', 'Embed code (course site, blog)', { exact: true, within: dialog });
+      const snippetNow = async () => {
+        const text = await page.prop(snippetBox, 'value');
+        const f = await page.js(`
+          const t = document.createElement('template'); t.innerHTML = arguments[0];
+          const f = t.content.querySelector('iframe'); return f && { src: f.getAttribute('src'), height: f.getAttribute('height') };`, text);
+        return { src: new URL(f.src).searchParams, height: f.height };
+      };
+      const expectSnippet = async (what, test) => {
+        let last;
+        await page.until(async () => test(last = await snippetNow()), what).catch(() => {
+          throw new CheckError(`${what}: the snippet's src has ${last && last.src.toString()} and height ${last && last.height}`);
+        });
+      };
+      await page.choose(await page.byRole('combobox', 'Language', { exact: true, within: options }), '中文');
+      await expectSnippet('choosing 中文 for the embed', (f) => f.src.get('lang') === 'zh');
+      await page.choose(await page.byRole('combobox', 'Show', { exact: true, within: options }), 'Graph');
+      await expectSnippet('showing only the graph in the embed', (f) => f.src.get('view') === 'graph');
+      const steps = data.raw.tour ?? [];
+      if (steps.length >= 3) {
+        await page.choose(await page.byRole('combobox', 'Start at tour step', { exact: true, within: options }), `3. ${steps[2].title.en}`);
+        await expectSnippet('starting the embed at tour step 3', (f) => f.src.get('tour') === '3');
+      }
+      await page.fill(await page.byRole('spinbutton', 'Frame height (px)', { exact: true, within: options }), '700');
+      await expectSnippet('a frame height of 700', (f) => f.height === '700' && f.src.get('node') === response.id);
+      check((await page.prop(linkBox, 'value')) === link, 'the embed options changed the Share link (they are for the snippet only)');
       await page.click(await page.byRole('button', 'Close', { exact: true, within: dialog }));
       await page.gone('dialog', 'Share this view');
 
       // The link, opened in a fresh page, reopens the same view.
       check((await page.open(link)) === 'ready', 'the Share link opens an error alert');
       await expectDetailsTitle(page, response.label.en, 'the Share link opened in a fresh page');
-      check(await pressed(page, await page.byRole('button', 'Threats → responses', { exact: true })), 'the Share link does not restore the "Threats → responses" layout');
+      check(await pressed(page, await page.byRole('button', 'Argument', { exact: true })), 'the Share link does not restore the "Argument" layout');
+      await page.click(await page.byRole('button', 'Legend and filter', { exact: true }));
       const claimBox = await page.byRole('checkbox', /^Claim\s*\d*$/);
       check((await page.prop(claimBox, 'checked')) === false, 'the Share link does not restore the hidden "Claim" kind (checkbox checked)');
       const graph = await page.byRole('group', GRAPH);
@@ -521,7 +569,9 @@ export const specs = [
         await page.enterFrame(frame.title);
         check((await page.waitForApp()) === 'ready', 'the pasted snippet shows an error alert');
         await expectDetailsTitle(page, response.label.en, 'the pasted embed snippet');
-        check((await page.all('banner')).length === 0, 'the pasted snippet shows the page header (not embed mode)');
+        await page.byRole('link', 'Open in a new tab', { exact: true }).catch(() => {
+          throw new CheckError('the pasted snippet has no "Open in a new tab" link (not in embed mode)');
+        });
         await page.top();
       } finally {
         await page.top().catch(() => {});
@@ -535,8 +585,7 @@ export const specs = [
     async run({ page, data }) {
       await page.open('?lang=en');
       await spyOnDownloads(page);
-      const toolbar = await page.byRole('toolbar', 'Graph', { exact: true });
-      await page.click(await page.byRole('button', 'Export SVG', { exact: true, within: toolbar }));
+      await page.click(await menuItem(page, 'Export SVG'));
       const all = await nextDownload(page, 0, 'the SVG export');
       check(all.name.endsWith('.svg'), `the SVG export is offered as ${JSON.stringify(all.name)}`);
       check(/^image\/svg\+xml/.test(all.type ?? ''), `the SVG export has type ${JSON.stringify(all.type)}`);
@@ -550,12 +599,13 @@ export const specs = [
       check(JSON.stringify(got) === JSON.stringify(want), `the SVG has ${got.length} nodes (g.node[data-id]), the graph shows ${want.length}; missing: ${want.filter((id) => !got.includes(id)).slice(0, 5).join(', ')}; extra: ${got.filter((id) => !want.includes(id)).slice(0, 5).join(', ')}`);
 
       // With a filter: the hidden kind is absent.
+      await page.click(await page.byRole('button', 'Legend and filter', { exact: true }));
       await page.click(await page.byRole('checkbox', /^Threat\s*\d*$/));
       const graph = await page.byRole('group', GRAPH);
       await page.until(async () => (await page.all('button', /, Threat(,|$)/, { within: graph })).length === 0, 'threats to be hidden');
       const visible = new Set(await page.names(await page.all('button', null, { within: graph })));
       const visibleIds = data.nodes.filter((n) => visible.has(data.nodeName(n)) || [...visible].some((v) => v.startsWith(`${data.nodeName(n)},`))).map((n) => n.id).sort();
-      await page.click(await page.byRole('button', 'Export SVG', { exact: true, within: toolbar }));
+      await page.click(await menuItem(page, 'Export SVG'));
       const filtered = await nextDownload(page, 1, 'the SVG export with threats hidden');
       const parsed2 = await parseSvg(page, filtered.text);
       check(parsed2.ok, `the filtered SVG is not well-formed XML: ${parsed2.error}`);

@@ -140,6 +140,21 @@ export async function expectDetailsTitle(page, want, why) {
   });
 }
 
+/** Opens the top bar's "More" menu (if it is closed) and returns its button. */
+export async function openMenu(page) {
+  const button = await page.byRole('button', /^(More|更多)$/);
+  if ((await page.attr(button, 'aria-expanded')) !== 'true') await page.click(button);
+  await page.until(async () => (await page.attr(button, 'aria-expanded')) === 'true', 'the "More" menu to open');
+  return button;
+}
+
+/** Clicks the "More" menu's item named `name` (a button). */
+export async function menuItem(page, name) {
+  await openMenu(page);
+  const panel = await page.until(() => page.js('return document.getElementById("main-menu");'), 'the menu panel');
+  return page.byRole('button', name, { exact: typeof name === 'string', within: panel });
+}
+
 export async function pressed(page, el) {
   return (await page.attr(el, 'aria-pressed')) === 'true';
 }
@@ -593,7 +608,10 @@ export const specs = [
         const el = await graphNode(page, data, node);
         check(await pressed(page, el), `the node found by ${JSON.stringify(query)} is not aria-pressed in the graph`);
         await expectFocused(page, el, `the found node "${node.label.en}" in the graph`);
-        check((await page.prop(box, 'value')) === '', 'the search box is not cleared after choosing a result');
+        // The query stays (its matches stay marked in the graph) until the reader clears it.
+        check((await page.prop(box, 'value')) === query, `after choosing a result the search box reads ${JSON.stringify(await page.prop(box, 'value'))}, expected the query ${JSON.stringify(query)} to stay`);
+        await page.click(await page.byRole('button', 'Clear search', { exact: true, within: search }));
+        await page.until(async () => (await page.prop(box, 'value')) === '', '"Clear search" to empty the search box');
       }
       await page.screenshot('search', { show: await page.byRole('region', GRAPH) });
     },
@@ -609,6 +627,10 @@ export const specs = [
       const countThreats = async () => (await page.all('button', /, Threat(,|$)/, { within: graph })).length;
       const countAll = async () => (await page.all('button', null, { within: graph })).length;
       check((await countThreats()) === threats.length, `the graph shows ${await countThreats()} threat nodes, the data set has ${threats.length}`);
+      // The legend doubles as the filter, in a panel the graph's toolbar opens.
+      const legend = await page.byRole('button', 'Legend and filter', { exact: true });
+      check((await page.attr(legend, 'aria-expanded')) === 'false', 'the "Legend and filter" panel is open before it was asked for');
+      await page.click(legend);
       const box = await page.byRole('checkbox', /^Threat\s*\d*$/);
       check((await page.prop(box, 'checked')) === true, 'the "Threat" filter checkbox is not checked at first');
       await page.click(box);

@@ -13,7 +13,9 @@ const escapeAttr = (s) => String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;
 
 /**
  * Builds the HTML of a course page. Each frame: { title, src, width = 360, height = 640,
- * sandbox (attribute value or undefined), fullscreen (allowfullscreen + allow="fullscreen") }.
+ * sandbox (attribute value or undefined), fullscreen (allowfullscreen + allow="fullscreen"),
+ * applyResize (the page sets the frame's height from its lti.frameResize messages, as Canvas
+ * and Moodle do) }.
  */
 export function coursePage(frames, { heading = 'Week 3: the security dilemma' } = {}) {
   const iframes = frames.map((f) => {
@@ -25,6 +27,7 @@ export function coursePage(frames, { heading = 'Week 3: the security dilemma' } 
     ];
     if (f.sandbox !== undefined) attrs.push(`sandbox="${escapeAttr(f.sandbox)}"`);
     if (f.fullscreen) attrs.push('allowfullscreen', 'allow="fullscreen"');
+    if (f.applyResize) attrs.push('data-apply-resize');
     return `<iframe ${attrs.join(' ')}></iframe>`;
   });
   return `<!DOCTYPE html>
@@ -40,6 +43,9 @@ export function coursePage(frames, { heading = 'Week 3: the security dilemma' } 
     try { data = JSON.parse(JSON.stringify(e.data)); } catch { data = String(e.data); }
     const frame = Array.from(document.getElementsByTagName('iframe')).find((f) => f.contentWindow === e.source);
     window.__messages.push({ origin: e.origin, frame: frame ? frame.title : null, data, at: Date.now() });
+    if (frame && frame.hasAttribute('data-apply-resize') && data && data.subject === 'lti.frameResize' && data.height > 0) {
+      frame.height = String(data.height);
+    }
   });
 </script>
 </head>

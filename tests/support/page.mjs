@@ -230,6 +230,7 @@ export class Page {
    * actions there, even with an element origin, while they measure elements in the frame).
    */
   async click(el) {
+    await this.stable(el);
     if (this.inFrame) {
       check(this.frameElements.length === 1, 'clicks inside nested frames are not supported');
       const frame = this.frameElements[0];
@@ -282,6 +283,23 @@ export class Page {
     await this.session.clickAt(pt.x, pt.y);
   }
 
+  /**
+   * Waits until `el` stands still (the same box in two reads 60 ms apart), as a user aims at a
+   * thing that has stopped moving: a graph node while the camera glides to a new view.
+   */
+  async stable(el, timeout = this.defaultTimeout) {
+    const read = () => this.box(el).then((b) => JSON.stringify(b));
+    let last = await read();
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      await sleep(60);
+      const now = await read();
+      if (now === last) return;
+      if (Date.now() > deadline) throw new CheckError(`${await this.describe(el)} kept moving for ${timeout} ms (last box ${now})`);
+      last = now;
+    }
+  }
+
   /** Moves the mouse away from everything interactive (to the top-left corner). */
   async mouseAway() {
     await this.session.moveTo(1, 1);
@@ -295,6 +313,27 @@ export class Page {
   /** Types text into an element (focuses it first). */
   async type(el, text) {
     await this.session.sendKeysTo(el, text);
+  }
+
+  /**
+   * Chooses the option whose text is `text` in a <select> (a combobox), as a user picking it from
+   * the list: WebDriver's Element Click on an <option> selects it and fires input and change.
+   */
+  async choose(select, text) {
+    const option = await this.js(
+      'return Array.from(arguments[0].options).find((o) => R.norm(o.textContent) === arguments[1]) || null;', select, text);
+    if (!option) throw new CheckError(`${await this.describe(select)} has no option ${JSON.stringify(text)}`);
+    await this.session.click(option);
+    await this.until(async () => (await this.js('return arguments[0].selected;', option)), `the option ${JSON.stringify(text)} to be chosen`);
+  }
+
+  /**
+   * Replaces the text of a field with `text` as a user does: focus it, select what it holds, type
+   * over the selection. (WebDriver's Element Clear would also blur the field, firing its change.)
+   */
+  async fill(el, text) {
+    await this.js('arguments[0].focus(); arguments[0].select();', el);
+    await this.press(...text);
   }
 
   /** Drags an element with the mouse by (dx, dy) CSS px, starting where it can be hit. */

@@ -13,8 +13,10 @@ use super::bipartite::bipartite_column_orders;
 
 /// A node cell: the node at the left, its label to its right.
 pub const CELL_WIDTH_PX: f64 = 176.0;
-/// Space above the first row of a stage, for the stage's name.
-pub const STAGE_HEADER_PX: f64 = 34.0;
+/// Space above the first row of a stage, for the stage's name (two lines of [`STAGE_NAME_PX`]).
+pub const STAGE_HEADER_PX: f64 = 44.0;
+/// The stage names' font size; a name wider than its stage breaks onto a second line.
+pub const STAGE_NAME_PX: f64 = 15.0;
 /// Space for a group's name above its nodes.
 pub const GROUP_HEADER_PX: f64 = 22.0;
 /// Vertical gap between two nodes' cells.

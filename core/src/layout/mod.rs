@@ -77,7 +77,7 @@ mod simulation;
 
 pub use argument::{
     argument_columns, place_argument, ArgumentColumns, ArgumentPlacement, CELL_WIDTH_PX, GROUP_HEADER_PX,
-    STAGE_HEADER_PX,
+    STAGE_HEADER_PX, STAGE_NAME_PX,
 };
 pub use bipartite::{bipartite_column_orders, bipartite_layout, count_link_crossings, BipartiteOptions};
 pub use force::{CenterForce, CollideForce, ConstantOrPerItem, Force, LinkForce, ManyBodyForce, PositionForce};

@@ -94,6 +94,7 @@ pub fn DetailPanel() -> impl IntoView {
                 </button>
             </Show>
         </div>
-        <div class="detail-body" node_ref=panel>{body}</div>
+        // Focusable, so a keyboard can scroll a long entry even when it holds no link.
+        <div class="detail-body" node_ref=panel tabindex="0">{body}</div>
     }
 }

@@ -26,14 +26,15 @@ use runtime::{Graph, Painter};
 use std::sync::Arc;
 use toolbar::GraphToolbar;
 
-/// The labels' font size: larger in the projector theme, larger still on the presenting stage.
+/// The labels' font size: larger in the projector theme, larger still on the presenting stage;
+/// on a phone-sized window only a little larger, so the step's names still fit.
 pub fn label_px(state: &AppState) -> f64 {
-    if state.tour.get().is_some() {
-        20.0
-    } else if state.projector.get() {
-        16.0
-    } else {
-        13.0
+    let narrow = crate::browser::dom::window_width().is_some_and(|w| w < 700.0);
+    match (state.tour.get().is_some(), state.projector.get(), narrow) {
+        (true, _, true) => 15.0,
+        (true, _, false) => 20.0,
+        (false, true, _) => 16.0,
+        (false, false, _) => 13.0,
     }
 }
 
@@ -91,7 +92,8 @@ fn sync_state(state: AppState, graph: &Graph, scene: &Arc<Scene>) {
         let (graph, scene) = (graph.clone(), scene.clone());
         Effect::new(move |_| {
             let (focus, selected) = focus_of(&state, &scene);
-            graph.set_highlight(highlight(&scene, &focus), selected);
+            let steady = highlight(&scene, &Focus { hovered: None, ..focus.clone() }).nodes;
+            graph.set_highlight(highlight(&scene, &focus), steady, focus.hovered, selected);
             if let Some(i) = selected {
                 graph.borrow_mut().focus_node = i;
                 graph.reveal(i);

@@ -6,7 +6,7 @@
 use super::canvas::CanvasPainter;
 use super::svg::SvgPainter;
 use crate::browser::dom::{self, FrameLoop};
-use atlas_core::drawing::Highlight;
+use atlas_core::drawing::{Emphasis, Highlight};
 use atlas_core::frame::{frame, Frame, FrameInput};
 use atlas_core::layout::{place_argument, ArgumentPlacement, Simulation, CELL_WIDTH_PX};
 use atlas_core::placement::{NODE_ANCHORS, RIGHT_ANCHORS};
@@ -75,6 +75,10 @@ pub struct GraphRuntime {
     pub auto_fit: bool,
     pub visible: Vec<bool>,
     pub highlight: Highlight,
+    /// The node emphasis without the pointer's hover: what the labels are placed for.
+    pub steady: Vec<Emphasis>,
+    /// The node under the pointer or with keyboard focus.
+    pub hovered: Option<usize>,
     pub matches: Vec<bool>,
     pub lang: Lang,
     pub label_px: f64,
@@ -112,6 +116,8 @@ impl GraphRuntime {
             auto_fit: true,
             visible: vec![true; n],
             highlight: Highlight::default(),
+            steady: Vec::new(),
+            hovered: None,
             matches: vec![false; n],
             lang,
             label_px: 13.0,
@@ -162,7 +168,8 @@ impl GraphRuntime {
             width: w,
             height: h,
             visible: &self.visible,
-            emphasis: &self.highlight.nodes,
+            emphasis: &self.steady,
+            hovered: self.hovered,
             matches: &self.matches,
             lang: self.lang,
             label_px: self.label_px,
@@ -198,7 +205,7 @@ impl GraphRuntime {
             None => (0..xs.len()).filter(|&i| self.visible[i]).collect(),
         };
         if self.mode == GraphLayout::Argument {
-            return self.argument.as_ref().map(|a| argument_camera(a, w, h, &chosen, ys));
+            return self.argument.as_ref().map(|a| argument_camera(a, w, h, nodes.map(|_| chosen.as_slice()), ys));
         }
         let pick = |v: &[f64]| chosen.iter().map(|&i| v[i]).collect::<Vec<f64>>();
         // A few nodes (a tour step) are framed closer than the whole graph, and may be spread
@@ -280,15 +287,15 @@ fn fit_with_padding(
 pub const TOOLBAR_ROOM_PX: f64 = 44.0;
 
 /// The argument layout's camera: its own size (zoom 1, narrower views zoom out down to fit the
-/// width only), centred across, at the top (below the toolbar), or scrolled so `chosen` nodes
-/// are in view.
-fn argument_camera(a: &ArgumentPlacement, w: f64, h: f64, chosen: &[usize], ys: &[f64]) -> ViewTransform {
+/// width only), centred across, at the top (below the toolbar), or scrolled so the `focus`
+/// nodes (a selection, a tour step) are in view.
+fn argument_camera(a: &ArgumentPlacement, w: f64, h: f64, focus: Option<&[usize]>, ys: &[f64]) -> ViewTransform {
     let scale = (w / a.width.max(1.0)).clamp(0.6, 1.0);
     let translate_x = ((w - a.width * scale) / 2.0).max(0.0);
+    let chosen = focus.unwrap_or(&[]);
     let top = chosen.iter().map(|&i| ys[i]).fold(f64::INFINITY, f64::min);
     let bottom = chosen.iter().map(|&i| ys[i]).fold(f64::NEG_INFINITY, f64::max);
-    let all = chosen.len() == ys.len();
-    let translate_y = if all || !top.is_finite() {
+    let translate_y = if !top.is_finite() {
         TOOLBAR_ROOM_PX
     } else {
         // Centre the chosen nodes, within the content.
@@ -370,10 +377,19 @@ impl Graph {
         }
     }
 
-    /// Sets the emphasis of every node and link and repaints.
-    pub fn set_highlight(&self, highlight: Highlight, selected: Option<usize>) {
+    /// Sets the emphasis of every node and link (`steady`: the nodes' without the hover, which
+    /// the labels are placed for) and repaints.
+    pub fn set_highlight(
+        &self,
+        highlight: Highlight,
+        steady: Vec<Emphasis>,
+        hovered: Option<usize>,
+        selected: Option<usize>,
+    ) {
         let mut rt = self.borrow_mut();
         rt.highlight = highlight;
+        rt.steady = steady;
+        rt.hovered = hovered;
         rt.selected = selected;
         rt.restyle();
     }

@@ -7,7 +7,8 @@ use super::runtime::{GraphRuntime, TOOLBAR_ROOM_PX};
 use crate::browser::dom::set_attr;
 use atlas_core::drawing::{link_segment, shape_path, Emphasis};
 use atlas_core::frame::{GROUP_NAME_PX, LINE_HEIGHT_EM};
-use atlas_core::layout::{GROUP_HEADER_PX, STAGE_HEADER_PX};
+use atlas_core::label::{wrap_label, WrappedLabel};
+use atlas_core::layout::{GROUP_HEADER_PX, STAGE_HEADER_PX, STAGE_NAME_PX};
 use atlas_core::number::Fixed;
 use atlas_core::placement::{Anchor, PlacedLabel};
 use atlas_core::scene::Scene;
@@ -43,7 +44,7 @@ pub fn drawing(scene: Arc<Scene>, lang: Signal<Lang>) -> impl IntoView {
         .iter()
         .map(|g| {
             let label = g.label.clone();
-            view! { <text class="group-name" text-anchor="middle" visibility="hidden">{move || label.get(lang.get()).to_string()}</text> }
+            view! { <text class="group-name" text-anchor="middle" display="none">{move || label.get(lang.get()).to_string()}</text> }
         })
         .collect_view();
     let links = scene
@@ -60,9 +61,10 @@ pub fn drawing(scene: Arc<Scene>, lang: Signal<Lang>) -> impl IntoView {
         .model
         .stages
         .iter()
-        .map(|s| {
-            let label = s.label.clone();
-            view! { <text class="stage-name" visibility="hidden">{move || label.get(lang.get()).to_string()}</text> }
+        .map(|_| {
+            // Its lines are written by the painter: where a name breaks depends on the stage's
+            // width on screen.
+            view! { <text class="stage-name" display="none"></text> }
         })
         .collect_view();
     view! {
@@ -97,7 +99,7 @@ fn node(scene: Arc<Scene>, i: usize, lang: Signal<Lang>) -> impl IntoView {
     view! {
         <g class=format!("node kind-{}", kind.code()) data-index=i.to_string() role="button" tabindex="-1" aria-pressed="false">
             <path class="shape" d=shape_path(kind, r)/>
-            <text class="label" visibility="hidden" lang=move || lang.get().tag()>{lines}</text>
+            <text class="label" display="none" lang=move || lang.get().tag()>{lines}</text>
         </g>
     }
 }
@@ -168,9 +170,9 @@ impl SvgPainter {
                 Some(place) => {
                     set_attr(el, "x", &px(place.rect.x + place.rect.width / 2.0));
                     set_attr(el, "y", &px(place.rect.y + GROUP_NAME_PX));
-                    set_attr(el, "visibility", "visible");
+                    set_attr(el, "display", "inline");
                 }
-                None => set_attr(el, "visibility", "hidden"),
+                None => set_attr(el, "display", "none"),
             }
         }
         self.paint_stages(rt);
@@ -182,15 +184,18 @@ impl SvgPainter {
         let placement = rt.argument.as_ref().filter(|_| argument);
         for (s, el) in self.stages.iter().enumerate() {
             match placement.and_then(|a| a.stages.get(s)) {
-                Some(&(left, _)) => {
+                Some(&(left, width)) => {
                     let (x, _) = rt.camera.screen_from_world(left + 8.0, 0.0);
-                    set_attr(el, "x", &px(x));
                     // Kept at the top while the layout scrolls under it.
                     let top = rt.camera.translate_y.max(TOOLBAR_ROOM_PX);
-                    set_attr(el, "y", &px(top + STAGE_HEADER_PX * 0.62));
-                    set_attr(el, "visibility", "visible");
+                    set_attr(el, "y", &px(top + STAGE_NAME_PX * 1.1));
+                    let name = rt.scene.model.stages.get(s).map(|st| st.label.get(rt.lang)).unwrap_or_default();
+                    let room = ((width - 14.0) * rt.camera.scale).max(60.0);
+                    // Bold runs about a seventh wider than the estimate's regular weight.
+                    write_stage_name(el, &wrap_label(name, STAGE_NAME_PX * 1.15, room), &px(x));
+                    set_attr(el, "display", "inline");
                 }
-                None => set_attr(el, "visibility", "hidden"),
+                None => set_attr(el, "display", "none"),
             }
         }
         if let Some(a) = placement {
@@ -201,7 +206,7 @@ impl SvgPainter {
                 set_attr(el, "y", &px(sy));
                 set_attr(el, "text-anchor", "start");
                 let below_header = sy > TOOLBAR_ROOM_PX.max(rt.camera.translate_y) + STAGE_HEADER_PX;
-                set_attr(el, "visibility", if below_header { "visible" } else { "hidden" });
+                set_attr(el, "display", if below_header { "inline" } else { "none" });
             }
         } else {
             for el in &self.groups {
@@ -266,10 +271,37 @@ impl SvgPainter {
     }
 }
 
+/// Writes a stage's name into its two lines (a third and later line join the second), making
+/// the two `<tspan>`s the first time.
+fn write_stage_name(el: &web_sys::Element, wrapped: &WrappedLabel, x: &str) {
+    const SVG_NS: &str = "http://www.w3.org/2000/svg";
+    if el.children().length() < 2 {
+        let Some(document) = el.owner_document() else { return };
+        el.set_text_content(None);
+        for dy in ["0", "1.15em"] {
+            if let Ok(tspan) = document.create_element_ns(Some(SVG_NS), "tspan") {
+                set_attr(&tspan, "dy", dy);
+                let _ = el.append_child(&tspan);
+            }
+        }
+    }
+    let children = el.children();
+    let first = wrapped.lines.first().cloned().unwrap_or_default();
+    let rest = wrapped.lines.iter().skip(1).cloned().collect::<Vec<_>>().join(" ");
+    for (k, text) in [first, rest].into_iter().enumerate() {
+        if let Some(tspan) = children.item(k as u32) {
+            set_attr(&tspan, "x", x);
+            if tspan.text_content().as_deref() != Some(text.as_str()) {
+                tspan.set_text_content(Some(&text));
+            }
+        }
+    }
+}
+
 /// Places a label at its spot, or hides it.
 fn write_label(el: &web_sys::Element, place: Option<&PlacedLabel>, x: f64, y: f64) {
     let Some(place) = place else {
-        set_attr(el, "visibility", "hidden");
+        set_attr(el, "display", "none");
         return;
     };
     let (anchor, dx) = match place.anchor {
@@ -279,5 +311,5 @@ fn write_label(el: &web_sys::Element, place: Option<&PlacedLabel>, x: f64, y: f6
     };
     set_attr(el, "transform", &format!("translate({},{})", px(dx), px(place.rect.y - y)));
     set_attr(el, "text-anchor", anchor);
-    set_attr(el, "visibility", "visible");
+    set_attr(el, "display", "inline");
 }

@@ -12,7 +12,7 @@ mod cards;
 
 use crate::browser::dom::{self, FrameLoop};
 use crate::i18n;
-use crate::state::use_app;
+use crate::state::{use_app, AppState};
 use atlas_core::number::Fixed;
 use atlas_core::scene::Scene;
 use atlas_core::timeline::{date_span, days_from_civil, span_choices, SpanChoice, TimeAxis, TimeScale};
@@ -23,6 +23,18 @@ use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
+
+/// The strip's keys, with Escape clearing the selection as it does in the graph (focus stays on
+/// the event).
+fn escape_clears(state: AppState, keys: impl Fn(web_sys::KeyboardEvent)) -> impl Fn(web_sys::KeyboardEvent) {
+    move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Escape" && state.selection.get_untracked() != Selected::Nothing {
+            state.selection.set(Selected::Nothing);
+        } else {
+            keys(ev);
+        }
+    }
+}
 
 /// Below this width the timeline is shown as a vertical list.
 const NARROW_PX: f64 = 420.0;
@@ -216,8 +228,9 @@ pub fn TimelineView() -> impl IntoView {
         remember: Rc::new(remember_span),
         step: Rc::new(step),
     };
-    let (on_down, on_move, on_up, on_wheel, on_key) =
+    let (on_down, on_move, on_up, on_wheel, on_strip_key) =
         (handlers.down(), handlers.moved(), handlers.up(), handlers.wheel(), handlers.key());
+    let on_key = escape_clears(state, on_strip_key);
     let on_up_cancel = on_up.clone();
     let axis_view = axis::axis_view(axis.clone(), scale, layout, lang);
     let events = axis::event_list(state, scene.clone(), layout);

@@ -1,0 +1,111 @@
+//! The screen frame: which labels show where. A crowded row of nodes, so some labels have no
+//! room and the rules about who gets one are visible.
+
+mod common;
+
+use atlas_core::drawing::Emphasis;
+use atlas_core::frame::{frame, Frame, FrameInput, MIN_LABEL_PX, VIEW_MARGIN_PX};
+use atlas_core::placement::NODE_ANCHORS;
+use atlas_core::scene::Scene;
+use atlas_core::transform::ViewTransform;
+use atlas_core::Lang;
+use common::Fixture;
+
+/// Eight threats 30 px apart on one row; with long labels they cannot all have one.
+fn row(long_labels: bool) -> (Scene, Vec<f64>, Vec<f64>) {
+    let mut fixture = Fixture::new();
+    for k in 0..8 {
+        let id = format!("threat-{k}");
+        let label = if long_labels { format!("A rather long threat label number {k}") } else { format!("T{k}") };
+        fixture = fixture.node_labelled(&id, "threat", &id, &label);
+    }
+    let xs = (0..8).map(|k| 40.0 + 30.0 * f64::from(k)).collect();
+    let ys = vec![100.0; 8];
+    (fixture.scene(), xs, ys)
+}
+
+fn frame_of(scene: &Scene, xs: &[f64], ys: &[f64], emphasis: &[Emphasis], hovered: Option<usize>) -> Frame {
+    let visible = vec![true; xs.len()];
+    frame(&FrameInput {
+        scene,
+        xs,
+        ys,
+        camera: ViewTransform::default(),
+        width: 320.0,
+        height: 200.0,
+        visible: &visible,
+        emphasis,
+        hovered,
+        matches: &[],
+        lang: Lang::En,
+        label_px: 13.0,
+        shape_scale: 1.0,
+        anchors: NODE_ANCHORS,
+        group_names: false,
+    })
+}
+
+#[test]
+fn hovering_a_node_shows_its_label_without_moving_any_other() {
+    let (scene, xs, ys) = row(true);
+    let plain = vec![Emphasis::Plain; xs.len()];
+    let before = frame_of(&scene, &xs, &ys, &plain, None);
+    let unlabelled: Vec<usize> = (0..xs.len()).filter(|&i| before.labels[i].is_none()).collect();
+    assert!(!unlabelled.is_empty(), "the fixture must crowd some labels out");
+    for hovered in [unlabelled[0], 0] {
+        let after = frame_of(&scene, &xs, &ys, &plain, Some(hovered));
+        assert!(after.labels[hovered].is_some(), "hovered node {hovered} has no label");
+        for i in (0..xs.len()).filter(|&i| i != hovered) {
+            assert_eq!(after.labels[i], before.labels[i], "hovering {hovered} moved the label of {i}");
+        }
+    }
+}
+
+#[test]
+fn who_gets_a_label_follows_the_emphasis() {
+    // Short labels: every node has room, so only the emphasis decides.
+    let (scene, xs, ys) = row(false);
+    let n = xs.len();
+    let check = |what: &str, emphasis: Vec<Emphasis>, must: &[usize], never: &[usize]| {
+        let f = frame_of(&scene, &xs, &ys, &emphasis, None);
+        for &i in must {
+            assert!(f.labels[i].is_some(), "{what}: node {i} has no label");
+        }
+        for &i in never {
+            assert!(f.labels[i].is_none(), "{what}: node {i} has a label");
+        }
+    };
+    check("nothing in focus", vec![Emphasis::Plain; n], &[0, 1, 2, 3, 4, 5, 6, 7], &[]);
+    let mut chosen_last = vec![Emphasis::Dim; n];
+    chosen_last[n - 1] = Emphasis::Chosen;
+    check("the chosen node among dimmed ones", chosen_last, &[n - 1], &[0, 1, 2, 3, 4, 5, 6]);
+    let mut lit = vec![Emphasis::Dim; n];
+    lit[3] = Emphasis::Chosen;
+    lit[0] = Emphasis::Lit;
+    lit[6] = Emphasis::Inferred;
+    check("a lit neighbour and an inferred one", lit, &[3, 0, 6], &[1, 2, 4, 5, 7]);
+}
+
+#[test]
+fn labels_keep_inside_the_view_and_off_each_other() {
+    let (scene, xs, ys) = row(true);
+    let f = frame_of(&scene, &xs, &ys, &vec![Emphasis::Plain; xs.len()], None);
+    let placed: Vec<_> = f.labels.iter().flatten().collect();
+    assert!(placed.len() >= 2, "too few labels to check: {}", placed.len());
+    assert!(f.label_px >= MIN_LABEL_PX);
+    for (k, a) in placed.iter().enumerate() {
+        let r = a.rect;
+        assert!(
+            r.x >= VIEW_MARGIN_PX - 1e-9
+                && r.y >= VIEW_MARGIN_PX - 1e-9
+                && r.right() <= 320.0 - VIEW_MARGIN_PX + 1e-9
+                && r.y + r.height <= 200.0 - VIEW_MARGIN_PX + 1e-9,
+            "label {k} at {r:?} reaches into the view's margin"
+        );
+        for b in &placed[k + 1..] {
+            let s = b.rect;
+            let overlap = r.x < s.right() && s.x < r.right() && r.y < s.y + s.height && s.y < r.y + r.height;
+            assert!(!overlap, "labels overlap: {r:?} and {s:?}");
+        }
+    }
+}
