@@ -75,7 +75,6 @@ ui! {
     NEXT_STEP = "下一步", "Next step";
     FULLSCREEN = "全屏", "Fullscreen";
     END_TOUR = "结束演示", "End the tour";
-    TOUR_KEYS = "翻页器或键盘：→ / PageDown 下一步，← / PageUp 上一步，B 黑屏，F 全屏，Esc 退出。", "Clicker or keyboard: → / PageDown next, ← / PageUp back, B blanks, F fullscreen, Esc leaves.";
     BLANKED = "屏幕已暂时黑屏，按 B 或 . 恢复。", "The screen is blanked. Press B or . to show it again.";
     DISMISS = "关闭", "Dismiss";
     NOTICES = "提示", "Notices";
@@ -127,6 +126,8 @@ ui! {
     PRESENTER_VIEW = "演讲者视图", "Presenter view";
     PRESENTER_TITLE = "演讲者视图", "Presenter view";
     ELAPSED = "已用时间", "Elapsed";
+    CLOCK_NOW = "现在", "Now";
+    PRESENTER_KEYS = "翻页器或键盘：→ / PageDown 下一步，← / PageUp 上一步，Home / End 第一步 / 最后一步。黑屏、全屏和退出在投影窗口中操作。", "Clicker or keyboard: → / PageDown next, ← / PageUp back, Home / End first / last step. Blanking, fullscreen and leaving are on the projected window.";
     NEXT_UP = "接下来", "Next";
     TOUR_ENDED = "演示已结束", "The tour has ended";
     LAST_STEP = "这是最后一步", "This is the last step";

@@ -40,4 +40,5 @@ stage "end to end: Chromium only (file://, downloads, frames, axe in every state
 node tests/e2e/chromium-features.mjs
 
 stage "end to end: every engine"
-xvfb-run -a node tests/e2e/run.mjs chromium firefox webkit
+# A screen larger than full HD, so a spec can size the window to 1920×1080 and more.
+xvfb-run -a -s "-screen 0 2200x1400x24" node tests/e2e/run.mjs chromium firefox webkit

@@ -9,12 +9,15 @@
 use crate::drawing::Emphasis;
 use crate::label::{text_width, LABEL_FONT_PX, LABEL_LINE_PX};
 use crate::model::Lang;
-use crate::placement::{label_rect, place_labels, Anchor, LabelRequest, PlacedLabel, Rect, CENTRE_ANCHORS};
+use crate::placement::{label_rect, place_labels_around, Anchor, LabelRequest, PlacedLabel, Rect};
 use crate::scene::Scene;
 use crate::transform::ViewTransform;
 
 /// The smallest label font size on screen, in CSS pixels.
 pub const MIN_LABEL_PX: f64 = 12.0;
+/// Where a group's name may sit: over its cluster, under it, or across its middle.
+const GROUP_NAME_ANCHORS: &[Anchor] = &[Anchor::Above, Anchor::Below, Anchor::Centre];
+
 /// The margin labels keep from the view's edges.
 pub const VIEW_MARGIN_PX: f64 = 6.0;
 /// Font size of a group's name drawn over its cluster.
@@ -42,6 +45,9 @@ pub struct FrameInput<'a> {
     pub hovered: Option<usize>,
     /// Nodes the search matches.
     pub matches: &'a [bool],
+    /// Extra label priority by node (empty: none), e.g. the tour step's order
+    /// ([`crate::tour::label_boosts`]).
+    pub boosts: &'a [f64],
     pub lang: Lang,
     /// The labels' font size on screen (at least [`MIN_LABEL_PX`]).
     pub label_px: f64,
@@ -51,6 +57,8 @@ pub struct FrameInput<'a> {
     pub anchors: &'static [Anchor],
     /// Whether to name each group over its cluster.
     pub group_names: bool,
+    /// Parts of the surface something else covers (the toolbar), in screen pixels.
+    pub blocked: &'a [Rect],
 }
 
 /// Where everything goes, in screen pixels.
@@ -142,7 +150,7 @@ pub fn frame(input: &FrameInput) -> Frame {
                 node_radius: radii[i],
                 width: label.width * scale,
                 height: label.lines.len() as f64 * label_px * LINE_HEIGHT_EM,
-                priority: scene.label_priority[i] + extra,
+                priority: scene.label_priority[i] + extra + input.boosts.get(i).copied().unwrap_or(0.0),
                 forced: emphasis(i) == Emphasis::Chosen,
                 anchors: input.anchors,
                 avoid_nodes: true,
@@ -160,18 +168,21 @@ pub fn frame(input: &FrameInput) -> Frame {
                 continue;
             }
             let cx = members.iter().map(|&i| xs[i]).sum::<f64>() / members.len() as f64;
-            let cy = members.iter().map(|&i| ys[i]).sum::<f64>() / members.len() as f64;
+            let top = members.iter().map(|&i| ys[i] - radii[i]).fold(f64::INFINITY, f64::min);
+            let bottom = members.iter().map(|&i| ys[i] + radii[i]).fold(f64::NEG_INFINITY, f64::max);
             let (width, height) = group_name_size(scene.model.groups[g].label.get(input.lang));
+            // Just over the cluster (else under it, else across its middle) where no node is: a
+            // name crossed by shapes cannot be read.
             requests.push(Some(LabelRequest {
                 x: cx,
-                y: cy,
-                node_radius: 0.0,
+                y: (top + bottom) / 2.0,
+                node_radius: (bottom - top) / 2.0,
                 width,
                 height,
                 priority: 90.0,
                 forced: false,
-                anchors: CENTRE_ANCHORS,
-                avoid_nodes: false,
+                anchors: GROUP_NAME_ANCHORS,
+                avoid_nodes: true,
             }));
         }
     }
@@ -193,7 +204,7 @@ pub fn frame(input: &FrameInput) -> Frame {
             },
         )
     });
-    let mut placed = place_labels(&requests, &shapes, &view);
+    let mut placed = place_labels_around(&requests, &shapes, input.blocked, &view);
     if let Some((h, request)) = hover_request {
         if placed[h].is_none() {
             placed[h] = Some(overlay_label(&request, &view));

@@ -340,6 +340,38 @@ impl Relation {
     }
 }
 
+impl Relation {
+    /// The relation read from its target: "addressed by", "被应对" ("has part" for part of).
+    pub fn passive_label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Relation::Addresses, Lang::En) => "addressed by",
+            (Relation::Mitigates, Lang::En) => "mitigated by",
+            (Relation::Aggravates, Lang::En) => "aggravated by",
+            (Relation::Drives, Lang::En) => "driven by",
+            (Relation::Names, Lang::En) => "named by",
+            (Relation::Proposes, Lang::En) => "proposed by",
+            (Relation::Adopts, Lang::En) => "adopted by",
+            (Relation::Criticises, Lang::En) => "criticised by",
+            (Relation::Exemplifies, Lang::En) => "exemplified by",
+            (Relation::PartOf, Lang::En) => "has part",
+            (Relation::Claims, Lang::En) => "claimed by",
+            (Relation::Cites, Lang::En) => "cited by",
+            (Relation::Addresses, Lang::Zh) => "被应对",
+            (Relation::Mitigates, Lang::Zh) => "被缓解",
+            (Relation::Aggravates, Lang::Zh) => "被加剧",
+            (Relation::Drives, Lang::Zh) => "由此导致",
+            (Relation::Names, Lang::Zh) => "被指出",
+            (Relation::Proposes, Lang::Zh) => "被提出",
+            (Relation::Adopts, Lang::Zh) => "被采取",
+            (Relation::Criticises, Lang::Zh) => "被批评",
+            (Relation::Exemplifies, Lang::Zh) => "被例证",
+            (Relation::PartOf, Lang::Zh) => "包含",
+            (Relation::Claims, Lang::Zh) => "被认为",
+            (Relation::Cites, Lang::Zh) => "被引用",
+        }
+    }
+}
+
 /// A grouping of nodes shown in the legend: a threat's layer, a response's level.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Group {

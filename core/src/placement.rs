@@ -21,6 +21,11 @@ impl Rect {
     pub fn new(x: f64, y: f64, width: f64, height: f64) -> Rect {
         Rect { x, y, width, height }
     }
+
+    /// The rectangle grown by `dx` on the left and right and `dy` above and below.
+    pub fn grown(&self, dx: f64, dy: f64) -> Rect {
+        Rect::new(self.x - dx, self.y - dy, self.width + 2.0 * dx, self.height + 2.0 * dy)
+    }
     pub fn right(&self) -> f64 {
         self.x + self.width
     }
@@ -50,6 +55,31 @@ pub enum Anchor {
     Left,
     /// Centred on the point itself (a group's name over its cluster).
     Centre,
+    /// Off the node's corners, where the four sides are taken: left-aligned to the right of the
+    /// node, above or below it; right-aligned to its left.
+    AboveRight,
+    BelowRight,
+    AboveLeft,
+    BelowLeft,
+}
+
+/// How a label's lines line up at its anchor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    Start,
+    Middle,
+    End,
+}
+
+impl Anchor {
+    /// Right of the node the text starts at the node; left of it, it ends there.
+    pub fn align(self) -> Align {
+        match self {
+            Anchor::Right | Anchor::AboveRight | Anchor::BelowRight => Align::Start,
+            Anchor::Left | Anchor::AboveLeft | Anchor::BelowLeft => Align::End,
+            Anchor::Below | Anchor::Above | Anchor::Centre => Align::Middle,
+        }
+    }
 }
 
 /// One label that wants a place: its node's centre and radius on screen, the label's size on
@@ -73,7 +103,16 @@ pub struct LabelRequest {
 }
 
 /// The spots a node label tries.
-pub const NODE_ANCHORS: &[Anchor] = &[Anchor::Below, Anchor::Right, Anchor::Above, Anchor::Left];
+pub const NODE_ANCHORS: &[Anchor] = &[
+    Anchor::Below,
+    Anchor::Right,
+    Anchor::Above,
+    Anchor::Left,
+    Anchor::BelowRight,
+    Anchor::AboveRight,
+    Anchor::BelowLeft,
+    Anchor::AboveLeft,
+];
 /// The spots a label tries in the argument layout, where a node's label reads to its right.
 pub const RIGHT_ANCHORS: &[Anchor] = &[Anchor::Right];
 /// A group's name over the middle of its cluster.
@@ -81,6 +120,10 @@ pub const CENTRE_ANCHORS: &[Anchor] = &[Anchor::Centre];
 
 /// The gap between a node's rim and its label, in screen pixels.
 pub const LABEL_GAP_PX: f64 = 3.0;
+/// The least room between two labels, across and down: side by side, about a space, so two
+/// names never read as one ("NATO" beside "UN uses AI" is not "NATOUN uses AI"); one above the
+/// other, enough for engines that draw a line a little taller than measured.
+pub const LABEL_SPACING_PX: (f64, f64) = (6.0, 3.0);
 
 /// Where a placed label's box is (its top-left corner and size, screen pixels) and which spot
 /// it took.
@@ -100,6 +143,11 @@ pub fn label_rect(request: &LabelRequest, anchor: Anchor) -> Rect {
         Anchor::Right => Rect::new(x + r + gap, y - h / 2.0, w, h),
         Anchor::Left => Rect::new(x - r - gap - w, y - h / 2.0, w, h),
         Anchor::Centre => Rect::new(x - w / 2.0, y - h / 2.0, w, h),
+        // At the corners the text starts where the circle's diagonal meets it.
+        Anchor::AboveRight => Rect::new(x + r * 0.7 + gap, y - r * 0.7 - h, w, h),
+        Anchor::BelowRight => Rect::new(x + r * 0.7 + gap, y + r * 0.7, w, h),
+        Anchor::AboveLeft => Rect::new(x - r * 0.7 - gap - w, y - r * 0.7 - h, w, h),
+        Anchor::BelowLeft => Rect::new(x - r * 0.7 - gap - w, y + r * 0.7, w, h),
     }
 }
 
@@ -189,6 +237,17 @@ pub fn place_labels(
     shapes: &[Option<Rect>],
     view: &Rect,
 ) -> Vec<Option<PlacedLabel>> {
+    place_labels_around(requests, shapes, &[], view)
+}
+
+/// [`place_labels`] keeping clear of `blocked` too: parts of the view something else covers
+/// (the graph's toolbar floats over its top left).
+pub fn place_labels_around(
+    requests: &[Option<LabelRequest>],
+    shapes: &[Option<Rect>],
+    blocked: &[Rect],
+    view: &Rect,
+) -> Vec<Option<PlacedLabel>> {
     let mut placed = vec![None; requests.len()];
     if !(view.width > 0.0 && view.height > 0.0) {
         return placed;
@@ -202,6 +261,9 @@ pub fn place_labels(
     });
     let cell = 48.0;
     let mut labels = Grid::new(view, cell);
+    for rect in blocked {
+        labels.insert(*rect);
+    }
     let mut nodes = Grid::new(view, cell);
     // Which grid entry is each node's own shape (a label may touch its own node).
     let mut shape_entry = vec![None; shapes.len()];
@@ -218,8 +280,12 @@ pub fn place_labels(
             continue;
         }
         let own = shape_entry.get(i).copied().flatten();
+        // Labels keep a small gap between them: they are measured in one font and drawn in
+        // whatever the engine picks, a pixel or two wider and taller.
         let free = |rect: &Rect| {
-            rect.inside(view) && !labels.hits(rect, None) && !(request.avoid_nodes && nodes.hits(rect, own))
+            rect.inside(view)
+                && !labels.hits(&rect.grown(LABEL_SPACING_PX.0, LABEL_SPACING_PX.1), None)
+                && !(request.avoid_nodes && nodes.hits(rect, own))
         };
         let spot = request.anchors.iter().map(|&anchor| (anchor, label_rect(request, anchor))).find(|(_, r)| free(r));
         let spot = match (spot, request.forced) {
@@ -243,7 +309,7 @@ mod tests {
         LabelRequest {
             x,
             y,
-            node_radius: 6.0,
+            node_radius: 8.0,
             width: 80.0,
             height: 16.0,
             priority,
@@ -305,12 +371,23 @@ mod tests {
     }
 
     #[test]
+    fn labels_keep_clear_of_what_covers_the_view() {
+        // A toolbar over the spot below the node: the label goes right instead.
+        let r = request(100.0, 100.0, 1.0);
+        let toolbar = Rect::new(40.0, 112.0, 120.0, 30.0);
+        let placed = place_labels_around(&[Some(r)], &[shape(&r)], &[toolbar], &VIEW);
+        assert_eq!(placed[0].map(|p| p.anchor), Some(Anchor::Right));
+    }
+
+    #[test]
     fn labels_stay_inside_the_view() {
         // At the bottom edge "below" does not fit; at the right edge "right" does not either.
         check(&[request(100.0, 295.0, 1.0)], VIEW, &[Some(Anchor::Above)]);
         check(&[request(380.0, 150.0, 1.0)], VIEW, &[Some(Anchor::Left)]);
-        // In a corner no spot fits.
-        check(&[request(396.0, 295.0, 1.0)], VIEW, &[None]);
+        // In the bottom-right corner only the spot up and to the left fits.
+        check(&[request(396.0, 295.0, 1.0)], VIEW, &[Some(Anchor::AboveLeft)]);
+        // A node hard in the corner of a view barely larger than its label: no spot fits.
+        check(&[request(85.0, 20.0, 1.0)], Rect::new(0.0, 0.0, 100.0, 30.0), &[None]);
         // A node outside the view gets no label.
         check(&[request(-300.0, 100.0, 1.0)], VIEW, &[None]);
     }

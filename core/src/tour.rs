@@ -2,7 +2,7 @@
 //! group of nodes, in the step's order), its events, and how the clicker's keys move through
 //! reveals and steps. The view keeps only a [`TourPosition`].
 
-use crate::model::{Lang, Model, NodeKind, Text};
+use crate::model::{Lang, Model, Text};
 
 /// The most presses a step's reveal takes.
 pub const MAX_REVEALS: usize = 4;
@@ -79,7 +79,8 @@ fn reveals_by_group(model: &Model, nodes: &[usize]) -> Vec<Reveal> {
     runs.into_iter().map(|(keys, nodes)| Reveal { name: name_of(model, &keys, &nodes), nodes }).collect()
 }
 
-/// The name of a reveal: its groups' names, joined; nodes without a group are named by kind.
+/// The name of a reveal: its groups' names, joined; nodes without a group are named by their
+/// own labels (the first three, then "…"), which says more on a slide than their kinds.
 fn name_of(model: &Model, keys: &[Option<&str>], nodes: &[usize]) -> Text {
     let mut zh: Vec<String> = Vec::new();
     let mut en: Vec<String> = Vec::new();
@@ -90,17 +91,17 @@ fn name_of(model: &Model, keys: &[Option<&str>], nodes: &[usize]) -> Text {
                 en.push(group.label.en.clone());
             }
             None => {
-                for kind in NodeKind::ALL {
-                    let present = nodes.iter().any(|&i| model.nodes[i].kind == kind && model.nodes[i].group.is_none());
-                    if present {
-                        zh.push(kind.label(Lang::Zh).to_string());
-                        en.push(kind.label(Lang::En).to_string());
-                    }
-                }
+                let loose: Vec<usize> = nodes.iter().copied().filter(|&i| model.nodes[i].group.is_none()).collect();
+                let more = if loose.len() > 3 { "…" } else { "" };
+                let names = |lang: Lang, sep: &str| {
+                    loose.iter().take(3).map(|&i| model.nodes[i].label.get(lang)).collect::<Vec<_>>().join(sep) + more
+                };
+                zh.push(names(Lang::Zh, "、"));
+                en.push(names(Lang::En, ", "));
             }
         }
     }
-    Text { zh: zh.join("、"), en: en.join(" · ") }
+    Text { zh: zh.join("；"), en: en.join("; ") }
 }
 
 /// The position one press later: the step's next reveal, else the next step's first reveal;
@@ -130,6 +131,28 @@ pub fn previous(plan: &[StepPlan], at: TourPosition) -> TourPosition {
 /// A step shown whole (Home, End, a link to a step).
 pub fn whole(plan: &[StepPlan], step: usize) -> Option<TourPosition> {
     plan.get(step).map(|s| TourPosition { step, revealed: s.reveals.len() })
+}
+
+/// Every node of `step`, whatever has been revealed: what the stage's camera frames from the
+/// first press, so reveals add nodes without moving the others.
+pub fn step_nodes(plan: &[StepPlan], step: usize) -> Vec<usize> {
+    plan.get(step).map(|s| s.reveals.iter().flat_map(|r| r.nodes.iter().copied()).collect()).unwrap_or_default()
+}
+
+/// How much each shown node's label matters on the stage, by node index (0 for the rest): the
+/// nodes the last press revealed first (the caption is about them), then the step's nodes in the
+/// order the data set lists them (its author's order of importance).
+pub fn label_boosts(plan: &[StepPlan], at: TourPosition, node_count: usize) -> Vec<f64> {
+    let mut boosts = vec![0.0; node_count];
+    let Some(step) = plan.get(at.step) else { return boosts };
+    let latest = at.revealed.checked_sub(1).and_then(|k| step.reveals.get(k));
+    for (k, &i) in step.reveals.iter().take(at.revealed).flat_map(|r| r.nodes.iter()).enumerate() {
+        if let Some(slot) = boosts.get_mut(i) {
+            let fresh = latest.is_some_and(|r| r.nodes.contains(&i));
+            *slot = 5_000.0 - 10.0 * k as f64 + if fresh { 3_000.0 } else { 0.0 };
+        }
+    }
+    boosts
 }
 
 /// The nodes shown at `at`: those of the reveals so far, in order.

@@ -37,11 +37,13 @@ fn frame_of(scene: &Scene, xs: &[f64], ys: &[f64], emphasis: &[Emphasis], hovere
         emphasis,
         hovered,
         matches: &[],
+        boosts: &[],
         lang: Lang::En,
         label_px: 13.0,
         shape_scale: 1.0,
         anchors: NODE_ANCHORS,
         group_names: false,
+        blocked: &[],
     })
 }
 

@@ -168,7 +168,7 @@ fn the_highlight_keeps_stated_neighbours_apart_from_inferred_chains() {
 
 #[test]
 fn a_step_reveals_by_group_in_at_most_four_presses() {
-    use atlas_core::tour::{next, previous, shown_nodes, whole, TourPosition, MAX_REVEALS};
+    use atlas_core::tour::{label_boosts, next, previous, shown_nodes, step_nodes, whole, TourPosition, MAX_REVEALS};
     let mut f = Fixture::new().group("a").group("b").group("c").group("d").group("e");
     let mut ids = Vec::new();
     for (k, g) in ["a", "a", "b", "c", "c", "c", "d", "e", "", ""].iter().enumerate() {
@@ -188,7 +188,7 @@ fn a_step_reveals_by_group_in_at_most_four_presses() {
     let flat: Vec<usize> = reveals.iter().flat_map(|r| r.nodes.clone()).collect();
     assert_eq!(flat, (0..10).collect::<Vec<_>>());
     let names: Vec<&str> = reveals.iter().map(|r| r.name.en.as_str()).collect();
-    assert_eq!(names, ["a · b", "c", "d · e", "Actor"]);
+    assert_eq!(names, ["a; b", "c", "d; e", "n8, n9"]);
     // Stepping: reveals, then the next step; back shows the previous step whole.
     let at = |step, revealed| TourPosition { step, revealed };
     let plan = &s.tour;
@@ -201,6 +201,16 @@ fn a_step_reveals_by_group_in_at_most_four_presses() {
     assert_eq!(whole(plan, 1), Some(at(1, 4)));
     assert_eq!(whole(plan, 9), None);
     assert_eq!(shown_nodes(plan, at(1, 2)), vec![0, 1, 2, 3, 4, 5]);
+    // The stage frames the whole step from the first press.
+    assert_eq!(step_nodes(plan, 1), (0..10).collect::<Vec<_>>());
+    // Labels: the last press's nodes first, then the step's order; unshown nodes none.
+    let boosts = label_boosts(plan, at(1, 2), 10);
+    let fresh: Vec<usize> = (3..6).collect();
+    for &i in &fresh {
+        assert!((0..3).all(|j| boosts[i] > boosts[j]), "the fresh node {i} does not outrank the earlier ones");
+    }
+    assert!(boosts[0] > boosts[1] && boosts[1] > boosts[2], "earlier nodes not in the step's order: {boosts:?}");
+    assert!(boosts[6..].iter().all(|&b| b == 0.0), "unshown nodes are boosted: {boosts:?}");
 }
 
 #[test]

@@ -27,3 +27,12 @@ pub fn toggle() -> bool {
         None => false,
     }
 }
+
+/// Leaves fullscreen, when the page is in it.
+pub fn exit() {
+    if let Some(doc) = document() {
+        if doc.fullscreen_element().is_some() {
+            doc.exit_fullscreen();
+        }
+    }
+}

@@ -131,7 +131,7 @@ fn Presenter() -> impl IntoView {
     sync_document(state);
     sync_tour_windows(state);
     let dialogs = Dialogs { help: RwSignal::new(0), lists: RwSignal::new(0) };
-    install_presenter_keys(state, dialogs);
+    install_presenter_keys(state, dialogs, true);
     presenter::post_hello();
     view! { <PresenterView/> }
 }
@@ -211,7 +211,8 @@ fn Shell() -> impl IntoView {
     let dialogs = Dialogs { help: RwSignal::new(0), lists: RwSignal::new(0) };
     provide_context(dialogs);
     provide_context(CurrentGraph(StoredValue::new_local(None)));
-    install_presenter_keys(state, dialogs);
+    install_presenter_keys(state, dialogs, false);
+    crate::view::tour::stage_effects(state);
     let t = move |ui: i18n::Ui| move || ui.get(state.lang.get());
     let framed = embed::is_framed();
     let has_focus = state.has_focus;

@@ -46,7 +46,7 @@ fn entry(scene: &Arc<Scene>, node: usize, lang: Lang, kind: NodeKind) -> impl In
     let id_sel = id.clone();
     let selected = Memo::new(move |_| state.selection.get() == Selected::Node(id_sel.clone()));
     let (direct, inferred) = counterparts(scene, node, kind);
-    let quote = n.sources.first().map(|s| (s.quote.clone(), s.para.clone()));
+    let source = n.sources.first().cloned();
     let none = match (kind, lang) {
         (NodeKind::Threat, Lang::En) => "No response in the article addresses it.",
         (NodeKind::Threat, Lang::Zh) => "原文未给出应对措施。",
@@ -55,26 +55,38 @@ fn entry(scene: &Arc<Scene>, node: usize, lang: Lang, kind: NodeKind) -> impl In
     };
     let label = |i: usize| scene.model.nodes[i].label.get(lang).to_string();
     let empty = direct.is_empty() && inferred.is_empty();
+    let inferred_count = inferred.len();
     view! {
         <li class:selected=move || selected.get()>
             <button type="button" class="list-node" aria-pressed=move || selected.get().to_string()
                 on:click=move |_| state.select(Selected::Node(id.clone()))>{n.label.get(lang).to_string()}</button>
-            {quote.map(|(q, p)| view! { <q lang="zh-Hans">{q}</q><span class="para-id">{format!("[{p}]")}</span> })}
+            {source.map(|s| {
+                // In English, the article's words stay in Chinese, with the rendering marked.
+                let rendering = (lang == Lang::En).then(|| s.translation.as_ref().map(|t| t.text.clone())).flatten();
+                view! {
+                    <q lang="zh-Hans">{s.quote}</q><span class="para-id">{format!("[{}]", s.para)}</span>
+                    {rendering.map(|text| view! { <span class="list-translation">" — "{text}" ("{i18n::TRANSLATION.get(lang)}")"</span> })}
+                }
+            })}
             {empty.then(|| view! { <p class="list-none">{none}</p> })}
             {(!direct.is_empty()).then(|| view! {
+                <p class="stated-badge">{i18n::STATED.get(lang)}</p>
                 <ul class="stated-list" aria-label=i18n::STATED.get(lang)>
                     {direct.into_iter().map(|(other, basis)| view! {
                         <li>{label(other)}{(basis == LinkBasis::Reading).then(|| format!(" ({})", i18n::OUR_READING.get(lang)))}</li>
                     }).collect_view()}
                 </ul>
             })}
+            // Chains the app infers are many and alike: folded, counted, opened on demand.
             {(!inferred.is_empty()).then(|| view! {
-                <p class="inferred-badge">{i18n::INFERRED.get(lang)}</p>
-                <ul class="inferred-list" aria-label=i18n::INFERRED.get(lang)>
-                    {inferred.into_iter().map(|(other, via)| view! {
-                        <li>{label(other)}{format!(" ({} {})", i18n::VIA.get(lang), via.iter().map(|&v| label(v)).collect::<Vec<_>>().join(" → "))}</li>
-                    }).collect_view()}
-                </ul>
+                <details class="inferred-fold">
+                    <summary class="inferred-badge">{format!("{} ({inferred_count})", i18n::INFERRED.get(lang))}</summary>
+                    <ul class="inferred-list" aria-label=i18n::INFERRED.get(lang)>
+                        {inferred.into_iter().map(|(other, via)| view! {
+                            <li>{label(other)}{format!(" ({} {})", i18n::VIA.get(lang), via.iter().map(|&v| label(v)).collect::<Vec<_>>().join(" → "))}</li>
+                        }).collect_view()}
+                    </ul>
+                </details>
             })}
         </li>
     }

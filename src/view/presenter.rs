@@ -20,15 +20,25 @@ fn elapsed(start_ms: f64, now_ms: f64) -> String {
     format!("{}:{:02}", seconds / 60, seconds % 60)
 }
 
-/// A clock ticking once a second, from now.
-fn clock() -> RwSignal<String> {
-    let shown = RwSignal::new("0:00".to_string());
+/// The time of day, hours and minutes.
+fn time_of_day() -> String {
+    let now = js_sys::Date::new_0();
+    format!("{}:{:02}", now.get_hours(), now.get_minutes())
+}
+
+/// A clock ticking once a second while `running`: the time since the tour began and the time of
+/// day. It stops when the tour ends (and the view is gone).
+fn clock(running: impl Fn() -> bool + 'static) -> RwSignal<(String, String)> {
+    let shown = RwSignal::new(("0:00".to_string(), time_of_day()));
     let start = js_sys::Date::now();
     let stopped = Rc::new(Cell::new(false));
     let tick = {
         let stopped = stopped.clone();
         Closure::<dyn Fn()>::new(move || {
-            if !stopped.get() && shown.try_set(elapsed(start, js_sys::Date::now())).is_some() {
+            if stopped.get() || !running() {
+                return;
+            }
+            if shown.try_set((elapsed(start, js_sys::Date::now()), time_of_day())).is_some() {
                 stopped.set(true);
             }
         })
@@ -67,7 +77,7 @@ pub fn PresenterView() -> impl IntoView {
     let state = use_app();
     let lang = state.lang;
     let t = move |ui: i18n::Ui| move || ui.get(lang.get());
-    let time = clock();
+    let time = clock(move || state.tour.try_get_untracked().flatten().is_some());
     let current = move || {
         let lang = lang.get();
         let scene = state.scene.get();
@@ -94,7 +104,8 @@ pub fn PresenterView() -> impl IntoView {
         <div class="presenter" class:projector=move || state.projector.get()>
             <header class="presenter-bar">
                 <h1>{t(i18n::PRESENTER_TITLE)}</h1>
-                <p class="presenter-clock" aria-label=t(i18n::ELAPSED)>{t(i18n::ELAPSED)}" "{move || time.get()}</p>
+                <p class="presenter-clock">{t(i18n::ELAPSED)}" "{move || time.get().0}
+                    <span class="presenter-now">" · "{t(i18n::CLOCK_NOW)}" "{move || time.get().1}</span></p>
                 <div class="tour-controls">
                     <button type="button" on:click=move |_| step_tour(&state, -1)>{t(i18n::PREVIOUS_STEP)}</button>
                     <button type="button" on:click=move |_| step_tour(&state, 1)>{t(i18n::NEXT_STEP)}</button>
@@ -106,7 +117,7 @@ pub fn PresenterView() -> impl IntoView {
                     <h3 id="presenter-next-title">{t(i18n::NEXT_UP)}</h3>
                     <p>{move || next_up(&state, lang.get())}</p>
                 </section>
-                <p class="tour-keys">{t(i18n::TOUR_KEYS)}</p>
+                <p class="tour-keys">{t(i18n::PRESENTER_KEYS)}</p>
             </main>
         </div>
     }

@@ -6,6 +6,47 @@ use crate::i18n;
 use crate::state::use_app;
 use atlas_core::view_state::Selected;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The result buttons shown now.
+fn result_buttons() -> Vec<web_sys::HtmlElement> {
+    let Some(list) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("search-results"))
+    else {
+        return Vec::new();
+    };
+    let Ok(found) = list.query_selector_all("button.result") else { return Vec::new() };
+    (0..found.length()).filter_map(|i| found.item(i)?.dyn_into::<web_sys::HtmlElement>().ok()).collect()
+}
+
+/// Focuses result `index` (the last when there are fewer).
+fn focus_result(index: usize) {
+    let buttons = result_buttons();
+    if let Some(b) = buttons.get(index.min(buttons.len().saturating_sub(1))) {
+        let _ = b.focus();
+    }
+}
+
+/// Focuses the result `delta` away from `current`; above the first, the box.
+fn focus_result_after(current: Option<&web_sys::Element>, delta: i32) {
+    let buttons = result_buttons();
+    let at = current.and_then(|c| buttons.iter().position(|b| b.is_same_node(Some(c.as_ref()))));
+    match at.map(|k| k as i32 + delta) {
+        Some(k) if k < 0 => focus_box(),
+        Some(k) => focus_result(k as usize),
+        None => focus_result(0),
+    }
+}
+
+/// Focuses the search box.
+fn focus_box() {
+    if let Some(input) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("node-search"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = input.focus();
+    }
+}
 
 /// The most results listed (the graph marks every match).
 const MAX_RESULTS: usize = 10;
@@ -84,11 +125,29 @@ pub fn Search() -> impl IntoView {
             .collect_view();
         view! { {group_items}{node_items}<li class="result-count" aria-hidden="true">{count}</li> }.into_any()
     };
+    // Arrow keys walk the results; Escape goes back to the box.
+    let on_results_key = move |ev: web_sys::KeyboardEvent| {
+        let delta = match ev.key().as_str() {
+            "ArrowDown" => 1,
+            "ArrowUp" => -1,
+            "Escape" => {
+                ev.prevent_default();
+                open.set(false);
+                focus_box();
+                return;
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        let current = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        focus_result_after(current.as_ref(), delta);
+    };
     view! {
         <div class="search" role="search">
             <label for="node-search" class="sr-only">{t(i18n::SEARCH)}</label>
             <input id="node-search" type="search" autocomplete="off" aria-controls="search-results"
-                placeholder=move || format!("{} · {}", i18n::SEARCH.get(lang.get()), i18n::SEARCH_PLACEHOLDER.get(lang.get()))
+                placeholder=move || i18n::SEARCH.get(lang.get())
+                title=move || format!("{} · {}", i18n::SEARCH.get(lang.get()), i18n::SEARCH_PLACEHOLDER.get(lang.get()))
                 prop:value=move || state.search.get()
                 on:input=move |ev| { state.search.set(event_target_value(&ev)); open.set(true); }
                 on:focus=move |_| open.set(true)
@@ -106,6 +165,11 @@ pub fn Search() -> impl IntoView {
                     "Escape" => {
                         if open.get_untracked() { open.set(false) } else { state.search.set(String::new()) }
                     }
+                    "ArrowDown" => {
+                        ev.prevent_default();
+                        open.set(true);
+                        focus_result(0);
+                    }
                     _ => {}
                 }/>
             <Show when=move || !state.search.get().is_empty()>
@@ -113,7 +177,7 @@ pub fn Search() -> impl IntoView {
                     on:click=move |_| { state.search.set(String::new()); open.set(false); }>"×"</button>
             </Show>
             // Always in the page (the box's aria-controls names it), hidden while there is nothing to show.
-            <ul id="search-results" class="search-results" aria-live="polite"
+            <ul id="search-results" class="search-results" aria-live="polite" on:keydown=on_results_key
                 hidden=move || !open.get() || state.search.get().trim().is_empty()>{results}</ul>
         </div>
     }

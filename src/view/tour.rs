@@ -38,6 +38,35 @@ pub fn toggle_presenting(state: &AppState) {
     }
 }
 
+/// What starting and ending the tour does beyond the stage's own view: focus goes to the
+/// caption (the bar that held "Present the tour" is gone), and ending leaves fullscreen, which
+/// was for the audience.
+pub fn stage_effects(state: AppState) {
+    Effect::new(move |was: Option<bool>| {
+        let presenting = state.tour.with(Option::is_some);
+        match (was, presenting) {
+            (Some(false), true) => {
+                // Once the caption is drawn (a task later).
+                let focus = Closure::once_into_js(|| {
+                    if let Some(panel) = web_sys::window()
+                        .and_then(|w| w.document())
+                        .and_then(|d| d.query_selector(".tour-panel").ok().flatten())
+                        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+                    {
+                        let _ = panel.focus();
+                    }
+                });
+                if let Some(window) = web_sys::window() {
+                    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(focus.unchecked_ref(), 0);
+                }
+            }
+            (Some(true), false) => fullscreen::exit(),
+            _ => {}
+        }
+        presenting
+    });
+}
+
 fn no_fullscreen_notice() -> Notice {
     Notice::text(
         "此处不允许全屏（框架未授权）。请在新标签页中打开后演示。",
@@ -79,7 +108,7 @@ fn presentation_key(state: &AppState, key: &str) -> bool {
 
 /// Installs the window-level key handler: `?` opens the keyboard help; presentation keys act
 /// only while presenting (except F5, which starts it), and never while typing in a text field.
-pub fn install_presenter_keys(state: AppState, dialogs: Dialogs) {
+pub fn install_presenter_keys(state: AppState, dialogs: Dialogs, presenter_window: bool) {
     let Some(window) = web_sys::window() else { return };
     let handler = Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |ev: web_sys::KeyboardEvent| {
         if ev.default_prevented() || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
@@ -94,7 +123,38 @@ pub fn install_presenter_keys(state: AppState, dialogs: Dialogs) {
         if typing || !state.has_focus.get_untracked() {
             return;
         }
+        // An open dialog (the keyboard help, Share) takes its own keys: Escape closes it and
+        // leaves the tour running.
+        let dialog_open = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector("dialog[open]").ok().flatten())
+            .is_some();
+        if dialog_open {
+            return;
+        }
         let key = ev.key();
+        // The presenter's window only steps: blanking, fullscreen and leaving belong to the
+        // projected window, where the audience sees what they do.
+        if presenter_window
+            && !matches!(
+                key.as_str(),
+                "PageDown"
+                    | "ArrowRight"
+                    | "ArrowDown"
+                    | " "
+                    | "n"
+                    | "N"
+                    | "PageUp"
+                    | "ArrowLeft"
+                    | "ArrowUp"
+                    | "p"
+                    | "P"
+                    | "Home"
+                    | "End"
+            )
+        {
+            return;
+        }
         let handled = if key == "?" {
             dialogs.help.update(|n| *n += 1);
             true
@@ -203,7 +263,7 @@ pub fn TourPanel() -> impl IntoView {
         let progress = format!("{} / {}", at.step + 1, total);
         let revealed = reveal_status(plan, at.revealed, lang_now);
         Some(view! {
-            <section class="tour-panel" aria-labelledby="tour-title" aria-live="polite">
+            <section class="tour-panel" aria-labelledby="tour-title" aria-live="polite" tabindex="-1">
                 <div class="tour-head">
                     <span class="tour-count">{t(i18n::TOUR_STEP)}" "{progress.clone()}</span>
                     <progress max=total.to_string() value=(at.step + 1).to_string() aria-label=t(i18n::TOUR_PROGRESS)>{progress}</progress>
@@ -242,7 +302,8 @@ pub fn Handout() -> impl IntoView {
         let lang = state.lang.get();
         let width = 680.0;
         let all = vec![true; scene.model.nodes.len()];
-        let whole = GraphExport { width, max_height: 940.0, label_px: 10.0, title: false, legend: true };
+        // Short enough that the page's heading and the drawing share a Letter page (about 965 px).
+        let whole = GraphExport { width, max_height: 860.0, label_px: 10.0, title: false, legend: true };
         let graph = graph_svg_with(&scene, &scene.force_xs, &scene.force_ys, &all, lang, &whole).text;
         let timeline = timeline_svg(&scene, lang, width).text;
         let small = GraphExport { width: 300.0, max_height: 210.0, label_px: 9.5, title: false, legend: false };
@@ -256,8 +317,13 @@ pub fn Handout() -> impl IntoView {
                 let visible: Vec<bool> = (0..scene.model.nodes.len()).map(|i| nodes.contains(&i)).collect();
                 let figure = (!nodes.is_empty())
                     .then(|| graph_svg_with(&scene, &scene.force_xs, &scene.force_ys, &visible, lang, &small).text);
-                let sources: Vec<atlas_core::Source> =
-                    nodes.iter().flat_map(|&i| scene.model.nodes[i].sources.first().cloned()).take(4).collect();
+                // One quote per node, each quote once (two nodes may cite the same words).
+                let mut sources: Vec<atlas_core::Source> = Vec::new();
+                for source in nodes.iter().filter_map(|&i| scene.model.nodes[i].sources.first()) {
+                    if sources.len() < 4 && !sources.iter().any(|s| s.para == source.para && s.quote == source.quote) {
+                        sources.push(source.clone());
+                    }
+                }
                 view! {
                     <li class="handout-step">
                         <div class="handout-step-text">

@@ -25,8 +25,10 @@ import { specs as shareSpecs } from './specs-share.mjs';
 import { specs as courseSpecs } from './specs-course.mjs';
 import { specs as dataSpecs } from './specs-data.mjs';
 import { specs as a11ySpecs } from './specs-a11y.mjs';
+import { specs as screenSpecs } from './specs-screen.mjs';
+import { specs as stageSpecs } from './specs-stage.mjs';
 
-const specs = [...coreSpecs, ...shareSpecs, ...courseSpecs, ...dataSpecs, ...a11ySpecs];
+const specs = [...coreSpecs, ...shareSpecs, ...courseSpecs, ...dataSpecs, ...a11ySpecs, ...screenSpecs, ...stageSpecs];
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '../..');

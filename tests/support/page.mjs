@@ -300,6 +300,30 @@ export class Page {
     }
   }
 
+  /**
+   * Sizes the window so the page's viewport is `width`×`height` CSS px (the window's frame
+   * differs between engines: the outer size is set, measured, and corrected once). Returns the
+   * viewport size reached.
+   */
+  async viewport(width, height) {
+    const read = () => this.js('return { w: document.documentElement.clientWidth, h: innerHeight, ow: outerWidth, oh: outerHeight };');
+    // Sets the outer size and waits until the page has been laid out at it (engines resize
+    // asynchronously, and report the old viewport for a while).
+    const resize = async (w, h) => {
+      await this.session.setWindowRect({ width: w, height: h });
+      let last = null;
+      return this.until(async () => {
+        const now = await read();
+        const settled = now.ow === w && now.oh === h && last && now.w === last.w && now.h === last.h;
+        last = now;
+        return settled ? now : null;
+      }, `the window to take the size ${w}×${h}`);
+    };
+    let got = await resize(width, height);
+    if (got.w !== width || got.h !== height) got = await resize(width + (got.ow - got.w), height + (got.oh - got.h));
+    return got;
+  }
+
   /** Moves the mouse away from everything interactive (to the top-left corner). */
   async mouseAway() {
     await this.session.moveTo(1, 1);

@@ -327,6 +327,14 @@ export class Session {
   /** Makes the top-level document the current browsing context again. */
   switchToTop() { return this.cmd('POST', '/frame', { id: null }); }
 
+  /** The handles of the session's top-level windows, and the current one. */
+  windowHandles() { return this.cmd('GET', '/window/handles'); }
+  windowHandle() { return this.cmd('GET', '/window'); }
+  /** Makes the window `handle` the current browsing context. */
+  switchToWindow(handle) { return this.cmd('POST', '/window', { handle }); }
+  /** Closes the current window (switch to another one afterwards). */
+  closeWindow() { return this.cmd('DELETE', '/window'); }
+
   /** Sets the outer window size. */
   setWindowRect({ width, height, x, y }) { return this.cmd('POST', '/window/rect', { width, height, x, y }); }
   windowRect() { return this.cmd('GET', '/window/rect'); }

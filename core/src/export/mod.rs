@@ -12,7 +12,7 @@ use crate::frame::LINE_HEIGHT_EM;
 use crate::label::LABEL_FONT_PX;
 use crate::model::{Lang, LinkBasis, NodeKind, Relation};
 use crate::number::Fixed;
-use crate::placement::{place_labels, Anchor, LabelRequest, Rect, NODE_ANCHORS};
+use crate::placement::{place_labels, Align, LabelRequest, Rect, NODE_ANCHORS};
 use crate::scene::Scene;
 use crate::transform::Bounds;
 use std::fmt::Write;
@@ -262,7 +262,9 @@ fn write_links(svg: &mut String, scene: &Scene, frame: &Frame, shown: &dyn Fn(us
 
 fn write_nodes(svg: &mut String, scene: &Scene, frame: &Frame, lang: Lang) {
     let b = frame.bounds;
-    let view = Rect::new(b.min_x, b.min_y, b.width(), b.height());
+    // Labels keep clear of the edges: a printer's font may run wider than the one measured.
+    let edge = frame.label_px;
+    let view = Rect::new(b.min_x + edge, b.min_y + edge, b.width() - 2.0 * edge, b.height() - 2.0 * edge);
     let shapes: Vec<Option<Rect>> = (0..frame.xs.len())
         .map(|i| {
             let r = frame.radii[i];
@@ -301,14 +303,25 @@ fn write_nodes(svg: &mut String, scene: &Scene, frame: &Frame, lang: Lang) {
         );
         if let Some(place) = placed[i] {
             let label = scene.label(i, lang);
-            let (anchor, x) = match place.anchor {
-                Anchor::Right => ("start", place.rect.x),
-                Anchor::Left => ("end", place.rect.right()),
-                _ => ("middle", place.rect.x + place.rect.width / 2.0),
+            let (anchor, x) = match place.anchor.align() {
+                Align::Start => ("start", place.rect.x),
+                Align::End => ("end", place.rect.right()),
+                Align::Middle => ("middle", place.rect.x + place.rect.width / 2.0),
             };
+            // A white card under the text keeps it clear of the links behind it (a stroked halo
+            // would put every word twice into a printed PDF's text).
+            let r = place.rect;
             let _ = write!(
                 svg,
-                r##"<text class="label" text-anchor="{anchor}" font-size="{:.0}" fill="#111" stroke="#fff" stroke-width="3" paint-order="stroke">"##,
+                r##"<rect class="label-back" x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="2" fill="#fff" fill-opacity="0.85"/>"##,
+                Fixed(r.x - 1.0),
+                Fixed(r.y),
+                Fixed(r.width + 2.0),
+                Fixed(r.height)
+            );
+            let _ = write!(
+                svg,
+                r##"<text class="label" text-anchor="{anchor}" font-size="{:.0}" fill="#111">"##,
                 Fixed(frame.label_px)
             );
             for (k, line) in label.lines.iter().enumerate() {

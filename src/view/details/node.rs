@@ -17,12 +17,10 @@ type Related = (usize, LinkBasis);
 
 /// The heading of a relation seen from `node`: `→ addresses`, `← addressed by`.
 fn relation_heading(relation: Relation, outgoing: bool, lang: Lang) -> String {
-    match (outgoing, relation, lang) {
-        (true, _, _) => format!("→ {}", relation.label(lang)),
-        (false, Relation::PartOf, Lang::Zh) => "← 包含".to_string(),
-        (false, Relation::PartOf, Lang::En) => "← has part".to_string(),
-        (false, _, Lang::Zh) => format!("← 被{}", relation.label(lang)),
-        (false, _, Lang::En) => format!("← {} by", relation.label(lang)),
+    if outgoing {
+        format!("→ {}", relation.label(lang))
+    } else {
+        format!("← {}", relation.passive_label(lang))
     }
 }
 

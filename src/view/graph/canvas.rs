@@ -11,7 +11,7 @@ use super::runtime::GraphRuntime;
 use atlas_core::drawing::{link_segment, shape_polygon, Emphasis};
 use atlas_core::frame::LINE_HEIGHT_EM;
 use atlas_core::number::Fixed;
-use atlas_core::placement::Anchor;
+use atlas_core::placement::Align;
 use atlas_core::{NodeKind, Relation};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -195,10 +195,10 @@ impl CanvasPainter {
         ctx.set_fill_style_str(&self.palette.foreground);
         for (i, place) in f.labels.iter().enumerate() {
             let Some(place) = place else { continue };
-            let (align, x) = match place.anchor {
-                Anchor::Right => ("left", place.rect.x),
-                Anchor::Left => ("right", place.rect.right()),
-                _ => ("center", place.rect.x + place.rect.width / 2.0),
+            let (align, x) = match place.anchor.align() {
+                Align::Start => ("left", place.rect.x),
+                Align::End => ("right", place.rect.right()),
+                Align::Middle => ("center", place.rect.x + place.rect.width / 2.0),
             };
             ctx.set_text_align(align);
             for (k, text) in scene.label(i, rt.lang).lines.iter().enumerate() {

@@ -30,9 +30,20 @@ pub fn node_of_event(graph: &Graph, ev: &web_sys::Event, at: (f64, f64)) -> Opti
         .and_then(|s| s.parse::<usize>().ok());
     from_svg.or_else(|| {
         graph.with(|rt| {
-            matches!(rt.painter, super::runtime::Painter::Canvas(_))
-                .then(|| node_at(&rt.last.xs, &rt.last.ys, &rt.last.radii, &rt.visible, at.0, at.1, 4.0))
-                .flatten()
+            if !matches!(rt.painter, super::runtime::Painter::Canvas(_)) {
+                return None;
+            }
+            // A shape, else a label drawn on the canvas.
+            node_at(&rt.last.xs, &rt.last.ys, &rt.last.radii, &rt.visible, at.0, at.1, 4.0).or_else(|| {
+                rt.last.labels.iter().position(|label| {
+                    label.is_some_and(|l| {
+                        at.0 >= l.rect.x
+                            && at.0 <= l.rect.right()
+                            && at.1 >= l.rect.y
+                            && at.1 <= l.rect.y + l.rect.height
+                    })
+                })
+            })
         })
     })
 }

@@ -19,24 +19,30 @@ use crate::state::{use_app, AppState};
 use crate::view::legend::Legend;
 use atlas_core::drawing::{highlight, Focus};
 use atlas_core::scene::{Scene, LARGE_GRAPH_NODES};
-use atlas_core::tour::shown_nodes;
+use atlas_core::tour::{label_boosts, shown_nodes, step_nodes};
 use atlas_core::view_state::{GraphLayout, Selected};
 use leptos::prelude::*;
 use runtime::{Graph, Painter};
 use std::sync::Arc;
 use toolbar::GraphToolbar;
 
-/// The labels' font size: larger in the projector theme, larger still on the presenting stage;
-/// on a phone-sized window only a little larger, so the step's names still fit.
+/// The labels' font size: larger in the projector theme, larger still on the presenting stage
+/// (a little less for a step of many nodes, so more of them get their names); on a phone-sized
+/// window only a little larger, so the step's names still fit.
 pub fn label_px(state: &AppState) -> f64 {
     let narrow = crate::browser::dom::window_width().is_some_and(|w| w < 700.0);
-    match (state.tour.get().is_some(), state.projector.get(), narrow) {
-        (true, _, true) => 15.0,
-        (true, _, false) => 20.0,
-        (false, true, _) => 16.0,
-        (false, false, _) => 13.0,
+    let step_size = state.tour.get().map(|at| state.scene.with(|s| step_nodes(&s.tour, at.step).len()));
+    match (step_size, state.projector.get(), narrow) {
+        (Some(_), _, true) => 15.0,
+        (Some(n), _, false) if n > STAGE_CROWDED_STEP => 17.0,
+        (Some(_), _, false) => 20.0,
+        (None, true, _) => 16.0,
+        (None, false, _) => 13.0,
     }
 }
+
+/// A step with more nodes than this is drawn with smaller labels on the stage.
+const STAGE_CROWDED_STEP: usize = 14;
 
 /// What the current selection, hover and tour focus, by node index.
 fn focus_of(state: &AppState, scene: &Scene) -> (Focus, Option<usize>) {
@@ -93,6 +99,9 @@ fn sync_state(state: AppState, graph: &Graph, scene: &Arc<Scene>) {
         Effect::new(move |_| {
             let (focus, selected) = focus_of(&state, &scene);
             let steady = highlight(&scene, &Focus { hovered: None, ..focus.clone() }).nodes;
+            let boosts =
+                state.tour.get().map(|at| label_boosts(&scene.tour, at, scene.model.nodes.len())).unwrap_or_default();
+            graph.borrow_mut().boosts = boosts;
             graph.set_highlight(highlight(&scene, &focus), steady, focus.hovered, selected);
             if let Some(i) = selected {
                 graph.borrow_mut().focus_node = i;
@@ -135,13 +144,22 @@ fn sync_state(state: AppState, graph: &Graph, scene: &Arc<Scene>) {
             let at = state.tour.get();
             let known = graph.with(|rt| rt.viewport.0 > 0.0);
             match at {
-                Some(at) if known => graph.fit(Some(&shown_nodes(&scene.tour, at)), true),
+                // The whole step from its first press: reveals add nodes, nothing moves.
+                Some(at) if known => graph.fit(Some(&step_nodes(&scene.tour, at.step)), true),
                 None if previous == Some(true) => graph.fit(None, true),
                 _ => {}
             }
             at.is_some()
         });
     }
+}
+
+/// The graph's toolbar (which floats over the surface's top left), in surface pixels.
+fn toolbar_rect(surface: &web_sys::Element) -> Option<atlas_core::placement::Rect> {
+    let toolbar = surface.parent_element()?.query_selector(".graph-toolbar").ok()??;
+    let (t, s) = (toolbar.get_bounding_client_rect(), surface.get_bounding_client_rect());
+    (t.width() > 0.0)
+        .then(|| atlas_core::placement::Rect::new(t.left() - s.left(), t.top() - s.top(), t.width(), t.height()))
 }
 
 /// Once mounted: find the painter's elements, and follow the surface's size (fitting the view
@@ -169,7 +187,9 @@ fn attach(
             rt.restyle();
         }
         let graph = graph.clone();
-        let observer = dom::observe_size(&surface.into(), move |w, h| {
+        let surface_el: web_sys::Element = surface.into();
+        let toolbar_of = surface_el.clone();
+        let observer = dom::observe_size(&surface_el, move |w, h| {
             if w <= 0.0 || h <= 0.0 {
                 return;
             }
@@ -177,16 +197,18 @@ fn attach(
                 let mut rt = graph.borrow_mut();
                 let first = rt.viewport.0 <= 0.0;
                 rt.viewport = (w, h);
+                rt.blocked = toolbar_rect(&toolbar_of).into_iter().collect();
                 if rt.mode == GraphLayout::Argument {
                     rt.place_argument();
                 }
-                (first, first || rt.auto_fit)
+                // The stage keeps its step framed whatever the caption and the strip take.
+                (first, first || rt.auto_fit || state.tour.with_untracked(Option::is_some))
             };
             if refit {
                 let scene = graph.with(|rt| rt.scene.clone());
                 let shown: Vec<usize> =
                     state.show.get_untracked().iter().filter_map(|id| scene.model.node_idx(id)).collect();
-                let tour = state.tour.get_untracked().map(|at| shown_nodes(&scene.tour, at));
+                let tour = state.tour.get_untracked().map(|at| step_nodes(&scene.tour, at.step));
                 let frame_on = tour.or((first && !shown.is_empty()).then_some(shown));
                 graph.fit(frame_on.as_deref(), false);
             } else {
@@ -307,7 +329,13 @@ pub fn GraphView() -> impl IntoView {
                 {drawing}
             </div>
             <Show when=move || filter_open.get()>
-                <div id="graph-filter" class="graph-filter">
+                <div id="graph-filter" class="graph-filter" on:keydown=move |ev: web_sys::KeyboardEvent| {
+                    // Escape closes the panel as it closes a dialog, without clearing the selection.
+                    if ev.key() == "Escape" {
+                        ev.stop_propagation();
+                        filter_open.set(false);
+                    }
+                }>
                     <button type="button" class="close-filter" on:click=move |_| filter_open.set(false)
                         aria-label=t(i18n::CLOSE)>"×"</button>
                     <Legend/>

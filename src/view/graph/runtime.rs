@@ -79,6 +79,10 @@ pub struct GraphRuntime {
     pub steady: Vec<Emphasis>,
     /// The node under the pointer or with keyboard focus.
     pub hovered: Option<usize>,
+    /// Extra label priority by node (the tour step's order); empty for none.
+    pub boosts: Vec<f64>,
+    /// What floats over the surface (the toolbar), in surface pixels: no label goes under it.
+    pub blocked: Vec<atlas_core::placement::Rect>,
     pub matches: Vec<bool>,
     pub lang: Lang,
     pub label_px: f64,
@@ -118,6 +122,8 @@ impl GraphRuntime {
             highlight: Highlight::default(),
             steady: Vec::new(),
             hovered: None,
+            boosts: Vec::new(),
+            blocked: Vec::new(),
             matches: vec![false; n],
             lang,
             label_px: 13.0,
@@ -171,11 +177,13 @@ impl GraphRuntime {
             emphasis: &self.steady,
             hovered: self.hovered,
             matches: &self.matches,
+            boosts: &self.boosts,
             lang: self.lang,
             label_px: self.label_px,
             shape_scale: self.shape_scale(),
             anchors: if argument { RIGHT_ANCHORS } else { NODE_ANCHORS },
             group_names: self.group_names && !argument,
+            blocked: &self.blocked,
         });
         self.last = next;
         match &self.painter {

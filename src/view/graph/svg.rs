@@ -10,7 +10,7 @@ use atlas_core::frame::{GROUP_NAME_PX, LINE_HEIGHT_EM};
 use atlas_core::label::{wrap_label, WrappedLabel};
 use atlas_core::layout::{GROUP_HEADER_PX, STAGE_HEADER_PX, STAGE_NAME_PX};
 use atlas_core::number::Fixed;
-use atlas_core::placement::{Anchor, PlacedLabel};
+use atlas_core::placement::{Align, PlacedLabel};
 use atlas_core::scene::Scene;
 use atlas_core::view_state::GraphLayout;
 use atlas_core::{Lang, LinkBasis, Relation};
@@ -304,10 +304,10 @@ fn write_label(el: &web_sys::Element, place: Option<&PlacedLabel>, x: f64, y: f6
         set_attr(el, "display", "none");
         return;
     };
-    let (anchor, dx) = match place.anchor {
-        Anchor::Right => ("start", place.rect.x - x),
-        Anchor::Left => ("end", place.rect.right() - x),
-        _ => ("middle", place.rect.x + place.rect.width / 2.0 - x),
+    let (anchor, dx) = match place.anchor.align() {
+        Align::Start => ("start", place.rect.x - x),
+        Align::End => ("end", place.rect.right() - x),
+        Align::Middle => ("middle", place.rect.x + place.rect.width / 2.0 - x),
     };
     set_attr(el, "transform", &format!("translate({},{})", px(dx), px(place.rect.y - y)));
     set_attr(el, "text-anchor", anchor);

@@ -18,7 +18,7 @@ use atlas_core::scene::Scene;
 use atlas_core::timeline::{date_span, days_from_civil, span_choices, SpanChoice, TimeAxis, TimeScale};
 use atlas_core::view_state::{Selected, TimeSpan};
 use atlas_core::Lang;
-use cards::{layout_cards, CardLayout, CARD_MAX_WIDTH_PX};
+use cards::{layout_cards, CardLayout, CARD_MAX_WIDTH_PX, STAGE_TEXT_SCALE};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -34,6 +34,61 @@ fn escape_clears(state: AppState, keys: impl Fn(web_sys::KeyboardEvent)) -> impl
             keys(ev);
         }
     }
+}
+
+/// Keeps the selected event in view; while presenting, shows the step's events, and the span
+/// from before the tour once it ends.
+fn follow_focus(
+    state: AppState,
+    scene: Arc<Scene>,
+    axis: Arc<TimeAxis>,
+    width: RwSignal<f64>,
+    scale: RwSignal<TimeScale>,
+    animate_to: impl Fn(TimeScale) + 'static,
+) {
+    // The span before the tour, shown again when it ends.
+    let before_tour = StoredValue::new_local(None::<TimeScale>);
+    Effect::new(move |was_presenting: Option<bool>| {
+        let w = width.get();
+        let presenting = state.tour.with(Option::is_some);
+        if w <= 0.0 {
+            return presenting;
+        }
+        let step_events: Option<Vec<usize>> =
+            state.tour.get().and_then(|at| scene.tour.get(at.step)).map(|plan| plan.events.clone());
+        let s = scale.get_untracked();
+        if presenting && was_presenting != Some(true) {
+            before_tour.set_value(Some(s));
+        }
+        match step_events {
+            Some(events) if !events.is_empty() => {
+                let spans: Vec<(f64, f64)> = events.iter().map(|&e| date_span(&scene.model.events[e].date)).collect();
+                let lo = spans.iter().map(|s| s.0).fold(f64::INFINITY, f64::min);
+                let hi = spans.iter().map(|s| s.1).fold(f64::NEG_INFINITY, f64::max);
+                let month = 31.0;
+                animate_to(scale_for(&axis, lo - month, hi + month, w));
+            }
+            Some(_) => animate_to(scale_of_choice(&scene, &axis, SpanChoice::All, w)),
+            None if was_presenting == Some(true) => {
+                if let Some(before) = before_tour.get_value() {
+                    before_tour.set_value(None);
+                    animate_to(before.with_range(EDGE_PX, w - EDGE_PX));
+                }
+            }
+            None => {
+                let Selected::Event(id) = state.selection.get() else { return presenting };
+                let Some(date) = scene.model.event(&id).map(|e| e.date) else { return presenting };
+                let (start, end) = date_span(&date);
+                let (a, b) = (axis.warp(start), axis.warp(end));
+                if a < s.domain_start || b > s.domain_end {
+                    let half = s.span_days() / 2.0;
+                    let mid = (a + b) / 2.0;
+                    animate_to(TimeScale::new(mid - half, mid + half, s.range_start, s.range_end));
+                }
+            }
+        }
+        presenting
+    });
 }
 
 /// Below this width the timeline is shown as a vertical list.
@@ -171,41 +226,7 @@ pub fn TimelineView() -> impl IntoView {
         })
     };
 
-    // Keep the selected event in view; while presenting, show the step's events.
-    {
-        let (scene, axis, animate_to) = (scene.clone(), axis.clone(), animate_to.clone());
-        Effect::new(move |_| {
-            let w = width.get();
-            if w <= 0.0 {
-                return;
-            }
-            let step_events: Option<Vec<usize>> =
-                state.tour.get().and_then(|at| scene.tour.get(at.step)).map(|plan| plan.events.clone());
-            let s = scale.get_untracked();
-            match step_events {
-                Some(events) if !events.is_empty() => {
-                    let spans: Vec<(f64, f64)> =
-                        events.iter().map(|&e| date_span(&scene.model.events[e].date)).collect();
-                    let lo = spans.iter().map(|s| s.0).fold(f64::INFINITY, f64::min);
-                    let hi = spans.iter().map(|s| s.1).fold(f64::NEG_INFINITY, f64::max);
-                    let month = 31.0;
-                    animate_to(scale_for(&axis, lo - month, hi + month, w));
-                }
-                Some(_) => animate_to(scale_of_choice(&scene, &axis, SpanChoice::All, w)),
-                None => {
-                    let Selected::Event(id) = state.selection.get() else { return };
-                    let Some(date) = scene.model.event(&id).map(|e| e.date) else { return };
-                    let (start, end) = date_span(&date);
-                    let (a, b) = (axis.warp(start), axis.warp(end));
-                    if a < s.domain_start || b > s.domain_end {
-                        let half = s.span_days() / 2.0;
-                        let mid = (a + b) / 2.0;
-                        animate_to(TimeScale::new(mid - half, mid + half, s.range_start, s.range_end));
-                    }
-                }
-            }
-        });
-    }
+    follow_focus(state, scene.clone(), axis.clone(), width, scale, animate_to.clone());
 
     // The span the user panned or zoomed to, for the URL.
     let remember_span = move || {
@@ -250,7 +271,8 @@ pub fn TimelineView() -> impl IntoView {
                 style:height=move || if narrow() { "auto".to_string() } else { format!("{:.0}px", Fixed(layout.get().height + axis::AXIS_PX)) }
                 on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_up_cancel on:wheel=on_wheel>
                 {axis_view}
-                <ol class="events" aria-labelledby="timeline-heading" aria-describedby="timeline-help" on:keydown=on_key>{events}</ol>
+                <ol class="events" aria-labelledby="timeline-heading" aria-describedby="timeline-help" on:keydown=on_key
+                    style:--card-scale=move || if state.tour.with(Option::is_some) { STAGE_TEXT_SCALE.to_string() } else { "1".to_string() }>{events}</ol>
             </div>
         </div>
     }
