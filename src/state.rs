@@ -182,6 +182,9 @@ impl AppState {
     /// details panel's Back returns from).
     pub fn select(&self, selected: Selected) {
         if self.selection.get_untracked() != selected {
+            // What is chosen now is what is in focus: a node hovered (or reached by arrow keys)
+            // before no longer speaks for the graph until the pointer or the keys move again.
+            self.hovered.set(None);
             self.selection.set(selected);
         }
     }

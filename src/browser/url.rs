@@ -120,6 +120,18 @@ impl UrlWriter {
         }
     }
 
+    /// At the start: puts the canonical form of `state` in the address in place of what the link
+    /// said (an old link's zoom, a value that was ignored with a notice), so the address bar,
+    /// Share and a reload agree. Replaces the entry; never adds one.
+    pub fn settle_address(&self, state: &ViewState) {
+        let query = to_query(state);
+        let current = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+        if current.trim_start_matches('?') != query {
+            self.apply(&query, false);
+        }
+        *self.last_written.borrow_mut() = query;
+    }
+
     /// Records that the URL already shows `state` (after back/forward), so it is not rewritten.
     pub fn note_current(&self, state: &ViewState) {
         self.cancel_pending();

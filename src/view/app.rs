@@ -66,7 +66,7 @@ pub fn App() -> impl IntoView {
 /// selection adds a history entry, anything else replaces the current one.
 fn sync_url(state: AppState) {
     let writer = url::UrlWriter::default();
-    writer.note_current(&state.view_state());
+    writer.settle_address(&state.view_state());
     {
         let writer = send_wrapper::SendWrapper::new(writer.clone());
         Effect::new(move |previous: Option<(Selected, Option<usize>)>| {

@@ -544,6 +544,51 @@ try {
   });
 
   // ------------------------------------------------------------------------------------------
+  await check('the printed handout: the whole timeline, the graph across the page, labels of 7 pt or more, no controls, few pages', async () => {
+    const site = await startServer({ root: SITE });
+    // An A4 page at 96 px to the inch.
+    const { context, page, log } = await freshPage({ viewport: { width: 794, height: 1123 } });
+    try {
+      for (const lang of ['en', 'zh']) {
+        await page.goto(site.url(`?lang=${lang}`), { waitUntil: 'load' });
+        await graphButtons(page).first().waitFor();
+        await page.locator('section.handout').waitFor({ state: 'attached' });
+        await page.emulateMedia({ media: 'print' });
+        const m = await page.evaluate(() => {
+          const shown = (el) => { const cs = getComputedStyle(el); const r = el.getBoundingClientRect(); return cs.display !== 'none' && cs.visibility !== 'hidden' && r.width > 0 && r.height > 0; };
+          const controls = [...document.querySelectorAll('button, input, select, textarea, summary')].filter(shown).map((e) => e.outerHTML.slice(0, 60));
+          const page = document.querySelector('section.handout').getBoundingClientRect();
+          const timeline = document.querySelector('.timeline-figure svg');
+          const tr = timeline.getBoundingClientRect();
+          const cut = [...timeline.querySelectorAll('text')].filter((t) => { const r = t.getBoundingClientRect(); return r.left < tr.left - 1 || r.right > tr.right + 1 || r.right > page.right + 1; }).map((t) => t.textContent);
+          const graph = document.querySelector('.graph-figure svg');
+          const gr = graph.getBoundingClientRect();
+          const k = gr.width / graph.viewBox.baseVal.width;
+          const pts = [...graph.querySelectorAll('text.label')].map((t) => parseFloat(t.getAttribute('font-size')) * k * 0.75);
+          return { controls, timelineText: timeline.textContent, cut, timelineInside: tr.right <= page.right + 1, graphShare: gr.width / page.width, labels: pts.length, smallest: Math.min(...pts) };
+        });
+        if (m.controls.length) fail(`${lang}: the print shows controls: ${m.controls.slice(0, 4).join(' | ')}`);
+        for (const e of data.events) {
+          if (!m.timelineText.includes(e.title[lang].slice(0, 12))) fail(`${lang}: the printed timeline lacks "${e.title[lang]}"`);
+        }
+        if (!m.timelineInside || m.cut.length) fail(`${lang}: the printed timeline is cut at the page's edge: ${m.cut.slice(0, 4).join(' | ')}`);
+        if (!(m.graphShare >= 0.9)) fail(`${lang}: the printed graph takes ${(100 * m.graphShare).toFixed(0)}% of the page's width (at least 90%)`);
+        if (!(m.labels >= 40 && m.smallest >= 7)) fail(`${lang}: the printed graph has ${m.labels} labels, the smallest at ${m.smallest.toFixed(1)} pt (at least 40, at 7 pt or more)`);
+        for (const format of ['A4', 'Letter']) {
+          const pdf = await page.pdf({ format });
+          const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+          if (!(pages >= 3 && pages <= 8)) fail(`${lang}: the handout prints on ${pages} ${format} pages (3 to 8)`);
+        }
+        await page.emulateMedia({ media: 'screen' });
+      }
+      if (log.errors.length) fail(`page errors: ${log.errors.join(' | ')}`);
+    } finally {
+      await context.close();
+      await site.close();
+    }
+  });
+
+  // ------------------------------------------------------------------------------------------
   await check('the data block in the page: missing, it says so in both languages; swapped, the page shows that reading, markup as text', async () => {
     const { shell, without: withoutData } = builtPageWithout(DATA_BLOCK, 'atlas-data');
     const hostile = hostileDataSet();

@@ -65,8 +65,12 @@ try {
     const nodes = await page.getByRole('group', { name: 'Graph', exact: true }).getByRole('button').count();
     if (nodes !== data.nodes.length) fail(`the graph shows ${nodes} nodes, the data set has ${data.nodes.length}`);
     if (await page.getByRole('alert').count()) fail('an error alert is shown');
-    // Chromium reports unused preloads a few seconds after load: wait for such warnings.
-    await page.waitForTimeout(3_500);
+    // Chromium reports a preload the page did not use 3 s after the load event: wait until that
+    // moment has passed (measured from the load event, not from now).
+    await page.waitForFunction(() => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      return nav && nav.loadEventEnd > 0 && performance.now() - nav.loadEventEnd > 3_200;
+    }, null, { timeout: 15_000 });
   });
 
   await check('no console errors', async () => {
@@ -118,7 +122,14 @@ try {
     await page.mouse.move(1, 1);
     // A laptop's window: the app fills it, graph, timeline strip and details at once.
     await page.setViewportSize({ width: 1366, height: 768 });
-    await page.waitForTimeout(900);
+    // The graph refits to the new size: wait until its nodes stand still.
+    let last = '';
+    for (let i = 0; i < 100; i++) {
+      const now = await page.evaluate(() => [...document.querySelectorAll('svg.graph-svg g.node')].slice(0, 20).map((g) => g.getAttribute('transform')).join(' '));
+      if (now === last && now) break;
+      last = now;
+      await new Promise((r) => setTimeout(r, 150));
+    }
     mkdirSync(dirname(SHOT), { recursive: true });
     await page.screenshot({ path: SHOT });
     await page.setViewportSize({ width: 1280, height: 800 });

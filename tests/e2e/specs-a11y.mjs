@@ -45,11 +45,14 @@ export const specs = [
       const { el: node, path: toGraph } = await tabUntil(page, async (f) => (await page.role(f)) === 'button' && (await page.js('return arguments[0].contains(arguments[1]);', graph, f)), 'a node in the graph', 60);
       check(toGraph.length <= 60, 'too many Tabs to reach the graph');
       let moved = null;
+      // Some direction has a neighbour; a key with none leaves focus where it is.
       for (const key of ['ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp']) {
         await page.press(key);
-        await sleep(80);
-        const f = await page.focused();
-        if (f && !(await page.same(f, node)) && (await page.js('return arguments[0].contains(arguments[1]);', graph, f))) { moved = f; break; }
+        moved = await page.until(async () => {
+          const f = await page.focused();
+          return f && !(await page.same(f, node)) && (await page.js('return arguments[0].contains(arguments[1]);', graph, f)) ? f : null;
+        }, `${key} to move focus`, 1_000).catch(() => null);
+        if (moved) break;
       }
       check(moved, 'no arrow key moves focus from the focused graph node to another node');
       const movedName = await page.name(moved);

@@ -150,7 +150,8 @@ export const specs = [
         await page.click(await page.byRole('button', 'Present the tour', { exact: true }));
         await page.until(async () => (await tourStep(page)) === 1, 'presenting in the frame');
         await page.top();
-        // Settled: over a quiet second, no new report arrives, and the reports so far were few.
+        // Settled: over a quiet second (more than six of the frame's 150 ms debounce periods,
+        // so a loop would post several times), no new report arrives; the reports were few.
         const count = resizes(await messages(page), 'Atlas').length;
         await sleep(1_000);
         const settled = resizes(await messages(page), 'Atlas');
@@ -207,9 +208,11 @@ export const specs = [
         const menu = await page.byRole('button', 'Course menu', { exact: true });
         await page.click(menu);
         await page.until(async () => (await page.js('return document.hasFocus();')) && (await page.same(await page.focused(), menu)), 'the course page\'s button to have focus');
-        await sleep(200);
+        const seen = (await page.js('return window.__keys.length;'));
         await page.press('PageDown', '.', 'ArrowRight');
-        await sleep(300);
+        // Barrier: the course page has received all three keys, so they have been dispatched.
+        await page.until(async () => (await page.js('return window.__keys.slice(arguments[0]).join(" ");', seen)) === 'PageDown . ArrowRight',
+          'the course page to receive PageDown, "." and ArrowRight');
         await page.enterFrame('Atlas');
         check(!(await blanked(page)), '"." pressed on the course page blanked the frame');
         check((await tourStep(page)) === 1, `keys pressed on the course page moved the frame's tour to ${await tourStep(page)}`);
@@ -413,8 +416,11 @@ export const specs = [
         const set = smallDataSet('Storage reading');
         await chooseFile(page, tmp.write('storage-reading.json', set));
         await expectDataSet(page, set, 'after choosing a data set');
-        await sleep(300);
-        const items = await storageItems(page);
+        // The data set is kept once shown: wait for that write before reading what was written.
+        const items = await page.until(async () => {
+          const now = await storageItems(page);
+          return 'argument-atlas:v1:dataset' in now ? now : null;
+        }, 'the chosen data set to be saved');
         const own = Object.keys(items).filter((k) => !(k in foreign));
         const strays = own.filter((k) => !k.startsWith('argument-atlas:'));
         check(strays.length === 0, `the app wrote localStorage keys without the "argument-atlas:" prefix: ${strays.join(', ')}`);

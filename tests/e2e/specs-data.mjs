@@ -120,7 +120,8 @@ export async function pinSomeNode(page, data, nodes = data.nodes) {
   const dx = o0.x < box.x + box.width / 2 ? 80 : -80;
   await page.session.drag(o0.x, o0.y, dx, 0);
   await page.until(async () => (await page.attr(el, 'aria-label')).includes('pinned'), 'the dragged node to be pinned');
-  await sleep(300);
+  // Its neighbours settle round it; the node itself stays where it was dropped.
+  await page.stable(el);
   return { node, el, transform: await page.attr(el, 'transform') };
 }
 
@@ -181,7 +182,10 @@ export const specs = [
         await page.byRole('heading', set.meta.title.zh, { exact: true }).catch(() => {
           throw new CheckError(`in Chinese, the title with a <script> is not shown literally: ${JSON.stringify(set.meta.title.zh)}`);
         });
-        await sleep(500);
+        // Barrier: an image of our own that fails to load runs its error handler; the data
+        // set's <img src=x onerror>, had it been made an element, would have failed first.
+        await page.js(`const img = new Image(); img.onerror = () => { window.__control = true; }; img.src = 'x-control-' + Date.now();`);
+        await page.until(() => page.js('return window.__control === true;'), 'the control image\'s error handler (the barrier)');
         const pwned = await page.js('return typeof window.__pwned;');
         check(pwned === 'undefined', `markup from the data set ran: window.__pwned is ${pwned}`);
         const injected = await page.js(`return {
@@ -290,6 +294,52 @@ export const specs = [
         await expectDetailsTitle(page, set.nodes[0].label.en, 'selecting a node on the cycle');
         // Loaded from a link, the data set is not kept: "Back" is offered all the same.
         await page.byRole('button', 'Back to the built-in article', { exact: true });
+      } finally {
+        await server.close();
+      }
+    },
+  },
+
+  {
+    // Above 600 nodes the graph is drawn on a canvas: one focusable element, keyboard moves
+    // between nodes and a live region names the one in focus.
+    name: 'own data: a graph of 700 nodes is drawn on a canvas the keyboard can walk',
+    async run({ page, site, startServer }) {
+      const set = manyNodes(700);
+      const server = await ownServer(startServer, site, { '/many.json': json(set) });
+      try {
+        check((await page.open(server.url('?lang=en&data=many.json'))) === 'ready', `the 700-node data set shows an alert: ${await alertText(page)}`);
+        await page.byRole('heading', set.meta.title.en, { exact: true, timeout: 20_000 });
+        const canvas = await page.byRole('application', GRAPH);
+        check((await page.attr(canvas, 'aria-roledescription')) === 'graph canvas', 'the canvas does not describe itself as a graph canvas');
+        check((await page.all('button', null, { within: canvas })).length === 0, 'the canvas graph also draws node buttons');
+        // Keyboard: focus the canvas, an arrow key moves to a node, the live region names it.
+        const live = await page.until(() => page.js('return document.getElementById("canvas-focus");'), 'the canvas\'s live region');
+        await page.focus(canvas);
+        const before = await page.text(live);
+        let named = before;
+        for (const key of ['ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp']) {
+          await page.press(key);
+          named = await page.until(async () => {
+            const now = await page.text(live);
+            return now && now !== before ? now : null;
+          }, `${key} to name another node`, 1_000).catch(() => before);
+          if (named !== before) break;
+        }
+        const node = set.nodes.find((n) => named.startsWith(`${n.label.en}, `));
+        check(node, `the live region names ${JSON.stringify(named)}, no node of the data set`);
+        // Enter selects the node the live region names.
+        await page.press('Enter');
+        await expectDetailsTitle(page, node.label.en, 'Enter on the canvas');
+        // Search finds a node and the canvas takes it as its focus.
+        const box = await page.byRole('searchbox', 'Search nodes', { exact: true });
+        await page.click(box);
+        await page.type(box, 'n650');
+        await page.press('Enter');
+        await expectDetailsTitle(page, 'n650', 'choosing n650 in the search');
+        await page.until(async () => (await page.text(live)).startsWith('n650, '), 'the canvas\'s live region to name n650');
+        const errors = await page.pageErrors();
+        check(errors.length === 0, `errors: ${errors.join(' | ')}`);
       } finally {
         await server.close();
       }

@@ -652,6 +652,43 @@ export const specs = [
   },
 
   {
+    // "Stay near an actor": the graph keeps the actor and what the article ties to it.
+    name: 'filter: staying near an actor',
+    async run({ page, data }) {
+      await page.open('?lang=en');
+      await page.click(await page.byRole('button', 'Legend and filter', { exact: true }));
+      const panel = await page.until(() => page.js('return document.getElementById("graph-filter");'), 'the legend panel');
+      const boxes = await page.all('checkbox', null, { within: panel });
+      let actor = null;
+      let box = null;
+      for (const b of boxes) {
+        const name = await page.name(b);
+        const found = data.nodes.find((n) => n.kind === 'actor' && n.label.en === name);
+        if (found) { actor = found; box = b; break; }
+      }
+      check(actor, 'the legend offers no actor to stay near');
+      check(!(await page.prop(box, 'checked')), `"${actor.label.en}" is checked before it was asked for`);
+      await page.click(box);
+      const graph = await page.byRole('group', GRAPH);
+      const visibleNames = async () => new Set(await page.names(await page.all('button', null, { within: graph })));
+      let shown = new Set();
+      await page.until(async () => (shown = await visibleNames()).size < data.nodes.length, `the graph to narrow to "${actor.label.en}"`);
+      check(shown.has(data.nodeName(actor)) || [...shown].some((n) => n.startsWith(`${data.nodeName(actor)},`)), `staying near "${actor.label.en}" hides the actor itself`);
+      const neighbours = data.raw.links.filter((l) => l.source === actor.id || l.target === actor.id).map((l) => data.node(l.source === actor.id ? l.target : l.source));
+      for (const n of neighbours) {
+        check([...shown].some((x) => x === data.nodeName(n) || x.startsWith(`${data.nodeName(n)},`)), `staying near "${actor.label.en}" hides its neighbour "${n.label.en}"`);
+      }
+      const q = new URLSearchParams(await page.until(async () => {
+        const search = await page.js('return location.search;');
+        return search.includes(`actor%3A${actor.id}`) || search.includes(`actor:${actor.id}`) ? search : null;
+      }, 'the address to name the actor filter'));
+      check((q.get('hide') ?? '').split(',').includes(`actor:${actor.id}`), `the address does not keep the actor filter: ${q}`);
+      await page.click(box);
+      await page.until(async () => (await visibleNames()).size === data.nodes.length, 'every node to come back when the actor filter is cleared');
+    },
+  },
+
+  {
     name: 'served under a sub-path',
     async run({ page, data, site, startServer }) {
       const server = await startServer({ root: site, prefix: '/some/sub/path/' });

@@ -38,6 +38,9 @@ export function coursePage(frames, { heading = 'Week 3: the security dilemma' } 
 <link rel="icon" href="data:,">
 <script>
   window.__messages = [];
+  // Keys the course page itself receives: a barrier for checks that a frame did not get them.
+  window.__keys = [];
+  addEventListener('keydown', (e) => window.__keys.push(e.key), true);
   addEventListener('message', (e) => {
     let data = e.data;
     try { data = JSON.parse(JSON.stringify(e.data)); } catch { data = String(e.data); }

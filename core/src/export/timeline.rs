@@ -89,11 +89,18 @@ pub fn timeline_svg(scene: &Scene, lang: Lang, width: f64) -> ExportedSvg {
     }
     for tick in axis.ticks(&scale, 64.0) {
         let x = scale.screen_from_time(tick.day);
+        let label = tick.label(lang);
+        // A date near the right edge ends at its tick instead of running off the page.
+        let (anchor, tx) = if x + 2.0 + crate::label::text_width(&label, 9.5) > width - 2.0 {
+            ("end", x - 2.0)
+        } else {
+            ("start", x + 2.0)
+        };
         let _ = write!(
             svg,
-            r##"<line x1="{x}" x2="{x}" y1="15" y2="{h}" stroke="#ccc" stroke-dasharray="2 3"/><text x="{}" y="11" font-size="9.5" fill="#444">{}</text>"##,
-            px(x + 2.0),
-            escape_xml(&tick.label(lang)),
+            r##"<line x1="{x}" x2="{x}" y1="15" y2="{h}" stroke="#ccc" stroke-dasharray="2 3"/><text x="{}" y="11" font-size="9.5" fill="#444" text-anchor="{anchor}">{}</text>"##,
+            px(tx),
+            escape_xml(&label),
             x = px(x),
             h = px(height),
         );

@@ -262,9 +262,13 @@ pub fn GraphView() -> impl IntoView {
     let announce_scene = scene.clone();
     let g_announce = graph.clone();
     let drawing = if use_canvas {
+        // Named again when the keyboard moves (hover) or a selection moves the focus.
         let announce = move || {
-            state.hovered.track();
-            let i = g_announce.with(|rt| rt.focus_node);
+            let selected = match state.selection.get() {
+                Selected::Node(id) => announce_scene.model.node_idx(&id),
+                _ => None,
+            };
+            let i = state.hovered.get().or(selected).unwrap_or_else(|| g_announce.with(|rt| rt.focus_node));
             announce_scene
                 .model
                 .nodes
