@@ -23,6 +23,7 @@ const REPO = resolve(HERE, '../..');
 const SITE = resolve(process.env.ATLAS_SITE || join(REPO, 'pkg'));
 const DATA = resolve(process.env.ATLAS_DATA || join(REPO, 'www/data/lang-ping-2023.json'));
 const SHOT = resolve(process.env.ATLAS_SCREENSHOT || join(REPO, 'docs/screenshot.png'));
+const SEMINAR = join(dirname(SHOT), 'seminar.png');
 const require = createRequire(import.meta.url);
 
 if (!existsSync(join(SITE, 'index.html'))) {
@@ -132,6 +133,23 @@ try {
     }
     mkdirSync(dirname(SHOT), { recursive: true });
     await page.screenshot({ path: SHOT });
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  await check(`README seminar picture (${SEMINAR})`, async () => {
+    // The stage on a 1280×720 projector, step 2 whole.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(server.url('?lang=en&tour=2'), { waitUntil: 'load' });
+    await page.getByRole('progressbar').waitFor();
+    await page.mouse.move(1, 1);
+    let last = '';
+    for (let i = 0; i < 100; i++) {
+      const now = await page.evaluate(() => [...document.querySelectorAll('svg.graph-svg g.node')].slice(0, 20).map((g) => g.getAttribute('transform')).join(' '));
+      if (now === last && now) break;
+      last = now;
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    await page.screenshot({ path: SEMINAR });
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 
