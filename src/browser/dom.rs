@@ -38,9 +38,27 @@ pub struct FrameLoop {
     /// Bumped by every start; a loop whose generation is no longer current stops.
     generation: Rc<Cell<u64>>,
     running: Rc<Cell<bool>>,
+    /// The id of the region the loop moves: `aria-busy` while it runs (assistive technology,
+    /// and the tests, wait for the picture to settle).
+    busy_region: Option<&'static str>,
+}
+
+/// Marks the element `id` busy or not.
+fn mark_busy(id: Option<&str>, busy: bool) {
+    let Some(el) = id.and_then(|id| window()?.document()?.get_element_by_id(id)) else { return };
+    if busy {
+        set_attr(&el, "aria-busy", "true");
+    } else {
+        let _ = el.remove_attribute("aria-busy");
+    }
 }
 
 impl FrameLoop {
+    /// A loop that marks the region `id` busy while it runs.
+    pub fn marking(id: &'static str) -> FrameLoop {
+        FrameLoop { busy_region: Some(id), ..FrameLoop::default() }
+    }
+
     pub fn is_running(&self) -> bool {
         self.running.get()
     }
@@ -49,6 +67,7 @@ impl FrameLoop {
     pub fn stop(&self) {
         self.generation.set(self.generation.get() + 1);
         self.running.set(false);
+        mark_busy(self.busy_region, false);
     }
 
     pub fn start(&self, frame: impl FnMut(f64) -> bool + 'static) {
@@ -62,6 +81,8 @@ impl FrameLoop {
         let my_generation = self.generation.get() + 1;
         self.generation.set(my_generation);
         self.running.set(true);
+        mark_busy(self.busy_region, true);
+        let busy_region = self.busy_region;
         let generation = self.generation.clone();
         let running = self.running.clone();
         let frame = Rc::new(RefCell::new(frame));
@@ -78,6 +99,7 @@ impl FrameLoop {
             } else {
                 if current {
                     running.set(false);
+                    mark_busy(busy_region, false);
                 }
                 // Drop the closure (and what it captured) once the loop ends.
                 let _ = callback_inner.borrow_mut().take();

@@ -265,7 +265,7 @@ fn Shell() -> impl IntoView {
                     <h2 id="graph-heading" class="pane-title sr-only">{t(i18n::GRAPH)}</h2>
                     {move || { state.scene.track(); view! { <GraphView/> } }}
                 </section>
-                <section class="pane timeline-pane" aria-labelledby="timeline-heading">
+                <section id="timeline-region" class="pane timeline-pane" aria-labelledby="timeline-heading">
                     <h2 id="timeline-heading" class="pane-title sr-only">{t(i18n::TIMELINE)}</h2>
                     {move || { state.scene.track(); view! { <TimelineView/> } }}
                 </section>

@@ -56,6 +56,7 @@ export function firstScreen(page) {
     }
     const cut = labels.filter(({ r }) => r.left < g.left - 1 || r.right > g.right + 1 || r.top < g.top - 1 || r.bottom > g.bottom + 1).map((l) => l.name);
     return {
+      busy: !!document.querySelector('[aria-busy="true"]'),
       scroll: { x: d.scrollWidth - d.clientWidth, y: d.scrollHeight - d.clientHeight },
       graph: { width: g.width, height: g.height, share: (g.width * g.height) / (innerWidth * innerHeight) },
       nodes: shapes.length, outside,
@@ -71,7 +72,7 @@ export async function settledScreen(page, data, what) {
     const m = await firstScreen(page);
     const same = last && JSON.stringify(m) === JSON.stringify(last);
     last = m;
-    return same && m.nodes === data.nodes.length && m.labels > 0 ? m : null;
+    return same && !m.busy && m.nodes === data.nodes.length && m.labels > 0 ? m : null;
   }, `${what}: the graph drawn and still`, 15_000);
 }
 

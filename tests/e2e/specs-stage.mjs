@@ -45,10 +45,14 @@ function stageState(page, stepNodeNames, stepEventTitles) {
       if (!b || getComputedStyle(b).display === 'none' || b.getBoundingClientRect().width === 0) return { title: t, shown: false };
       const r = b.getBoundingClientRect();
       const tt = b.querySelector('.event-title') || b;
+      const box = (q) => q && [q.left, q.top, q.right, q.bottom].map(Math.round).join(',');
       return { title: t, shown: true, inside: !!s && r.left >= s.left - 1 && r.right <= s.right + 1 && r.top >= s.top - 1 && r.bottom <= Math.min(s.bottom, innerHeight) + 1,
+        where: 'card ' + box(r) + ' strip ' + box(s),
         whole: tt.scrollHeight <= tt.clientHeight + 1 && tt.scrollWidth <= tt.clientWidth + 1, px: parseFloat(getComputedStyle(tt).fontSize) };
     });
     return {
+      // The graph or the strip still moving (the app marks a region busy while it animates).
+      busy: !!document.querySelector('[aria-busy="true"]'),
       step: step ? +step[1] : null, of: step ? +step[2] : null,
       revealed: shown ? +shown[1] : null, reveals: shown ? +shown[2] : 1,
       titlePx: title ? parseFloat(getComputedStyle(title).fontSize) : 0,
@@ -66,7 +70,7 @@ async function settledStage(page, data, k, revealed, why) {
   let previous = null;
   await page.until(async () => {
     last = await stageState(page, names, titles);
-    const ready = last && last.step === k && (revealed === null || (last.revealed ?? 1) === revealed);
+    const ready = last && !last.busy && last.step === k && (revealed === null || (last.revealed ?? 1) === revealed);
     const still = ready && previous && JSON.stringify(previous) === JSON.stringify(last);
     previous = ready ? last : null;
     return still;
@@ -109,7 +113,7 @@ export const specs = [
               lit += s.lit.length;
               unlabelled += s.lit.filter((n) => !n.labelled).length;
               for (const c of s.cards) {
-                check(c.shown && c.inside, `${at}: the event "${c.title}" is not wholly on the strip`);
+                check(c.shown && c.inside, `${at}: the event "${c.title}" is not wholly on the strip (${c.where ?? 'not shown'})`);
                 check(c.whole, `${at}: the card of "${c.title}" cuts its title`);
                 check(c.px >= 16, `${at}: the card of "${c.title}" is set at ${c.px} px (at least 16 on the stage)`);
               }

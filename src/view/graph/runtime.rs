@@ -132,7 +132,7 @@ impl GraphRuntime {
             focus_node: 0,
             selected: None,
             painter: Painter::None,
-            frames: FrameLoop::default(),
+            frames: FrameLoop::marking("graph-region"),
             gestures: HashMap::new(),
             pointers: HashMap::new(),
             pinch: None,

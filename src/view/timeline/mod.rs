@@ -156,7 +156,7 @@ pub fn TimelineView() -> impl IntoView {
     let container = NodeRef::<leptos::html::Div>::new();
     let width = RwSignal::new(0.0f64);
     let scale = RwSignal::new(TimeScale::new(0.0, 365.0, 0.0, 1.0));
-    let frames = FrameLoop::default();
+    let frames = FrameLoop::marking("timeline-region");
     let drag: Rc<RefCell<Option<(f64, TimeScale)>>> = Rc::new(RefCell::new(None));
 
     // Smoothly moves the scale to `target` (or at once when reduced motion is asked for).
