@@ -8,6 +8,8 @@ mod view;
 
 fn main() {
     browser::panic_card::install();
+    // Search lower-cases with the browser's own Unicode rules (the core then carries none).
+    atlas_core::scene::set_lowercase(|text| String::from(js_sys::JsString::from(text).to_lower_case()));
     #[cfg(feature = "bench-floor")]
     if bench_floor::mounted_instead() {
         return;

@@ -41,7 +41,8 @@ pub fn shape_polygon(kind: NodeKind) -> Option<Vec<(f64, f64)>> {
         (0..n)
             .map(|k| {
                 let a = start + k as f64 * std::f64::consts::TAU / n as f64;
-                (scale * a.cos(), scale * a.sin())
+                // libm (already used by the layout): no second copy of std's trigonometry.
+                (scale * libm::cos(a), scale * libm::sin(a))
             })
             .collect()
     };

@@ -124,6 +124,31 @@ fn label_priorities(model: &Model, degrees: &[usize]) -> Vec<f64> {
         .collect()
 }
 
+/// How search lower-cases text, when the host has its own: the app hands in the browser's
+/// `toLowerCase` ([`set_lowercase`]), so the WebAssembly carries no second copy of Unicode's
+/// case tables (about 8 KB compressed).
+static LOWERCASE: std::sync::OnceLock<fn(&str) -> String> = std::sync::OnceLock::new();
+
+/// Sets how search lower-cases text (once; later calls are ignored).
+pub fn set_lowercase(lowercase: fn(&str) -> String) {
+    let _ = LOWERCASE.set(lowercase);
+}
+
+/// Lower-cased `text`: the host's function, else Rust's own (natively), else ASCII only.
+fn lowercase(text: &str) -> String {
+    if let Some(f) = LOWERCASE.get() {
+        return f(text);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        text.to_lowercase()
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        text.to_ascii_lowercase()
+    }
+}
+
 /// Everything the views draw, derived once from a model.
 pub struct Scene {
     pub model: Model,
@@ -274,7 +299,7 @@ impl Scene {
     /// quotation marks aside; then one that starts with it; then one that contains it; then the
     /// summary), ties in data set order.
     pub fn search(&self, query: &str) -> Vec<usize> {
-        let q = query.trim().to_lowercase();
+        let q = lowercase(query.trim());
         if q.is_empty() {
             return Vec::new();
         }
@@ -283,7 +308,7 @@ impl Scene {
             let names = [n.label.zh.as_str(), n.label.en.as_str(), n.id.as_str()]
                 .into_iter()
                 .chain(n.aliases.zh.iter().chain(&n.aliases.en).map(String::as_str))
-                .map(str::to_lowercase);
+                .map(lowercase);
             let mut rank: Option<u8> = None;
             for name in names {
                 let bare = name.trim_matches(|c: char| "“”\"'‘’《》「」".contains(c));
@@ -299,7 +324,7 @@ impl Scene {
                 rank = Some(rank.map_or(this, |r| r.min(this)));
             }
             let rank = rank.or_else(|| {
-                (n.summary.zh.to_lowercase().contains(&q) || n.summary.en.to_lowercase().contains(&q)).then_some(3)
+                (lowercase(&n.summary.zh).contains(&q) || lowercase(&n.summary.en).contains(&q)).then_some(3)
             });
             if let Some(rank) = rank {
                 hits.push((rank, i));
@@ -312,14 +337,14 @@ impl Scene {
 
     /// The groups whose name (in either language) or id contains `query`, in data set order.
     pub fn search_groups(&self, query: &str) -> Vec<usize> {
-        let q = query.trim().to_lowercase();
+        let q = lowercase(query.trim());
         if q.is_empty() {
             return Vec::new();
         }
         (0..self.model.groups.len())
             .filter(|&g| {
                 let group = &self.model.groups[g];
-                [&group.label.zh, &group.label.en, &group.id].iter().any(|f| f.to_lowercase().contains(&q))
+                [&group.label.zh, &group.label.en, &group.id].iter().any(|f| lowercase(f).contains(&q))
             })
             .collect()
     }

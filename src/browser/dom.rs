@@ -180,7 +180,12 @@ pub fn observe_size(el: &web_sys::Element, on_resize: impl Fn(f64, f64) + 'stati
 fn content_size(el: &web_sys::Element) -> Option<(f64, f64)> {
     let style = window()?.get_computed_style(el).ok()??;
     let px = |name: &str| {
-        style.get_property_value(name).ok().and_then(|v| v.trim_end_matches("px").parse::<f64>().ok()).unwrap_or(0.0)
+        // The core's number parser: std's float parser would bring its 10 KB table along.
+        style
+            .get_property_value(name)
+            .ok()
+            .and_then(|v| atlas_core::number::parse_number(v.trim_end_matches("px")))
+            .unwrap_or(0.0)
     };
     let w = f64::from(el.client_width()) - px("padding-left") - px("padding-right");
     let h = f64::from(el.client_height()) - px("padding-top") - px("padding-bottom");
