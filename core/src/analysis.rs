@@ -295,4 +295,19 @@ mod tests {
         let radii = g.radii(10.0, 2.0);
         assert!((radii[0] - (10.0 + 2.0 * 2f64.sqrt())).abs() < 1e-12);
     }
+
+    #[test]
+    fn within_hops_reaches_as_far_as_asked_and_ignores_indices_out_of_range() {
+        // a ― b ― c ― d, and a neighbour list that names nodes the graph does not have.
+        let chain = vec![vec![1], vec![0, 2], vec![1, 3], vec![2]];
+        let check = |neighbours: &[Vec<usize>], start: usize, hops: usize, expect: &[bool]| {
+            assert_eq!(within_hops(neighbours, start, hops), expect, "from {start} in {hops} hops");
+        };
+        check(&chain, 0, 0, &[true, false, false, false]);
+        check(&chain, 0, 2, &[true, true, true, false]);
+        check(&chain, 1, 1, &[true, true, true, false]);
+        check(&chain, 9, 2, &[false, false, false, false]);
+        check(&[vec![1], vec![0, 2]], 0, 3, &[true, true]);
+        check(&[vec![5]], 0, 1, &[true]);
+    }
 }

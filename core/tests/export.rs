@@ -188,3 +188,22 @@ fn a_print_export_fits_its_box_and_turns_when_that_draws_it_larger() {
     assert!(sizes.len() > 20, "{} labels", sizes.len());
     assert!(sizes.iter().all(|s| *s == "10"));
 }
+
+#[test]
+fn the_legend_alone_lists_every_kind_and_relation_the_data_set_has() {
+    let scene = common::Fixture::new()
+        .node("t", "threat")
+        .node("r", "response")
+        .link("r", "t", "addresses")
+        .link_with("basis", serde_json::json!("reading"))
+        .scene();
+    let svg = atlas_core::export::legend_svg(&scene, atlas_core::Lang::En, 600.0);
+    for word in ["Threat", "Response", "addresses", "not stated by the article"] {
+        assert!(svg.text.contains(word), "the legend lacks {word:?}: {}", svg.text);
+    }
+    for absent in ["Actor", "criticises"] {
+        assert!(!svg.text.contains(absent), "the legend lists {absent:?}, which the data set lacks");
+    }
+    assert!(svg.text.starts_with("<svg") && svg.text.ends_with("</svg>"));
+    assert!(svg.height > 0.0 && svg.width == 600.0);
+}

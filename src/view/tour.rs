@@ -285,7 +285,7 @@ pub fn TourPanel() -> impl IntoView {
 #[component]
 pub fn Handout() -> impl IntoView {
     use atlas_core::export::timeline::timeline_svg;
-    use atlas_core::export::{graph_svg_with, GraphExport};
+    use atlas_core::export::{graph_svg_with, legend_svg, GraphExport};
     let state = use_app();
     let ready = RwSignal::new(false);
     if let Some(window) = web_sys::window() {
@@ -302,8 +302,10 @@ pub fn Handout() -> impl IntoView {
         let lang = state.lang.get();
         let width = 680.0;
         let all = vec![true; scene.model.nodes.len()];
-        // Short enough that the page's heading and the drawing share a Letter page (about 965 px).
-        let whole = GraphExport { width, max_height: 860.0, label_px: 10.0, title: false, legend: true };
+        // Short enough to share a Letter page with its heading (the page holds about 965 px; the
+        // figure is drawn at the page's width, about 725 px); its legend follows, apart.
+        let whole = GraphExport { width, max_height: 860.0, label_px: 10.0, title: false, legend: false };
+        let legend = legend_svg(&scene, lang, width).text;
         let graph = graph_svg_with(&scene, &scene.force_xs, &scene.force_ys, &all, lang, &whole).text;
         let timeline = timeline_svg(&scene, lang, width).text;
         let small = GraphExport { width: 300.0, max_height: 210.0, label_px: 9.5, title: false, legend: false };
@@ -356,7 +358,8 @@ pub fn Handout() -> impl IntoView {
                 <div class="handout-figure timeline-figure" inner_html=timeline></div>
                 <h2 class="new-page">{graph_title}</h2>
                 <div class="handout-figure graph-figure" inner_html=graph></div>
-                <h2 class="new-page">{tour_title}</h2>
+                <div class="handout-figure legend-figure" inner_html=legend></div>
+                <h2>{tour_title}</h2>
                 <p class="handout-key">{quotes_key}</p>
                 <ol class="handout-steps">{steps}</ol>
             </section>

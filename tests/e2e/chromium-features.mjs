@@ -565,7 +565,15 @@ try {
           const gr = graph.getBoundingClientRect();
           const k = gr.width / graph.viewBox.baseVal.width;
           const pts = [...graph.querySelectorAll('text.label')].map((t) => parseFloat(t.getAttribute('font-size')) * k * 0.75);
-          return { controls, timelineText: timeline.textContent, cut, timelineInside: tr.right <= page.right + 1, graphShare: gr.width / page.width, labels: pts.length, smallest: Math.min(...pts) };
+          // Every figure's labels lie inside it, unstroked (a stroke prints each word twice into
+          // the PDF's text).
+          const figureLabels = [...document.querySelectorAll('.handout-figure svg')].flatMap((svg) => {
+            const b = svg.getBoundingClientRect();
+            return [...svg.querySelectorAll('text.label')].map((t) => ({ t, r: t.getBoundingClientRect(), b }));
+          });
+          const cutLabels = figureLabels.filter(({ r, b }) => r.left < b.left - 1 || r.right > b.right + 1 || r.top < b.top - 1 || r.bottom > b.bottom + 1).map(({ t }) => t.textContent);
+          const stroked = figureLabels.filter(({ t }) => getComputedStyle(t).stroke !== 'none').length;
+          return { controls, timelineText: timeline.textContent, cut, timelineInside: tr.right <= page.right + 1, graphShare: gr.width / page.width, labels: pts.length, smallest: Math.min(...pts), cutLabels, stroked };
         });
         if (m.controls.length) fail(`${lang}: the print shows controls: ${m.controls.slice(0, 4).join(' | ')}`);
         for (const e of data.events) {
@@ -573,6 +581,8 @@ try {
         }
         if (!m.timelineInside || m.cut.length) fail(`${lang}: the printed timeline is cut at the page's edge: ${m.cut.slice(0, 4).join(' | ')}`);
         if (!(m.graphShare >= 0.9)) fail(`${lang}: the printed graph takes ${(100 * m.graphShare).toFixed(0)}% of the page's width (at least 90%)`);
+        if (m.cutLabels.length) fail(`${lang}: printed labels cut by their figure's edge: ${m.cutLabels.slice(0, 4).join(' | ')}`);
+        if (m.stroked) fail(`${lang}: ${m.stroked} printed labels are stroked (each word would print twice into the PDF's text)`);
         if (!(m.labels >= 40 && m.smallest >= 7)) fail(`${lang}: the printed graph has ${m.labels} labels, the smallest at ${m.smallest.toFixed(1)} pt (at least 40, at 7 pt or more)`);
         for (const format of ['A4', 'Letter']) {
           const pdf = await page.pdf({ format });

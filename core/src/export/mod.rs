@@ -20,8 +20,9 @@ use std::fmt::Write;
 const TITLE_HEIGHT_PX: f64 = 56.0;
 const LEGEND_ROW_PX: f64 = 24.0;
 
-/// How a graph is exported: its width (the file's, in pixels), the most height the drawing may
-/// take, the labels' size, and whether to add the title and the legend. A tall, narrow box
+/// How a graph is exported: its width (the file's, in pixels), the most height the file may
+/// take (title and legend included: a printed page's), the labels' size, and whether to add
+/// the title and the legend. A tall, narrow box
 /// (a printed page) turns a wide layout a quarter when that draws it larger.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct GraphExport {
@@ -146,10 +147,11 @@ pub fn graph_svg_with(
     lang: Lang,
     options: &GraphExport,
 ) -> ExportedSvg {
-    let frame = frame(scene, xs, ys, visible, options);
-    let link_shown = |s: usize, t: usize| s != t && frame.shown.contains(&s) && frame.shown.contains(&t);
+    // What is shown decides the legend's rows; the drawing gets the height they leave.
+    let shown = frame(scene, xs, ys, visible, options).shown;
+    let link_shown = |s: usize, t: usize| s != t && shown.contains(&s) && shown.contains(&t);
     let kinds: Vec<NodeKind> =
-        NodeKind::ALL.into_iter().filter(|k| frame.shown.iter().any(|&i| scene.model.nodes[i].kind == *k)).collect();
+        NodeKind::ALL.into_iter().filter(|k| shown.iter().any(|&i| scene.model.nodes[i].kind == *k)).collect();
     let relations: Vec<Relation> = Relation::ALL
         .into_iter()
         .filter(|r| {
@@ -163,10 +165,12 @@ pub fn graph_svg_with(
         .zip(&scene.link_ends)
         .any(|(l, &(s, t))| l.basis == LinkBasis::Reading && link_shown(s, t));
     let legend_rows = kinds.len().div_ceil(4) + relations.len().div_ceil(4) + usize::from(readings);
-    let b = frame.bounds;
-    let width = b.width();
     let title_h = if options.title { TITLE_HEIGHT_PX } else { 0.0 };
     let legend_h = if options.legend { LEGEND_ROW_PX * legend_rows as f64 + 16.0 } else { 0.0 };
+    let drawing = GraphExport { max_height: options.max_height - title_h - legend_h, ..*options };
+    let frame = frame(scene, xs, ys, visible, &drawing);
+    let b = frame.bounds;
+    let width = b.width();
     let height = title_h + b.height() + legend_h;
     let (ox, oy) = (b.min_x, b.min_y - title_h);
 
@@ -202,6 +206,33 @@ pub fn graph_svg_with(
         let legend = Legend { kinds, relations, readings, x: ox, y: b.max_y + 20.0, width };
         write_legend(&mut svg, &legend, lang);
     }
+    svg.push_str("</svg>");
+    ExportedSvg { text: svg, width, height }
+}
+
+/// The legend alone, `width` pixels wide: every kind and relation the data set has, and the
+/// fainter line of its readings (the printed handout sets it under the graph, where it may
+/// run onto the next page without pushing the graph off its own).
+pub fn legend_svg(scene: &Scene, lang: Lang, width: f64) -> ExportedSvg {
+    let model = &scene.model;
+    let kinds: Vec<NodeKind> = NodeKind::ALL.into_iter().filter(|k| model.nodes.iter().any(|n| n.kind == *k)).collect();
+    let relations: Vec<Relation> =
+        Relation::ALL.into_iter().filter(|r| model.links.iter().any(|l| l.relation == *r)).collect();
+    let readings = model.links.iter().any(|l| l.basis == LinkBasis::Reading);
+    let rows = kinds.len().div_ceil(4) + relations.len().div_ceil(4) + usize::from(readings);
+    let height = LEGEND_ROW_PX * rows as f64 + 12.0;
+    let mut svg = String::new();
+    let _ = write!(
+        svg,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w:.1} {h:.1}" width="{w:.0}" height="{h:.0}" lang="{}" font-family="system-ui, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif"><defs>"#,
+        lang.tag(),
+        w = Fixed(width),
+        h = Fixed(height),
+    );
+    write_defs(&mut svg, &relations);
+    svg.push_str("</defs>");
+    let legend = Legend { kinds, relations, readings, x: 0.0, y: 6.0, width };
+    write_legend(&mut svg, &legend, lang);
     svg.push_str("</svg>");
     ExportedSvg { text: svg, width, height }
 }
