@@ -93,6 +93,9 @@ ui! {
     OPEN_DATA = "打开数据集…", "Open a data set…";
     BACK_TO_BUILT_IN = "返回内置文章", "Back to the built-in article";
     SHOWING_OWN_DATA = "正在显示你的数据集", "Showing your data set";
+    SAVE_ONE_FILE = "另存为单个 HTML 文件", "Save as one HTML file";
+    SHARE_NEEDS_FILE = "此解读来自你电脑上的文件，链接无法携带它：打开链接的人看到的将是内置文章。请将其另存为单个 HTML 文件（离线可用，可上传至课程网站），再分享该文件。", "This reading was opened from a file on your computer, and a link cannot carry it: whoever opens a link would see the built-in article. Save it as one HTML file (it works offline and can be uploaded to a course site) and share that file.";
+    SHARE_FROM_FILE = "此页面是从文件打开的：课程网站无法通过链接嵌入它。请上传单个 HTML 文件（“更多”→“另存为单个 HTML 文件”）并链接到上传后的地址。", "This page was opened from a file, so a course site cannot frame it by a link: upload the one HTML file (More → Save as one HTML file) and link to where it is uploaded.";
     DOWNLOAD_SAVED = "下载已保存的副本", "Download the saved copy";
     FORGET_SAVED = "删除已保存的副本", "Forget the saved copy";
     KEYBOARD_HELP = "键盘操作 (?)", "Keyboard help (?)";

@@ -104,6 +104,9 @@ pub struct AppState {
     pub notices: RwSignal<Vec<Notice>>,
     /// Where the shown data set came from.
     pub source: RwSignal<DataSource>,
+    /// The same-origin address of the data set a link named (`data=`), kept in every link the
+    /// app writes while that reading is shown, so links and a reload keep it.
+    pub data_url: RwSignal<Option<String>>,
     /// The problems of a data set the user tried to load (the view stays as it was).
     pub load_problems: RwSignal<Option<(String, Vec<atlas_core::Problem>)>>,
     /// Text the user may download because it could not be used (a damaged saved copy).
@@ -155,6 +158,7 @@ impl AppState {
             auto_resize: RwSignal::new(true),
             notices: RwSignal::new(Vec::new()),
             source: RwSignal::new(source),
+            data_url: RwSignal::new(None),
             load_problems: RwSignal::new(None),
             salvage: RwSignal::new(None),
         }
@@ -174,7 +178,7 @@ impl AppState {
             embed: self.embed.get(),
             auto_resize: self.auto_resize.get(),
             presenter: false,
-            data_url: None,
+            data_url: self.data_url.get(),
         }
     }
 

@@ -35,6 +35,7 @@ pub mod order;
 pub mod placement;
 pub mod precomputed;
 pub mod problem;
+pub mod publish;
 pub mod saved;
 pub mod scene;
 pub mod timeline;

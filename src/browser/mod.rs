@@ -5,6 +5,7 @@ pub mod dom;
 pub mod download;
 pub mod embed;
 pub mod fullscreen;
+pub mod one_file;
 pub mod panic_card;
 pub mod presenter;
 pub mod storage;

@@ -39,10 +39,21 @@ pub fn App() -> impl IntoView {
             // A data set named in the link, else one the user saved earlier, replaces the
             // built-in one; the link's selection then applies to it.
             match url_state.data_url.clone() {
-                Some(relative) => data_loader::load_from_url(state, relative),
+                // The link's view (selection, layout, …) applies once its data set is shown.
+                Some(relative) => {
+                    state.data_url.set(Some(relative.clone()));
+                    data_loader::load_from_url(state, relative, url_state.clone());
+                }
                 None => data_loader::restore_saved(&state),
             }
-            state.apply_view_state(&url_state);
+            // A selection or tour step in a link that names a data set is that data set's: it
+            // waits for it (applied to the built-in reading it would only say "no such node").
+            let mut now = url_state.clone();
+            if url_state.data_url.is_some() {
+                now.selected = atlas_core::view_state::Selected::Nothing;
+                now.tour_step = None;
+            }
+            state.apply_view_state(&now);
             if url_state.lang.is_none() {
                 state.lang.set(lang);
             }

@@ -99,6 +99,7 @@ pub fn back_to_built_in(state: &AppState) {
     match load_built_in() {
         Ok((scene, source)) => {
             storage::remove(SAVED_DATA_KEY);
+            state.data_url.set(None);
             show(state, scene, source);
         }
         Err(problems) => state.load_problems.set(Some((String::new(), problems))),
@@ -148,14 +149,18 @@ pub fn load_file(state: AppState, file: web_sys::File) {
     let reader_in = reader.clone();
     let onload = Closure::once_into_js(move || {
         let text = reader_in.result().ok().and_then(|r| r.as_string()).unwrap_or_default();
-        load_user_text(&state, &name, &text, true);
+        // A file from this computer: no link can carry it (Share says so).
+        if load_user_text(&state, &name, &text, true) {
+            state.data_url.set(None);
+        }
     });
     reader.set_onload(Some(onload.unchecked_ref()));
     let _ = reader.read_as_text(&file);
 }
 
-/// Loads `data=<relative URL>` from the same origin.
-pub fn load_from_url(state: AppState, relative: String) {
+/// Loads `data=<relative URL>` from the same origin, then applies the link's view to it. On
+/// failure the link's data set is dropped from the address (the built-in reading stays).
+pub fn load_from_url(state: AppState, relative: String, view: atlas_core::view_state::ViewState) {
     let Some(window) = web_sys::window() else { return };
     let failure = |url: &str, detail: &str| {
         Notice::text(
@@ -167,6 +172,7 @@ pub fn load_from_url(state: AppState, relative: String) {
     let on_response = Closure::once(move |response: JsValue| {
         let Ok(response) = response.dyn_into::<web_sys::Response>() else { return };
         if !response.ok() {
+            state.data_url.set(None);
             state.notify(failure(&url, &format!("HTTP {}", response.status())));
             return;
         }
@@ -175,9 +181,12 @@ pub fn load_from_url(state: AppState, relative: String) {
         let on_text = Closure::once(move |text: JsValue| {
             let text = text.as_string().unwrap_or_default();
             if text.len() > Limits::default().max_bytes {
+                state.data_url.set(None);
                 state.load_problems.set(Some(too_large(&url_in, text.len() as f64)));
+            } else if load_user_text(&state, &url_in, &text, false) {
+                state.apply_view_state(&view);
             } else {
-                load_user_text(&state, &url_in, &text, false);
+                state.data_url.set(None);
             }
         });
         let _ = text_promise.then(&on_text);
@@ -185,6 +194,7 @@ pub fn load_from_url(state: AppState, relative: String) {
     });
     let url_err = relative.clone();
     let on_error = Closure::once(move |_: JsValue| {
+        state.data_url.set(None);
         state.notify(failure(&url_err, "network error"));
     });
     let _ = window.fetch_with_str(&relative).then2(&on_response, &on_error);

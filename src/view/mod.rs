@@ -10,6 +10,7 @@ pub mod list_view;
 pub mod menu;
 pub mod presenter;
 pub mod problems;
+pub mod publish;
 pub mod search;
 pub mod share_dialog;
 pub mod timeline;

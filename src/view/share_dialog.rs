@@ -52,6 +52,35 @@ struct EmbedOptions {
 }
 
 /// The Share button and its dialog.
+/// Whether a link can carry the reading shown: the built-in one, or one the link names
+/// (`data=`); not one opened from a file on this computer.
+fn link_carries_reading(state: &crate::state::AppState) -> bool {
+    state.data_url.with(Option::is_some) || !matches!(state.source.get(), crate::state::DataSource::User { .. })
+}
+
+/// Whether this page was opened from a file (`file://`): a course site cannot frame it by link.
+fn on_file_page() -> bool {
+    web_sys::window().and_then(|w| w.location().protocol().ok()).is_some_and(|p| p == "file:")
+}
+
+/// What a link cannot do here, said before the link is offered: carry a reading opened from a
+/// file (save it as one HTML file instead), or put a page opened from a file into a course site.
+#[component]
+fn ShareLimits() -> impl IntoView {
+    let state = use_app();
+    let lang = state.lang;
+    let t = move |ui: i18n::Ui| move || ui.get(lang.get());
+    view! {
+        <Show when=move || !link_carries_reading(&state)>
+            <p class="share-limit">{t(i18n::SHARE_NEEDS_FILE)}</p>
+            <p><button type="button" on:click=move |_| crate::view::publish::save_as_one_file(state)>{t(i18n::SAVE_ONE_FILE)}</button></p>
+        </Show>
+        <Show when=move || link_carries_reading(&state) && on_file_page()>
+            <p class="share-limit">{t(i18n::SHARE_FROM_FILE)}</p>
+        </Show>
+    }
+}
+
 #[component]
 pub fn ShareDialog() -> impl IntoView {
     let state = use_app();
@@ -107,11 +136,15 @@ pub fn ShareDialog() -> impl IntoView {
         <button type="button" class="share-button" on:click=show>{t(i18n::SHARE)}</button>
         <dialog node_ref=dialog class="share-dialog" aria-labelledby="share-title" on:close=move |_| open.set(false)>
             <h2 id="share-title">{t(i18n::SHARE_TITLE)}</h2>
+            <ShareLimits/>
+            <div class="share-link-part" hidden=move || !link_carries_reading(&state)>
             <label for="share-link">{t(i18n::SHARE_LINK)}</label>
             <div class="copy-row">
                 <input id="share-link" type="text" readonly prop:value=link/>
                 <button type="button" on:click=move |_| copy("share-link")>{copy_label("share-link")}</button>
             </div>
+            </div>
+            <div class="share-embed-part" hidden=move || !link_carries_reading(&state) || on_file_page()>
             <fieldset class="embed-options">
                 <legend>{t(i18n::SHARE_EMBED)}</legend>
                 <label>{t(i18n::SHARE_LANGUAGE)}
@@ -160,6 +193,7 @@ pub fn ShareDialog() -> impl IntoView {
             <div class="copy-row">
                 <textarea id="share-embed" readonly rows="4" prop:value=snippet></textarea>
                 <button type="button" on:click=move |_| copy("share-embed")>{copy_label("share-embed")}</button>
+            </div>
             </div>
             <p role="status" class="copy-status">{move || copied.get().map(|_| i18n::COPIED.get(lang.get()))}</p>
             <p><button type="button" on:click=close>{t(i18n::CLOSE)}</button></p>

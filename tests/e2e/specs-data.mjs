@@ -5,9 +5,11 @@
 // server of the spec's own (its own origin, so its storage starts empty and cannot leak into
 // other specs), or handed to the file picker from a temporary directory.
 
+import { pathToFileURL } from 'node:url';
 import { check, CheckError } from '../support/page.mjs';
+import { spyOnDownloads, nextDownload } from './specs-share.mjs';
 import { smallDataSet, hostileDataSet, invalidDataSet, manyNodes, paddedText, tempDir } from '../support/datasets.mjs';
-import { GRAPH, escapeRe, openMenu, graphNodes, graphNode, timelineButtons, eventButton, details, expectDetailsTitle } from './specs.mjs';
+import { GRAPH, escapeRe, openMenu, menuItem, graphNodes, graphNode, timelineButtons, eventButton, details, expectDetailsTitle } from './specs.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const json = (value) => ({ type: 'application/json; charset=utf-8', body: typeof value === 'string' ? value : JSON.stringify(value) });
@@ -340,6 +342,75 @@ export const specs = [
         await page.until(async () => (await page.text(live)).startsWith('n650, '), 'the canvas\'s live region to name n650');
         const errors = await page.pageErrors();
         check(errors.length === 0, `errors: ${errors.join(' | ')}`);
+      } finally {
+        await server.close();
+      }
+    },
+  },
+
+  {
+    // Publishing without a terminal: a reading opened from a file cannot travel in a link, so
+    // Share says so and saves it as one HTML file, which opens from file:// on its own.
+    name: 'own data: a reading from a file is saved as one HTML file that opens from file://',
+    async run({ page, site, startServer }) {
+      const server = await ownServer(startServer, site);
+      const tmp = tempDir();
+      try {
+        await page.open(server.url('?lang=en'));
+        const set = smallDataSet('A reading to publish');
+        await chooseFile(page, tmp.write('publish.json', set));
+        await expectDataSet(page, set, 'after choosing a data set');
+        await page.click(await page.byRole('button', 'Share', { exact: true }));
+        const dialog = await page.byRole('dialog', 'Share this view', { exact: true });
+        check(/a link cannot carry it/.test(await page.text(dialog)), 'Share does not say that a link cannot carry a reading opened from a file');
+        await page.gone('textbox', 'Link (opens exactly this view)', { exact: true, within: dialog });
+        await spyOnDownloads(page);
+        await page.click(await page.byRole('button', 'Save as one HTML file', { exact: true, within: dialog }));
+        const file = await nextDownload(page, 0, 'the one HTML file');
+        check(file.name === 'a-reading-to-publish.html', `the file is named ${JSON.stringify(file.name)}`);
+        check(/^text\/html/.test(file.type ?? ''), `the file has type ${JSON.stringify(file.type)}`);
+        check(file.text.includes('id="atlas-data"') && file.text.includes('id="atlas-layout"'), 'the file lacks its data or layout block');
+        const path = tmp.write('published.html', file.text);
+        const url = pathToFileURL(path).href;
+        check((await page.open(url)) === 'ready', `the saved file shows an alert: ${await alertText(page)}`);
+        await expectDataSet(page, set, 'the saved file opened from file://');
+        // From that file, the same again: the file is its own starting point (no server).
+        const second = smallDataSet('A second reading');
+        await chooseFile(page, tmp.write('second.json', second));
+        await expectDataSet(page, second, 'a data set chosen in the saved file');
+        await spyOnDownloads(page);
+        await page.click(await menuItem(page, 'Save as one HTML file'));
+        const again = await nextDownload(page, 0, 'the one HTML file saved from a file:// page');
+        check((again.text.match(/id="atlas-data"/g) ?? []).length === 1, 'the file saved from a file:// page holds its data block more than once');
+        check(!/class="top-bar"/.test(again.text), 'the file saved from a file:// page carries the app as drawn (its top bar) in its body');
+        check((await page.open(pathToFileURL(tmp.write('again.html', again.text)).href)) === 'ready', `the file saved from a file:// page shows an alert: ${await alertText(page)}`);
+        await expectDataSet(page, second, 'the file saved from a file:// page, opened');
+      } finally {
+        await server.close();
+        tmp.remove();
+      }
+    },
+  },
+
+  {
+    // A reading a link names (data=) stays in every link the app writes, and the link's
+    // selection applies to it once it is shown.
+    name: 'own data: a link to a reading keeps it, with its selection',
+    async run({ page, site, startServer }) {
+      const set = smallDataSet('A linked reading');
+      const server = await ownServer(startServer, site, { '/linked.json': json(set) });
+      try {
+        const node = set.nodes[1];
+        await page.open(server.url(`?lang=en&data=linked.json&node=${node.id}`));
+        await expectDataSet(page, set, 'a link naming a data set');
+        await expectDetailsTitle(page, node.label.en, `the link's selection in the linked reading`);
+        check((await page.all('status', 'Notices', { exact: true })).length === 0, 'opening a link to a reading with a selection shows notices');
+        const q = new URLSearchParams(await page.js('return location.search;'));
+        check(q.get('data') === 'linked.json', `the address dropped the reading: ${q}`);
+        await page.click(await page.byRole('button', 'Share', { exact: true }));
+        const dialog = await page.byRole('dialog', 'Share this view', { exact: true });
+        const link = await page.prop(await page.byRole('textbox', 'Link (opens exactly this view)', { exact: true, within: dialog }), 'value');
+        check(new URL(link).searchParams.get('data') === 'linked.json', `the Share link ${link} does not carry the reading`);
       } finally {
         await server.close();
       }

@@ -131,7 +131,7 @@ async function presentButton(page) {
  * itself is swallowed: WebDriver cannot collect downloads in every engine, and a test must not
  * write into the machine's Downloads folder (chromium-features.mjs checks the real download).
  */
-async function spyOnDownloads(page) {
+export async function spyOnDownloads(page) {
   await page.js(`
     window.__downloads = [];
     const blobs = new Map();
@@ -150,7 +150,7 @@ async function spyOnDownloads(page) {
     };`);
 }
 
-async function nextDownload(page, index, what) {
+export async function nextDownload(page, index, what) {
   return page.until(async () => {
     const d = await page.js('return window.__downloads && window.__downloads[arguments[0]] || null;', index);
     return d && d.text !== null ? d : null;

@@ -1,0 +1,89 @@
+//! The one-file app's page, as the starting point of a published reading
+//! ([`atlas_core::publish`]). Opened from the one-file build, the page is that file itself: its
+//! head (the app, inlined) as it arrived, its body reduced to what the file holds (the notice for
+//! browsers without scripts and the data blocks). Served, the one-file build lies beside the page
+//! (`argument-atlas.html` in the same folder) and is fetched from the same origin.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The one-file build's name beside a served page.
+const ONE_FILE_NAME: &str = "argument-atlas.html";
+
+/// An inlined app script is far larger than any loader: it carries the WebAssembly.
+const INLINED_APP_MIN_CHARS: u32 = 100_000;
+
+/// Calls `done` with the one-file page's text, or a reason it could not be had.
+pub fn page(done: impl FnOnce(Result<String, String>) + 'static) {
+    match this_page_if_one_file() {
+        Some(text) => done(Ok(text)),
+        None => fetch_beside(done),
+    }
+}
+
+/// This page's own file, when it is the one-file build.
+fn this_page_if_one_file() -> Option<String> {
+    let document = web_sys::window()?.document()?;
+    let scripts = document.query_selector_all("head script:not([src])").ok()?;
+    let inlined = (0..scripts.length())
+        .filter_map(|i| scripts.item(i))
+        .any(|s| s.text_content().is_some_and(|t| t.len() as u32 > INLINED_APP_MIN_CHARS));
+    if !inlined {
+        return None;
+    }
+    let root = document.document_element()?.clone_node_with_deep(true).ok()?.dyn_into::<web_sys::Element>().ok()?;
+    // The body as the file holds it: what the app drew at run time goes.
+    let body = root.query_selector("body").ok()??;
+    let children = body.children();
+    let drawn: Vec<web_sys::Element> = (0..children.length())
+        .filter_map(|i| children.item(i))
+        .filter(|el| {
+            let kept = el.tag_name().eq_ignore_ascii_case("noscript")
+                || matches!(el.id().as_str(), "atlas-data" | "atlas-layout");
+            !kept
+        })
+        .collect();
+    for el in drawn {
+        el.remove();
+    }
+    Some(format!("<!DOCTYPE html>\n{}\n", root.outer_html()))
+}
+
+/// Fetches the one-file build that lies beside a served page.
+fn fetch_beside(done: impl FnOnce(Result<String, String>) + 'static) {
+    let Some(window) = web_sys::window() else {
+        done(Err("no window".into()));
+        return;
+    };
+    let done =
+        std::rc::Rc::new(std::cell::RefCell::new(Some(Box::new(done) as Box<dyn FnOnce(Result<String, String>)>)));
+    let finish = move |result: Result<String, String>| {
+        if let Some(done) = done.borrow_mut().take() {
+            done(result);
+        }
+    };
+    let finish_err = finish.clone();
+    let on_response = Closure::once(move |response: JsValue| {
+        let Ok(response) = response.dyn_into::<web_sys::Response>() else {
+            finish(Err("no response".into()));
+            return;
+        };
+        if !response.ok() {
+            finish(Err(format!("{ONE_FILE_NAME}: HTTP {}", response.status())));
+            return;
+        }
+        let Ok(text) = response.text() else {
+            finish(Err("unreadable response".into()));
+            return;
+        };
+        let finish_text = finish.clone();
+        let on_text =
+            Closure::once(move |text: JsValue| finish_text(text.as_string().ok_or_else(|| "not text".to_string())));
+        let _ = text.then(&on_text);
+        on_text.forget();
+    });
+    let on_error = Closure::once(move |_: JsValue| finish_err(Err(format!("{ONE_FILE_NAME}: network error"))));
+    let _ = window.fetch_with_str(ONE_FILE_NAME).then2(&on_response, &on_error);
+    on_response.forget();
+    on_error.forget();
+}

@@ -1,0 +1,47 @@
+//! "Save as one HTML file": the reading shown, published without a terminal. The one-file app's
+//! page (`browser::one_file`) with the reading's data and settled layout in place of its own
+//! (`atlas_core::publish`), downloaded: it opens from `file://` with no request, and a course
+//! site can host it.
+
+use crate::browser::{download, one_file};
+use crate::state::{AppState, Notice};
+use atlas_core::publish::{page_with_reading, PublishError};
+use leptos::prelude::*;
+
+/// A file name from the reading's English title: lower-case ASCII words joined by hyphens.
+fn file_name(title: &str) -> String {
+    let words: Vec<String> = title
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .take(8)
+        .collect();
+    if words.is_empty() {
+        "reading.html".to_string()
+    } else {
+        format!("{}.html", words.join("-"))
+    }
+}
+
+/// Makes and downloads the one HTML file; says in a notice why, when it cannot.
+pub fn save_as_one_file(state: AppState) {
+    let text = state.source.with_untracked(|s| s.text().to_string());
+    let name = file_name(&state.scene.with_untracked(|s| s.model.meta.title.en.clone()));
+    one_file::page(move |page| {
+        let made = page.and_then(|page| {
+            page_with_reading(&page, &text).map_err(|e| match e {
+                PublishError::NotAnAppPage => "the app's one-file page was not found".to_string(),
+                PublishError::Invalid(problems) => format!("the reading has {} problem(s)", problems.len()),
+            })
+        });
+        match made {
+            Ok(html) => {
+                download::text_file(&name, "text/html", &html);
+            }
+            Err(why) => state.notify(Notice::text(
+                format!("无法另存为单个 HTML 文件（{why}）。"),
+                format!("Could not save as one HTML file ({why})."),
+            )),
+        }
+    });
+}
