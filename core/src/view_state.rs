@@ -378,5 +378,61 @@ mod tests {
         let (state, notices) = parse_query(&format!("node={long}"));
         assert_eq!(state.selected, Selected::Nothing);
         assert_eq!(notices.len(), 1);
+        // The longest value allowed is read.
+        let longest = format!("{}.json", "a".repeat(MAX_VALUE_CHARS - 5));
+        let (state, notices) = parse_query(&format!("data={longest}"));
+        assert_eq!(state.data_url, Some(longest));
+        assert!(notices.is_empty());
+    }
+
+    #[test]
+    fn each_value_a_parameter_knows_is_read_and_a_neighbour_is_not() {
+        // The values that set a default explicitly: read, so the query is empty or the same.
+        check("layout=force", "", &[]);
+        check("view=both", "", &[]);
+        check("view=timeline", "view=timeline", &[]);
+        check("embed=1", "embed=1", &[]);
+        check("embed=1&resize=1", "embed=1", &[]);
+        check("embed=true&resize=true", "embed=1", &[]);
+        check("embed=0&embed=false", "", &[]);
+        check("presenter=true", "presenter=1", &[]);
+        // Only a filter of a known prefix with a kebab id.
+        check(
+            "hide=kind:Threat,place:x,kind:,actor:us",
+            "hide=actor:us",
+            &["hide=kind:Threat", "hide=place:x", "hide=kind:"],
+        );
+        check("event=Not_An_Id", "", &["event=Not_An_Id"]);
+        // At most 200 nodes to show.
+        let ids: Vec<String> = (0..201).map(|k| format!("n{k}")).collect();
+        let (state, notices) = parse_query(&format!("show={}", ids.join(",")));
+        assert_eq!(state.show.len(), 200);
+        assert_eq!(notices.len(), 1);
+        // Spans: at least the shortest span, at most the longest, starting within range.
+        check("span=100..114", "span=100.0..114.0", &[]);
+        check("span=100..113", "", &["span=100..113"]);
+        check("span=0..73050", "span=0.0..73050.0", &[]);
+        check("span=0..73051", "", &["span=0..73051"]);
+        check("span=-9999999..-9999900", "span=-9999999.0..-9999900.0", &[]);
+        check("span=10000000..10000100", "", &["span=10000000..10000100"]);
+    }
+
+    #[test]
+    fn a_notice_says_which_value_was_ignored_in_both_languages() {
+        let notice = UrlNotice { parameter: "layout".into(), value: "spiral".into() };
+        assert_eq!(notice.describe(Lang::En), "Ignored the link's \"layout\" value \"spiral\": not understood.");
+        assert_eq!(notice.describe(Lang::Zh), "已忽略链接中无法识别的参数 \"layout\" 的值 \"spiral\"。");
+        let long = UrlNotice { parameter: "node".into(), value: "x".repeat(100) };
+        assert!(
+            long.describe(Lang::En).contains(&format!("\"{}\"", "x".repeat(40)))
+                && !long.describe(Lang::En).contains(&"x".repeat(41))
+        );
+    }
+
+    #[test]
+    fn percent_escapes_decode_byte_by_byte() {
+        assert_eq!(percent_decode("a%20b+c%E4%B8%AD").as_deref(), Some("a b c中"));
+        assert_eq!(percent_decode("%4"), None);
+        assert_eq!(percent_decode("%C3"), None);
     }
 }
