@@ -96,6 +96,8 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 const failures = [];
+/** Specs run twice because the driver failed under them (never because an assertion did). */
+const transportRetries = [];
 const timings = [];
 
 /** Starts a driver and a session sized to WINDOW; returns { driver, session, page }. */
@@ -125,6 +127,11 @@ for (const engine of engines) {
   let startError = null;
   for (const spec of selected) {
     const ts = Date.now();
+    // The one retry: when the driver itself failed (its connection, or the browser's session
+    // died) the spec is run once more in a fresh browser, and the run says so. An assertion that
+    // failed is never retried.
+    let retried = false;
+    for (;;) {
     try {
       // A browser that could not be started is not tried again for every spec.
       if (startError) throw new Error(`${engine} could not be started: ${startError}`);
@@ -152,11 +159,20 @@ for (const engine of engines) {
       passed++;
       enginePassed++;
       console.log(`[${engine}] PASS ${spec.name} (${secs(Date.now() - ts)})${notes.length ? ` · note: ${notes.join('; ')}` : ''}`);
+      break;
     } catch (e) {
       if (e instanceof SkipError) {
         skipped++;
         engineSkipped++;
         console.log(`[${engine}] SKIP ${spec.name} (${secs(Date.now() - ts)}): ${e.message}`);
+        break;
+      }
+      if (e?.transport && !retried) {
+        retried = true;
+        transportRetries.push(`${engine} › ${spec.name}: ${e.message}`);
+        console.log(`[${engine}] RETRY ${spec.name}: the driver failed (${e.message}); once more in a fresh browser`);
+        if (browser) await browser.driver.stop().catch(() => {});
+        browser = null;
         continue;
       }
       failed++;
@@ -174,6 +190,8 @@ for (const engine of engines) {
           browser = null;
         }
       }
+      break;
+    }
     }
   }
   if (browser) await browser.driver.stop().catch(() => {});
@@ -190,6 +208,7 @@ if (failures.length) {
   for (const f of failures) console.log(`  ${f}`);
 }
 console.log(`times: ${timings.join(', ')}`);
+if (transportRetries.length) console.log(`driver failures retried once: ${transportRetries.length}\n  ${transportRetries.join('\n  ')}`);
 if (skipped) console.log(`${skipped} skipped (engine limitations, see the SKIP lines)`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -179,6 +179,8 @@ export class Page {
         last = await fn();
         if (last) return last;
       } catch (e) {
+        // The driver failing is not an answer to wait for.
+        if (e?.transport) throw e;
         last = e;
       }
       if (Date.now() > deadline) {

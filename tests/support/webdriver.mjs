@@ -181,7 +181,10 @@ async function call(base, method, path, body, timeoutMs = DEFAULT_TIMEOUT_MS) {
   }
   const value = json?.value;
   if (!res.ok || (value && typeof value === 'object' && typeof value.error === 'string')) {
-    throw new WebDriverError(value?.error ?? `http ${res.status}`, value?.message ?? text.slice(0, 200), command);
+    const err = new WebDriverError(value?.error ?? `http ${res.status}`, value?.message ?? text.slice(0, 200), command);
+    // The session is gone (the browser under it died): the driver failed, not the page.
+    if (value?.error === 'invalid session id') err.transport = true;
+    throw err;
   }
   return value;
 }
