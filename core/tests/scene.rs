@@ -370,3 +370,59 @@ fn a_layout_computed_ahead_gives_the_scene_it_would_settle_and_a_bad_one_is_igno
     let s = Scene::with_layout_ahead(model, &Wide, Some(moved.clone()));
     assert_eq!(s.force_xs, moved.xs);
 }
+
+#[test]
+fn label_priority_puts_the_argument_first_then_kinds_and_degree() {
+    let s = Fixture::new()
+        .node("thesis-node", "concept")
+        .node("principle", "response")
+        .node("model", "concept")
+        .node("threat-a", "threat")
+        .node("threat-b", "threat")
+        .node("resp", "response")
+        .node("actor", "actor")
+        .node("doc", "document")
+        .link("resp", "threat-a", "addresses")
+        .link("actor", "resp", "proposes")
+        .link("doc", "threat-a", "names")
+        .top(
+            "argument",
+            serde_json::json!({
+                "thesis": {"text": common::text("thesis"), "sources": common::sources(), "nodes": ["thesis-node"]},
+                "principles": ["principle"], "models": ["model"]
+            }),
+        )
+        .scene();
+    // role (thesis or principle 100, model 60) + kind (threat/response 3, concept/actor 2) + 2 × degree
+    let expect = [
+        ("thesis-node", 102.0),
+        ("principle", 103.0),
+        ("model", 62.0),
+        ("threat-a", 7.0),
+        ("threat-b", 3.0),
+        ("resp", 7.0),
+        ("actor", 4.0),
+        ("doc", 2.0),
+    ];
+    for (id, priority) in expect {
+        let i = s.model.node_idx(id).unwrap();
+        assert_eq!(s.label_priority[i], priority, "{id}");
+    }
+}
+
+#[test]
+fn group_nodes_are_the_nodes_of_that_group_in_data_set_order() {
+    let s = Fixture::new()
+        .group("g1")
+        .group("g2")
+        .node("n1", "threat")
+        .with("group", serde_json::json!("g1"))
+        .node("n2", "threat")
+        .with("group", serde_json::json!("g2"))
+        .node("n3", "response")
+        .with("group", serde_json::json!("g1"))
+        .node("n4", "concept")
+        .scene();
+    assert_eq!(s.group_nodes(0), vec![0, 2]);
+    assert_eq!(s.group_nodes(1), vec![1]);
+}
