@@ -35,6 +35,16 @@ fn full_key(key: &str) -> String {
     format!("{PREFIX}{key}")
 }
 
+/// `key` scoped to this page: its path, with a trailing `index.html` dropped (so `/course/` and
+/// `/course/index.html` are one page). For what belongs to a page rather than to an origin:
+/// every `file://` page shares one storage in Firefox and WebKit, and a course site may serve
+/// several readings from one origin.
+pub fn page_scoped(key: &str) -> String {
+    let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
+    let path = path.strip_suffix("index.html").unwrap_or(&path);
+    format!("{key}:{path}")
+}
+
 /// Reads a value (from memory when there is no storage).
 pub fn get(key: &str) -> Option<String> {
     let key = full_key(key);

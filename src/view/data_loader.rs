@@ -40,8 +40,21 @@ pub fn load_built_in() -> Result<(Scene, DataSource), Vec<Problem>> {
     Ok((scene_of(model, ahead), DataSource::BuiltIn { key, text: Arc::from(text) }))
 }
 
-/// The storage key of the user's data set.
-const SAVED_DATA_KEY: &str = "v1:dataset";
+/// The storage key of the user's data set in this page: a data set chosen in one page (a saved
+/// reading opened from a file, one of several readings on a course site) stays with that page.
+fn saved_data_key() -> String {
+    storage::page_scoped("v1:dataset")
+}
+
+/// Where earlier versions kept the user's data set, one per origin: read when this page has
+/// none of its own, and moved to the page's key once it loads.
+const LEGACY_SAVED_DATA_KEY: &str = "v1:dataset";
+
+/// Forgets the user's saved data set (the page's, and an earlier version's).
+fn forget_saved() {
+    storage::remove(&saved_data_key());
+    storage::remove(LEGACY_SAVED_DATA_KEY);
+}
 
 /// The scene of a model, its labels measured as the browser renders them; `ahead` is its force
 /// layout when one was computed at build time.
@@ -76,7 +89,7 @@ pub fn load_user_text(state: &AppState, name: &str, text: &str, persist: bool) -
             );
             if persist {
                 let envelope = data_set_envelope(&SavedDataSet { name: name.to_string(), text: text.to_string() });
-                if storage::set(SAVED_DATA_KEY, &envelope).is_err() {
+                if storage::set(&saved_data_key(), &envelope).is_err() {
                     state.notify(Notice::text(
                         "无法在此浏览器中保存该数据集（此处没有存储空间或空间已满），仅在本次访问中保留。可在“更多”菜单中下载 JSON 保存。",
                         "This data set could not be saved in this browser (no storage here, or it is full): it stays for this visit only. Download it as JSON from the More menu to keep it.",
@@ -98,7 +111,7 @@ pub fn back_to_built_in(state: &AppState) {
     // changed under us; the user's saved copy is forgotten only once the switch has worked.
     match load_built_in() {
         Ok((scene, source)) => {
-            storage::remove(SAVED_DATA_KEY);
+            forget_saved();
             state.data_url.set(None);
             show(state, scene, source);
         }
@@ -109,10 +122,21 @@ pub fn back_to_built_in(state: &AppState) {
 /// On start: a saved user data set, if any, replaces the built-in one. A damaged or invalid
 /// saved copy is reported and offered for download, never silently dropped.
 pub fn restore_saved(state: &AppState) {
-    let Some(text) = storage::get(SAVED_DATA_KEY) else { return };
+    let (text, legacy) = match storage::get(&saved_data_key()) {
+        Some(text) => (text, false),
+        None => match storage::get(LEGACY_SAVED_DATA_KEY) {
+            Some(text) => (text, true),
+            None => return,
+        },
+    };
     match read_data_set_envelope(&text) {
         Ok(saved) => {
-            if !load_user_text(state, &saved.name, &saved.text, false) {
+            if load_user_text(state, &saved.name, &saved.text, legacy) {
+                // Saved again under this page's key just now; the copy made for the origin goes.
+                if legacy && storage::get(&saved_data_key()).is_some() {
+                    storage::remove(LEGACY_SAVED_DATA_KEY);
+                }
+            } else {
                 state.salvage.set(Some(saved.text));
                 state.notify(Notice::text(
                     format!("已保存的数据集“{}”无法加载，现显示内置文章。", saved.name),
@@ -276,7 +300,7 @@ pub fn LoadProblems() -> impl IntoView {
                     <button type="button" on:click=move |_| { download::text_file("argument-atlas-saved-copy.json", "application/json", &text2); }>
                         {t(i18n::DOWNLOAD_SAVED)}
                     </button>
-                    <button type="button" on:click=move |_| { storage::remove(SAVED_DATA_KEY); state.salvage.set(None); }>
+                    <button type="button" on:click=move |_| { forget_saved(); state.salvage.set(None); }>
                         {t(i18n::FORGET_SAVED)}
                     </button>
                     <span class="sr-only">{text.len()}</span>

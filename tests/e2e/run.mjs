@@ -1,6 +1,9 @@
 // Runs the end-to-end suite (every tests/e2e/specs*.mjs file) in each browser engine over W3C WebDriver.
 //
-//   xvfb-run -a node tests/e2e/run.mjs [chromium] [firefox] [webkit] [--grep TEXT]
+//   xvfb-run -a node tests/e2e/run.mjs [chromium] [firefox] [webkit] [--grep TEXT] [--repeat N]
+//
+// --repeat N runs the selected specs N times over in each engine, in one browser (as the suite
+// does): how the suite's stability is measured (tests/e2e/README.md).
 //
 // Environment:
 //   ATLAS_SITE     the built site to serve (default pkg/ in the project folder)
@@ -40,10 +43,12 @@ const WINDOW = { width: 1280, height: 900 };
 
 const args = process.argv.slice(2);
 let grep = process.env.ATLAS_SPECS || '';
+let repeat = 1;
 const engines = [];
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--grep') grep = args[++i] ?? '';
   else if (args[i].startsWith('--grep=')) grep = args[i].slice(7);
+  else if (args[i] === '--repeat') repeat = Number(args[++i]);
   else engines.push(args[i]);
 }
 if (!engines.length) engines.push(...(process.env.ATLAS_ENGINES || 'chromium firefox webkit').split(/[\s,]+/).filter(Boolean));
@@ -62,7 +67,12 @@ if (!existsSync(DATA)) {
   process.exit(2);
 }
 const data = loadData(DATA);
-const selected = specs.filter((s) => !grep || s.name.includes(grep));
+if (!Number.isInteger(repeat) || repeat < 1) {
+  console.error('--repeat takes a whole number of runs, 1 or more');
+  process.exit(2);
+}
+const matching = specs.filter((s) => !grep || s.name.includes(grep));
+const selected = Array.from({ length: repeat }, () => matching).flat();
 if (!selected.length) {
   console.error(`no spec matches "${grep}"`);
   process.exit(2);

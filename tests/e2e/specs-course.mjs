@@ -419,12 +419,12 @@ export const specs = [
         // The data set is kept once shown: wait for that write before reading what was written.
         const items = await page.until(async () => {
           const now = await storageItems(page);
-          return 'argument-atlas:v1:dataset' in now ? now : null;
+          return Object.keys(now).some((k) => k.startsWith('argument-atlas:v1:dataset:')) ? now : null;
         }, 'the chosen data set to be saved');
         const own = Object.keys(items).filter((k) => !(k in foreign));
         const strays = own.filter((k) => !k.startsWith('argument-atlas:'));
         check(strays.length === 0, `the app wrote localStorage keys without the "argument-atlas:" prefix: ${strays.join(', ')}`);
-        check(own.includes('argument-atlas:v1:dataset'), `the session left no "argument-atlas:v1:dataset" (keys: ${own.join(', ')})`);
+        check(own.some((k) => k.startsWith('argument-atlas:v1:dataset:')), `the session left no "argument-atlas:v1:dataset:…" (keys: ${own.join(', ')})`);
         check(own.some((k) => k.startsWith('argument-atlas:v1:pins:')), `the session left no pins key (keys: ${own.join(', ')})`);
         for (const [k, v] of Object.entries(foreign)) check(items[k] === v, `the foreign key ${k} was changed to ${JSON.stringify(items[k])}`);
         const session = await page.js('const o = {}; for (let i = 0; i < sessionStorage.length; i++) { const k = sessionStorage.key(i); o[k] = sessionStorage.getItem(k); } return o;');
@@ -434,7 +434,7 @@ export const specs = [
         await page.click(await page.byRole('button', 'Back to the built-in article', { exact: true }));
         await page.gone('button', 'Back to the built-in article', { exact: true });
         const after = await storageItems(page);
-        check(!('argument-atlas:v1:dataset' in after), '"Back to the built-in article" left the data set in storage');
+        check(!Object.keys(after).some((k) => k.startsWith('argument-atlas:v1:dataset')), '"Back to the built-in article" left the data set in storage');
         for (const [k, v] of Object.entries(foreign)) check(after[k] === v, `"Back to the built-in article" changed the foreign key ${k}`);
       } finally {
         tmp.remove();

@@ -25,6 +25,9 @@ export function storageItems(page) {
   return page.js('const o = {}; for (let i = 0; i < localStorage.length; i++) { const k = localStorage.key(i); o[k] = localStorage.getItem(k); } return o;');
 }
 
+/** The storage key of the user's data set in the page at `path` (the app keeps one per page). */
+export const savedDataKey = (path) => `argument-atlas:v1:dataset:${path}`;
+
 /** Opens the server's blank page and writes `items` into its localStorage. */
 export async function seedStorage(page, server, items) {
   await page.goto(server.url('blank.html'));
@@ -371,7 +374,8 @@ export const specs = [
         check(/^text\/html/.test(file.type ?? ''), `the file has type ${JSON.stringify(file.type)}`);
         check(file.text.includes('id="atlas-data"') && file.text.includes('id="atlas-layout"'), 'the file lacks its data or layout block');
         const path = tmp.write('published.html', file.text);
-        const url = pathToFileURL(path).href;
+        // The file opens in the browser's language (WebKit's driver reports none, so Chinese).
+        const url = `${pathToFileURL(path).href}?lang=en`;
         check((await page.open(url)) === 'ready', `the saved file shows an alert: ${await alertText(page)}`);
         await expectDataSet(page, set, 'the saved file opened from file://');
         // From that file, the same again: the file is its own starting point (no server).
@@ -383,7 +387,7 @@ export const specs = [
         const again = await nextDownload(page, 0, 'the one HTML file saved from a file:// page');
         check((again.text.match(/id="atlas-data"/g) ?? []).length === 1, 'the file saved from a file:// page holds its data block more than once');
         check(!/class="top-bar"/.test(again.text), 'the file saved from a file:// page carries the app as drawn (its top bar) in its body');
-        check((await page.open(pathToFileURL(tmp.write('again.html', again.text)).href)) === 'ready', `the file saved from a file:// page shows an alert: ${await alertText(page)}`);
+        check((await page.open(`${pathToFileURL(tmp.write('again.html', again.text)).href}?lang=en`)) === 'ready', `the file saved from a file:// page shows an alert: ${await alertText(page)}`);
         await expectDataSet(page, second, 'the file saved from a file:// page, opened');
       } finally {
         await server.close();
@@ -496,6 +500,7 @@ export const specs = [
         await page.click(download);
         const offered = await page.until(() => page.js('const d = window.__downloads[0]; return d && d.text !== null ? d : null;'), 'the saved copy to be offered');
         check(offered.text === '{broken', `"Download the saved copy" offers ${JSON.stringify(offered.text)}, expected the stored text "{broken"`);
+        // (Seeded under the key of earlier versions, one per origin: still read, and kept as it is.)
         check((await storageItems(page))['argument-atlas:v1:dataset'] === '{broken', 'the damaged copy was dropped from storage before the user chose to forget it');
         await page.click(await page.byRole('button', 'Forget the saved copy', { exact: true }));
         await page.gone('button', 'Download the saved copy', { exact: true });
@@ -520,8 +525,8 @@ export const specs = [
         await expectDataSet(page, set, 'after choosing class-reading.json');
         check((await page.all('alert')).length === 0, 'a valid data set shows an alert');
         await page.byRole('button', 'Back to the built-in article', { exact: true });
-        const saved = (await storageItems(page))['argument-atlas:v1:dataset'];
-        check(saved, 'the data set is not saved under "argument-atlas:v1:dataset"');
+        const saved = (await storageItems(page))[savedDataKey('/')];
+        check(saved, `the data set is not saved under "${savedDataKey('/')}"`);
         const envelope = JSON.parse(saved);
         check(envelope.version === 1 && envelope.name === 'class-reading.json' && JSON.parse(envelope.data).meta.title.en === set.meta.title.en,
           `the saved envelope is ${saved.slice(0, 120)}…, expected {"version":1,"name":"class-reading.json","data":…}`);
@@ -531,9 +536,51 @@ export const specs = [
         await page.click(await page.byRole('button', 'Back to the built-in article', { exact: true }));
         await expectBuiltIn(page, data, '"Back to the built-in article"');
         await page.gone('button', 'Back to the built-in article', { exact: true });
-        check(!('argument-atlas:v1:dataset' in (await storageItems(page))), '"Back to the built-in article" left the data set in storage');
+        check(!(savedDataKey('/') in (await storageItems(page))), '"Back to the built-in article" left the data set in storage');
         await page.open(server.url('?lang=en'));
         await expectBuiltIn(page, data, 'a reload after "Back to the built-in article"');
+      } finally {
+        tmp.remove();
+        await server.close();
+      }
+    },
+  },
+
+  {
+    // Every file:// page shares one storage in Firefox and WebKit, and a course site may serve
+    // several readings from one origin: a data set chosen in one page is that page's.
+    name: 'own data: a data set chosen in one page stays with that page',
+    async run({ page, data, site, startServer }) {
+      const set = smallDataSet('One page reading');
+      const tmp = tempDir();
+      const server = await ownServer(startServer, site);
+      try {
+        // Two pages of one origin: the one-file build beside the served index.
+        await page.open(server.url('argument-atlas.html?lang=en'));
+        await chooseFile(page, tmp.write('one-page.json', set));
+        await expectDataSet(page, set, 'after choosing a data set in argument-atlas.html');
+        await page.until(async () => savedDataKey('/argument-atlas.html') in (await storageItems(page)), 'the data set to be saved for argument-atlas.html');
+        await page.open(server.url('?lang=en'));
+        await expectBuiltIn(page, data, 'the other page of the same origin');
+        check((await page.all('button', 'Back to the built-in article', { exact: true })).length === 0, 'the other page says it shows a data set of one\'s own');
+        await page.open(server.url('argument-atlas.html?lang=en'));
+        await expectDataSet(page, set, 'argument-atlas.html opened again');
+
+        // A data set kept by an earlier version (one per origin) is still shown, and moves to
+        // the page that shows it.
+        const earlier = smallDataSet('Earlier reading');
+        await seedStorage(page, server, {
+          'argument-atlas:v1:dataset': JSON.stringify({ version: 1, name: 'earlier.json', data: JSON.stringify(earlier) }),
+        });
+        await page.open(server.url('?lang=en'));
+        await expectDataSet(page, earlier, 'a data set kept by an earlier version');
+        const items = await page.until(async () => {
+          const now = await storageItems(page);
+          return savedDataKey('/') in now ? now : null;
+        }, 'the earlier data set to be kept for this page');
+        check(!('argument-atlas:v1:dataset' in items), 'the earlier version\'s key stays once its data set moved to the page');
+        check(JSON.parse(items[savedDataKey('/')]).name === 'earlier.json', `the page keeps ${items[savedDataKey('/')].slice(0, 80)}…`);
+        check(JSON.parse(items[savedDataKey('/argument-atlas.html')]).name === 'one-page.json', 'the other page lost its own data set');
       } finally {
         tmp.remove();
         await server.close();

@@ -106,7 +106,8 @@ export class Page {
       if (Date.now() > deadline) {
         const body = await this.js('return document.body ? document.body.innerText.slice(0, 300) : "(no body)"').catch(() => '?');
         const where = await this.js('return location.href;').catch(() => '?');
-        throw new CheckError(`the app did not render within ${timeout} ms at ${where} (state ${state}; page text: ${JSON.stringify(body)})`);
+        const errors = await this.pageErrors().catch(() => []);
+        throw new CheckError(`the app did not render within ${timeout} ms at ${where} (state ${state}; page text: ${JSON.stringify(body)}; errors: ${errors.length ? errors.slice(0, 3).join(' | ') : 'none'})`);
       }
       await sleep(100);
     }
