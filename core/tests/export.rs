@@ -207,3 +207,119 @@ fn the_legend_alone_lists_every_kind_and_relation_the_data_set_has() {
     assert!(svg.text.starts_with("<svg") && svg.text.ends_with("</svg>"));
     assert!(svg.height > 0.0 && svg.width == 600.0);
 }
+
+/// The exported drawing is the layout scaled as a whole (a quarter turn allowed when a page is
+/// taller than the layout is wide and the turn draws it clearly larger), as large as its box
+/// allows up to 3×, centred across the width, with six label heights of margin for the labels.
+#[test]
+fn the_drawing_is_the_layout_scaled_whole_centred_and_turned_only_when_that_pays() {
+    use atlas_core::export::{graph_svg_with, GraphExport};
+    let inf = f64::INFINITY;
+    // (what, layout width, layout height, file width, max height, label px, turned)
+    let cases = [
+        ("a wide layout in a screen file", 400.0, 100.0, 1600.0, inf, 14.0, false),
+        ("a tall layout in a screen file is never turned", 100.0, 400.0, 1600.0, inf, 14.0, false),
+        ("a wide layout on a page is turned", 400.0, 100.0, 680.0, 960.0, 10.0, true),
+        ("a tall layout on a page", 100.0, 400.0, 680.0, 960.0, 10.0, false),
+        ("turned would be 3% larger: not worth it", 412.0, 400.0, 680.0, 960.0, 10.0, false),
+        ("a small layout stops at 3×", 40.0, 30.0, 1600.0, inf, 14.0, false),
+        ("a small layout on a page", 30.0, 40.0, 680.0, 960.0, 10.0, false),
+    ];
+    // Responses, whose circles say their radius.
+    let scene = Fixture::new().node("a", "response").node("b", "response").node("c", "response").scene();
+    let visible = [true; 3];
+    for (what, lw, lh, width, max_height, label_px, turned) in cases {
+        // A triangle whose bounds are exactly lw × lh.
+        let (xs, ys) = ([10.0, 10.0 + lw, 10.0 + 0.3 * lw], [-5.0, -5.0 + 0.2 * lh, -5.0 + lh]);
+        let options = GraphExport { width, max_height, label_px, title: false, legend: false };
+        let svg = graph_svg_with(&scene, &xs, &ys, &visible, Lang::En, &options);
+        let doc = roxmltree::Document::parse(&svg.text).unwrap();
+        let view: Vec<f64> =
+            doc.root_element().attribute("viewBox").unwrap().split(' ').map(|v| v.parse().unwrap()).collect();
+        let (ox, oy, vw, vh) = (view[0], view[1], view[2], view[3]);
+        let nodes = circles(&svg.text);
+        let at = |id: &str| nodes.iter().find(|n| n.0 == id).map(|n| (n.1, n.2, n.3)).unwrap();
+        let p: Vec<(f64, f64, f64)> = ["a", "b", "c"].map(at).to_vec();
+        let dist = |(x1, y1): (f64, f64), (x2, y2): (f64, f64)| ((x2 - x1).powi(2) + (y2 - y1).powi(2)).sqrt();
+
+        // Scaled as a whole: every distance by one factor.
+        let s = dist((p[0].0, p[0].1), (p[1].0, p[1].1)) / dist((xs[0], ys[0]), (xs[1], ys[1]));
+        for (i, j) in [(0, 2), (1, 2)] {
+            let sj = dist((p[i].0, p[i].1), (p[j].0, p[j].1)) / dist((xs[i], ys[i]), (xs[j], ys[j]));
+            assert!((sj - s).abs() < 0.01, "{what}: distances scaled by {s} and by {sj}");
+        }
+        // A turn, not a mirror: the triangle keeps its orientation.
+        let cross = |a: (f64, f64), b: (f64, f64), c: (f64, f64)| (b.0 - a.0) * (c.1 - a.1) - (b.1 - a.1) * (c.0 - a.0);
+        let before = cross((xs[0], ys[0]), (xs[1], ys[1]), (xs[2], ys[2]));
+        let after = cross((p[0].0, p[0].1), (p[1].0, p[1].1), (p[2].0, p[2].1));
+        assert!(before.signum() == after.signum(), "{what}: the drawing is mirrored");
+        // Turned or not.
+        let (min_x, max_x) = (p.iter().map(|q| q.0).fold(inf, f64::min), p.iter().map(|q| q.0).fold(-inf, f64::max));
+        let (min_y, max_y) = (p.iter().map(|q| q.1).fold(inf, f64::min), p.iter().map(|q| q.1).fold(-inf, f64::max));
+        let (dw, dh) = (max_x - min_x, max_y - min_y);
+        let was_turned = (dw - lh * s).abs() < 0.2 && (dh - lw * s).abs() < 0.2;
+        let upright = (dw - lw * s).abs() < 0.2 && (dh - lh * s).abs() < 0.2;
+        assert!(if turned { was_turned } else { upright }, "{what}: drawn {dw} × {dh} at {s}× from {lw} × {lh}");
+
+        // As large as the box allows, up to 3×.
+        let margin = 6.0 * label_px;
+        let (inner_w, inner_h) = (width - 2.0 * margin, max_height - 2.0 * margin);
+        assert!(s <= 3.0 + 1e-6, "{what}: drawn at {s}×");
+        assert!(dw <= inner_w + 0.2 && dh <= inner_h + 0.2, "{what}: {dw} × {dh} overflows {inner_w} × {inner_h}");
+        let fills = (dw - inner_w).abs() < 0.2 || (dh - inner_h).abs() < 0.2 || (s - 3.0).abs() < 1e-3;
+        assert!(fills, "{what}: {dw} × {dh} at {s}× fills neither side of {inner_w} × {inner_h}");
+
+        // The file is the width asked for; the drawing sits centred across it with the margin
+        // above and below.
+        assert_eq!((svg.width, vw), (width, width), "{what}");
+        let (left, right) = (min_x - ox, ox + vw - max_x);
+        assert!((left - right).abs() < 0.2 && left >= margin - 0.2, "{what}: {left} px left, {right} px right");
+        assert!(
+            (min_y - oy - margin).abs() < 0.2 && (oy + vh - max_y - margin).abs() < 0.2,
+            "{what}: {min_y} … {max_y} in {oy} + {vh}"
+        );
+        assert!(svg.height <= max_height + 1e-6, "{what}: {} px tall", svg.height);
+
+        // Nodes grow and shrink with the drawing, within bounds.
+        for (i, q) in p.iter().enumerate() {
+            let want = scene.radii[i] * s.clamp(0.6, 1.4);
+            assert!((q.2 - want).abs() < 0.1, "{what}: node {i} has radius {}, expected {want}", q.2);
+        }
+    }
+}
+
+/// Relations are told apart by their dashes, not only by colour, in the file as on screen.
+#[test]
+fn each_relation_keeps_its_dashes_in_the_file() {
+    let scene = Fixture::new()
+        .node("t", "threat")
+        .node("r", "response")
+        .node("s", "response")
+        .link("r", "t", "addresses")
+        .link("s", "t", "mitigates")
+        .scene();
+    let svg = graph_svg(&scene, &[0.0, 200.0, 0.0], &[0.0, 0.0, 200.0], &[true; 3], Lang::En).text;
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let links = doc.descendants().find(|n| n.attribute("class") == Some("links")).unwrap();
+    let dashes: Vec<&str> = links
+        .descendants()
+        .filter(|n| n.has_tag_name("line"))
+        .filter_map(|n| n.attribute("stroke-dasharray"))
+        .collect();
+    // (addresses: a solid line; mitigates: 7 on, 3 off)
+    assert_eq!(dashes, ["none", "7.0 3.0"], "{svg}");
+}
+
+/// A file with a height bound keeps to it with its title and legend, not only its drawing.
+#[test]
+fn a_bounded_file_keeps_its_height_with_title_and_legend() {
+    use atlas_core::export::{graph_svg_with, GraphExport};
+    let scene = built_in_scene();
+    let visible = vec![true; scene.model.nodes.len()];
+    for max_height in [500.0, 700.0, 960.0] {
+        let options = GraphExport { width: 680.0, max_height, label_px: 10.0, title: true, legend: true };
+        let svg = graph_svg_with(&scene, &scene.force_xs, &scene.force_ys, &visible, Lang::En, &options);
+        assert!(svg.height <= max_height + 1e-6, "{} px tall, bounded to {max_height}", svg.height);
+        assert!(svg.height > max_height * 0.9, "{} px tall: the drawing does not fill {max_height}", svg.height);
+    }
+}
