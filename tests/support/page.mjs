@@ -107,7 +107,11 @@ export class Page {
         const body = await this.js('return document.body ? document.body.innerText.slice(0, 300) : "(no body)"').catch(() => '?');
         const where = await this.js('return location.href;').catch(() => '?');
         const errors = await this.pageErrors().catch(() => []);
-        throw new CheckError(`the app did not render within ${timeout} ms at ${where} (state ${state}; page text: ${JSON.stringify(body)}; errors: ${errors.length ? errors.slice(0, 3).join(' | ') : 'none'})`);
+        // How far the start got: the module's bindings, and what the page fetched and when.
+        const start = await this.js(`
+          const r = performance.getEntriesByType('resource').map((e) => e.name.split('/').pop() + ' ' + Math.round(e.startTime) + '→' + Math.round(e.responseEnd) + ' ms');
+          return 'bindings ' + (window.wasmBindings ? 'loaded' : 'absent') + '; fetched: ' + (r.join(', ') || 'nothing') + '; now ' + Math.round(performance.now()) + ' ms';`).catch((e) => `? (${e.message})`);
+        throw new CheckError(`the app did not render within ${timeout} ms at ${where} (state ${state}; page text: ${JSON.stringify(body)}; errors: ${errors.length ? errors.slice(0, 3).join(' | ') : 'none'}; ${start})`);
       }
       await sleep(100);
     }
