@@ -15,6 +15,7 @@ fn main() {
         return;
     }
     leptos::mount::mount_to_body(view::app::App);
+    browser::dom::hide_start_up_message();
 }
 
 /// The benchmark's floor page (`--features bench-floor`): what loading this app costs before it

@@ -22,6 +22,17 @@ pub fn prefers_reduced_motion() -> bool {
     window().and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten()).is_some_and(|m| m.matches())
 }
 
+/// The id of the page's start-up message (`www/index.html`), shown until the app is drawn.
+pub const START_UP_MESSAGE_ID: &str = "boot";
+
+/// Hides the start-up message, now that the app is drawn (hidden rather than removed: a page
+/// saved from this one keeps it for its own start).
+pub fn hide_start_up_message() {
+    if let Some(el) = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(START_UP_MESSAGE_ID)) {
+        let _ = el.set_attribute("hidden", "");
+    }
+}
+
 /// The browser's preferred language tag, if any.
 pub fn browser_language() -> Option<String> {
     window().and_then(|w| w.navigator().language())

@@ -1,8 +1,9 @@
 //! The one-file app's page, as the starting point of a published reading
 //! ([`atlas_core::publish`]). Opened from the one-file build, the page is that file itself: its
-//! head (the app, inlined) as it arrived, its body reduced to what the file holds (the notice for
-//! browsers without scripts and the data blocks). Served, the one-file build lies beside the page
-//! (`argument-atlas.html` in the same folder) and is fetched from the same origin.
+//! head (the app, inlined) as it arrived, its body reduced to what the file holds (the start-up
+//! message, the notice for browsers without scripts and the data blocks). Served, the one-file
+//! build lies beside the page (`argument-atlas.html` in the same folder) and is fetched from the
+//! same origin.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -39,12 +40,16 @@ fn this_page_if_one_file() -> Option<String> {
         .filter_map(|i| children.item(i))
         .filter(|el| {
             let kept = el.tag_name().eq_ignore_ascii_case("noscript")
-                || matches!(el.id().as_str(), "atlas-data" | "atlas-layout");
+                || matches!(el.id().as_str(), super::dom::START_UP_MESSAGE_ID | "atlas-data" | "atlas-layout");
             !kept
         })
         .collect();
     for el in drawn {
         el.remove();
+    }
+    // The start-up message, hidden in this page now that it is drawn, shows in the file's start.
+    if let Ok(Some(message)) = body.query_selector(&format!("#{}", super::dom::START_UP_MESSAGE_ID)) {
+        let _ = message.remove_attribute("hidden");
     }
     Some(format!("<!DOCTYPE html>\n{}\n", root.outer_html()))
 }

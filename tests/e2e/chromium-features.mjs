@@ -207,6 +207,29 @@ try {
   // ------------------------------------------------------------------------------------------
   const server = await startServer({ root: SITE });
   try {
+    await check('a start that is slow says so, and the message goes once the app is drawn', async () => {
+      const { context, page } = await freshPage();
+      try {
+        // The WebAssembly never arrives: the page says it is loading, in both languages.
+        let held = null;
+        await context.route('**/*.wasm', (route) => { held = route; });
+        await page.goto(server.url('?lang=en'), { waitUntil: 'domcontentloaded' });
+        const status = page.getByRole('status').filter({ hasText: 'Loading the argument map' });
+        await status.waitFor();
+        const text = await status.innerText();
+        if (!/正在载入论证地图/.test(text) || !/reload the page/.test(text)) fail(`the start-up message reads ${JSON.stringify(text)}`);
+        // Let it arrive: the app is drawn and the message is gone (for screen readers too).
+        await until(() => held, 'the WebAssembly request');
+        await held.continue();
+        await page.getByRole('region', { name: 'Graph', exact: true }).waitFor();
+        await status.waitFor({ state: 'hidden' });
+        const left = await page.getByText('Loading the argument map', { exact: false }).filter({ visible: true }).count();
+        if (left) fail('the start-up message is still shown after the app was drawn');
+      } finally {
+        await context.close();
+      }
+    });
+
     await check('exports: SVG, PNG and JSON are real downloads of the view', async () => {
       const { context, page, log } = await freshPage({ acceptDownloads: true });
       try {

@@ -387,6 +387,7 @@ export const specs = [
         const again = await nextDownload(page, 0, 'the one HTML file saved from a file:// page');
         check((again.text.match(/id="atlas-data"/g) ?? []).length === 1, 'the file saved from a file:// page holds its data block more than once');
         check(!/class="top-bar"/.test(again.text), 'the file saved from a file:// page carries the app as drawn (its top bar) in its body');
+        check(/<div id="boot"[^>]*role="status">/.test(again.text) && !/<div id="boot"[^>]*hidden/.test(again.text), 'the file saved from a file:// page lacks its start-up message, or holds it hidden');
         check((await page.open(`${pathToFileURL(tmp.write('again.html', again.text)).href}?lang=en`)) === 'ready', `the file saved from a file:// page shows an alert: ${await alertText(page)}`);
         await expectDataSet(page, second, 'the file saved from a file:// page, opened');
       } finally {

@@ -205,6 +205,9 @@ export const specs = [
     async run({ page, data }) {
       const state = await page.open('');
       check(state === 'ready', `the app shows an error alert instead of rendering`);
+      // The start-up message (shown until the app draws) is gone, for eyes and screen readers.
+      const starting = await page.js(`return R.findAll('status').map((s) => s.textContent).filter((t) => /Loading the argument map/.test(t));`);
+      check(starting.length === 0, `the start-up message is still shown once the app is drawn: ${JSON.stringify(starting)}`);
       const banner = await page.byRole('banner');
       const headings = await page.all('heading', null, { within: banner });
       let h1 = null;
