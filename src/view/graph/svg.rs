@@ -15,6 +15,8 @@ use atlas_core::scene::Scene;
 use atlas_core::view_state::GraphLayout;
 use atlas_core::{Lang, LinkBasis, Relation};
 use leptos::prelude::*;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
@@ -106,6 +108,7 @@ fn node(scene: Arc<Scene>, i: usize, lang: Signal<Lang>) -> impl IntoView {
 
 /// The elements the painter writes to, in index order.
 pub struct SvgPainter {
+    written: Written,
     root: Option<web_sys::SvgElement>,
     nodes: Vec<web_sys::Element>,
     shapes: Vec<web_sys::Element>,
@@ -128,6 +131,7 @@ impl SvgPainter {
     /// Finds the drawn elements after they are mounted.
     pub fn attach(svg: &web_sys::Element) -> SvgPainter {
         SvgPainter {
+            written: Written::default(),
             root: svg.clone().dyn_into::<web_sys::SvgElement>().ok(),
             nodes: collect(svg, "g.node"),
             shapes: collect(svg, "g.node > path.shape"),
@@ -141,38 +145,42 @@ impl SvgPainter {
     /// Writes the frame: node and shape positions, link ends, labels and names where placed.
     pub fn paint(&self, rt: &GraphRuntime) {
         let f = &rt.last;
+        let w = &self.written;
         if let Some(root) = &self.root {
-            // Through the CSSOM, which a strict style-src allows.
-            let _ = root.style().set_property("--label-px", &format!("{}px", px(f.label_px)));
+            let label_px = format!("{}px", px(f.label_px));
+            if w.changed((Part::Root, 0, "--label-px"), &label_px) {
+                // Through the CSSOM, which a strict style-src allows.
+                let _ = root.style().set_property("--label-px", &label_px);
+            }
             let layout = if rt.mode == GraphLayout::Argument { "argument" } else { "force" };
-            set_attr(root, "data-layout", layout);
+            w.set(root, (Part::Root, 0, "data-layout"), layout);
         }
         let scale = rt.scene.radii.iter().zip(&f.radii).map(|(r, s)| s / r.max(1e-9)).next().unwrap_or(1.0);
         for (i, el) in self.nodes.iter().enumerate().take(f.xs.len()) {
-            set_attr(el, "transform", &format!("translate({},{})", px(f.xs[i]), px(f.ys[i])));
+            w.set(el, (Part::Node, i, "transform"), &format!("translate({},{})", px(f.xs[i]), px(f.ys[i])));
             if let Some(shape) = self.shapes.get(i) {
-                set_attr(shape, "transform", &format!("scale({:.3})", Fixed(scale)));
+                w.set(shape, (Part::Shape, i, "transform"), &format!("scale({:.3})", Fixed(scale)));
             }
             if let Some(label) = self.labels.get(i) {
-                write_label(label, f.labels[i].as_ref(), f.xs[i], f.ys[i]);
+                write_label(w, label, i, f.labels[i].as_ref(), f.xs[i], f.ys[i]);
             }
         }
         for (k, el) in self.links.iter().enumerate() {
             let Some(&(s, t)) = rt.scene.link_ends.get(k) else { continue };
             let (x1, y1, x2, y2) = link_segment(f.xs[s], f.ys[s], f.xs[t], f.ys[t], f.radii[s], f.radii[t]);
-            set_attr(el, "x1", &px(x1));
-            set_attr(el, "y1", &px(y1));
-            set_attr(el, "x2", &px(x2));
-            set_attr(el, "y2", &px(y2));
+            w.set(el, (Part::Link, k, "x1"), &px(x1));
+            w.set(el, (Part::Link, k, "y1"), &px(y1));
+            w.set(el, (Part::Link, k, "x2"), &px(x2));
+            w.set(el, (Part::Link, k, "y2"), &px(y2));
         }
         for (g, el) in self.groups.iter().enumerate() {
             match f.group_names.get(g).copied().flatten() {
                 Some(place) => {
-                    set_attr(el, "x", &px(place.rect.x + place.rect.width / 2.0));
-                    set_attr(el, "y", &px(place.rect.y + GROUP_NAME_PX));
-                    set_attr(el, "display", "inline");
+                    w.set(el, (Part::Group, g, "x"), &px(place.rect.x + place.rect.width / 2.0));
+                    w.set(el, (Part::Group, g, "y"), &px(place.rect.y + GROUP_NAME_PX));
+                    w.set(el, (Part::Group, g, "display"), "inline");
                 }
-                None => set_attr(el, "display", "none"),
+                None => w.set(el, (Part::Group, g, "display"), "none"),
             }
         }
         self.paint_stages(rt);
@@ -180,6 +188,7 @@ impl SvgPainter {
 
     /// The argument layout's stage names (kept at the top while scrolling) and group names.
     fn paint_stages(&self, rt: &GraphRuntime) {
+        let w = &self.written;
         let argument = rt.mode == GraphLayout::Argument;
         let placement = rt.argument.as_ref().filter(|_| argument);
         for (s, el) in self.stages.iter().enumerate() {
@@ -188,29 +197,29 @@ impl SvgPainter {
                     let (x, _) = rt.camera.screen_from_world(left + 8.0, 0.0);
                     // Kept at the top while the layout scrolls under it.
                     let top = rt.camera.translate_y.max(TOOLBAR_ROOM_PX);
-                    set_attr(el, "y", &px(top + STAGE_NAME_PX * 1.1));
+                    w.set(el, (Part::Stage, s, "y"), &px(top + STAGE_NAME_PX * 1.1));
                     let name = rt.scene.model.stages.get(s).map(|st| st.label.get(rt.lang)).unwrap_or_default();
                     let room = ((width - 14.0) * rt.camera.scale).max(60.0);
                     // Bold runs about a seventh wider than the estimate's regular weight.
                     write_stage_name(el, &wrap_label(name, STAGE_NAME_PX * 1.15, room), &px(x));
-                    set_attr(el, "display", "inline");
+                    w.set(el, (Part::Stage, s, "display"), "inline");
                 }
-                None => set_attr(el, "display", "none"),
+                None => w.set(el, (Part::Stage, s, "display"), "none"),
             }
         }
         if let Some(a) = placement {
             for &(g, x, y) in &a.groups {
                 let Some(el) = self.groups.get(g) else { continue };
                 let (sx, sy) = rt.camera.screen_from_world(x + 4.0, y + GROUP_HEADER_PX * 0.7);
-                set_attr(el, "x", &px(sx));
-                set_attr(el, "y", &px(sy));
-                set_attr(el, "text-anchor", "start");
+                w.set(el, (Part::Group, g, "x"), &px(sx));
+                w.set(el, (Part::Group, g, "y"), &px(sy));
+                w.set(el, (Part::Group, g, "text-anchor"), "start");
                 let below_header = sy > TOOLBAR_ROOM_PX.max(rt.camera.translate_y) + STAGE_HEADER_PX;
-                set_attr(el, "display", if below_header { "inline" } else { "none" });
+                w.set(el, (Part::Group, g, "display"), if below_header { "inline" } else { "none" });
             }
         } else {
-            for el in &self.groups {
-                set_attr(el, "text-anchor", "middle");
+            for (g, el) in self.groups.iter().enumerate() {
+                w.set(el, (Part::Group, g, "text-anchor"), "middle");
             }
         }
     }
@@ -299,9 +308,9 @@ fn write_stage_name(el: &web_sys::Element, wrapped: &WrappedLabel, x: &str) {
 }
 
 /// Places a label at its spot, or hides it.
-fn write_label(el: &web_sys::Element, place: Option<&PlacedLabel>, x: f64, y: f64) {
+fn write_label(w: &Written, el: &web_sys::Element, i: usize, place: Option<&PlacedLabel>, x: f64, y: f64) {
     let Some(place) = place else {
-        set_attr(el, "display", "none");
+        w.set(el, (Part::Label, i, "display"), "none");
         return;
     };
     let (anchor, dx) = match place.anchor.align() {
@@ -309,7 +318,52 @@ fn write_label(el: &web_sys::Element, place: Option<&PlacedLabel>, x: f64, y: f6
         Align::End => ("end", place.rect.right() - x),
         Align::Middle => ("middle", place.rect.x + place.rect.width / 2.0 - x),
     };
-    set_attr(el, "transform", &format!("translate({},{})", px(dx), px(place.rect.y - y)));
-    set_attr(el, "text-anchor", anchor);
-    set_attr(el, "display", "inline");
+    w.set(el, (Part::Label, i, "transform"), &format!("translate({},{})", px(dx), px(place.rect.y - y)));
+    w.set(el, (Part::Label, i, "text-anchor"), anchor);
+    w.set(el, (Part::Label, i, "display"), "inline");
+}
+
+/// The drawing's parts whose attributes a frame writes.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Part {
+    Root,
+    Node,
+    Shape,
+    Label,
+    Link,
+    Group,
+    Stage,
+}
+
+/// What the painter last wrote into each attribute a frame writes, so that a frame writes only
+/// what changed: during a drag most labels, shapes and names stay as they were, and every write
+/// costs a string handed to the browser and a style invalidation (a third of a drag frame's
+/// time went to writes of unchanged values).
+#[derive(Default)]
+struct Written(RefCell<HashMap<(Part, usize, &'static str), String>>);
+
+impl Written {
+    /// Whether `value` differs from what was last written at `key`; remembers it.
+    fn changed(&self, key: (Part, usize, &'static str), value: &str) -> bool {
+        let mut map = self.0.borrow_mut();
+        match map.get_mut(&key) {
+            Some(old) if old == value => false,
+            Some(old) => {
+                old.clear();
+                old.push_str(value);
+                true
+            }
+            None => {
+                map.insert(key, value.to_string());
+                true
+            }
+        }
+    }
+
+    /// Writes the attribute `key.2` of `el` when its value changed.
+    fn set(&self, el: &web_sys::Element, key: (Part, usize, &'static str), value: &str) {
+        if self.changed(key, value) {
+            set_attr(el, key.2, value);
+        }
+    }
 }
