@@ -346,3 +346,70 @@ fn cycles_and_self_links_are_allowed() {
     ]);
     assert!(load_data_set(&v.to_string()).is_ok());
 }
+
+/// The calendar's leap years: every fourth, but not centuries, but every fourth century.
+#[test]
+fn leap_days_follow_the_gregorian_calendar() {
+    for (date, valid) in [
+        ("2023-02-29", false),
+        ("2024-02-29", true),
+        ("1900-02-29", false),
+        ("2000-02-29", true),
+        ("2100-02-29", false),
+        ("2023-02-28", true),
+        ("2023-04-31", false),
+        ("2023-04-30", true),
+        ("2023-12-31", true),
+    ] {
+        assert_eq!(atlas_core::load::parse_date(date).is_some(), valid, "{date}");
+    }
+    for (year, month, days) in
+        [(2023, 2, 28), (2024, 2, 29), (1900, 2, 28), (2000, 2, 29), (2023, 7, 31), (2023, 13, 0)]
+    {
+        assert_eq!(atlas_core::load::days_in_month(year, month), days, "{year}-{month}");
+    }
+}
+
+/// Paragraph ids are P01..P99 and captions C1..C9, nothing looser.
+#[test]
+fn paragraph_ids_are_exact() {
+    for (para, valid) in [
+        ("P01", true),
+        ("P21", true),
+        ("C1", true),
+        ("C9", true),
+        ("P00", false),
+        ("P1", false),
+        ("P001", false),
+        ("PA1", false),
+        ("P1A", false),
+        ("C0", false),
+        ("C12", false),
+        ("Cx", false),
+        ("X01", false),
+    ] {
+        let want =
+            if valid { Vec::new() } else { vec![format!("nodes[0].sources[0].para: {para:?} is not a paragraph id")] };
+        let want: Vec<&str> = want.iter().map(String::as_str).collect();
+        check(|v| v["nodes"][0]["sources"][0]["para"] = json!(para), &want);
+    }
+}
+
+/// The reading's year is a whole number from 0 to 9999.
+#[test]
+fn the_year_is_in_range() {
+    for (year, valid) in
+        [(json!(0), true), (json!(9999), true), (json!(2023), true), (json!(-1), false), (json!(10000), false)]
+    {
+        let mut value = base();
+        value["meta"]["year"] = year.clone();
+        let result = load_data_set(&value.to_string());
+        match result {
+            Ok(_) => assert!(valid, "year {year} was accepted"),
+            Err(problems) => {
+                assert!(!valid, "year {year} was refused: {problems:?}");
+                assert!(problems.iter().all(|p| p.to_string().starts_with("meta.year: ")), "{problems:?}");
+            }
+        }
+    }
+}
