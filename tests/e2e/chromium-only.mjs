@@ -35,6 +35,20 @@ const usEvent = data.events.find((e) => e.title.en.includes('National Cybersecur
 
 const { check, fail, finish } = checkRunner('chromium-only');
 
+/**
+ * Waits (at most 15 s) until the graph's nodes stand still for a picture: the first 20 nodes'
+ * positions the same twice, 150 ms apart.
+ */
+async function graphStandsStill(page) {
+  let last = '';
+  for (let i = 0; i < 100; i++) {
+    const now = await page.evaluate(() => [...document.querySelectorAll('svg.graph-svg g.node')].slice(0, 20).map((g) => g.getAttribute('transform')).join(' '));
+    if (now === last && now) return;
+    last = now;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
 const server = await startServer({ root: SITE });
 const origin = new URL(server.url()).origin;
 const browser = await chromium.launch({
@@ -124,13 +138,7 @@ try {
     // A laptop's window: the app fills it, graph, timeline strip and details at once.
     await page.setViewportSize({ width: 1366, height: 768 });
     // The graph refits to the new size: wait until its nodes stand still.
-    let last = '';
-    for (let i = 0; i < 100; i++) {
-      const now = await page.evaluate(() => [...document.querySelectorAll('svg.graph-svg g.node')].slice(0, 20).map((g) => g.getAttribute('transform')).join(' '));
-      if (now === last && now) break;
-      last = now;
-      await new Promise((r) => setTimeout(r, 150));
-    }
+    await graphStandsStill(page);
     mkdirSync(dirname(SHOT), { recursive: true });
     await page.screenshot({ path: SHOT });
     await page.setViewportSize({ width: 1280, height: 800 });
@@ -142,13 +150,7 @@ try {
     await page.goto(server.url('?lang=en&tour=2'), { waitUntil: 'load' });
     await page.getByRole('progressbar').waitFor();
     await page.mouse.move(1, 1);
-    let last = '';
-    for (let i = 0; i < 100; i++) {
-      const now = await page.evaluate(() => [...document.querySelectorAll('svg.graph-svg g.node')].slice(0, 20).map((g) => g.getAttribute('transform')).join(' '));
-      if (now === last && now) break;
-      last = now;
-      await new Promise((r) => setTimeout(r, 150));
-    }
+    await graphStandsStill(page);
     await page.screenshot({ path: SEMINAR });
     await page.setViewportSize({ width: 1280, height: 800 });
   });
