@@ -94,6 +94,7 @@ ui! {
     BACK_TO_BUILT_IN = "返回内置文章", "Back to the built-in article";
     SHOWING_OWN_DATA = "正在显示你的数据集", "Showing your data set";
     SAVE_ONE_FILE = "另存为单个 HTML 文件", "Save as one HTML file";
+    SAVE_ONE_FILE_WITH_SOURCE = "另存为单个 HTML 文件（含原文）", "Save as one HTML file, with the source text";
     SHARE_NEEDS_FILE = "此解读来自你电脑上的文件，链接无法携带它：打开链接的人看到的将是内置文章。请将其另存为单个 HTML 文件（离线可用，可上传至课程网站），再分享该文件。", "This reading was opened from a file on your computer, and a link cannot carry it: whoever opens a link would see the built-in article. Save it as one HTML file (it works offline and can be uploaded to a course site) and share that file.";
     SHARE_FROM_FILE = "此页面是从文件打开的：课程网站无法通过链接嵌入它。请上传单个 HTML 文件（“更多”→“另存为单个 HTML 文件”）并链接到上传后的地址。", "This page was opened from a file, so a course site cannot frame it by a link: upload the one HTML file (More → Save as one HTML file) and link to where it is uploaded.";
     DOWNLOAD_SAVED = "下载已保存的副本", "Download the saved copy";
@@ -109,6 +110,7 @@ ui! {
     TRANSLATION = "译文", "Translation";
     SPEAKER_WORDS = "说话人原话（原文之外）", "The speaker's own words (outside the article)";
     OFFICIAL_NAME = "正式名称（原文之外）", "Official title (outside the article)";
+    IN_CONTEXT = "原文段落", "The passage quoted";
     OUR_TRANSLATION = "本数据的译文，非原文", "Our translation, not the article's words";
     BACK = "返回", "Back";
     GROUP = "分组", "Group";

@@ -17,6 +17,7 @@
 //! - [`frame`]: one frame of the graph on screen: positions, sizes, which labels show where.
 //! - [`tour`]: the guided tour's reveals and steps.
 //! - [`order`]: the one shared sort.
+//! - [`quote`]: the quote rule (verbatim, white space aside), checked against a carried source.
 //! - [`precomputed`]: the force layout computed at build time, shipped beside the data set.
 //!
 //! Architecture invariant: nothing here imports leptos, web-sys or wasm-bindgen, so all of it is
@@ -36,6 +37,7 @@ pub mod placement;
 pub mod precomputed;
 pub mod problem;
 pub mod publish;
+pub mod quote;
 pub mod saved;
 pub mod scene;
 pub mod timeline;

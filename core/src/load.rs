@@ -2,9 +2,10 @@
 //! invariant of [`Model`] and returns either the model or every problem it found, each with the
 //! path to the bad value (`links[12].target: no node "ai-risk"`).
 //!
-//! It never panics, whatever the bytes (property-tested in `tests/load_props.rs`). It does not
-//! check that quotes are verbatim: that needs the article, which the app does not ship; the
-//! project's CI runs `shared/tools/check_quotes.py` for that.
+//! It never panics, whatever the bytes (property-tested in `tests/load_props.rs`). A reading that
+//! carries its source text (`source_text`) has every quote checked against it here
+//! ([`crate::quote`]); the built-in reading does not carry the article, and the project's CI
+//! checks its quotes with `shared/tools/check_quotes.py`.
 
 use crate::model::*;
 use crate::problem::{Problem, ProblemKind};
@@ -64,7 +65,13 @@ pub fn load_data_set_with(text: &str, limits: &Limits) -> Result<Model, Vec<Prob
             )]);
         }
     };
-    let mut reader = Reader { problems: Vec::new(), limits: *limits, nodes_unreadable: false };
+    let mut reader = Reader {
+        problems: Vec::new(),
+        limits: *limits,
+        nodes_unreadable: false,
+        languages: Languages::default(),
+        source_text: None,
+    };
     let model = reader.data_set(&value);
     match model {
         Some(model) if reader.problems.is_empty() => Ok(model),
@@ -78,6 +85,11 @@ struct Reader {
     /// The node list itself could not be read: references to nodes are then not checked, so
     /// one problem is not followed by a problem for every reference.
     nodes_unreadable: bool,
+    /// The reading's languages, read first: every text is checked against them.
+    languages: Languages,
+    /// The source text, read before anything that quotes it; `None` when the reading does not
+    /// carry it (or it could not be read: its problems are reported, quotes then go unchecked).
+    source_text: Option<SourceText>,
 }
 
 fn type_name(value: &Value) -> &'static str {
@@ -141,18 +153,11 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
     }
 }
 
-/// The language of the article's quotes: format 1 readings quote a Chinese source, and render
-/// each quote in English.
-const QUOTE_LANG: Lang = Lang::Zh;
+/// The longest locator: a paragraph id, a page, a section number, a short heading.
+const MAX_LOCATOR_CHARS: usize = 40;
 
-fn is_para_id(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    match bytes.first() {
-        Some(b'P') => bytes.len() == 3 && bytes[1..].iter().all(u8::is_ascii_digit) && &text[1..] != "00",
-        Some(b'C') => bytes.len() == 2 && bytes[1].is_ascii_digit() && bytes[1] != b'0',
-        _ => false,
-    }
-}
+/// The most passages a carried source text may have.
+const MAX_SOURCE_PARAGRAPHS: usize = 5_000;
 
 impl Reader {
     fn problem(&mut self, path: &str, kind: ProblemKind) {
@@ -238,9 +243,21 @@ impl Reader {
         let value = self.field(map, path, key)?;
         let path = join(path, key);
         let object = self.object(value, &path)?;
-        let zh = self.string_field(object, &path, "zh", limit);
-        let en = self.string_field(object, &path, "en", limit);
+        let zh = self.text_in(object, &path, Lang::Zh, limit);
+        let en = self.text_in(object, &path, Lang::En, limit);
         Some(Text { zh: zh?, en: en? })
+    }
+
+    /// One language of a text: required when the reading is written in it, else absent (empty).
+    fn text_in(&mut self, object: &Map<String, Value>, path: &str, lang: Lang, limit: usize) -> Option<String> {
+        if self.languages.has(lang) {
+            self.string_field(object, path, lang.code(), limit)
+        } else if object.get(lang.code()).is_some_and(|v| !v.is_null()) {
+            self.problem(&join(path, lang.code()), ProblemKind::UndeclaredLang { lang: lang.code().to_string() });
+            None
+        } else {
+            Some(String::new())
+        }
     }
 
     fn optional_text(&mut self, map: &Map<String, Value>, path: &str, key: &str, limit: usize) -> Option<Option<Text>> {
@@ -294,28 +311,49 @@ impl Reader {
                 ok = false;
                 continue;
             };
-            let para = self.string_field(object, &item_path, "para", 8);
+            let para = self.string_field(object, &item_path, "para", MAX_LOCATOR_CHARS);
             let quote = self.string_field(object, &item_path, "quote", self.limits.max_long_chars);
+            let quote = match (&para, quote) {
+                (Some(locator), Some(quote)) => self.checked_quote(locator, quote, &item_path),
+                (_, quote) => quote,
+            };
             let translation = self.translation(object, &item_path);
             match (para, quote, translation) {
-                (Some(para), Some(quote), Some(translation)) if is_para_id(&para) => {
-                    sources.push(Source { para, quote, translation: Some(translation) })
-                }
-                (Some(para), _, _) if !is_para_id(&para) => {
-                    self.problem(&join(&item_path, "para"), ProblemKind::BadPara { found: para });
-                    ok = false;
-                }
+                (Some(para), Some(quote), Some(translation)) => sources.push(Source { para, quote, translation }),
                 _ => ok = false,
             }
         }
         ok.then_some(sources)
     }
 
-    /// A quote's rendering in the reading's other language: required, since every reading is
-    /// bilingual and an English reader must be able to check a paraphrase against the source.
-    fn translation(&mut self, source: &Map<String, Value>, path: &str) -> Option<Translation> {
-        let expected = QUOTE_LANG.other();
-        let Some(value) = source.get("translation").filter(|v| !v.is_null()) else {
+    /// A quote checked against the passage it cites, when the reading carries its source text.
+    fn checked_quote(&mut self, locator: &str, quote: String, path: &str) -> Option<String> {
+        let Some(source_text) = &self.source_text else { return Some(quote) };
+        let kind = match source_text.paragraph(locator) {
+            None => ProblemKind::NoSuchLocator { locator: locator.to_string() },
+            Some(passage) if !crate::quote::is_verbatim(&quote, &passage.text) => {
+                ProblemKind::NotVerbatim { locator: locator.to_string() }
+            }
+            Some(_) => return Some(quote),
+        };
+        let at = if matches!(kind, ProblemKind::NoSuchLocator { .. }) { "para" } else { "quote" };
+        self.problem(&join(path, at), kind);
+        None
+    }
+
+    /// A quote's rendering in the reading's second language: required when the reading has one,
+    /// so a reader of that language can check a paraphrase against the source; absent otherwise.
+    fn translation(&mut self, source: &Map<String, Value>, path: &str) -> Option<Option<Translation>> {
+        let present = source.get("translation").filter(|v| !v.is_null());
+        let Some(expected) = self.languages.second else {
+            if present.is_some() {
+                let lang = self.languages.source.other().code().to_string();
+                self.problem(&join(path, "translation"), ProblemKind::UndeclaredLang { lang });
+                return None;
+            }
+            return Some(None);
+        };
+        let Some(value) = present else {
             self.problem(&join(path, "translation"), ProblemKind::NoTranslation { lang: expected });
             return None;
         };
@@ -353,7 +391,7 @@ impl Reader {
                 return None;
             }
         }
-        Some(Translation { lang: lang?, text: text?, basis: basis?, note: note? })
+        Some(Some(Translation { lang: lang?, text: text?, basis: basis?, note: note? }))
     }
 
     fn date(&mut self, value: &Value, path: &str) -> Option<EventDate> {
@@ -426,7 +464,13 @@ impl Reader {
             }
             None => self.problem("format", ProblemKind::UnknownFormat { found: String::new() }),
         }
-        let meta = self.meta(top);
+        let languages = self.languages(top);
+        if let Some(languages) = languages {
+            self.languages = languages;
+        }
+        let source_text = self.source_text(top);
+        self.source_text = source_text.clone().flatten();
+        let meta = self.meta(top).map(|meta| Meta { languages: self.languages, ..meta });
         let groups = self.groups(top);
         let group_ids: Vec<String> = groups.iter().flatten().map(|g| g.id.clone()).collect();
         let stages = self.stages(top, &group_ids);
@@ -445,6 +489,7 @@ impl Reader {
             events: events?,
             argument: argument?,
             tour: tour?,
+            source_text: source_text?,
             node_index,
             event_index,
         })
@@ -470,7 +515,73 @@ impl Reader {
             }
             None => None,
         };
-        Some(Meta { title: title?, author: author?, year: year?, citation: citation? })
+        Some(Meta { title: title?, author: author?, year: year?, citation: citation?, languages: self.languages })
+    }
+
+    /// `meta.languages`: one or two distinct known codes, the source's first. `None` (after a
+    /// problem) when unreadable; the texts are then checked as format 1 (Chinese and English).
+    fn languages(&mut self, top: &Map<String, Value>) -> Option<Languages> {
+        let Some(Value::Object(meta)) = top.get("meta") else { return Some(Languages::default()) };
+        let value = match meta.get("languages") {
+            None | Some(Value::Null) => return Some(Languages::default()),
+            Some(value) => value,
+        };
+        let codes = self.list(value, "meta.languages", 2)?;
+        let langs: Vec<Option<Lang>> = codes
+            .iter()
+            .map(|code| match code {
+                Value::String(code) if code == "zh" || code == "en" => Lang::parse(code),
+                _ => None,
+            })
+            .collect();
+        match langs.as_slice() {
+            [Some(source)] => Some(Languages { source: *source, second: None }),
+            [Some(source), Some(second)] if source != second => {
+                Some(Languages { source: *source, second: Some(*second) })
+            }
+            _ => {
+                self.problem("meta.languages", ProblemKind::BadLanguages);
+                None
+            }
+        }
+    }
+
+    /// The source text a reading may carry: `{"paragraphs": [{"locator", "text"}, …]}`, each
+    /// locator once. `Some(None)` when absent.
+    fn source_text(&mut self, top: &Map<String, Value>) -> Option<Option<SourceText>> {
+        let value = match top.get("source_text") {
+            None | Some(Value::Null) => return Some(None),
+            Some(value) => value,
+        };
+        let map = self.object(value, "source_text")?;
+        let items = self.field(map, "source_text", "paragraphs")?;
+        let items = self.list(items, "source_text.paragraphs", MAX_SOURCE_PARAGRAPHS)?;
+        let mut paragraphs = Vec::with_capacity(items.len());
+        let mut seen: HashMap<String, String> = HashMap::new();
+        let mut ok = true;
+        for (i, item) in items.iter().enumerate() {
+            let path = format!("source_text.paragraphs[{i}]");
+            let Some(object) = self.object(item, &path) else {
+                ok = false;
+                continue;
+            };
+            let locator = self.string_field(object, &path, "locator", MAX_LOCATOR_CHARS);
+            let text = self.string_field(object, &path, "text", self.limits.max_bytes);
+            match (locator, text) {
+                (Some(locator), Some(text)) => {
+                    if let Some(first) = seen.get(&locator) {
+                        let first = first.clone();
+                        self.problem(&join(&path, "locator"), ProblemKind::DuplicateId { id: locator, first });
+                        ok = false;
+                    } else {
+                        seen.insert(locator.clone(), path);
+                        paragraphs.push(SourceParagraph { locator, text });
+                    }
+                }
+                _ => ok = false,
+            }
+        }
+        ok.then_some(Some(SourceText { paragraphs }))
     }
 
     fn groups(&mut self, top: &Map<String, Value>) -> Option<Vec<Group>> {
@@ -583,8 +694,17 @@ impl Reader {
                 .collect();
             names.into_iter().collect()
         };
-        let zh = read(self, "zh");
-        let en = read(self, "en");
+        let read_in = |reader: &mut Reader, lang: Lang| -> Option<Vec<String>> {
+            let undeclared = !reader.languages.has(lang) && object.get(lang.code()).is_some_and(|v| !v.is_null());
+            if undeclared {
+                let lang = lang.code().to_string();
+                reader.problem(&join(&path, lang.as_str()), ProblemKind::UndeclaredLang { lang });
+                return None;
+            }
+            read(reader, lang.code())
+        };
+        let zh = read_in(self, Lang::Zh);
+        let en = read_in(self, Lang::En);
         Some(Aliases { zh: zh?, en: en? })
     }
 

@@ -52,15 +52,32 @@ impl Lang {
     }
 }
 
-/// A text in both languages. Validation guarantees both are non-empty.
+/// A text in the reading's languages. Validation guarantees every language the reading
+/// declares is non-empty and every other is empty (`""`, not written back to a file).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Text {
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub zh: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub en: String,
 }
 
 impl Text {
+    /// The text in `lang`, or, when the reading is not written in `lang`, in its other language:
+    /// a reading in one language shows that language whatever the interface's.
     pub fn get(&self, lang: Lang) -> &str {
+        self.exact(self.shown_lang(lang))
+    }
+    /// The language [`Text::get`] answers in for `lang`, for the `lang` attribute of what shows it.
+    pub fn shown_lang(&self, lang: Lang) -> Lang {
+        if self.exact(lang).is_empty() {
+            lang.other()
+        } else {
+            lang
+        }
+    }
+    /// The text in exactly `lang`: empty when the reading is not written in it.
+    pub fn exact(&self, lang: Lang) -> &str {
         match lang {
             Lang::Zh => &self.zh,
             Lang::En => &self.en,
@@ -68,10 +85,54 @@ impl Text {
     }
 }
 
-/// Where a claim comes from: a paragraph id of the article (`P01`..`P21`, `C1`..`C3`) and a
-/// verbatim quote of that paragraph (checked by `shared/tools/check_quotes.py`), with its
-/// rendering in the reading's other language. The quote is the authority; the translation is
-/// shown beside it, always marked as a translation.
+/// The languages a reading is written in: the source's (the language of its quotes) and,
+/// optionally, a second one into which every text is also written and every quote rendered.
+/// Written `"languages": ["zh", "en"]` in `meta`, the source's first; absent means that.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Languages {
+    pub source: Lang,
+    pub second: Option<Lang>,
+}
+
+impl Default for Languages {
+    /// Format 1 before languages were declared: a Chinese source read in both languages.
+    fn default() -> Languages {
+        Languages { source: Lang::Zh, second: Some(Lang::En) }
+    }
+}
+
+impl Languages {
+    pub fn has(self, lang: Lang) -> bool {
+        self.source == lang || self.second == Some(lang)
+    }
+    /// The language content shows in for an interface in `ui`: `ui` when the reading has it.
+    pub fn shown(self, ui: Lang) -> Lang {
+        if self.has(ui) {
+            ui
+        } else {
+            self.source
+        }
+    }
+    pub fn is_bilingual(self) -> bool {
+        self.second.is_some()
+    }
+    pub fn codes(self) -> Vec<&'static str> {
+        std::iter::once(self.source).chain(self.second).map(Lang::code).collect()
+    }
+}
+
+impl Serialize for Languages {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.codes().serialize(serializer)
+    }
+}
+
+/// Where a claim comes from: a locator in the source (free text: a paragraph id such as `P05`,
+/// a page, a section) and a verbatim quote of that passage, in the source's language, with its
+/// rendering in the reading's second language if it has one. The quote is the authority; the
+/// translation is shown beside it, always marked as a translation. When the reading carries its
+/// source text, the loader checks every quote against it ([`crate::quote`]); the built-in
+/// reading's quotes are checked by `shared/tools/check_quotes.py`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Source {
     pub para: String,
@@ -559,6 +620,27 @@ pub struct Meta {
     pub author: Text,
     pub year: i32,
     pub citation: Text,
+    pub languages: Languages,
+}
+
+/// One passage of the source text a reading may carry, with its locator.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SourceParagraph {
+    pub locator: String,
+    pub text: String,
+}
+
+/// The source's text, passage by passage, in the source's language: carried by a reading whose
+/// author chose to include it, so every quote is checked against it where the reading opens.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SourceText {
+    pub paragraphs: Vec<SourceParagraph>,
+}
+
+impl SourceText {
+    pub fn paragraph(&self, locator: &str) -> Option<&SourceParagraph> {
+        self.paragraphs.iter().find(|p| p.locator == locator)
+    }
 }
 
 /// The file format tag written by [`Model`]'s serializer and required by the loader.
@@ -577,6 +659,8 @@ pub struct Model {
     pub events: Vec<TimelineEvent>,
     pub argument: Argument,
     pub tour: Vec<TourStep>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_text: Option<SourceText>,
     #[serde(skip)]
     pub(crate) node_index: HashMap<String, usize>,
     #[serde(skip)]
@@ -584,6 +668,14 @@ pub struct Model {
 }
 
 impl Model {
+    /// The language content shows in for an interface in `ui` (its `lang` attribute).
+    pub fn content_lang(&self, ui: Lang) -> Lang {
+        self.meta.languages.shown(ui)
+    }
+    /// The language of the source and its quotes.
+    pub fn source_lang(&self) -> Lang {
+        self.meta.languages.source
+    }
     /// The position of a node in `nodes`, by id.
     pub fn node_idx(&self, id: &str) -> Option<usize> {
         self.node_index.get(id).copied()

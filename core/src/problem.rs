@@ -49,8 +49,14 @@ pub enum ProblemKind {
     UnknownRelation { found: String },
     /// A date that is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or names a day that does not exist.
     BadDate { found: String },
-    /// A paragraph id that is not `P01`..`P99` or `C1`..`C9`.
-    BadPara { found: String },
+    /// `meta.languages` is not one or two distinct language codes the app knows.
+    BadLanguages,
+    /// A text, alias list or translation in a language the reading does not declare.
+    UndeclaredLang { lang: String },
+    /// A quote cites a locator the reading's source text does not have.
+    NoSuchLocator { locator: String },
+    /// A quote is not verbatim text of the passage it cites (white space aside).
+    NotVerbatim { locator: String },
     /// An item that must be traced to the article has no sources.
     NoSources,
     /// A closed-set code (a translation's or a link's `basis`) outside its set.
@@ -125,8 +131,14 @@ impl Problem {
             (UnknownRelation { found }, Lang::Zh) => format!("{found:?} 不是关系类型"),
             (BadDate { found }, Lang::En) => format!("{found:?} is not a date"),
             (BadDate { found }, Lang::Zh) => format!("{found:?} 不是有效日期"),
-            (BadPara { found }, Lang::En) => format!("{found:?} is not a paragraph id"),
-            (BadPara { found }, Lang::Zh) => format!("{found:?} 不是段落编号"),
+            (BadLanguages, Lang::En) => "must list one or two of \"zh\" and \"en\", the source's first".to_string(),
+            (BadLanguages, Lang::Zh) => "须列出 \"zh\"、\"en\" 中的一种或两种，原文语言在前".to_string(),
+            (UndeclaredLang { lang }, Lang::En) => format!("{lang:?} is not one of the reading's languages"),
+            (UndeclaredLang { lang }, Lang::Zh) => format!("{lang:?} 不是本解读声明的语言"),
+            (NoSuchLocator { locator }, Lang::En) => format!("the source text has no passage {locator:?}"),
+            (NoSuchLocator { locator }, Lang::Zh) => format!("原文中没有位置为 {locator:?} 的段落"),
+            (NotVerbatim { locator }, Lang::En) => format!("the quote is not found word for word in {locator}"),
+            (NotVerbatim { locator }, Lang::Zh) => format!("引文与 {locator} 的原文不一致"),
             (NoSources, Lang::En) => "has no sources".to_string(),
             (NoSources, Lang::Zh) => "没有出处".to_string(),
             (UnknownBasis { found, .. }, Lang::En) => format!("{found:?} is not a basis"),
@@ -165,7 +177,7 @@ impl Problem {
                 format!("此处应写{}", type_zh(expected)),
             ),
             Missing => ("add this field".into(), "请补上这一项".into()),
-            EmptyText => ("write the text in both zh and en".into(), "请填写中英文两种文本".into()),
+            EmptyText => ("write the text".into(), "请填写文本".into()),
             TooLong { .. } => ("shorten the text".into(), "请缩短文本".into()),
             TooMany { .. } => ("split the data set".into(), "请拆分数据集".into()),
             BadId { .. } => (
@@ -197,12 +209,24 @@ impl Problem {
                 "write YYYY, YYYY-MM or YYYY-MM-DD with a real month and day".into(),
                 "请写成 YYYY、YYYY-MM 或 YYYY-MM-DD，且月、日真实存在".into(),
             ),
-            BadPara { .. } => (
-                "cite a paragraph as P01..P99 or a caption as C1..C9".into(),
-                "段落写作 P01..P99，图片说明写作 C1..C9".into(),
+            BadLanguages => (
+                "write \"languages\": [\"zh\", \"en\"], [\"en\", \"zh\"], [\"en\"] or [\"zh\"]".into(),
+                "请写 \"languages\": [\"zh\", \"en\"]、[\"en\", \"zh\"]、[\"en\"] 或 [\"zh\"]".into(),
+            ),
+            UndeclaredLang { .. } => (
+                "add the language to meta.languages, or remove this".into(),
+                "请把该语言加入 meta.languages，或删除此项".into(),
+            ),
+            NoSuchLocator { .. } => (
+                "cite a locator of source_text.paragraphs, or add that passage".into(),
+                "请引用 source_text.paragraphs 中已有的位置，或补上该段原文".into(),
+            ),
+            NotVerbatim { .. } => (
+                "copy the words exactly from that passage (only white space may differ)".into(),
+                "请从该段原文中逐字复制（只有空白可以不同）".into(),
             ),
             NoSources => (
-                "add at least one {\"para\", \"quote\"} from the article".into(),
+                "add at least one {\"para\", \"quote\"} from the source".into(),
                 "请至少添加一条出自原文的 {\"para\", \"quote\"}".into(),
             ),
             UnknownBasis { allowed, .. } => (format!("use one of: {allowed}"), format!("可选：{allowed}")),

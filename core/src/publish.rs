@@ -39,6 +39,19 @@ pub fn page_with_reading(page: &str, data_text: &str) -> Result<String, PublishE
     Ok(format!("{}{blocks}{}", &bare[..at], &bare[at..]))
 }
 
+/// The reading without the source text it carries: what a page publishes unless its author chose
+/// to let the text travel (the source may not be theirs to give). A text that is not a JSON
+/// object, or carries no source text, comes back as it is.
+pub fn without_source_text(data_text: &str) -> String {
+    match serde_json::from_str::<serde_json::Value>(data_text) {
+        Ok(serde_json::Value::Object(mut top)) if top.contains_key("source_text") => {
+            top.remove("source_text");
+            serde_json::to_string_pretty(&top).unwrap_or_else(|_| data_text.to_string())
+        }
+        _ => data_text.to_string(),
+    }
+}
+
 /// `page` without the block that starts with `open` (and the white space after it), if any.
 fn without_block(page: &str, open: &str) -> String {
     let Some(start) = page.find(open) else { return page.to_string() };
@@ -94,6 +107,19 @@ mod tests {
             "the layout block does not belong to the data block"
         );
         assert!(page.trim_end().ends_with("</body>\n</html>"));
+    }
+
+    #[test]
+    fn the_source_text_travels_only_when_its_author_chooses() {
+        let mut value: serde_json::Value = serde_json::from_str(DATA).unwrap();
+        value["source_text"] = serde_json::json!({"paragraphs": [{"locator": "P01", "text": "原文"}]});
+        let with = serde_json::to_string_pretty(&value).unwrap();
+        let without = without_source_text(&with);
+        assert!(!without.contains("source_text") && without.contains("\"nodes\""), "{}", &without[..200]);
+        let model = crate::load::load_data_set(&without).expect("the reading still loads");
+        assert!(model.source_text.is_none());
+        assert_eq!(without_source_text(DATA), DATA, "a reading without a source text is left as it is");
+        assert_eq!(without_source_text("not json"), "not json");
     }
 
     #[test]

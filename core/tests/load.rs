@@ -188,10 +188,6 @@ fn bad_dates() {
 
 #[test]
 fn bad_para_and_no_sources() {
-    check(
-        |v| v["nodes"][0]["sources"][0]["para"] = json!("P1"),
-        &["nodes[0].sources[0].para: \"P1\" is not a paragraph id"],
-    );
     check(|v| v["nodes"][0]["sources"] = json!([]), &["nodes[0].sources: has no sources"]);
     check(
         |v| {
@@ -371,28 +367,185 @@ fn leap_days_follow_the_gregorian_calendar() {
 }
 
 /// Paragraph ids are P01..P99 and captions C1..C9, nothing looser.
+/// A locator is free text: a paragraph id, a page, a section; never empty, at most 40 characters.
 #[test]
-fn paragraph_ids_are_exact() {
-    for (para, valid) in [
-        ("P01", true),
-        ("P21", true),
-        ("C1", true),
-        ("C9", true),
-        ("P00", false),
-        ("P1", false),
-        ("P001", false),
-        ("PA1", false),
-        ("P1A", false),
-        ("C0", false),
-        ("C12", false),
-        ("Cx", false),
-        ("X01", false),
+fn locators_are_free_text() {
+    let long = "x".repeat(41);
+    for (para, want) in [
+        ("P01", None),
+        ("C1", None),
+        ("p. 12", None),
+        ("§ 3.2", None),
+        ("第三节", None),
+        ("Chapter 4, para. 17", None),
+        (&"x".repeat(40), None),
+        (long.as_str(), Some("nodes[0].sources[0].para: 41 characters; at most 40 are accepted")),
+        ("  ", Some("nodes[0].sources[0].para: must not be empty")),
     ] {
-        let want =
-            if valid { Vec::new() } else { vec![format!("nodes[0].sources[0].para: {para:?} is not a paragraph id")] };
-        let want: Vec<&str> = want.iter().map(String::as_str).collect();
-        check(|v| v["nodes"][0]["sources"][0]["para"] = json!(para), &want);
+        check(|v| v["nodes"][0]["sources"][0]["para"] = json!(para), &want.into_iter().collect::<Vec<_>>());
     }
+}
+
+/// A reading in one language: its texts in that language only, its quotes untranslated, and
+/// every text shown in it whatever the interface's language.
+fn english_only() -> Value {
+    let mut v = base();
+    v["meta"]["languages"] = json!(["en"]);
+    strip(&mut v, "zh");
+    v
+}
+
+/// Removes every `lang` key of the bilingual texts and every translation, as a one-language
+/// reading is written.
+fn strip(value: &mut Value, lang: &str) {
+    match value {
+        Value::Object(map) => {
+            let is_text = map.len() == 2 && map.contains_key("zh") && map.contains_key("en");
+            if is_text {
+                map.remove(lang);
+            }
+            map.remove("translation");
+            map.values_mut().for_each(|v| strip(v, lang));
+        }
+        Value::Array(items) => items.iter_mut().for_each(|v| strip(v, lang)),
+        _ => {}
+    }
+}
+
+#[test]
+fn a_reading_in_one_language_shows_it_in_either_interface() {
+    let model = load_data_set(&english_only().to_string()).unwrap();
+    assert_eq!(model.source_lang(), Lang::En);
+    assert_eq!(model.content_lang(Lang::Zh), Lang::En);
+    assert_eq!(model.content_lang(Lang::En), Lang::En);
+    let label = &model.nodes[0].label;
+    assert_eq!((label.get(Lang::Zh), label.get(Lang::En), label.exact(Lang::Zh)), ("US", "US", ""));
+    assert_eq!(label.shown_lang(Lang::Zh), Lang::En);
+    assert_eq!(model.nodes[0].sources[0].translation, None);
+    let again = load_data_set(&model.to_json()).unwrap();
+    assert_eq!(again, model, "a one-language reading round-trips");
+    assert!(!model.to_json().contains("\"zh\""), "nothing written in the undeclared language");
+}
+
+#[test]
+fn the_languages_a_reading_declares_are_the_ones_it_has() {
+    let text = |s: &str| json!({"zh": s, "en": s});
+    // A Chinese reading of an English source, and the other way round.
+    let mut en_source = base();
+    en_source["meta"]["languages"] = json!(["en", "zh"]);
+    let en_quote =
+        json!([{"para": "p. 3", "quote": "Trust", "translation": {"lang": "zh", "text": "信任", "basis": "ours"}}]);
+    for path in ["/nodes/0", "/nodes/1", "/links/0", "/events/0", "/argument/thesis"] {
+        en_source.pointer_mut(path).unwrap()["sources"] = en_quote.clone();
+    }
+    let model = load_data_set(&en_source.to_string()).unwrap();
+    assert_eq!((model.source_lang(), model.meta.languages.second), (Lang::En, Some(Lang::Zh)));
+    check(|v| *v = en_source.clone(), &[]);
+
+    check(|v| v["meta"]["languages"] = json!(["zh", "en"]), &[]);
+    // The base reading declared Chinese only: every English text and translation is refused.
+    let problems = undeclared_en_problems();
+    assert!(
+        problems.contains(&"meta.title.en: \"en\" is not one of the reading's languages".to_string()),
+        "{problems:?}"
+    );
+    assert!(
+        // (and the node in the group that could not be read names it, as for any bad group)
+        problems.iter().all(|p| p.ends_with(": \"en\" is not one of the reading's languages")
+            || p == "nodes[1].group: no group \"technical\""),
+        "{problems:?}"
+    );
+    assert!(problems
+        .iter()
+        .any(|p| p.ends_with("sources[0].translation: \"en\" is not one of the reading's languages")));
+    for bad in
+        [json!([]), json!(["en", "en"]), json!(["de"]), json!(["zh", "en", "zh"]), json!(["zh-Hans"]), json!([1])]
+    {
+        let mut v = english_only();
+        v["meta"]["languages"] = bad.clone();
+        let problems = load_data_set(&v.to_string()).unwrap_err();
+        assert_eq!(problems[0].path, "meta.languages", "{bad}");
+    }
+    check(|v| v["meta"]["languages"] = json!("en"), &["meta.languages: expected a list, found a string"]);
+    // One language: a text in the other, an alias list in it, a translation are all refused.
+    let mut v = english_only();
+    v["nodes"][0]["label"] = text("US");
+    v["nodes"][1]["aliases"] = json!({"zh": ["攻击"], "en": ["attack"]});
+    v["nodes"][1]["sources"][0]["translation"] = json!({"lang": "zh", "text": "攻击", "basis": "ours"});
+    let got: Vec<String> = load_data_set(&v.to_string()).unwrap_err().iter().map(|p| p.to_string()).collect();
+    assert_eq!(
+        got,
+        [
+            "nodes[0].label.zh: \"zh\" is not one of the reading's languages",
+            "nodes[1].sources[0].translation: \"zh\" is not one of the reading's languages",
+            "nodes[1].aliases.zh: \"zh\" is not one of the reading's languages",
+        ]
+    );
+    // Two languages: the second is required in every text and every quote's translation.
+    let mut v = english_only();
+    v["meta"]["languages"] = json!(["en", "zh"]);
+    let problems = load_data_set(&v.to_string()).unwrap_err();
+    assert!(problems.iter().any(|p| p.to_string() == "meta.title.zh: required but missing"), "{problems:?}");
+    assert!(
+        problems.iter().any(|p| p.to_string() == "nodes[0].sources[0].translation: the quote has no Chinese rendering"),
+        "{problems:?}"
+    );
+}
+
+/// What the base reading says when it declares Chinese only: every English text is refused.
+fn undeclared_en_problems() -> Vec<String> {
+    let mut v = base();
+    v["meta"]["languages"] = json!(["zh"]);
+    load_data_set(&v.to_string()).unwrap_err().iter().map(|p| p.to_string()).collect()
+}
+
+/// A reading that carries its source text has every quote checked against it where it opens.
+#[test]
+fn quotes_are_checked_against_a_carried_source_text() {
+    let with_source = |v: &mut Value| {
+        v["source_text"] = json!({"paragraphs": [
+            {"locator": "P09", "text": "美国发布《国家网络安全战略》，\n强调……"},
+            {"locator": "p. 2", "text": "另一段"}
+        ]});
+    };
+    check(with_source, &[]);
+    let model = {
+        let mut v = base();
+        with_source(&mut v);
+        load_data_set(&v.to_string()).unwrap()
+    };
+    assert_eq!(model.source_text.as_ref().unwrap().paragraph("p. 2").unwrap().text, "另一段");
+    assert_eq!(load_data_set(&model.to_json()).unwrap(), model, "the source text round-trips");
+    check(
+        |v| {
+            with_source(v);
+            v["nodes"][1]["sources"][0]["quote"] = json!("国家 网络\n安全战略");
+        },
+        &[],
+    );
+    check(
+        |v| {
+            with_source(v);
+            v["nodes"][0]["sources"][0]["quote"] = json!("国家网络安全法");
+            v["links"][0]["sources"][0]["para"] = json!("P10");
+        },
+        &[
+            "nodes[0].sources[0].quote: the quote is not found word for word in P09",
+            "links[0].sources[0].para: the source text has no passage \"P10\"",
+        ],
+    );
+    check(
+        |v| {
+            with_source(v);
+            v["source_text"]["paragraphs"][1]["locator"] = json!("P09");
+        },
+        &["source_text.paragraphs[1].locator: id \"P09\" is already used at source_text.paragraphs[0]"],
+    );
+    check(
+        |v| v["source_text"] = json!({"paragraphs": "P09"}),
+        &["source_text.paragraphs: expected a list, found a string"],
+    );
+    check(|v| v["source_text"] = json!({}), &["source_text.paragraphs: required but missing"]);
 }
 
 /// The reading's year is a whole number from 0 to 9999.

@@ -61,10 +61,11 @@ fn entry(scene: &Arc<Scene>, node: usize, lang: Lang, kind: NodeKind) -> impl In
             <button type="button" class="list-node" aria-pressed=move || selected.get().to_string()
                 on:click=move |_| state.select(Selected::Node(id.clone()))>{n.label.get(lang).to_string()}</button>
             {source.map(|s| {
-                // In English, the article's words stay in Chinese, with the rendering marked.
-                let rendering = (lang == Lang::En).then(|| s.translation.as_ref().map(|t| t.text.clone())).flatten();
+                // The source's words stay in its language, with the rendering marked.
+                let source_lang = scene.model.source_lang();
+                let rendering = s.translation.as_ref().filter(|t| t.lang == lang && lang != source_lang).map(|t| t.text.clone());
                 view! {
-                    <q lang="zh-Hans">{s.quote}</q><span class="para-id">{format!("[{}]", s.para)}</span>
+                    <q lang=source_lang.tag()>{s.quote}</q><span class="para-id">{format!("[{}]", s.para)}</span>
                     {rendering.map(|text| view! { <span class="list-translation">" — "{text}" ("{i18n::TRANSLATION.get(lang)}")"</span> })}
                 }
             })}

@@ -89,8 +89,8 @@ pub fn PresenterView() -> impl IntoView {
         view! {
             <section class="presenter-current" aria-labelledby="presenter-step">
                 <p class="tour-count">{format!("{} {} / {}", i18n::TOUR_STEP.get(lang), at.step + 1, scene.model.tour.len())}</p>
-                <h2 id="presenter-step">{step.title.get(lang).to_string()}</h2>
-                <p class="tour-text">{step.text.get(lang).to_string()}</p>
+                <h2 id="presenter-step" lang=step.title.shown_lang(lang).tag()>{step.title.get(lang).to_string()}</h2>
+                <p class="tour-text" lang=step.text.shown_lang(lang).tag()>{step.text.get(lang).to_string()}</p>
                 {status.map(|s| view! { <p class="tour-reveal">{s}</p> })}
             </section>
             <section class="presenter-notes" aria-labelledby="presenter-notes-title">

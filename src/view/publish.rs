@@ -5,7 +5,8 @@
 
 use crate::browser::{download, one_file};
 use crate::state::{AppState, Notice};
-use atlas_core::publish::{page_with_reading, PublishError};
+use atlas_core::publish::{page_with_reading, without_source_text, PublishError};
+use atlas_core::Lang;
 use leptos::prelude::*;
 
 /// A file name from the reading's English title: lower-case ASCII words joined by hyphens.
@@ -23,10 +24,12 @@ fn file_name(title: &str) -> String {
     }
 }
 
-/// Makes and downloads the one HTML file; says in a notice why, when it cannot.
-pub fn save_as_one_file(state: AppState) {
+/// Makes and downloads the one HTML file, with the reading's source text only when `with_source`;
+/// says in a notice why, when it cannot.
+pub fn save_as_one_file(state: AppState, with_source: bool) {
     let text = state.source.with_untracked(|s| s.text().to_string());
-    let name = file_name(&state.scene.with_untracked(|s| s.model.meta.title.en.clone()));
+    let text = if with_source { text } else { without_source_text(&text) };
+    let name = file_name(&state.scene.with_untracked(|s| s.model.meta.title.get(Lang::En).to_string()));
     one_file::page(move |page| {
         let made = page.and_then(|page| {
             page_with_reading(&page, &text).map_err(|e| match e {

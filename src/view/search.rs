@@ -114,11 +114,13 @@ pub fn Search() -> impl IntoView {
             .map(|i| {
                 let n = &scene.model.nodes[i];
                 let id = n.id.clone();
-                let other = n.label.get(lang.other()).to_string();
+                // The other language's name, when the reading is written in both.
+                let other = Some(n.label.exact(lang.other()).to_string())
+                    .filter(|o| !o.is_empty() && n.label.shown_lang(lang) == lang);
                 view! {
                     <li><button type="button" class="result" on:click=move |_| choose(Selected::Node(id.clone()))>
-                        <span class="result-label">{n.label.get(lang).to_string()}</span>
-                        <span class="result-other" lang=lang.other().tag()>{other}</span>
+                        <span class="result-label" lang=n.label.shown_lang(lang).tag()>{n.label.get(lang).to_string()}</span>
+                        {other.map(|other| view! { <span class="result-other" lang=lang.other().tag()>{other}</span> })}
                     </button></li>
                 }
             })

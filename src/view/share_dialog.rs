@@ -73,7 +73,7 @@ fn ShareLimits() -> impl IntoView {
     view! {
         <Show when=move || !link_carries_reading(&state)>
             <p class="share-limit">{t(i18n::SHARE_NEEDS_FILE)}</p>
-            <p><button type="button" on:click=move |_| crate::view::publish::save_as_one_file(state)>{t(i18n::SAVE_ONE_FILE)}</button></p>
+            <p><button type="button" on:click=move |_| crate::view::publish::save_as_one_file(state, false)>{t(i18n::SAVE_ONE_FILE)}</button></p>
         </Show>
         <Show when=move || link_carries_reading(&state) && on_file_page()>
             <p class="share-limit">{t(i18n::SHARE_FROM_FILE)}</p>

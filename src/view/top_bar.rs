@@ -18,6 +18,7 @@ pub fn TopBar() -> impl IntoView {
     let lang = state.lang;
     let t = move |ui: i18n::Ui| move || ui.get(lang.get());
     let title = move || state.scene.with(|s| s.model.meta.title.get(lang.get()).to_string());
+    let content_lang = move || state.scene.with(|s| s.model.content_lang(lang.get()).tag());
     let byline =
         move || state.scene.with(|s| format!("{} · {}", s.model.meta.author.get(lang.get()), s.model.meta.year));
     let lang_button = move |target: Lang, text: &'static str| {
@@ -42,7 +43,7 @@ pub fn TopBar() -> impl IntoView {
     view! {
         <header class="top-bar">
             <div class="titles">
-                <h1 class="article-title" title=title>{title}</h1>
+                <h1 class="article-title" title=title lang=content_lang>{title}</h1>
                 <p class="byline"><span class="app-name">{t(i18n::APP_NAME)}</span>" · "{byline}</p>
                 <OwnDataNote/>
             </div>

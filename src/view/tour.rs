@@ -269,8 +269,8 @@ pub fn TourPanel() -> impl IntoView {
                     <progress max=total.to_string() value=(at.step + 1).to_string() aria-label=t(i18n::TOUR_PROGRESS)>{progress}</progress>
                     {stage_controls(state, at.step == 0)}
                 </div>
-                <h2 id="tour-title" class="tour-title">{step.title.get(lang_now).to_string()}</h2>
-                <p class="tour-text">{step.text.get(lang_now).to_string()}</p>
+                <h2 id="tour-title" class="tour-title" lang=step.title.shown_lang(lang_now).tag()>{step.title.get(lang_now).to_string()}</h2>
+                <p class="tour-text" lang=step.text.shown_lang(lang_now).tag()>{step.text.get(lang_now).to_string()}</p>
                 {revealed.map(|r| view! { <p class="tour-reveal">{r}</p> })}
             </section>
         })
@@ -331,7 +331,7 @@ pub fn Handout() -> impl IntoView {
                         <div class="handout-step-text">
                             <h3>{format!("{}. {}", k + 1, s.title.get(lang))}</h3>
                             <p>{s.text.get(lang).to_string()}</p>
-                            <Quotes sources=sources lang=lang/>
+                            <Quotes sources=sources lang=lang without_passages=true/>
                         </div>
                         {figure.map(|svg| view! { <div class="handout-figure small" inner_html=svg></div> })}
                     </li>

@@ -8,7 +8,7 @@
 import { pathToFileURL } from 'node:url';
 import { check, CheckError } from '../support/page.mjs';
 import { spyOnDownloads, nextDownload } from './specs-share.mjs';
-import { smallDataSet, hostileDataSet, invalidDataSet, manyNodes, paddedText, tempDir } from '../support/datasets.mjs';
+import { smallDataSet, hostileDataSet, invalidDataSet, manyNodes, paddedText, tempDir, englishReading, TRUST_TEXT } from '../support/datasets.mjs';
 import { GRAPH, escapeRe, openMenu, menuItem, graphNodes, graphNode, timelineButtons, eventButton, details, expectDetailsTitle } from './specs.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -390,6 +390,87 @@ export const specs = [
         check(/<div id="boot"[^>]*role="status">/.test(again.text) && !/<div id="boot"[^>]*hidden/.test(again.text), 'the file saved from a file:// page lacks its start-up message, or holds it hidden');
         check((await page.open(`${pathToFileURL(tmp.write('again.html', again.text)).href}?lang=en`)) === 'ready', `the file saved from a file:// page shows an alert: ${await alertText(page)}`);
         await expectDataSet(page, second, 'the file saved from a file:// page, opened');
+      } finally {
+        await server.close();
+        tmp.remove();
+      }
+    },
+  },
+
+  {
+    // A reading in one language shows it in either interface, marked as that language, and a
+    // reading that carries its source text has its quotes checked where it opens, shows each
+    // quote's passage, and lets the text travel in a saved page only when asked.
+    name: 'own data: a reading in English alone, with its source text, in the Chinese interface',
+    async run({ page, site, startServer }) {
+      const server = await ownServer(startServer, site);
+      const tmp = tempDir();
+      try {
+        await page.open(server.url('?lang=zh'));
+        const set = englishReading();
+        await chooseFile(page, tmp.write('trust.json', set));
+        await expectDataSet(page, set, 'an English reading opened in the Chinese interface');
+        check((await page.js('return document.documentElement.lang;')) === 'zh-Hans', 'the interface left Chinese');
+        const title = await page.byRole('heading', set.meta.title.en, { exact: true });
+        check((await page.attr(title, 'lang')) === 'en', 'the English title is not marked lang="en" in the Chinese interface');
+        const graph = await page.byRole('group', GRAPH);
+        const hoarding = await page.byRole('button', /^Hoarding(,|$)/, { within: graph });
+        const labelLang = await page.js('const t = arguments[0].querySelector("text"); return t && t.getAttribute("lang");', hoarding);
+        check(labelLang === 'en', `the graph's English label is marked lang=${JSON.stringify(labelLang)}`);
+        await page.click(hoarding);
+        await expectDetailsTitle(page, 'Hoarding', 'a node of the English reading chosen in the Chinese interface');
+        const { aside } = await details(page);
+        const shown = await page.js(`
+          const a = arguments[0];
+          const q = a.querySelector('blockquote');
+          return {
+            h3: a.querySelector('h3').getAttribute('lang'),
+            quote: q && R.norm(q.textContent), quoteLang: q && q.getAttribute('lang'),
+            otherLang: a.querySelectorAll('.other-lang').length,
+            translations: a.querySelectorAll('.translation').length,
+          };`, aside);
+        check(shown.h3 === 'en', `Details' title is marked lang=${JSON.stringify(shown.h3)}`);
+        check(shown.quote === set.nodes[1].sources[0].quote && shown.quoteLang === 'en', `Details' quote reads ${JSON.stringify(shown.quote)} marked ${JSON.stringify(shown.quoteLang)}`);
+        check(shown.otherLang === 0, 'Details shows an "other language" line for a reading written in one language');
+        check(shown.translations === 0, 'Details shows a translation for a reading that has none');
+        // The passage the quote comes from, behind a disclosure named with its locator.
+        const passage = await page.until(() => page.js('return Array.from(arguments[0].querySelectorAll("details.passage")).find((d) => R.norm(d.querySelector("summary").textContent) === "原文段落 [P2]") || null;', aside), 'the disclosure "原文段落 [P2]"');
+        const summary = await page.js('return arguments[0].querySelector("summary");', passage);
+        await page.click(summary);
+        await page.until(() => page.prop(passage, 'open'), 'the passage to open');
+        const text = await page.js('return R.norm(arguments[0].querySelector("p").textContent);', passage);
+        check(text === TRUST_TEXT[1][1], `the passage reads ${JSON.stringify(text)}`);
+
+        // A quote that is not word for word in its passage, and a locator with no passage.
+        const bad = englishReading('A reading with a misquote');
+        bad.nodes[1].sources[0].quote = 'Hoarding looks wise to each of them';
+        bad.links[0].sources[0].para = 'P9';
+        await page.open(server.url('?lang=en'));
+        await chooseFile(page, tmp.write('misquote.json', bad));
+        const problems = await expectLoadProblems(page, 'a misquote in a reading that carries its source text');
+        const want = [
+          ['nodes[1].sources[0].quote', 'the quote is not found word for word in P2'],
+          ['links[0].sources[0].para', 'the source text has no passage "P9"'],
+        ];
+        for (const [path, message] of want) {
+          check(problems.items.some((i) => i.startsWith(`${path} `) && i.includes(message)), `the problems do not say ${path}: ${message}; they read ${JSON.stringify(problems.items)}`);
+        }
+        check(problems.items.length === want.length, `${problems.items.length} problems listed, expected ${want.length}: ${JSON.stringify(problems.items)}`);
+        await dismissProblems(page);
+
+        // Saved as one HTML file: without the source text unless asked for.
+        await chooseFile(page, tmp.write('trust-again.json', set));
+        await expectDataSet(page, set, 'the English reading opened again');
+        await spyOnDownloads(page);
+        await page.click(await menuItem(page, 'Save as one HTML file'));
+        const plain = await nextDownload(page, 0, 'the one HTML file');
+        await page.click(await menuItem(page, 'Save as one HTML file, with the source text'));
+        const withText = await nextDownload(page, 1, 'the one HTML file with the source text');
+        const passageText = TRUST_TEXT[0][1].slice(0, 40);
+        check(!plain.text.includes('source_text') && !plain.text.includes(passageText), 'the plain one-file page carries the source text');
+        check(withText.text.includes('source_text') && withText.text.includes(passageText), 'the page saved "with the source text" does not carry it');
+        check((await page.open(`${pathToFileURL(tmp.write('trust.html', plain.text)).href}?lang=en`)) === 'ready', `the saved page shows an alert: ${await alertText(page)}`);
+        await expectDataSet(page, set, 'the saved page without its source text, opened from file://');
       } finally {
         await server.close();
         tmp.remove();

@@ -149,3 +149,52 @@ export function tempDir(prefix = 'atlas-e2e-') {
     remove() { rmSync(dir, { recursive: true, force: true }); },
   };
 }
+
+/**
+ * A short English text written for the tests (not from any publication), in numbered passages:
+ * the source of `englishReading`, as a teacher would paste it.
+ */
+export const TRUST_TEXT = [
+  ['P1', 'Shared infrastructure works only while its users trust one another. A water board, a seed bank or a public code library depends on contributors who cannot see each other\'s motives.'],
+  ['P2', 'When one member starts to treat the common resource as a weapon, the others hoard. Hoarding looks prudent to each of them and ruinous to all of them together.'],
+  ['P3', 'Rules alone do not restore trust. Rules that nobody enforces teach members that defection is cheap, and the next crisis arrives sooner.'],
+  ['P4', 'What restores trust is repeated, visible reciprocity: small exchanges that each side can check, kept up long enough to make cooperation the habit.'],
+  ['P5', 'In 2019 the regional water board tried open ledgers for a season, and by the following spring the hoarding had stopped.'],
+];
+
+/**
+ * A reading written in English alone (`meta.languages: ["en"]`) that carries its source text:
+ * 5 nodes, 4 links, 1 event and a 2-step tour, every quote verbatim from `TRUST_TEXT`.
+ */
+export function englishReading(tag = 'Trust in shared infrastructure') {
+  const src = (para, quote) => [{ para, quote }];
+  const node = (id, kind, label, summary, para, quote) => ({ id, kind, label: { en: label }, summary: { en: summary }, sources: src(para, quote) });
+  const en = (text) => ({ en: text });
+  return {
+    format: 'argument-atlas/1',
+    meta: { title: en(tag), author: en('A. Teacher'), year: 2024, citation: en('A. Teacher, "Trust in shared infrastructure", course notes, 2024.'), languages: ['en'] },
+    groups: [],
+    nodes: [
+      node('weaponisation', 'threat', 'Weaponised commons', 'A member treats the shared resource as a weapon.', 'P2', 'treat the common resource as a weapon'),
+      node('hoarding', 'threat', 'Hoarding', 'Each member hoards; prudent alone, ruinous together.', 'P2', 'Hoarding looks prudent to each of them'),
+      node('unenforced-rules', 'threat', 'Unenforced rules', 'Rules nobody enforces make defection cheap.', 'P3', 'Rules that nobody enforces teach members that defection is cheap'),
+      node('visible-reciprocity', 'response', 'Visible reciprocity', 'Repeated small exchanges each side can check.', 'P4', 'repeated, visible reciprocity'),
+      node('water-board', 'actor', 'Regional water board', 'Tried open ledgers for a season.', 'P5', 'the regional water board tried open ledgers'),
+    ],
+    links: [
+      { source: 'weaponisation', target: 'hoarding', relation: 'drives', note: en('Weaponising the commons makes the others hoard.'), sources: src('P2', 'the others hoard') },
+      { source: 'unenforced-rules', target: 'hoarding', relation: 'aggravates', note: en('Cheap defection brings the next crisis sooner.'), sources: src('P3', 'the next crisis arrives sooner') },
+      { source: 'visible-reciprocity', target: 'hoarding', relation: 'addresses', note: en('Reciprocity restores the trust hoarding lost.'), sources: src('P4', 'What restores trust is repeated, visible reciprocity') },
+      { source: 'water-board', target: 'visible-reciprocity', relation: 'exemplifies', note: en('The open ledgers are reciprocity made visible.'), sources: src('P5', 'tried open ledgers for a season') },
+    ],
+    events: [
+      { id: 'open-ledgers', date: '2019', actor: 'water-board', title: en('Open-ledger season'), summary: en('The water board keeps open ledgers; hoarding stops by spring.'), sources: src('P5', 'by the following spring the hoarding had stopped'), nodes: ['hoarding', 'visible-reciprocity'] },
+    ],
+    argument: { thesis: { text: en('Only visible reciprocity restores the trust shared infrastructure needs.'), sources: src('P4', 'make cooperation the habit'), nodes: ['visible-reciprocity'] }, principles: ['visible-reciprocity'], models: [] },
+    tour: [
+      { id: 'the-spiral', title: en('How trust breaks'), text: en('Weaponising the commons drives hoarding.'), nodes: ['weaponisation', 'hoarding'], events: [] },
+      { id: 'the-way-out', title: en('How it returns'), text: en('Visible reciprocity, as the water board showed.'), nodes: ['visible-reciprocity', 'water-board'], events: ['open-ledgers'] },
+    ],
+    source_text: { paragraphs: TRUST_TEXT.map(([locator, text]) => ({ locator, text })) },
+  };
+}

@@ -184,7 +184,8 @@ pub fn graph_svg_with(
         Fixed(height),
         Fixed(width),
         Fixed(height),
-        lang.tag(),
+        // The drawing is mostly the reading's words: a one-language reading's, whatever the interface's.
+        scene.model.content_lang(lang).tag(),
     );
     let title = scene.model.meta.title.get(lang);
     let _ = write!(svg, "<title>{}</title><defs>", escape_xml(title));

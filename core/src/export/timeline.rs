@@ -75,7 +75,7 @@ pub fn timeline_svg(scene: &Scene, lang: Lang, width: f64) -> ExportedSvg {
     let _ = write!(
         svg,
         r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" lang="{}" font-family="system-ui, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif"><rect width="{w}" height="{h}" fill="#fff"/><line x1="0" x2="{w}" y1="19.5" y2="19.5" stroke="#999"/>"##,
-        lang.tag(),
+        scene.model.content_lang(lang).tag(),
         w = px(width),
         h = px(height),
     );

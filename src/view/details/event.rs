@@ -59,12 +59,12 @@ pub fn details(scene: Arc<Scene>, event: usize, lang: Lang) -> impl IntoView {
     view! {
         <article class="details" aria-labelledby="detail-title">
             <p class="kind-badge kind-event">{i18n::TIMELINE.get(lang)}</p>
-            <h3 id="detail-title">{e.title.get(lang).to_string()}</h3>
+            <h3 id="detail-title" lang=e.title.shown_lang(lang).tag()>{e.title.get(lang).to_string()}</h3>
             {e.official_title.clone().map(|t| view! {
                 <p class="official-title"><span class="label">{i18n::OFFICIAL_TITLE.get(lang)}": "</span>
                     <cite lang=t.lang.clone()>{t.text.clone()}</cite></p>
             })}
-            <p class="other-lang" lang=lang.other().tag()>{e.title.get(lang.other()).to_string()}</p>
+            {super::other_lang(&e.title, lang)}
             <dl class="facts">
                 <dt>{i18n::DATE.get(lang)}</dt>
                 <dd>{e.date.display(lang)}</dd>
@@ -76,7 +76,7 @@ pub fn details(scene: Arc<Scene>, event: usize, lang: Lang) -> impl IntoView {
                 <dt>{i18n::ACTOR.get(lang)}</dt>
                 <dd>{actor.map(|a| node_button(&scene, a, lang))}</dd>
             </dl>
-            <p class="summary">{e.summary.get(lang).to_string()}</p>
+            <p class="summary" lang=e.summary.shown_lang(lang).tag()>{e.summary.get(lang).to_string()}</p>
             <Quotes sources=e.sources.clone() lang=lang/>
             <section class="relations">{sections}</section>
         </article>

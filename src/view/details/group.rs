@@ -16,8 +16,8 @@ pub fn details(scene: Arc<Scene>, group: usize, lang: Lang) -> impl IntoView {
     view! {
         <article class="details" aria-labelledby="detail-title">
             <p class="kind-badge">{i18n::GROUP.get(lang)}{stage.map(|s| format!(" · {} {s}", i18n::STAGE.get(lang)))}</p>
-            <h3 id="detail-title">{g.label.get(lang).to_string()}</h3>
-            <p class="other-lang" lang=lang.other().tag()>{g.label.get(lang.other()).to_string()}</p>
+            <h3 id="detail-title" lang=g.label.shown_lang(lang).tag()>{g.label.get(lang).to_string()}</h3>
+            {super::other_lang(&g.label, lang)}
             <section class="relations">
                 <h4>{format!("{} ({})", i18n::NODES_IN_GROUP.get(lang), nodes.len())}</h4>
                 <ul class="chips">{nodes.into_iter().map(|n| view! { <li>{node_button(&scene, n, lang)}</li> }).collect_view()}</ul>

@@ -15,9 +15,16 @@ use crate::i18n;
 use crate::state::use_app;
 use atlas_core::scene::Scene;
 use atlas_core::view_state::Selected;
-use atlas_core::Lang;
+use atlas_core::{Lang, Text};
 use leptos::prelude::*;
 pub use quotes::Quotes;
+
+/// A title's other language under it, when the reading is written in both.
+pub fn other_lang(text: &Text, lang: Lang) -> Option<impl IntoView> {
+    let other = text.exact(lang.other());
+    (text.shown_lang(lang) == lang && !other.is_empty())
+        .then(|| view! { <p class="other-lang" lang=lang.other().tag()>{other.to_string()}</p> })
+}
 
 /// A button that selects a node, labelled with its name and kind.
 pub fn node_button(scene: &Scene, node: usize, lang: Lang) -> impl IntoView {
@@ -40,7 +47,7 @@ fn nothing_selected(scene: &Scene, lang: Lang) -> impl IntoView {
         <div class="details details-empty">
             <p class="hint">{i18n::NOTHING_SELECTED.get(lang)}</p>
             <h3 id="detail-title">{match lang { Lang::Zh => "核心论点", Lang::En => "The thesis" }}</h3>
-            <p>{thesis.text.get(lang).to_string()}</p>
+            <p lang=thesis.text.shown_lang(lang).tag()>{thesis.text.get(lang).to_string()}</p>
             <Quotes sources=thesis.sources.clone() lang=lang/>
         </div>
     }

@@ -148,9 +148,9 @@ pub fn details(scene: Arc<Scene>, node: usize, lang: Lang) -> impl IntoView {
                     " · "<button type="button" class="link-button" on:click=move |_| state.select(Selected::Group(id.clone()))>{label}</button>
                 })}
             </p>
-            <h3 id="detail-title">{n.label.get(lang).to_string()}</h3>
-            <p class="other-lang" lang=lang.other().tag()>{n.label.get(lang.other()).to_string()}</p>
-            <p class="summary">{n.summary.get(lang).to_string()}</p>
+            <h3 id="detail-title" lang=n.label.shown_lang(lang).tag()>{n.label.get(lang).to_string()}</h3>
+            {super::other_lang(&n.label, lang)}
+            <p class="summary" lang=n.summary.shown_lang(lang).tag()>{n.summary.get(lang).to_string()}</p>
             <Quotes sources=n.sources.clone() lang=lang/>
             <section class="relations">
                 <h4>{i18n::RELATED.get(lang)}<span class="stated-badge">{format!(" · {}", i18n::STATED.get(lang))}</span></h4>

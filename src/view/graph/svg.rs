@@ -82,6 +82,7 @@ pub fn drawing(scene: Arc<Scene>, lang: Signal<Lang>) -> impl IntoView {
 fn node(scene: Arc<Scene>, i: usize, lang: Signal<Lang>) -> impl IntoView {
     let n = &scene.model.nodes[i];
     let (kind, r) = (n.kind, scene.radii[i]);
+    let languages = scene.model.meta.languages;
     let lines = move || {
         let label = scene.label(i, lang.get());
         label
@@ -101,7 +102,7 @@ fn node(scene: Arc<Scene>, i: usize, lang: Signal<Lang>) -> impl IntoView {
     view! {
         <g class=format!("node kind-{}", kind.code()) data-index=i.to_string() role="button" tabindex="-1" aria-pressed="false">
             <path class="shape" d=shape_path(kind, r)/>
-            <text class="label" display="none" lang=move || lang.get().tag()>{lines}</text>
+            <text class="label" display="none" lang=move || languages.shown(lang.get()).tag()>{lines}</text>
         </g>
     }
 }

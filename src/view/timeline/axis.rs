@@ -123,6 +123,7 @@ pub fn event_list(state: AppState, scene: Arc<Scene>, layout: Memo<CardLayout>) 
             let pos = move || placed().unwrap_or_default();
             let scene_caption = scene.clone();
             let title = ev.title.clone();
+            let title_lang = ev.title.clone();
             let precision = ev.date.precision();
             view! {
                 <li class=format!("event precision-{}", match precision {
@@ -139,7 +140,7 @@ pub fn event_list(state: AppState, scene: Arc<Scene>, layout: Memo<CardLayout>) 
                         aria-pressed=move || selected.get().to_string()
                         on:click=move |_| state.select(Selected::Event(id_click.clone()))>
                         <span class="event-caption">{move || caption(&scene_caption, e, lang.get())}</span>
-                        <span class="event-title">{move || title.get(lang.get()).to_string()}</span>
+                        <span class="event-title" lang=move || title_lang.shown_lang(lang.get()).tag()>{move || title.get(lang.get()).to_string()}</span>
                         <Show when=is_marked>
                             <span class="sr-only">{move || match lang.get() { Lang::Zh => "（与所选节点相关）", Lang::En => " (related to the selected node)" }}</span>
                         </Show>
