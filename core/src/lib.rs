@@ -1,6 +1,7 @@
 //! The pure core of Argument Atlas: everything that can be decided without a browser.
 //!
 //! - [`model`]: the validated data model (nodes, links, timeline events, argument, tour).
+//! - [`csv_import`]: a reading made in a spreadsheet (CSV files), placed problems and all.
 //! - [`load`]: the only code that reads JSON; it validates and reports every [`problem`].
 //! - [`analysis`]: graph questions answered with petgraph (degree, what addresses what).
 //! - [`layout`]: the force simulation (d3-force's model, Barnes–Hut) and the bipartite layout.
@@ -24,6 +25,7 @@
 //! tested natively with `cargo test`.
 
 pub mod analysis;
+pub mod csv_import;
 pub mod drawing;
 pub mod export;
 pub mod frame;

@@ -13,6 +13,52 @@ pub struct Problem {
     /// A JSON path from the top of the file: `nodes[3].label.en`. Empty for the whole file.
     pub path: String,
     pub kind: ProblemKind,
+    /// Where in a spreadsheet reading the bad value was written, when it came from one.
+    pub at: Option<CsvPlace>,
+    /// What of the item at `at` is wrong, when the place is a whole row (`label.zh`).
+    pub detail: Option<String>,
+}
+
+/// A place in a spreadsheet reading: a file, a row as the spreadsheet numbers it (the header is
+/// row 1; 0 is the whole file) and a column (its position from 0, and its header).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CsvPlace {
+    pub file: String,
+    pub row: usize,
+    pub column: Option<(usize, String)>,
+}
+
+impl CsvPlace {
+    /// The whole file.
+    pub fn file(name: &str) -> CsvPlace {
+        CsvPlace { file: name.to_string(), row: 0, column: None }
+    }
+
+    /// `nodes.csv, row 4, column C (kind)` in `lang`.
+    pub fn describe(&self, lang: Lang) -> String {
+        let column = self.column.as_ref().map(|(c, name)| (column_letters(*c), name));
+        match (lang, self.row, column) {
+            (Lang::En, 0, _) => self.file.clone(),
+            (Lang::En, row, None) => format!("{}, row {row}", self.file),
+            (Lang::En, row, Some((letters, name))) => format!("{}, row {row}, column {letters} ({name})", self.file),
+            (Lang::Zh, 0, _) => self.file.clone(),
+            (Lang::Zh, row, None) => format!("{} 第 {row} 行", self.file),
+            (Lang::Zh, row, Some((letters, name))) => format!("{} 第 {row} 行 {letters} 列（{name}）", self.file),
+        }
+    }
+}
+
+/// A spreadsheet's column letters: 0 → A, 25 → Z, 26 → AA.
+pub fn column_letters(index: usize) -> String {
+    let mut n = index + 1;
+    let mut letters = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(b'A' + rem as u8);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    String::from_utf8(letters).unwrap_or_default()
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -69,6 +115,20 @@ pub enum ProblemKind {
     NoTranslationNote,
     /// A group is placed in two stages of the argument layout.
     GroupInTwoStages { id: String, first: String },
+    /// A chosen file is not one of a spreadsheet reading's files.
+    UnknownCsvFile,
+    /// A spreadsheet reading lacks a file it needs.
+    MissingCsvFile,
+    /// A file is not readable as CSV.
+    NotCsv { detail: String },
+    /// A header names a column the file does not have.
+    UnknownCsvColumn,
+    /// A header names a column twice.
+    CsvColumnTwice,
+    /// A text column without its language (`label`) in a two-language reading.
+    CsvColumnNeedsLang,
+    /// A row of `reading.csv` names a field it does not have.
+    UnknownCsvField { found: String },
     /// The page carries no built-in data set: its `<script type="application/json"
     /// id="atlas-data">` block is missing (a page not made by `tools/build.sh`).
     NoBuiltInData,
@@ -76,7 +136,22 @@ pub enum ProblemKind {
 
 impl Problem {
     pub fn new(path: impl Into<String>, kind: ProblemKind) -> Problem {
-        Problem { path: path.into(), kind }
+        Problem { path: path.into(), kind, at: None, detail: None }
+    }
+
+    /// A problem of a spreadsheet reading, at a place in its files.
+    pub fn at(place: CsvPlace, kind: ProblemKind) -> Problem {
+        Problem { path: String::new(), kind, at: Some(place), detail: None }
+    }
+
+    /// Where the problem is, in `lang`: the spreadsheet place (with what of it is wrong) when it
+    /// came from one, else the JSON path (empty for the whole file).
+    pub fn place(&self, lang: Lang) -> String {
+        match (&self.at, &self.detail) {
+            (Some(at), Some(detail)) => format!("{} ({detail})", at.describe(lang)),
+            (Some(at), None) => at.describe(lang),
+            (None, _) => self.path.clone(),
+        }
     }
 
     /// What is wrong, in `lang`, without the path.
@@ -151,6 +226,20 @@ impl Problem {
             (NoTranslationNote, Lang::Zh) => "注明了文外原话或正式名称，却未说明出处".to_string(),
             (GroupInTwoStages { id, first }, Lang::En) => format!("group {id:?} is already in {first}"),
             (GroupInTwoStages { id, first }, Lang::Zh) => format!("分组 {id:?} 已在 {first} 中"),
+            (UnknownCsvFile, Lang::En) => "is not one of a spreadsheet reading's files".to_string(),
+            (UnknownCsvFile, Lang::Zh) => "不是表格解读的文件".to_string(),
+            (MissingCsvFile, Lang::En) => "is needed but was not chosen".to_string(),
+            (MissingCsvFile, Lang::Zh) => "必需，但未选择该文件".to_string(),
+            (NotCsv { detail }, Lang::En) => format!("is not readable as CSV: {detail}"),
+            (NotCsv { detail }, Lang::Zh) => format!("无法按 CSV 读取：{detail}"),
+            (UnknownCsvColumn, Lang::En) => "is not a column of this file".to_string(),
+            (UnknownCsvColumn, Lang::Zh) => "不是该文件的列".to_string(),
+            (CsvColumnTwice, Lang::En) => "is a column already named in the header".to_string(),
+            (CsvColumnTwice, Lang::Zh) => "与表头中已有的列重名".to_string(),
+            (CsvColumnNeedsLang, Lang::En) => "a two-language reading's text column must say its language".to_string(),
+            (CsvColumnNeedsLang, Lang::Zh) => "双语解读的文本列须注明语言".to_string(),
+            (UnknownCsvField { found }, Lang::En) => format!("{found:?} is not a field of reading.csv"),
+            (UnknownCsvField { found }, Lang::Zh) => format!("{found:?} 不是 reading.csv 的字段"),
             (NoBuiltInData, Lang::En) => "this page carries no built-in data set".to_string(),
             (NoBuiltInData, Lang::Zh) => "此页面未包含内置数据集".to_string(),
         }
@@ -252,6 +341,30 @@ impl Problem {
                 "put each group in one stage only".into(),
                 "每个分组只能属于一个阶段".into(),
             ),
+            UnknownCsvFile => (
+                "name the files reading.csv, nodes.csv, links.csv, events.csv, tour.csv, groups.csv and source.txt (or source.md)".into(),
+                "文件名须为 reading.csv、nodes.csv、links.csv、events.csv、tour.csv、groups.csv 以及 source.txt（或 source.md）".into(),
+            ),
+            MissingCsvFile => (
+                "choose it together with the other files (see docs/csv-template)".into(),
+                "请与其他文件一起选择它（见 docs/csv-template）".into(),
+            ),
+            NotCsv { .. } => (
+                "save the sheet as CSV (UTF-8) from the spreadsheet".into(),
+                "请在电子表格中另存为 CSV（UTF-8）".into(),
+            ),
+            UnknownCsvColumn | CsvColumnTwice => (
+                "use the header of the template in docs/csv-template".into(),
+                "请使用 docs/csv-template 模板中的表头".into(),
+            ),
+            CsvColumnNeedsLang => (
+                "name it with its language, such as label_zh and label_en".into(),
+                "请在列名后注明语言，例如 label_zh 和 label_en".into(),
+            ),
+            UnknownCsvField { .. } => (
+                format!("use one of: {}", crate::csv_import::READING_FIELDS.join(", ")),
+                format!("可选：{}", crate::csv_import::READING_FIELDS.join("、")),
+            ),
             NoBuiltInData => (
                 "build the page with tools/build.sh, which puts the data set into it as <script type=\"application/json\" id=\"atlas-data\">".into(),
                 "请用 tools/build.sh 构建页面，它会把数据集写入 <script type=\"application/json\" id=\"atlas-data\">".into(),
@@ -265,7 +378,9 @@ impl Problem {
 
     /// `path: message (hint)` in `lang`, the form shown in the page.
     pub fn describe(&self, lang: Lang) -> String {
-        let place = if self.path.is_empty() {
+        let place = if self.at.is_some() {
+            self.place(lang)
+        } else if self.path.is_empty() {
             match lang {
                 Lang::En => "file".to_string(),
                 Lang::Zh => "文件".to_string(),
@@ -282,7 +397,9 @@ impl Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() {
+        if self.at.is_some() {
+            write!(f, "{}: {}", self.place(Lang::En), self.message(Lang::En))
+        } else if self.path.is_empty() {
             write!(f, "{}", self.message(Lang::En))
         } else {
             write!(f, "{}: {}", self.path, self.message(Lang::En))

@@ -15,9 +15,99 @@ pub fn is_verbatim(quote: &str, passage: &str) -> bool {
     !quote.is_empty() && squash(passage).contains(&quote)
 }
 
+/// One passage of a source text, with its locator.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Passage {
+    pub locator: String,
+    pub text: String,
+}
+
+/// A pasted source text (plain text or Markdown) as passages. Passages are separated by blank
+/// lines; a line that starts with its own locator in brackets (`[P01] …`, `[p. 12] …`) starts
+/// one. When the text has its own locators, only the passages that carry one count (a title or
+/// a byline above them is not cited); otherwise every passage is numbered `P1`, `P2`, …, and
+/// Markdown headings (`# …`) are left out.
+pub fn passages(text: &str) -> Vec<Passage> {
+    let mut blocks: Vec<(Option<String>, Vec<&str>)> = Vec::new();
+    let mut open = false;
+    for line in text.lines() {
+        let line = line.trim();
+        if line.is_empty() {
+            open = false;
+            continue;
+        }
+        if let Some((locator, rest)) = own_locator(line) {
+            blocks.push((Some(locator), vec![rest]));
+            open = true;
+        } else if line.starts_with('#') && !open {
+            blocks.push((None, Vec::new()));
+        } else if open {
+            if let Some(block) = blocks.last_mut() {
+                block.1.push(line);
+            }
+        } else {
+            blocks.push((None, vec![line]));
+            open = true;
+        }
+    }
+    let own = blocks.iter().any(|(locator, _)| locator.is_some());
+    let mut number = 0;
+    blocks
+        .into_iter()
+        .filter(|(_, lines)| !lines.is_empty())
+        .filter_map(|(locator, lines)| {
+            let text = lines.join("\n");
+            match locator {
+                Some(locator) => Some(Passage { locator, text }),
+                None if own => None,
+                None => {
+                    number += 1;
+                    Some(Passage { locator: format!("P{number}"), text })
+                }
+            }
+        })
+        .collect()
+}
+
+/// `[locator] rest` at the start of a line: a locator of 1 to 40 characters with no bracket.
+fn own_locator(line: &str) -> Option<(String, &str)> {
+    let rest = line.strip_prefix('[')?;
+    let end = rest.find(']')?;
+    let locator = rest[..end].trim();
+    let chars = locator.chars().count();
+    ((1..=40).contains(&chars) && !locator.contains('[')).then(|| (locator.to_string(), rest[end + 1..].trim()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn check_passages(text: &str, want: &[(&str, &str)]) {
+        let got: Vec<(String, String)> = passages(text).into_iter().map(|p| (p.locator, p.text)).collect();
+        let want: Vec<(String, String)> = want.iter().map(|(l, t)| (l.to_string(), t.to_string())).collect();
+        assert_eq!(got, want, "{text:?}");
+    }
+
+    #[test]
+    fn passages_are_numbered_unless_the_text_has_its_own_locators() {
+        check_passages(
+            "One.\n\nTwo,\nwrapped.\n\n\nThree.",
+            &[("P1", "One."), ("P2", "Two,\nwrapped."), ("P3", "Three.")],
+        );
+        check_passages("# Title\n\nOne.\n## Part\nTwo.", &[("P1", "One.\n## Part\nTwo.")]);
+        check_passages("# Title\n\nOne.\n\n## Part\n\nTwo.", &[("P1", "One."), ("P2", "Two.")]);
+        // Own locators: a byline above them is not a passage; a locator line starts a passage.
+        check_passages(
+            "# 标题\n\n作者：某人\n\n[P01] 第一段。\n[P02] 第二段，\n续。\n\n[C1] 图片说明",
+            &[("P01", "第一段。"), ("P02", "第二段，\n续。"), ("C1", "图片说明")],
+        );
+        check_passages(
+            "[p. 12] Page twelve.\n\n[§ 3.2] A section.",
+            &[("p. 12", "Page twelve."), ("§ 3.2", "A section.")],
+        );
+        check_passages("[] not a locator\n\n[x", &[("P1", "[] not a locator"), ("P2", "[x")]);
+        check_passages("\r\n  \r\n", &[]);
+    }
 
     #[test]
     fn a_quote_is_verbatim_text_of_its_passage_white_space_aside() {

@@ -1,17 +1,21 @@
-//! Your own data sets: open by file picker, by dropping a file on the page, or by `data=` in
-//! the URL (same origin only). A data set is validated by the same loader as the built-in one;
+//! Your own data sets: open by file picker (one JSON file, or a spreadsheet reading's CSV files
+//! with its source text), by dropping a file on the page, or by `data=` in the URL (same origin
+//! only). A data set is validated by the same loader as the built-in one;
 //! its problems are shown in the page and the current view stays as it was. A valid one
 //! replaces the view and is kept in storage (when there is any) so it survives a reload.
 
 use crate::browser::{download, storage};
 use crate::i18n;
 use crate::state::{use_app, AppState, DataSource, Notice};
+use atlas_core::csv_import::{import_csv, is_csv_set, CsvFile};
 use atlas_core::precomputed::read_layout_block;
 use atlas_core::saved::{data_set_envelope, fingerprint, read_data_set_envelope, salvage_text, SavedDataSet};
 use atlas_core::scene::{ForceLayout, Scene};
 use atlas_core::view_state::Selected;
 use atlas_core::{load_data_set, Lang, Limits, Problem, ProblemKind};
 use leptos::prelude::*;
+use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -182,6 +186,45 @@ pub fn load_file(state: AppState, file: web_sys::File) {
     let _ = reader.read_as_text(&file);
 }
 
+/// Reads a spreadsheet reading's chosen files (CSV tables, the source's text) and loads the
+/// reading they make; problems are listed by file, row and column.
+pub fn load_csv_files(state: AppState, files: Vec<web_sys::File>) {
+    let limit = Limits::default().max_bytes;
+    let total: f64 = files.iter().map(|f| f.size()).sum();
+    let name = files.iter().map(web_sys::File::name).collect::<Vec<_>>().join(", ");
+    if total > limit as f64 {
+        state.load_problems.set(Some(too_large(&name, total)));
+        return;
+    }
+    let count = files.len();
+    // Each file's name and text, as its reader finishes.
+    type Read = Vec<Option<(String, String)>>;
+    let read: Rc<RefCell<Read>> = Rc::new(RefCell::new(vec![None; count]));
+    for (i, file) in files.into_iter().enumerate() {
+        let Ok(reader) = web_sys::FileReader::new() else { return };
+        let (reader_in, read, name) = (reader.clone(), read.clone(), name.clone());
+        let file_name = file.name();
+        let onload = Closure::once_into_js(move || {
+            let text = reader_in.result().ok().and_then(|r| r.as_string()).unwrap_or_default();
+            read.borrow_mut()[i] = Some((file_name, text));
+            // The last file read makes the reading.
+            let all: Option<Vec<(String, String)>> = read.borrow().iter().cloned().collect();
+            let Some(all) = all else { return };
+            let files: Vec<CsvFile> = all.iter().map(|(name, text)| CsvFile { name, text }).collect();
+            match import_csv(&files) {
+                Ok(json) => {
+                    if load_user_text(&state, &name, &json, true) {
+                        state.data_url.set(None);
+                    }
+                }
+                Err(problems) => state.load_problems.set(Some((name, problems))),
+            }
+        });
+        reader.set_onload(Some(onload.unchecked_ref()));
+        let _ = reader.read_as_text(&file);
+    }
+}
+
 /// Loads `data=<relative URL>` from the same origin, then applies the link's view to it. On
 /// failure the link's data set is dropped from the address (the built-in reading stays).
 pub fn load_from_url(state: AppState, relative: String, view: atlas_core::view_state::ViewState) {
@@ -234,7 +277,15 @@ pub fn DataControls() -> impl IntoView {
     let t = move |ui: i18n::Ui| move || ui.get(lang.get());
     let on_change = move |ev: web_sys::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+        let list = input.files();
+        let files: Vec<web_sys::File> =
+            (0..list.as_ref().map_or(0, |l| l.length())).filter_map(|i| list.as_ref().and_then(|l| l.get(i))).collect();
+        let names: Vec<String> = files.iter().map(web_sys::File::name).collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        // CSV tables (with the source's text) make one reading; otherwise one JSON data set.
+        if is_csv_set(&names) {
+            load_csv_files(state, files);
+        } else if let Some(file) = files.into_iter().next() {
             load_file(state, file);
         }
         input.set_value("");
@@ -243,7 +294,7 @@ pub fn DataControls() -> impl IntoView {
         <div class="data-controls">
             <label class="file-button">
                 <span>{t(i18n::OPEN_DATA)}</span>
-                <input type="file" accept=".json,application/json" class="file-input" on:change=on_change/>
+                <input type="file" multiple accept=".json,application/json,.csv,text/csv,.txt,.md" class="file-input" on:change=on_change/>
             </label>
         </div>
     }
@@ -285,7 +336,7 @@ pub fn LoadProblems() -> impl IntoView {
             view! {
                 <section class="load-problems" role="alert" aria-labelledby="load-problems-title">
                     <h2 id="load-problems-title">{heading}</h2>
-                    <ul>{list.iter().take(200).map(|p| view! { <li><code>{if p.path.is_empty() { "—".to_string() } else { p.path.clone() }}</code>" "{p.message(lang)}<span class="hint">" — "{p.hint(lang)}</span></li> }).collect_view()}</ul>
+                    <ul>{list.iter().take(200).map(|p| view! { <li><code>{Some(p.place(lang)).filter(|place| !place.is_empty()).unwrap_or_else(|| "—".to_string())}</code>" "{p.message(lang)}<span class="hint">" — "{p.hint(lang)}</span></li> }).collect_view()}</ul>
                     {(list.len() > 200).then(|| view! { <p>{format!("… +{}", list.len() - 200)}</p> })}
                     <button type="button" on:click=move |_| state.load_problems.set(None)>{t(i18n::DISMISS)}</button>
                 </section>

@@ -5,7 +5,9 @@
 // server of the spec's own (its own origin, so its storage starts empty and cannot leak into
 // other specs), or handed to the file picker from a temporary directory.
 
-import { pathToFileURL } from 'node:url';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { check, CheckError } from '../support/page.mjs';
 import { spyOnDownloads, nextDownload } from './specs-share.mjs';
 import { smallDataSet, hostileDataSet, invalidDataSet, manyNodes, paddedText, tempDir, englishReading, TRUST_TEXT } from '../support/datasets.mjs';
@@ -471,6 +473,55 @@ export const specs = [
         check(withText.text.includes('source_text') && withText.text.includes(passageText), 'the page saved "with the source text" does not carry it');
         check((await page.open(`${pathToFileURL(tmp.write('trust.html', plain.text)).href}?lang=en`)) === 'ready', `the saved page shows an alert: ${await alertText(page)}`);
         await expectDataSet(page, set, 'the saved page without its source text, opened from file://');
+      } finally {
+        await server.close();
+        tmp.remove();
+      }
+    },
+  },
+
+  {
+    // A reading made in a spreadsheet: the template's CSV files and the source's text, chosen
+    // together, open as the reading; a bad cell is named by file, row and column.
+    name: 'own data: a reading made in a spreadsheet opens from its CSV files, and a bad cell is named',
+    async run({ page, site, startServer }) {
+      const server = await ownServer(startServer, site);
+      const tmp = tempDir();
+      try {
+        await page.open(server.url('?lang=en'));
+        const template = join(dirname(fileURLToPath(import.meta.url)), '../../docs/csv-template');
+        const names = readdirSync(template).filter((n) => /\.(csv|txt)$/.test(n)).sort();
+        check(names.length === 6, `the template has ${names.length} files: ${names}`);
+        const files = names.map((n) => tmp.write(n, readFileSync(join(template, n), 'utf8')));
+        const input = await fileInput(page);
+        check((await page.prop(input, 'multiple')) === true, 'the file input takes one file only');
+        await page.session.sendKeysTo(input, files.join('\n'));
+        const set = englishReading();
+        await expectDataSet(page, set, 'the CSV template chosen in the file picker');
+        const graph = await page.byRole('group', GRAPH);
+        await page.click(await page.byRole('button', /^Hoarding(,|$)/, { within: graph }));
+        await expectDetailsTitle(page, 'Hoarding', 'a node of the reading made in a spreadsheet');
+        const { aside } = await details(page);
+        const quote = await page.js('const q = arguments[0].querySelector("blockquote"); return q && R.norm(q.textContent);', aside);
+        check(quote === set.nodes[1].sources[0].quote, `the node's quote reads ${JSON.stringify(quote)}`);
+
+        // One bad cell: row 3 of nodes.csv (the second node), column B (kind).
+        const bad = tempDir();
+        try {
+          const badFiles = names.map((n) => {
+            const text = readFileSync(join(template, n), 'utf8');
+            return bad.write(n, n === 'nodes.csv' ? text.replace('hoarding,threat,', 'hoarding,villain,') : text);
+          });
+          await page.session.sendKeysTo(await fileInput(page), badFiles.join('\n'));
+          const problems = await expectLoadProblems(page, 'a CSV reading with one bad cell');
+          check(problems.items.length === 1, `${problems.items.length} problems listed for one bad cell: ${JSON.stringify(problems.items)}`);
+          const [item] = problems.items;
+          check(item.startsWith('nodes.csv, row 3, column B (kind) ') && item.includes('"villain" is not a node kind'), `the problem reads ${JSON.stringify(item)}`);
+          await dismissProblems(page);
+          await expectDataSet(page, set, 'the reading shown before the bad files were chosen');
+        } finally {
+          bad.remove();
+        }
       } finally {
         await server.close();
         tmp.remove();
