@@ -4,6 +4,8 @@
 // 2. pkg/argument-atlas.html: one self-contained file (CSS, glue JS and base64 WebAssembly
 //    inlined) that works from file:// and in a frame sandboxed without allow-same-origin.
 // 3. pkg/csp.txt: the served build's policy, for hosts that send it as a header.
+// Both pages' loaders say how far the start got (`data-start` on <html>: compiling, started,
+// failed) and, when the WebAssembly cannot start, say why in the start-up message.
 // Both pages carry the built-in data set as a <script type="application/json" id="atlas-data">
 // block (never executed, so no policy needs to allow it): the first view needs no request, and
 // the WebAssembly holds code only. Beside it goes the layout block (id="atlas-layout"): the
@@ -23,7 +25,36 @@ const dataPath = new URL('../www/data/lang-ping-2023.json', import.meta.url);
 html = withDataAndLayoutBlocks(html, readFileSync(dataPath, 'utf8'));
 const loaderMatch = html.match(/<script type="module">([\s\S]*?)<\/script>/);
 if (!loaderMatch) throw new Error('postbuild: trunk loader script not found in index.html');
-const loader = loaderMatch[1];
+const trunkLoader = loaderMatch[1];
+
+// Wraps the promise of the WebAssembly's start: `data-start` on <html> says how far it got (for
+// a person, or a test, looking at a page that stays on its start-up message), and a start that
+// fails says why in that message instead of "Loading…" forever.
+const START_HELPER = `
+const atlasStarting = async (starting) => {
+  const root = document.documentElement;
+  root.dataset.start = 'compiling';
+  try {
+    const started = await starting;
+    root.dataset.start = 'started';
+    return started;
+  } catch (error) {
+    root.dataset.start = 'failed';
+    const boot = document.getElementById('boot');
+    if (boot) {
+      const why = document.createElement('p');
+      why.className = 'boot-error';
+      why.textContent = \`本应用无法启动。The app could not start: \${error}\`;
+      boot.append(why);
+    }
+    throw error;
+  }
+};
+`;
+const INIT_CALL = /const wasm = await init\((\{[^}]*\})\);/;
+if (!INIT_CALL.test(trunkLoader)) throw new Error('postbuild: the loader\'s init call was not found');
+const loader = trunkLoader.replace(INIT_CALL, (_, options) => `${START_HELPER}const wasm = await atlasStarting(init(${options}));`);
+html = html.replace(trunkLoader, () => loader);
 
 export function servedPolicy(loaderHash) {
   return [
@@ -61,8 +92,8 @@ if (!wasmName) throw new Error('postbuild: wasm file name not found in the loade
 const wasmBase64 = readFileSync(`${dir}/${wasmName}`).toString('base64');
 const inlineScript = `
 ${glue}
-const atlasWasmBytes = Uint8Array.from(atob("${wasmBase64}"), (c) => c.charCodeAt(0));
-const atlasWasm = await __wbg_init({ module_or_path: atlasWasmBytes });
+${START_HELPER}
+const atlasWasm = await atlasStarting((async () => __wbg_init({ module_or_path: Uint8Array.from(atob("${wasmBase64}"), (c) => c.charCodeAt(0)) }))());
 dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: atlasWasm } }));
 `;
 const oneFilePolicy = [

@@ -230,6 +230,33 @@ try {
       }
     });
 
+    await check('a start that fails says why, in the page', async () => {
+      const { context, page } = await freshPage();
+      try {
+        // WebAssembly that is not WebAssembly: the start-up message says the app could not start.
+        await context.route('**/*.wasm', (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: 'not wasm' }));
+        await page.goto(server.url('?lang=en'), { waitUntil: 'domcontentloaded' });
+        const status = page.getByRole('status').filter({ hasText: 'The app could not start' });
+        await status.waitFor();
+        const start = await page.evaluate(() => document.documentElement.dataset.start);
+        if (start !== 'failed') fail(`<html data-start> reads ${JSON.stringify(start)} after a failed start`);
+        const text = await status.innerText();
+        if (!/本应用无法启动/.test(text) || !/CompileError|WebAssembly/.test(text)) fail(`the failed start reads ${JSON.stringify(text)}`);
+      } finally {
+        await context.close();
+      }
+      // A start that succeeds says so (what the suite's diagnostics read).
+      const { context: ok, page: okPage } = await freshPage();
+      try {
+        await okPage.goto(server.url('?lang=en'), { waitUntil: 'load' });
+        await okPage.getByRole('region', { name: 'Graph', exact: true }).waitFor();
+        const start = await okPage.evaluate(() => document.documentElement.dataset.start);
+        if (start !== 'started') fail(`<html data-start> reads ${JSON.stringify(start)} once the app is drawn`);
+      } finally {
+        await ok.close();
+      }
+    });
+
     await check('exports: SVG, PNG and JSON are real downloads of the view', async () => {
       const { context, page, log } = await freshPage({ acceptDownloads: true });
       try {

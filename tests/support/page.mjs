@@ -111,7 +111,7 @@ export class Page {
         const start = await this.js(`
           const r = performance.getEntriesByType('resource').map((e) => e.name.split('/').pop() + ' ' + Math.round(e.startTime) + '→' + Math.round(e.responseEnd) + ' ms');
           const kids = Array.from(document.body ? document.body.children : []).map((e) => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.split(' ')[0] : ''));
-          return 'bindings ' + (window.wasmBindings ? 'loaded' : 'absent') + '; fetched: ' + (r.join(', ') || 'nothing') + '; now ' + Math.round(performance.now()) + ' ms; visibility ' + document.visibilityState + ', focus ' + document.hasFocus() + '; body: ' + kids.join(' ') + ' (' + (document.body ? document.body.textContent.length : 0) + ' characters)';`).catch((e) => `? (${e.message})`);
+          return 'start ' + (document.documentElement.dataset.start || 'not begun (the module did not run)') + '; bindings ' + (window.wasmBindings ? 'loaded' : 'absent') + '; fetched: ' + (r.join(', ') || 'nothing') + '; now ' + Math.round(performance.now()) + ' ms; visibility ' + document.visibilityState + ', focus ' + document.hasFocus() + '; body: ' + kids.join(' ') + ' (' + (document.body ? document.body.textContent.length : 0) + ' characters)';`).catch((e) => `? (${e.message})`);
         throw new CheckError(`the app did not render within ${timeout} ms at ${where} (state ${state}; page text: ${JSON.stringify(body)}; errors: ${errors.length ? errors.slice(0, 3).join(' | ') : 'none'}; ${start})`);
       }
       await sleep(100);
