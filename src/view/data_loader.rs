@@ -191,7 +191,13 @@ pub fn load_file(state: AppState, file: web_sys::File) {
 pub fn load_csv_files(state: AppState, files: Vec<web_sys::File>) {
     let limit = Limits::default().max_bytes;
     let total: f64 = files.iter().map(|f| f.size()).sum();
-    let name = files.iter().map(web_sys::File::name).collect::<Vec<_>>().join(", ");
+    // Named after its reading.csv: "reading.csv +5" (the view shows which data set is open).
+    let names: Vec<String> = files.iter().map(web_sys::File::name).collect();
+    let first = names.iter().find(|n| n.to_ascii_lowercase().ends_with("reading.csv")).or(names.first());
+    let name = match (first, names.len()) {
+        (Some(first), n) if n > 1 => format!("{first} +{}", n - 1),
+        (first, _) => first.cloned().unwrap_or_default(),
+    };
     if total > limit as f64 {
         state.load_problems.set(Some(too_large(&name, total)));
         return;
