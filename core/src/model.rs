@@ -709,6 +709,13 @@ impl Model {
             })
             .collect()
     }
+    /// How many quotes the reading holds (every source of every node, link, event and the thesis).
+    pub fn quote_count(&self) -> usize {
+        self.nodes.iter().map(|n| n.sources.len()).sum::<usize>()
+            + self.links.iter().map(|l| l.sources.len()).sum::<usize>()
+            + self.events.iter().map(|e| e.sources.len()).sum::<usize>()
+            + self.argument.thesis.sources.len()
+    }
     /// Serializes the data set in the file format the loader reads.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()

@@ -562,7 +562,17 @@ mod tests {
 
     #[test]
     fn civil_days_round_trip() {
-        for (y, m, d, days) in [(1970, 1, 1, 0), (2000, 3, 1, 11_017), (2023, 6, 14, 19_522), (1969, 12, 31, -1)] {
+        // Year 0's January and February come before the calendar's era start (0000-03-01), the
+        // earliest dates a reading can hold.
+        for (y, m, d, days) in [
+            (1970, 1, 1, 0),
+            (2000, 3, 1, 11_017),
+            (2023, 6, 14, 19_522),
+            (1969, 12, 31, -1),
+            (0, 3, 1, -719_468),
+            (0, 2, 29, -719_469),
+            (0, 1, 1, -719_528),
+        ] {
             assert_eq!(days_from_civil(y, m, d), days, "{y}-{m}-{d}");
             assert_eq!(civil_from_days(days), (y, m, d));
         }
@@ -597,6 +607,11 @@ mod tests {
         for px in [0.0, 17.5, 364.0] {
             assert!((s.screen_from_time(s.time_from_screen(px)) - px).abs() < 1e-9);
         }
+        // A strip that starts away from 0 and draws two pixels a day.
+        let s = TimeScale::year(2023, 100.0, 830.0);
+        assert_eq!(s.pixels_per_day(), 2.0);
+        assert_eq!(s.screen_from_time(days_from_civil(2023, 1, 11) as f64), 120.0);
+        assert_eq!(s.time_from_screen(830.0), days_from_civil(2024, 1, 1) as f64);
     }
 
     #[test]
@@ -639,6 +654,13 @@ mod tests {
         assert!(s.domain_start < days_from_civil(2021, 5, 7) as f64);
         assert!(s.domain_end > days_from_civil(2023, 8, 1) as f64);
         assert!(TimeScale::fit(std::iter::empty(), 0.05, 0.0, 1.0).is_none());
+        // The margin is a share of the dates' whole span (at least two weeks) on either side.
+        let (start, end) = (days_from_civil(2021, 1, 1) as f64, days_from_civil(2023, 1, 1) as f64);
+        let s = TimeScale::fit([date("2021"), date("2022")].iter(), 0.1, 0.0, 1000.0).unwrap();
+        let pad = (end - start) * 0.1;
+        assert_eq!((s.domain_start, s.domain_end), (start - pad, end + pad));
+        let day = TimeScale::fit([date("2023-06-14")].iter(), 0.5, 0.0, 1000.0).unwrap();
+        assert_eq!(day.span_days(), 1.0 + 2.0 * 0.5 * MIN_SPAN_DAYS);
     }
 
     #[test]

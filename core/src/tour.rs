@@ -49,7 +49,9 @@ pub fn plan(model: &Model) -> Vec<StepPlan> {
 }
 
 /// Splits `nodes` (in the step's order) into runs by group, in order of first appearance, then
-/// joins the two smallest neighbouring runs until at most [`MAX_REVEALS`] remain.
+/// joins the two smallest neighbouring runs until at most [`MAX_REVEALS`] remain. Nodes that
+/// all share one group (or none) are revealed one at a time instead (joined the same way), so a
+/// revealing step of a reading without groups still reveals.
 fn reveals_by_group(model: &Model, nodes: &[usize]) -> Vec<Reveal> {
     let mut keys: Vec<Option<&str>> = Vec::new();
     let mut buckets: Vec<Vec<usize>> = Vec::new();
@@ -63,7 +65,19 @@ fn reveals_by_group(model: &Model, nodes: &[usize]) -> Vec<Reveal> {
             }
         }
     }
+    if buckets.len() == 1 {
+        let mut runs: Vec<(Vec<()>, Vec<usize>)> = nodes.iter().map(|&i| (vec![()], vec![i])).collect();
+        join_smallest_runs(&mut runs);
+        return runs.into_iter().map(|(_, nodes)| Reveal { name: labels_of(model, &nodes), nodes }).collect();
+    }
     let mut runs: Vec<(Vec<Option<&str>>, Vec<usize>)> = keys.into_iter().map(|k| vec![k]).zip(buckets).collect();
+    join_smallest_runs(&mut runs);
+    runs.into_iter().map(|(keys, nodes)| Reveal { name: name_of(model, &keys, &nodes), nodes }).collect()
+}
+
+/// Joins the two smallest neighbouring runs (the earliest on ties) until at most
+/// [`MAX_REVEALS`] remain; each run keeps what names it.
+fn join_smallest_runs<K>(runs: &mut Vec<(Vec<K>, Vec<usize>)>) {
     while runs.len() > MAX_REVEALS {
         // The neighbouring pair with the fewest nodes together; the earliest on ties.
         let mut best = 0;
@@ -76,7 +90,15 @@ fn reveals_by_group(model: &Model, nodes: &[usize]) -> Vec<Reveal> {
         runs[best].0.extend(keys);
         runs[best].1.extend(nodes);
     }
-    runs.into_iter().map(|(keys, nodes)| Reveal { name: name_of(model, &keys, &nodes), nodes }).collect()
+}
+
+/// Nodes named by their labels: the first three, then "…".
+fn labels_of(model: &Model, nodes: &[usize]) -> Text {
+    let more = if nodes.len() > 3 { "…" } else { "" };
+    let names = |lang: Lang, sep: &str| {
+        nodes.iter().take(3).map(|&i| model.nodes[i].label.get(lang)).collect::<Vec<_>>().join(sep) + more
+    };
+    Text { zh: names(Lang::Zh, "、"), en: names(Lang::En, ", ") }
 }
 
 /// The name of a reveal: its groups' names, joined; nodes without a group are named by their
@@ -86,18 +108,16 @@ fn name_of(model: &Model, keys: &[Option<&str>], nodes: &[usize]) -> Text {
     let mut en: Vec<String> = Vec::new();
     for key in keys {
         match key.and_then(|g| model.group(g)) {
+            // `get`: a one-language reading's names stand in for the other language.
             Some(group) => {
-                zh.push(group.label.zh.clone());
-                en.push(group.label.en.clone());
+                zh.push(group.label.get(Lang::Zh).to_string());
+                en.push(group.label.get(Lang::En).to_string());
             }
             None => {
                 let loose: Vec<usize> = nodes.iter().copied().filter(|&i| model.nodes[i].group.is_none()).collect();
-                let more = if loose.len() > 3 { "…" } else { "" };
-                let names = |lang: Lang, sep: &str| {
-                    loose.iter().take(3).map(|&i| model.nodes[i].label.get(lang)).collect::<Vec<_>>().join(sep) + more
-                };
-                zh.push(names(Lang::Zh, "、"));
-                en.push(names(Lang::En, ", "));
+                let names = labels_of(model, &loose);
+                zh.push(names.zh);
+                en.push(names.en);
             }
         }
     }

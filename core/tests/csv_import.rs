@@ -37,6 +37,7 @@ fn the_template_imports_as_a_reading_with_its_source_text() {
     let text = import_edited("", str::to_string).expect("the template imports");
     let model = load_data_set(&text).unwrap();
     assert_eq!((model.nodes.len(), model.links.len(), model.events.len(), model.tour.len()), (5, 4, 1, 2));
+    assert_eq!(model.quote_count(), 11, "5 nodes, 4 links, 1 event and the thesis");
     assert_eq!((model.source_lang(), model.meta.languages.second), (Lang::En, None));
     assert_eq!(model.meta.title.get(Lang::Zh), "Trust in shared infrastructure");
     assert_eq!(model.meta.year, 2024);

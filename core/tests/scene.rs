@@ -213,6 +213,33 @@ fn a_step_reveals_by_group_in_at_most_four_presses() {
     assert!(boosts[6..].iter().all(|&b| b == 0.0), "unshown nodes are boosted: {boosts:?}");
 }
 
+/// A revealing step whose nodes share one group, or have none, reveals them one at a time
+/// (joined to at most four presses), each press named by its nodes.
+#[test]
+fn a_step_without_groups_to_split_reveals_node_by_node() {
+    use atlas_core::tour::MAX_REVEALS;
+    let mut f = Fixture::new().group("a");
+    for k in 0..6 {
+        f = f.node(&format!("n{k}"), "threat");
+        if k >= 3 {
+            f = f.with("group", serde_json::json!("a"));
+        }
+    }
+    let s = f
+        .tour_step("three-loose", &["n0", "n1", "n2"], &[], true)
+        .tour_step("one-group", &["n3", "n4", "n5"], &[], true)
+        .tour_step("six", &["n0", "n1", "n2", "n3", "n4", "n5"], &[], true)
+        .scene();
+    let presses = |step: usize| -> Vec<Vec<usize>> { s.tour[step].reveals.iter().map(|r| r.nodes.clone()).collect() };
+    assert_eq!(presses(0), [vec![0], vec![1], vec![2]]);
+    assert_eq!(presses(1), [vec![3], vec![4], vec![5]]);
+    let names: Vec<&str> = s.tour[0].reveals.iter().map(|r| r.name.en.as_str()).collect();
+    assert_eq!(names, ["n0", "n1", "n2"]);
+    // Two groups (none, and "a") still reveal group by group.
+    assert_eq!(presses(2), [vec![0, 1, 2], vec![3, 4, 5]]);
+    assert!(s.tour.iter().all(|p| p.reveals.len() <= MAX_REVEALS));
+}
+
 #[test]
 fn the_built_in_tour_needs_at_most_four_presses_a_step() {
     let s = scene();

@@ -86,11 +86,19 @@ fn show(state: &AppState, scene: Scene, source: DataSource) {
 pub fn load_user_text(state: &AppState, name: &str, text: &str, persist: bool) -> bool {
     match load_data_set(text) {
         Ok(model) => {
+            // The loader checked every quote against the source text the reading carries: say so.
+            let checked = model.source_text.as_ref().map(|source| (model.quote_count(), source.paragraphs.len()));
             show(
                 state,
                 scene_of(model, None),
                 DataSource::User { name: name.to_string(), key: fingerprint(text), text: Arc::from(text) },
             );
+            if let Some((quotes, passages)) = checked {
+                state.notify(Notice::text(
+                    format!("全部 {quotes} 条引文均已在原文（{passages} 段）中逐字找到。"),
+                    format!("All {quotes} quotes were found word for word in the source text ({passages} passages)."),
+                ));
+            }
             if persist {
                 let envelope = data_set_envelope(&SavedDataSet { name: name.to_string(), text: text.to_string() });
                 if storage::set(&saved_data_key(), &envelope).is_err() {

@@ -498,6 +498,9 @@ export const specs = [
         await page.session.sendKeysTo(input, files.join('\n'));
         const set = englishReading();
         await expectDataSet(page, set, 'the CSV template chosen in the file picker');
+        // The quotes were checked against source.txt, and the page says so.
+        const notices = await page.text(await page.byRole('status', 'Notices', { exact: true }));
+        check(notices.includes('All 11 quotes were found word for word in the source text (5 passages).'), `the notices read ${JSON.stringify(notices)}`);
         const graph = await page.byRole('group', GRAPH);
         await page.click(await page.byRole('button', /^Hoarding(,|$)/, { within: graph }));
         await expectDetailsTitle(page, 'Hoarding', 'a node of the reading made in a spreadsheet');
