@@ -663,6 +663,43 @@ mod tests {
         assert_eq!(day.span_days(), 1.0 + 2.0 * 0.5 * MIN_SPAN_DAYS);
     }
 
+    /// Zoom keeps the day under the pointer where it is; pan moves by pixels at the scale's
+    /// pixels per day; both ignore what is not a number (or a zoom that is not one).
+    #[test]
+    fn zoom_and_pan_move_the_domain_exactly() {
+        let year = TimeScale::year(2023, 100.0, 830.0); // two pixels a day
+        let start = year.domain_start;
+        let check = |got: TimeScale, want: (f64, f64), why: &str| {
+            assert!(
+                (got.domain_start - want.0).abs() < 1e-9 && (got.domain_end - want.1).abs() < 1e-9,
+                "{why}: {got:?}"
+            );
+            assert_eq!((got.range_start, got.range_end), (100.0, 830.0), "{why}");
+        };
+        // Zooming in twice about pixel 300 (day 100): that day stays at pixel 300.
+        let zoomed = year.zoomed_about(300.0, 2.0);
+        check(zoomed, (start + 100.0 - 50.0, start + 100.0 - 50.0 + 182.5), "zoom ×2 about day 100");
+        assert!((zoomed.screen_from_time(start + 100.0) - 300.0).abs() < 1e-9);
+        assert!((zoomed.time_from_screen(100.0) - (start + 50.0)).abs() < 1e-9);
+        for (px, factor) in [(300.0, f64::NAN), (300.0, f64::INFINITY), (300.0, 0.0), (300.0, -2.0), (f64::NAN, 2.0)] {
+            assert_eq!(year.zoomed_about(px, factor), year, "zoom {factor} about {px}");
+        }
+        check(year.panned(20.0), (start - 10.0, year.domain_end - 10.0), "20 px right shows 10 days earlier");
+        check(year.panned(-7.0), (start + 3.5, year.domain_end + 3.5), "7 px left");
+        assert_eq!(year.panned(f64::NAN), year);
+        // Halfway between a year and a four-year span: the middle between their middles, the
+        // geometric mean of their spans.
+        let four = TimeScale::new(start - 365.0, start + 3.0 * 365.0, 0.0, 500.0);
+        let half = year.lerp(&four, 0.5);
+        let mid = ((start + year.domain_end) / 2.0 + (four.domain_start + four.domain_end) / 2.0) / 2.0;
+        let span = (365.0f64 * 1460.0).sqrt();
+        assert!(
+            (half.domain_start - (mid - span / 2.0)).abs() < 1e-6 && (half.span_days() - span).abs() < 1e-6,
+            "{half:?}"
+        );
+        assert_eq!((half.range_start, half.range_end), (0.0, 500.0));
+    }
+
     #[test]
     fn lerp_reaches_both_ends() {
         let a = TimeScale::fit([date("2001"), date("2023")].iter(), 0.0, 0.0, 800.0).unwrap();
