@@ -646,6 +646,22 @@ mod tests {
         let ticks = days.ticks(40.0);
         assert_eq!(ticks[0].date.precision(), Precision::Day);
         assert_eq!(ticks.len(), 15);
+        // Ten weeks over 800 px: weekly ticks, every one a Monday (1970-01-05 was one), the
+        // first the first Monday in view.
+        for start in [19_500.0, 19_501.5, 19_506.0] {
+            let weeks = TimeScale::new(start, start + 70.0, 0.0, 800.0);
+            let ticks = weeks.ticks(60.0);
+            // Every Monday in [start, start + 70]: a week apart, none missing at either end.
+            assert!(ticks.windows(2).all(|w| w[1].day - w[0].day == 7.0), "from day {start}");
+            assert!(ticks[ticks.len() - 1].day > start + 63.0, "the last Monday in view is missing from day {start}");
+            for t in &ticks {
+                assert_eq!((t.day as i64 - 4).rem_euclid(7), 0, "{} is not a Monday", t.day);
+            }
+            assert!(ticks[0].day >= start && ticks[0].day < start + 7.0, "first tick {} from {start}", ticks[0].day);
+        }
+        // However small the gap asked for, a scale gives at most 1,000 ticks.
+        let decade = TimeScale::new(0.0, 3_650.0, 0.0, 800.0);
+        assert_eq!(decade.ticks(0.0).len(), 1_000);
     }
 
     #[test]
