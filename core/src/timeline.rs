@@ -641,6 +641,7 @@ mod tests {
         assert_eq!(ticks.len(), 12 + 1);
         assert_eq!(ticks[5].label(Lang::En), "Jun 2023");
         assert_eq!(ticks[5].label(Lang::Zh), "2023年6月");
+        assert_eq!((ticks[11].date.iso(), ticks[12].date.iso()), ("2023-12".to_string(), "2024-01".to_string()));
         // Two weeks over 800 px: daily ticks.
         let days = TimeScale::new(19_500.0, 19_514.0, 0.0, 800.0);
         let ticks = days.ticks(40.0);
@@ -659,6 +660,15 @@ mod tests {
             }
             assert!(ticks[0].day >= start && ticks[0].day < start + 7.0, "first tick {} from {start}", ticks[0].day);
         }
+        // Two years and a quarter over 800 px: quarterly ticks on the quarters' first days,
+        // across the turn of each year.
+        let quarters =
+            TimeScale::new(days_from_civil(2022, 5, 15) as f64, days_from_civil(2024, 8, 15) as f64, 0.0, 800.0);
+        let labels: Vec<String> = quarters.ticks(80.0).iter().map(|t| t.date.iso()).collect();
+        assert_eq!(
+            labels,
+            ["2022-07", "2022-10", "2023-01", "2023-04", "2023-07", "2023-10", "2024-01", "2024-04", "2024-07"]
+        );
         // However small the gap asked for, a scale gives at most 1,000 ticks.
         let decade = TimeScale::new(0.0, 3_650.0, 0.0, 800.0);
         assert_eq!(decade.ticks(0.0).len(), 1_000);
