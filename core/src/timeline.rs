@@ -635,6 +635,8 @@ mod tests {
         assert!(ticks.windows(2).all(|w| whole.screen_from_time(w[1].day) - whole.screen_from_time(w[0].day) >= 60.0));
         assert_eq!(ticks.first().unwrap().label(Lang::En), "2002");
         assert_eq!(ticks[1].label(Lang::En), "2004");
+        // The domain ends on 1 January 2024: that year's tick is the last, and in view.
+        assert_eq!(ticks.last().unwrap().label(Lang::En), "2024");
         // 2023 alone over 800 px: monthly ticks are 66 px apart.
         let year = TimeScale::year(2023, 0.0, 800.0);
         let ticks = year.ticks(60.0);
@@ -724,6 +726,26 @@ mod tests {
             "{half:?}"
         );
         assert_eq!((half.range_start, half.range_end), (0.0, 500.0));
+    }
+
+    /// Breaks: gaps longer than two years and a quarter of the whole; real days inside and after
+    /// them warped to axis days exactly, and back.
+    #[test]
+    fn breaks_compress_long_gaps_exactly() {
+        let spans = [(0.0, 10.0), (1000.0, 1010.0), (3000.0, 3010.0), (f64::NAN, 5.0), (20.0, f64::INFINITY)];
+        let axis = TimeAxis::for_spans(&spans);
+        let brk = |start: f64, end: f64| TimeBreak { start, end };
+        assert_eq!(axis.breaks, [brk(71.0, 939.0), brk(1071.0, 2939.0)], "a margin of 61 days on each side");
+        // Each break is drawn 60 axis days wide; its middle lands in the middle of those.
+        for (real, axis_day) in
+            [(5.0, 5.0), (71.0, 71.0), (505.0, 101.0), (939.0, 131.0), (2005.0, 293.0), (3005.0, 389.0)]
+        {
+            assert!((axis.warp(real) - axis_day).abs() < 1e-9, "warp({real}) = {}", axis.warp(real));
+            assert!((axis.unwarp(axis_day) - real).abs() < 1e-9, "unwarp({axis_day}) = {}", axis.unwarp(axis_day));
+        }
+        // A gap over two years but under a quarter of the whole stays drawn.
+        let axis = TimeAxis::for_spans(&[(0.0, 10.0), (800.0, 810.0), (5000.0, 5010.0)]);
+        assert_eq!(axis.breaks, [brk(871.0, 4939.0)]);
     }
 
     #[test]
