@@ -743,6 +743,15 @@ mod tests {
             assert!((axis.warp(real) - axis_day).abs() < 1e-9, "warp({real}) = {}", axis.warp(real));
             assert!((axis.unwarp(axis_day) - real).abs() < 1e-9, "unwarp({axis_day}) = {}", axis.unwarp(axis_day));
         }
+        // A view between the two breaks: ticks only in view, none from the breaks around it.
+        let view = TimeScale::new(140.0, 200.0, 0.0, 600.0);
+        let ticks = axis.ticks(&view, 30.0);
+        assert!(!ticks.is_empty());
+        assert!(
+            ticks.iter().all(|t| (140.0..=200.0).contains(&t.day)),
+            "{:?}",
+            ticks.iter().map(|t| t.day).collect::<Vec<_>>()
+        );
         // A gap over two years but under a quarter of the whole stays drawn.
         let axis = TimeAxis::for_spans(&[(0.0, 10.0), (800.0, 810.0), (5000.0, 5010.0)]);
         assert_eq!(axis.breaks, [brk(871.0, 4939.0)]);
