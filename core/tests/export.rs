@@ -323,3 +323,78 @@ fn a_bounded_file_keeps_its_height_with_title_and_legend() {
         assert!(svg.height > max_height * 0.9, "{} px tall: the drawing does not fill {max_height}", svg.height);
     }
 }
+
+/// The printed timeline's geometry: marks in date order inside the page, cards below the axis
+/// that never overlap and hold their text, each card joined to its mark by its leader line, the
+/// drawing tall enough for every card, a break drawn between the 2001 event and the 2021 ones,
+/// and every tick label on the page.
+#[test]
+fn the_printed_timeline_draws_marks_cards_and_leaders_where_they_belong() {
+    use atlas_core::export::timeline::timeline_svg;
+    let scene = built_in_scene();
+    let num = |n: roxmltree::Node, a: &str| n.attribute(a).unwrap().parse::<f64>().unwrap();
+    for (lang, width) in [(Lang::En, 680.0), (Lang::Zh, 680.0), (Lang::En, 500.0)] {
+        let svg = timeline_svg(&scene, lang, width);
+        let doc = roxmltree::Document::parse(&svg.text).unwrap();
+        let root = doc.root_element();
+        assert_eq!((num(root, "width"), num(root, "height")), (width, svg.height));
+        let mut marks: Vec<(String, f64)> = Vec::new();
+        let mut cards: Vec<(f64, f64, f64, f64)> = Vec::new();
+        for event in doc.descendants().filter(|n| n.attribute("class") == Some("event")) {
+            let id = event.attribute("data-id").unwrap().to_string();
+            let rects: Vec<roxmltree::Node> = event.children().filter(|c| c.has_tag_name("rect")).collect();
+            let (mark, card) = (rects[0], rects[1]);
+            let mark_x = num(mark, "x");
+            assert!((4.0..=width - 4.0).contains(&mark_x), "{id}: mark at {mark_x}");
+            let (x, y, w, h) = (num(card, "x"), num(card, "y"), num(card, "width"), num(card, "height"));
+            assert!(y >= 26.0 && y + h <= svg.height + 0.1, "{id}: card from {y} to {}", y + h);
+            // The leader: from just right of the mark, down to the card's top, across to its edge.
+            let d = event.children().find(|c| c.has_tag_name("path")).unwrap().attribute("d").unwrap();
+            let want = format!("M{:.1},23 V{:.1} H{:.1}", mark_x + 1.0, y + 8.0, x);
+            assert_eq!(d, want, "{id}: leader");
+            for t in event.descendants().filter(|n| n.has_tag_name("tspan")) {
+                let (tx, ty) = (num(t, "x"), num(t, "y"));
+                assert!(tx > x && tx < x + w && ty > y && ty < y + h, "{id}: text at ({tx}, {ty}) outside its card");
+            }
+            marks.push((id, mark_x));
+            cards.push((x, y, w, h));
+        }
+        // Marks follow the dates.
+        for pair in scene.events_by_date.windows(2) {
+            let (a, b) = (&scene.model.events[pair[0]], &scene.model.events[pair[1]]);
+            let at = |id: &str| marks.iter().find(|(m, _)| m == id).unwrap().1;
+            assert!(at(&a.id) <= at(&b.id), "{lang:?} {width}: {} drawn after {}", a.id, b.id);
+        }
+        for (i, a) in cards.iter().enumerate() {
+            for b in &cards[i + 1..] {
+                let apart = a.0 + a.2 <= b.0 + 0.1
+                    || b.0 + b.2 <= a.0 + 0.1
+                    || a.1 + a.3 <= b.1 + 0.1
+                    || b.1 + b.3 <= a.1 + 0.1;
+                assert!(apart, "{lang:?} {width}: cards {a:?} and {b:?} overlap");
+            }
+        }
+        // The empty years between 2001 and 2021 are one marked break, between those events.
+        let breaks: Vec<f64> = doc
+            .descendants()
+            .filter_map(|n| n.attribute("transform"))
+            .filter_map(|t| t.strip_prefix("translate(")?.strip_suffix(",0)")?.parse().ok())
+            .collect();
+        let first = marks.iter().map(|m| m.1).fold(f64::INFINITY, f64::min);
+        let second = marks.iter().map(|m| m.1).filter(|&x| x > first + 1.0).fold(f64::INFINITY, f64::min);
+        assert_eq!(breaks.len(), 1, "{lang:?} {width}: breaks at {breaks:?}");
+        assert!(
+            breaks[0] > first && breaks[0] < second,
+            "{lang:?} {width}: break at {} not between {first} and {second}",
+            breaks[0]
+        );
+        // Tick labels stay on the page: near the right edge they end at their tick.
+        let ticks: Vec<roxmltree::Node> =
+            doc.descendants().filter(|n| n.has_tag_name("text") && n.attribute("y") == Some("11")).collect();
+        assert!(ticks.len() >= 3, "{} ticks", ticks.len());
+        for t in ticks {
+            let x = num(t, "x");
+            assert!((0.0..=width).contains(&x), "tick label at {x}");
+        }
+    }
+}
