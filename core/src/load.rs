@@ -270,12 +270,18 @@ impl Reader {
     /// Records `id` as first used at `path`; a second use is a problem naming the first.
     /// Returns whether the id was new.
     fn claim_id(&mut self, id: &str, path: &str, first_path: &mut HashMap<String, String>) -> bool {
-        if let Some(first) = first_path.get(id) {
+        self.claim(id, path, "id", first_path)
+    }
+
+    /// Records the value of `key` (an id, a locator) of the item at `path` as first used there;
+    /// a second use is a problem at `path.key` naming the first. Returns whether it was new.
+    fn claim(&mut self, value: &str, path: &str, key: &str, first_path: &mut HashMap<String, String>) -> bool {
+        if let Some(first) = first_path.get(value) {
             let first = first.clone();
-            self.problem(&join(path, "id"), ProblemKind::DuplicateId { id: id.to_string(), first });
+            self.problem(&join(path, key), ProblemKind::DuplicateId { id: value.to_string(), first });
             false
         } else {
-            first_path.insert(id.to_string(), path.to_string());
+            first_path.insert(value.to_string(), path.to_string());
             true
         }
     }
@@ -569,13 +575,10 @@ impl Reader {
             let text = self.string_field(object, &path, "text", self.limits.max_bytes);
             match (locator, text) {
                 (Some(locator), Some(text)) => {
-                    if let Some(first) = seen.get(&locator) {
-                        let first = first.clone();
-                        self.problem(&join(&path, "locator"), ProblemKind::DuplicateId { id: locator, first });
-                        ok = false;
-                    } else {
-                        seen.insert(locator.clone(), path);
+                    if self.claim(&locator, &path, "locator", &mut seen) {
                         paragraphs.push(SourceParagraph { locator, text });
+                    } else {
+                        ok = false;
                     }
                 }
                 _ => ok = false,

@@ -76,6 +76,12 @@ impl Text {
             lang
         }
     }
+    /// The text in `lang`'s other language, when the reading is written in both (a title's
+    /// second line in Details, a search result's other name).
+    pub fn other(&self, lang: Lang) -> Option<&str> {
+        let other = self.exact(lang.other());
+        (self.shown_lang(lang) == lang && !other.is_empty()).then_some(other)
+    }
     /// The text in exactly `lang`: empty when the reading is not written in it.
     pub fn exact(&self, lang: Lang) -> &str {
         match lang {
@@ -139,6 +145,14 @@ pub struct Source {
     pub quote: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub translation: Option<Translation>,
+}
+
+impl Source {
+    /// The quote's rendering shown in an interface in `ui`: its translation into `ui`, when
+    /// that is not the language of the source (`source_lang`) the quote is already in.
+    pub fn rendering(&self, ui: Lang, source_lang: Lang) -> Option<&Translation> {
+        self.translation.as_ref().filter(|t| t.lang == ui && ui != source_lang)
+    }
 }
 
 /// A quote rendered in another language, and on what authority.

@@ -181,17 +181,23 @@ pub fn load_file(state: AppState, file: web_sys::File) {
         state.load_problems.set(Some(too_large(&name, file.size())));
         return;
     }
-    let Ok(reader) = web_sys::FileReader::new() else { return };
-    let reader_in = reader.clone();
-    let onload = Closure::once_into_js(move || {
-        let text = reader_in.result().ok().and_then(|r| r.as_string()).unwrap_or_default();
+    read_text(&file, move |text| {
         // A file from this computer: no link can carry it (Share says so).
         if load_user_text(&state, &name, &text, true) {
             state.data_url.set(None);
         }
     });
+}
+
+/// Reads `file` as text and hands it to `then` (an unreadable file gives "").
+fn read_text(file: &web_sys::File, then: impl FnOnce(String) + 'static) {
+    let Ok(reader) = web_sys::FileReader::new() else { return };
+    let reader_in = reader.clone();
+    let onload = Closure::once_into_js(move || {
+        then(reader_in.result().ok().and_then(|r| r.as_string()).unwrap_or_default());
+    });
     reader.set_onload(Some(onload.unchecked_ref()));
-    let _ = reader.read_as_text(&file);
+    let _ = reader.read_as_text(file);
 }
 
 /// Reads a spreadsheet reading's chosen files (CSV tables, the source's text) and loads the
@@ -215,11 +221,9 @@ pub fn load_csv_files(state: AppState, files: Vec<web_sys::File>) {
     type Read = Vec<Option<(String, String)>>;
     let read: Rc<RefCell<Read>> = Rc::new(RefCell::new(vec![None; count]));
     for (i, file) in files.into_iter().enumerate() {
-        let Ok(reader) = web_sys::FileReader::new() else { return };
-        let (reader_in, read, name) = (reader.clone(), read.clone(), name.clone());
+        let (read, name) = (read.clone(), name.clone());
         let file_name = file.name();
-        let onload = Closure::once_into_js(move || {
-            let text = reader_in.result().ok().and_then(|r| r.as_string()).unwrap_or_default();
+        read_text(&file, move |text| {
             read.borrow_mut()[i] = Some((file_name, text));
             // The last file read makes the reading.
             let all: Option<Vec<(String, String)>> = read.borrow().iter().cloned().collect();
@@ -234,8 +238,6 @@ pub fn load_csv_files(state: AppState, files: Vec<web_sys::File>) {
                 Err(problems) => state.load_problems.set(Some((name, problems))),
             }
         });
-        reader.set_onload(Some(onload.unchecked_ref()));
-        let _ = reader.read_as_text(&file);
     }
 }
 

@@ -63,7 +63,7 @@ fn entry(scene: &Arc<Scene>, node: usize, lang: Lang, kind: NodeKind) -> impl In
             {source.map(|s| {
                 // The source's words stay in its language, with the rendering marked.
                 let source_lang = scene.model.source_lang();
-                let rendering = s.translation.as_ref().filter(|t| t.lang == lang && lang != source_lang).map(|t| t.text.clone());
+                let rendering = s.rendering(lang, source_lang).map(|t| t.text.clone());
                 view! {
                     <q lang=source_lang.tag()>{s.quote}</q><span class="para-id">{format!("[{}]", s.para)}</span>
                     {rendering.map(|text| view! { <span class="list-translation">" — "{text}" ("{i18n::TRANSLATION.get(lang)}")"</span> })}

@@ -115,8 +115,7 @@ pub fn Search() -> impl IntoView {
                 let n = &scene.model.nodes[i];
                 let id = n.id.clone();
                 // The other language's name, when the reading is written in both.
-                let other = Some(n.label.exact(lang.other()).to_string())
-                    .filter(|o| !o.is_empty() && n.label.shown_lang(lang) == lang);
+                let other = n.label.other(lang).map(str::to_string);
                 view! {
                     <li><button type="button" class="result" on:click=move |_| choose(Selected::Node(id.clone()))>
                         <span class="result-label" lang=n.label.shown_lang(lang).tag()>{n.label.get(lang).to_string()}</span>

@@ -21,9 +21,7 @@ pub use quotes::Quotes;
 
 /// A title's other language under it, when the reading is written in both.
 pub fn other_lang(text: &Text, lang: Lang) -> Option<impl IntoView> {
-    let other = text.exact(lang.other());
-    (text.shown_lang(lang) == lang && !other.is_empty())
-        .then(|| view! { <p class="other-lang" lang=lang.other().tag()>{other.to_string()}</p> })
+    text.other(lang).map(|other| view! { <p class="other-lang" lang=lang.other().tag()>{other.to_string()}</p> })
 }
 
 /// A button that selects a node, labelled with its name and kind.

@@ -36,7 +36,7 @@ pub fn Quotes(
             <h4>{i18n::SOURCES.get(lang)}</h4>
             <ul>
                 {sources.into_iter().map(|s| {
-                    let translation = s.translation.filter(|t| t.lang == lang && lang != source_lang);
+                    let translation = s.rendering(lang, source_lang).cloned();
                     let passage = scene
                         .model
                         .source_text
