@@ -2,6 +2,7 @@
 //!
 //! - [`model`]: the validated data model (nodes, links, timeline events, argument, tour).
 //! - [`csv_import`]: a reading made in a spreadsheet (CSV files), placed problems and all.
+//! - [`draft`]: a reading being made in the editor, its edits and their undo history.
 //! - [`load`]: the only code that reads JSON; it validates and reports every [`problem`].
 //! - [`analysis`]: graph questions answered with petgraph (degree, what addresses what).
 //! - [`layout`]: the force simulation (d3-force's model, Barnes–Hut) and the bipartite layout.
@@ -26,6 +27,7 @@
 
 pub mod analysis;
 pub mod csv_import;
+pub mod draft;
 pub mod drawing;
 pub mod export;
 pub mod frame;

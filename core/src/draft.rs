@@ -1,0 +1,529 @@
+//! A reading being made in the app's editor: the data set's JSON as its author edits it, in any
+//! state (an id not yet typed, a link to a node not yet made), the edits as pure operations on
+//! it, and the history that undoes and redoes them.
+//!
+//! A draft is the data set itself, not a second format: the loader checks it as it checks any
+//! file, and its problems' paths (`nodes[2].label.en`) are the paths of the form fields that
+//! edit them, so each problem is shown at its field. A draft saved as a file is a data set file
+//! (valid or not), and any data set file opens as a draft.
+
+use crate::load::load_data_set;
+use crate::model::{Lang, Languages, Model, FORMAT};
+use crate::problem::Problem;
+use crate::quote::{is_verbatim, passages, Passage};
+use serde_json::{json, Map, Value};
+
+/// The lists of a reading that hold items, in the order the editor shows them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListKind {
+    Nodes,
+    Links,
+    Events,
+    Tour,
+    Groups,
+}
+
+impl ListKind {
+    pub const ALL: [ListKind; 5] =
+        [ListKind::Nodes, ListKind::Links, ListKind::Events, ListKind::Tour, ListKind::Groups];
+
+    /// The list's key in the data set (and the start of its items' paths).
+    pub fn key(self) -> &'static str {
+        match self {
+            ListKind::Nodes => "nodes",
+            ListKind::Links => "links",
+            ListKind::Events => "events",
+            ListKind::Tour => "tour",
+            ListKind::Groups => "groups",
+        }
+    }
+
+    /// Whether the list's items cite the source (a tour step and a group do not).
+    pub fn cites(self) -> bool {
+        matches!(self, ListKind::Nodes | ListKind::Links | ListKind::Events)
+    }
+}
+
+/// One edit a form, a button or a selection makes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// Sets the field at `path` from the text a form holds. How the text becomes a value follows
+    /// the field (see [`value_of_field`]); an empty text removes an optional part.
+    Set { path: String, text: String },
+    /// Appends a new, empty item to a list; its id is the first free `<kind>-<n>`.
+    Add(ListKind),
+    /// Removes the item at `index` of the list at `list` (`nodes`, `nodes[0].sources`).
+    Remove { list: String, index: usize },
+    /// Cites a passage on the item at `item` (`nodes[0]`, `argument.thesis`): appends a source.
+    Cite { item: String, para: String, quote: String },
+    /// Replaces the source text with the passages of a pasted text (empty: no source text).
+    SourceText(String),
+}
+
+/// Why an edit was not made; the draft is unchanged.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EditError {
+    /// The path names no field the draft can hold (`nodes[9]` of a list of three).
+    NoSuchPlace(String),
+    /// A cited quote is not in the passage its locator names.
+    NotInPassage { para: String },
+}
+
+/// A reading being made: the data set's JSON, whatever its state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Draft {
+    value: Value,
+}
+
+/// Why a text cannot be opened as a draft.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NotADraft(pub String);
+
+impl Draft {
+    /// An empty reading in `languages`: the parts every reading has, with nothing in them yet.
+    pub fn new(languages: Languages) -> Draft {
+        let codes = languages.codes();
+        let empty = blank_text(languages);
+        Draft {
+            value: json!({
+                "format": FORMAT,
+                "meta": {
+                    "languages": codes,
+                    "title": empty,
+                    "author": empty,
+                    "citation": empty,
+                    "year": Value::Null,
+                },
+                "argument": { "thesis": { "text": empty, "nodes": [], "sources": [] }, "principles": [], "models": [] },
+                "nodes": [],
+                "links": [],
+                "events": [],
+                "tour": [],
+            }),
+        }
+    }
+
+    /// A draft from a file's text: a saved draft or any data set (valid or not), as long as it is
+    /// a JSON object.
+    pub fn from_text(text: &str) -> Result<Draft, NotADraft> {
+        match serde_json::from_str::<Value>(text) {
+            Ok(value @ Value::Object(_)) => Ok(Draft { value }),
+            Ok(_) => Err(NotADraft("the file holds JSON, but not a reading (an object)".into())),
+            Err(err) => Err(NotADraft(err.to_string())),
+        }
+    }
+
+    /// The draft as a data set file.
+    pub fn text(&self) -> String {
+        serde_json::to_string_pretty(&self.value).unwrap_or_default()
+    }
+
+    pub fn value(&self) -> &Value {
+        &self.value
+    }
+
+    /// The reading's languages, as far as the draft declares them (the default otherwise).
+    pub fn languages(&self) -> Languages {
+        let codes: Vec<Lang> = match self.value.pointer("/meta/languages") {
+            Some(Value::Array(list)) => list.iter().filter_map(|v| v.as_str().and_then(Lang::parse)).collect(),
+            _ => Vec::new(),
+        };
+        match codes.as_slice() {
+            [source] => Languages { source: *source, second: None },
+            [source, second] if source != second => Languages { source: *source, second: Some(*second) },
+            _ => Languages::default(),
+        }
+    }
+
+    /// The loader's verdict: the reading, or every problem with the path of its field.
+    pub fn check(&self) -> Result<Model, Vec<Problem>> {
+        load_data_set(&self.text())
+    }
+
+    /// The value at `path` (`nodes[0].label.en`), if the draft has one.
+    pub fn get(&self, path: &str) -> Option<&Value> {
+        value_at(&self.value, path)
+    }
+
+    /// The text a form shows for the field at `path`: a string as it is, a list of ids joined by
+    /// spaces (aliases by semicolons), a number in digits, `yes`/`no` for a switch.
+    pub fn field(&self, path: &str) -> String {
+        let aliases = is_alias_path(path);
+        match self.get(path) {
+            Some(Value::String(s)) => s.clone(),
+            Some(Value::Number(n)) => n.to_string(),
+            Some(Value::Bool(b)) => if *b { "yes" } else { "no" }.to_string(),
+            Some(Value::Array(list)) => {
+                let items: Vec<&str> = list.iter().filter_map(Value::as_str).collect();
+                items.join(if aliases { "; " } else { " " })
+            }
+            _ => String::new(),
+        }
+    }
+
+    /// How many items the list at `list` has.
+    pub fn len(&self, list: &str) -> usize {
+        self.get(list).and_then(Value::as_array).map_or(0, Vec::len)
+    }
+
+    /// The source text's passages, as the draft carries them.
+    pub fn passages(&self) -> Vec<Passage> {
+        let Some(Value::Array(list)) = self.value.pointer("/source_text/paragraphs") else { return Vec::new() };
+        list.iter()
+            .filter_map(|p| {
+                let locator = p.get("locator")?.as_str()?.to_string();
+                let text = p.get("text")?.as_str()?.to_string();
+                Some(Passage { locator, text })
+            })
+            .collect()
+    }
+
+    /// The ids of a list's items, in order (an item with no id yet gives "").
+    pub fn ids(&self, kind: ListKind) -> Vec<String> {
+        let n = self.len(kind.key());
+        (0..n).map(|i| self.field(&format!("{}[{i}].id", kind.key()))).collect()
+    }
+
+    /// The draft with `edit` made, or why it cannot be.
+    pub fn apply(&self, edit: &Edit) -> Result<Draft, EditError> {
+        let mut value = self.value.clone();
+        match edit {
+            Edit::Set { path, text } => {
+                let new = value_of_field(path, text);
+                set(&mut value, path, new)?;
+                if path.ends_with(".translation.text") {
+                    self.complete_translation(&mut value, path)?;
+                }
+            }
+            Edit::Add(kind) => {
+                let item = self.new_item(*kind);
+                list_at(&mut value, kind.key(), true)?.push(item);
+            }
+            Edit::Remove { list, index } => {
+                let items = list_at(&mut value, list, false)?;
+                if *index >= items.len() {
+                    return Err(EditError::NoSuchPlace(format!("{list}[{index}]")));
+                }
+                items.remove(*index);
+            }
+            Edit::Cite { item, para, quote } => {
+                let passage = self.passages().into_iter().find(|p| &p.locator == para);
+                if !passage.is_some_and(|p| is_verbatim(quote, &p.text)) {
+                    return Err(EditError::NotInPassage { para: para.clone() });
+                }
+                let mut source = json!({ "para": para, "quote": quote.trim() });
+                if let Some(second) = self.languages().second {
+                    source["translation"] = json!({ "lang": second.code(), "text": "", "basis": "ours" });
+                }
+                list_at(&mut value, &format!("{item}.sources"), true)?.push(source);
+            }
+            Edit::SourceText(text) => {
+                let Value::Object(top) = &mut value else { return Err(EditError::NoSuchPlace(String::new())) };
+                let found = passages(text);
+                if found.is_empty() {
+                    top.remove("source_text");
+                } else {
+                    let paragraphs: Vec<Value> =
+                        found.into_iter().map(|p| json!({ "locator": p.locator, "text": p.text })).collect();
+                    top.insert("source_text".into(), json!({ "paragraphs": paragraphs }));
+                }
+            }
+        }
+        Ok(Draft { value })
+    }
+
+    /// A translation's text was set: its language and basis are the reading's second language
+    /// and "ours" unless the draft already says otherwise.
+    fn complete_translation(&self, value: &mut Value, text_path: &str) -> Result<(), EditError> {
+        let Some(second) = self.languages().second else { return Ok(()) };
+        let base = text_path.trim_end_matches(".text");
+        for (key, default) in [("lang", second.code()), ("basis", "ours")] {
+            let path = format!("{base}.{key}");
+            if value_at(value, &path).is_none() {
+                set(value, &path, Some(Value::String(default.into())))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// A new item of `kind`: every field it needs, empty, and the first free id.
+    fn new_item(&self, kind: ListKind) -> Value {
+        let empty = blank_text(self.languages());
+        let prefix = match kind {
+            ListKind::Nodes => "node",
+            ListKind::Links => "link",
+            ListKind::Events => "event",
+            ListKind::Tour => "step",
+            ListKind::Groups => "group",
+        };
+        let taken = self.ids(kind);
+        let id = (1..).map(|n| format!("{prefix}-{n}")).find(|id| !taken.contains(id)).unwrap_or_default();
+        match kind {
+            ListKind::Nodes => json!({ "id": id, "kind": "concept", "label": empty, "summary": empty, "sources": [] }),
+            ListKind::Links => {
+                json!({ "source": "", "relation": "addresses", "target": "", "note": empty, "sources": [] })
+            }
+            ListKind::Events => json!({
+                "id": id, "date": "", "actor": "", "title": empty, "summary": empty, "nodes": [], "sources": []
+            }),
+            ListKind::Tour => json!({ "id": id, "title": empty, "text": empty, "nodes": [], "events": [] }),
+            ListKind::Groups => json!({ "id": id, "label": empty }),
+        }
+    }
+}
+
+/// A text with an empty string in each of the reading's languages.
+fn blank_text(languages: Languages) -> Value {
+    let map: Map<String, Value> =
+        languages.codes().into_iter().map(|code| (code.to_string(), Value::String(String::new()))).collect();
+    Value::Object(map)
+}
+
+/// One step of a path: a key of an object or an index of a list.
+#[derive(Debug, PartialEq)]
+enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// `nodes[2].label.en` as steps; `None` for a path that is not one.
+fn parse_path(path: &str) -> Option<Vec<Step<'_>>> {
+    let mut steps = Vec::new();
+    for part in path.split('.').filter(|p| !p.is_empty()) {
+        let (key, mut rest) = match part.find('[') {
+            Some(i) => (&part[..i], &part[i..]),
+            None => (part, ""),
+        };
+        if !key.is_empty() {
+            steps.push(Step::Key(key));
+        }
+        while let Some(inner) = rest.strip_prefix('[') {
+            let end = inner.find(']')?;
+            steps.push(Step::Index(inner[..end].parse().ok()?));
+            rest = &inner[end + 1..];
+        }
+        if !rest.is_empty() {
+            return None;
+        }
+    }
+    Some(steps)
+}
+
+/// The value at `path` in `value`.
+fn value_at<'v>(value: &'v Value, path: &str) -> Option<&'v Value> {
+    let mut at = value;
+    for step in parse_path(path)? {
+        at = match step {
+            Step::Key(key) => at.get(key)?,
+            Step::Index(i) => at.get(i)?,
+        };
+    }
+    Some(at)
+}
+
+/// Whether `path` is a node's aliases in one language (`nodes[0].aliases.en`), a list kept with
+/// semicolons because a name may have spaces.
+fn is_alias_path(path: &str) -> bool {
+    path.rsplit('.').nth(1) == Some("aliases")
+}
+
+/// The value the form's `text` makes for the field at `path`: id lists (`nodes`, `events`,
+/// `principles`, `models`, `languages`) split at spaces, commas or semicolons; aliases at
+/// semicolons; `year` a whole number when it is one; `reveal` a switch; anything else the
+/// text. An empty text removes the field (`None`), except a list, which becomes empty.
+pub fn value_of_field(path: &str, text: &str) -> Option<Value> {
+    let text = text.trim();
+    let last = path.rsplit('.').next().unwrap_or(path);
+    let ids = |sep: &[char]| -> Value {
+        Value::Array(text.split(sep).map(str::trim).filter(|s| !s.is_empty()).map(|s| json!(s)).collect())
+    };
+    if is_alias_path(path) {
+        return (!text.is_empty()).then(|| ids(&[';']));
+    }
+    match last {
+        "nodes" | "events" | "principles" | "models" | "languages" => Some(ids(&[' ', ',', ';', '\n'])),
+        _ if text.is_empty() => None,
+        "year" => Some(text.parse::<i64>().map_or_else(|_| json!(text), |y| json!(y))),
+        "reveal" => Some(match text.to_ascii_lowercase().as_str() {
+            "yes" | "true" | "1" | "是" => json!(true),
+            "no" | "false" | "0" | "否" => json!(false),
+            _ => json!(text),
+        }),
+        _ => Some(json!(text)),
+    }
+}
+
+/// Sets (or with `None` removes) the value at `path`, making the objects on the way; a removal
+/// that leaves an object empty removes it too (an empty `note` is no note).
+fn set(value: &mut Value, path: &str, new: Option<Value>) -> Result<(), EditError> {
+    let steps = parse_path(path).ok_or_else(|| EditError::NoSuchPlace(path.to_string()))?;
+    let Some((last, parents)) = steps.split_last() else { return Err(EditError::NoSuchPlace(path.to_string())) };
+    let mut at = &mut *value;
+    for step in parents {
+        at = step_into(at, step, true).ok_or_else(|| EditError::NoSuchPlace(path.to_string()))?;
+    }
+    match (last, new) {
+        (Step::Key(key), Some(new)) => {
+            at.as_object_mut().ok_or_else(|| EditError::NoSuchPlace(path.to_string()))?.insert(key.to_string(), new);
+        }
+        (Step::Key(key), None) => {
+            if let Some(map) = at.as_object_mut() {
+                map.remove(*key);
+            }
+            prune(value, &steps[..steps.len() - 1]);
+        }
+        (Step::Index(i), new) => {
+            let slot = at.get_mut(*i).ok_or_else(|| EditError::NoSuchPlace(path.to_string()))?;
+            *slot = new.unwrap_or(Value::Null);
+        }
+    }
+    Ok(())
+}
+
+/// Removes the object at `steps` (and its parents in turn) when a removal left it empty; lists
+/// and the top are kept.
+fn prune(value: &mut Value, steps: &[Step]) {
+    let Some((Step::Key(key), parents)) = steps.split_last() else { return };
+    let mut at = &mut *value;
+    for step in parents {
+        match step_into(at, step, false) {
+            Some(next) => at = next,
+            None => return,
+        }
+    }
+    let empty = at.get(*key).and_then(Value::as_object).is_some_and(Map::is_empty);
+    if empty {
+        if let Some(map) = at.as_object_mut() {
+            map.remove(*key);
+        }
+        prune(value, parents);
+    }
+}
+
+/// The value one step down; with `make`, a missing key becomes an empty object.
+fn step_into<'v>(at: &'v mut Value, step: &Step, make: bool) -> Option<&'v mut Value> {
+    match step {
+        Step::Key(key) => {
+            let map = at.as_object_mut()?;
+            if make && !map.get(*key).is_some_and(|v| v.is_object() || v.is_array()) {
+                map.insert(key.to_string(), Value::Object(Map::new()));
+            }
+            map.get_mut(*key)
+        }
+        Step::Index(i) => at.get_mut(*i),
+    }
+}
+
+/// The list at `path`; with `make`, a missing (or non-list) value becomes an empty list.
+fn list_at<'v>(value: &'v mut Value, path: &str, make: bool) -> Result<&'v mut Vec<Value>, EditError> {
+    let no_place = || EditError::NoSuchPlace(path.to_string());
+    let steps = parse_path(path).ok_or_else(no_place)?;
+    let Some((last, parents)) = steps.split_last() else { return Err(no_place()) };
+    let mut at = value;
+    for step in parents {
+        at = step_into(at, step, make).ok_or_else(no_place)?;
+    }
+    let Step::Key(key) = last else { return Err(no_place()) };
+    let map = at.as_object_mut().ok_or_else(no_place)?;
+    if make && !map.get(*key).is_some_and(Value::is_array) {
+        map.insert(key.to_string(), Value::Array(Vec::new()));
+    }
+    map.get_mut(*key).and_then(Value::as_array_mut).ok_or_else(no_place)
+}
+
+/// A draft with its past and future: every edit made can be undone, every undo redone until
+/// the next edit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct History {
+    now: Draft,
+    past: Vec<Draft>,
+    future: Vec<Draft>,
+}
+
+/// How many edits can be undone; older ones are forgotten.
+pub const UNDO_DEPTH: usize = 200;
+
+impl History {
+    pub fn new(draft: Draft) -> History {
+        History { now: draft, past: Vec::new(), future: Vec::new() }
+    }
+
+    pub fn now(&self) -> &Draft {
+        &self.now
+    }
+
+    /// Makes `edit`. An edit that changes nothing (a field committed unchanged) is not a step to
+    /// undo.
+    pub fn apply(&mut self, edit: &Edit) -> Result<(), EditError> {
+        let next = self.now.apply(edit)?;
+        if next != self.now {
+            self.past.push(std::mem::replace(&mut self.now, next));
+            if self.past.len() > UNDO_DEPTH {
+                self.past.remove(0);
+            }
+            self.future.clear();
+        }
+        Ok(())
+    }
+
+    /// Steps back one edit; false when there is none.
+    pub fn undo(&mut self) -> bool {
+        match self.past.pop() {
+            Some(before) => {
+                self.future.push(std::mem::replace(&mut self.now, before));
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Makes the last undone edit again; false when there is none.
+    pub fn redo(&mut self) -> bool {
+        match self.future.pop() {
+            Some(after) => {
+                self.past.push(std::mem::replace(&mut self.now, after));
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.past.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.future.is_empty()
+    }
+}
+
+/// The problems that belong to the field at `path`: those at it or inside it (a problem at
+/// `nodes[0].label.en` belongs to the field `nodes[0].label.en` and to the item `nodes[0]`).
+pub fn problems_at<'p>(problems: &'p [Problem], path: &str) -> Vec<&'p Problem> {
+    problems
+        .iter()
+        .filter(|p| {
+            p.path == path
+                || (p.path.starts_with(path) && matches!(p.path.as_bytes().get(path.len()), Some(b'.' | b'[')))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_parse_to_steps() {
+        let check = |path: &str, want: Option<Vec<Step>>| assert_eq!(parse_path(path), want, "{path}");
+        check("nodes[2].label.en", Some(vec![Step::Key("nodes"), Step::Index(2), Step::Key("label"), Step::Key("en")]));
+        check("meta.title", Some(vec![Step::Key("meta"), Step::Key("title")]));
+        check(
+            "source_text.paragraphs[0]",
+            Some(vec![Step::Key("source_text"), Step::Key("paragraphs"), Step::Index(0)]),
+        );
+        check("nodes[x]", None);
+        check("nodes[1", None);
+        check("nodes[1]x", None);
+    }
+}

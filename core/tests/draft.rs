@@ -1,0 +1,374 @@
+//! The editor's draft: a reading made edit by edit is the reading the CSV template makes; each
+//! edit's rule (fields, lists, citations, the source text); undo and redo; problems at fields.
+
+// Test code: a failed unwrap is a failed test, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use atlas_core::csv_import::{import_csv, CsvFile};
+use atlas_core::draft::{problems_at, value_of_field, Draft, Edit, EditError, History, ListKind, UNDO_DEPTH};
+use atlas_core::{load_data_set, Lang, Languages};
+use serde_json::json;
+
+const SOURCE: &str = include_str!("../../docs/csv-template/source.txt");
+const ENGLISH: Languages = Languages { source: Lang::En, second: None };
+
+fn set(path: &str, text: &str) -> Edit {
+    Edit::Set { path: path.into(), text: text.into() }
+}
+
+fn cite(item: &str, para: &str, quote: &str) -> Edit {
+    Edit::Cite { item: item.into(), para: para.into(), quote: quote.into() }
+}
+
+/// The template's reading (`docs/csv-template`), made as a teacher makes it in the editor.
+fn template_edits() -> Vec<Edit> {
+    let mut edits = vec![
+        Edit::SourceText(SOURCE.into()),
+        set("meta.title.en", "Trust in shared infrastructure"),
+        set("meta.author.en", "A. Teacher"),
+        set("meta.year", "2024"),
+        set("meta.citation.en", "A. Teacher, \"Trust in shared infrastructure\", course notes, 2024."),
+        set("argument.thesis.text.en", "Only visible reciprocity restores the trust shared infrastructure needs."),
+        set("argument.thesis.nodes", "visible-reciprocity"),
+        cite("argument.thesis", "P4", "make cooperation the habit"),
+        set("argument.principles", "visible-reciprocity"),
+    ];
+    let nodes = [
+        (
+            "weaponisation",
+            "threat",
+            "Weaponised commons",
+            "A member treats the shared resource as a weapon.",
+            "P2",
+            "treat the common resource as a weapon",
+        ),
+        (
+            "hoarding",
+            "threat",
+            "Hoarding",
+            "Each member hoards; prudent alone, ruinous together.",
+            "P2",
+            "Hoarding looks prudent to each of them",
+        ),
+        (
+            "unenforced-rules",
+            "threat",
+            "Unenforced rules",
+            "Rules nobody enforces make defection cheap.",
+            "P3",
+            "Rules that nobody enforces teach members that defection is cheap",
+        ),
+        (
+            "visible-reciprocity",
+            "response",
+            "Visible reciprocity",
+            "Repeated small exchanges each side can check.",
+            "P4",
+            "repeated, visible reciprocity",
+        ),
+        (
+            "water-board",
+            "actor",
+            "Regional water board",
+            "Tried open ledgers for a season.",
+            "P5",
+            "the regional water board tried open ledgers",
+        ),
+    ];
+    for (i, (id, kind, label, summary, para, quote)) in nodes.into_iter().enumerate() {
+        let at = format!("nodes[{i}]");
+        edits.push(Edit::Add(ListKind::Nodes));
+        edits.push(set(&format!("{at}.id"), id));
+        edits.push(set(&format!("{at}.kind"), kind));
+        edits.push(set(&format!("{at}.label.en"), label));
+        edits.push(set(&format!("{at}.summary.en"), summary));
+        edits.push(cite(&at, para, quote));
+    }
+    let links = [
+        (
+            "weaponisation",
+            "drives",
+            "hoarding",
+            "Weaponising the commons makes the others hoard.",
+            "P2",
+            "the others hoard",
+        ),
+        (
+            "unenforced-rules",
+            "aggravates",
+            "hoarding",
+            "Cheap defection brings the next crisis sooner.",
+            "P3",
+            "the next crisis arrives sooner",
+        ),
+        (
+            "visible-reciprocity",
+            "addresses",
+            "hoarding",
+            "Reciprocity restores the trust hoarding lost.",
+            "P4",
+            "What restores trust is repeated, visible reciprocity",
+        ),
+        (
+            "water-board",
+            "exemplifies",
+            "visible-reciprocity",
+            "The open ledgers are reciprocity made visible.",
+            "P5",
+            "tried open ledgers for a season",
+        ),
+    ];
+    for (i, (source, relation, target, note, para, quote)) in links.into_iter().enumerate() {
+        let at = format!("links[{i}]");
+        edits.push(Edit::Add(ListKind::Links));
+        edits.push(set(&format!("{at}.source"), source));
+        edits.push(set(&format!("{at}.relation"), relation));
+        edits.push(set(&format!("{at}.target"), target));
+        edits.push(set(&format!("{at}.note.en"), note));
+        edits.push(cite(&at, para, quote));
+    }
+    edits.extend([
+        Edit::Add(ListKind::Events),
+        set("events[0].id", "open-ledgers"),
+        set("events[0].date", "2019"),
+        set("events[0].actor", "water-board"),
+        set("events[0].title.en", "Open-ledger season"),
+        set("events[0].summary.en", "The water board keeps open ledgers; hoarding stops by spring."),
+        set("events[0].nodes", "hoarding visible-reciprocity"),
+        cite("events[0]", "P5", "by the following spring the hoarding had stopped"),
+        Edit::Add(ListKind::Tour),
+        set("tour[0].id", "the-spiral"),
+        set("tour[0].title.en", "How trust breaks"),
+        set("tour[0].text.en", "Weaponising the commons drives hoarding."),
+        set("tour[0].nodes", "weaponisation hoarding"),
+        Edit::Add(ListKind::Tour),
+        set("tour[1].id", "the-way-out"),
+        set("tour[1].title.en", "How it returns"),
+        set("tour[1].text.en", "Visible reciprocity, as the water board showed."),
+        set("tour[1].nodes", "visible-reciprocity, water-board"),
+        set("tour[1].events", "open-ledgers"),
+    ]);
+    edits
+}
+
+fn template_from_csv() -> atlas_core::Model {
+    let files = [
+        ("reading.csv", include_str!("../../docs/csv-template/reading.csv")),
+        ("nodes.csv", include_str!("../../docs/csv-template/nodes.csv")),
+        ("links.csv", include_str!("../../docs/csv-template/links.csv")),
+        ("events.csv", include_str!("../../docs/csv-template/events.csv")),
+        ("tour.csv", include_str!("../../docs/csv-template/tour.csv")),
+        ("source.txt", SOURCE),
+    ];
+    let files: Vec<CsvFile> = files.iter().map(|(name, text)| CsvFile { name, text }).collect();
+    load_data_set(&import_csv(&files).expect("the template imports")).expect("and loads")
+}
+
+#[test]
+fn a_reading_made_edit_by_edit_is_the_reading_the_template_makes() {
+    let mut history = History::new(Draft::new(ENGLISH));
+    for edit in template_edits() {
+        history.apply(&edit).unwrap_or_else(|e| panic!("{edit:?}: {e:?}"));
+    }
+    let made =
+        history.now().check().unwrap_or_else(|p| panic!("{:?}", p.iter().map(|p| p.to_string()).collect::<Vec<_>>()));
+    assert_eq!(made, template_from_csv());
+    // The draft as a file opens as the same draft, and as the same reading.
+    let reopened = Draft::from_text(&history.now().text()).unwrap();
+    assert_eq!(&reopened, history.now());
+    assert_eq!(load_data_set(&reopened.text()).unwrap(), made);
+}
+
+#[test]
+fn a_new_draft_reports_what_is_missing_at_its_fields() {
+    let draft = Draft::new(ENGLISH);
+    let problems = draft.check().unwrap_err();
+    let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+    assert!(paths.contains(&"meta.title.en"), "{paths:?}");
+    assert!(!paths.iter().any(|p| p.ends_with(".zh")), "an English reading asks for no Chinese: {paths:?}");
+    // A node just added: its label is wanted at its own field.
+    let draft = draft.apply(&Edit::Add(ListKind::Nodes)).unwrap();
+    let problems = draft.check().unwrap_err();
+    assert!(!problems_at(&problems, "nodes[0].label.en").is_empty());
+    assert!(!problems_at(&problems, "nodes[0]").is_empty(), "the item holds its fields' problems");
+    assert!(problems_at(&problems, "nodes[0].id").is_empty(), "the id it was given is a good one");
+    assert!(problems_at(&problems, "nodes[1]").is_empty(), "nodes[1] is not nodes[10] nor nodes[0]");
+}
+
+#[test]
+fn fields_become_values_by_their_kind() {
+    let check = |path: &str, text: &str, want: Option<serde_json::Value>| {
+        assert_eq!(value_of_field(path, text), want, "{path} = {text:?}");
+    };
+    check("nodes[0].label.en", "  Hoarding ", Some(json!("Hoarding")));
+    check("nodes[0].label.en", "  ", None);
+    check("nodes[0].group", "", None);
+    check("tour[0].nodes", "a, b;c  d", Some(json!(["a", "b", "c", "d"])));
+    check("tour[0].nodes", "", Some(json!([])));
+    check("events[0].nodes", "x", Some(json!(["x"])));
+    check("argument.principles", "p q", Some(json!(["p", "q"])));
+    check("meta.languages", "en zh", Some(json!(["en", "zh"])));
+    check("nodes[0].aliases.en", "water board; the board", Some(json!(["water board", "the board"])));
+    check("nodes[0].aliases.en", "", None);
+    check("meta.year", "2024", Some(json!(2024)));
+    check("meta.year", "c. 2024", Some(json!("c. 2024")));
+    check("tour[0].reveal", "yes", Some(json!(true)));
+    check("tour[0].reveal", "No", Some(json!(false)));
+    check("tour[0].reveal", "maybe", Some(json!("maybe")));
+    check("events[0].date", "2019-05", Some(json!("2019-05")));
+}
+
+#[test]
+fn a_field_reads_back_as_the_form_shows_it() {
+    let draft = Draft::from_text(
+        r#"{"meta": {"year": 2024}, "nodes": [{"id": "a", "aliases": {"en": ["x y", "z"]}}],
+            "tour": [{"nodes": ["a", "b"], "reveal": true}, {"reveal": false}]}"#,
+    )
+    .unwrap();
+    let check = |path: &str, want: &str| assert_eq!(draft.field(path), want, "{path}");
+    check("meta.year", "2024");
+    check("nodes[0].id", "a");
+    check("nodes[0].aliases.en", "x y; z");
+    check("tour[0].nodes", "a b");
+    check("tour[0].reveal", "yes");
+    check("tour[1].reveal", "no");
+    check("tour[5].reveal", "");
+    check("meta", "");
+    assert_eq!(draft.ids(ListKind::Nodes), ["a"]);
+    assert_eq!(draft.len("tour"), 2);
+    assert_eq!(draft.len("links"), 0);
+}
+
+#[test]
+fn emptying_a_field_removes_it_and_the_empty_object_it_leaves() {
+    let draft = Draft::from_text(r#"{"links": [{"note": {"en": "n"}, "basis": "reading"}]}"#).unwrap();
+    let after = draft.apply(&set("links[0].note.en", "")).unwrap();
+    assert_eq!(after.value()["links"][0], json!({"basis": "reading"}));
+    let after = after.apply(&set("links[0].basis", " ")).unwrap();
+    assert_eq!(after.value()["links"][0], json!({}), "the item itself stays: it is in a list");
+    // Setting makes the objects on the way.
+    let after = after.apply(&set("links[0].sources[0].para", "P1"));
+    assert_eq!(after, Err(EditError::NoSuchPlace("links[0].sources[0].para".into())), "no list item to set");
+    let made = draft.apply(&set("meta.title.en", "T")).unwrap();
+    assert_eq!(made.value()["meta"], json!({"title": {"en": "T"}}));
+}
+
+#[test]
+fn new_items_take_the_first_free_id_and_the_reading_s_languages() {
+    let draft = Draft::new(Languages::default());
+    let draft = draft.apply(&Edit::Add(ListKind::Nodes)).unwrap();
+    let draft = draft.apply(&Edit::Add(ListKind::Nodes)).unwrap();
+    assert_eq!(draft.ids(ListKind::Nodes), ["node-1", "node-2"]);
+    assert_eq!(draft.value()["nodes"][0]["label"], json!({"zh": "", "en": ""}));
+    let draft = draft.apply(&Edit::Remove { list: "nodes".into(), index: 0 }).unwrap();
+    let draft = draft.apply(&Edit::Add(ListKind::Nodes)).unwrap();
+    assert_eq!(draft.ids(ListKind::Nodes), ["node-2", "node-1"]);
+    for kind in ListKind::ALL {
+        let made = Draft::new(ENGLISH).apply(&Edit::Add(kind)).unwrap();
+        assert_eq!(made.len(kind.key()), 1, "{kind:?}");
+        assert_eq!(made.value()[kind.key()][0].get("sources").is_some(), kind.cites(), "{kind:?}");
+    }
+    let removed = draft.apply(&Edit::Remove { list: "nodes".into(), index: 2 });
+    assert_eq!(removed, Err(EditError::NoSuchPlace("nodes[2]".into())));
+}
+
+#[test]
+fn a_citation_is_verbatim_text_of_the_passage_it_names() {
+    let draft = Draft::new(ENGLISH).apply(&Edit::SourceText(SOURCE.into())).unwrap();
+    assert_eq!(draft.passages().len(), 5, "the heading is not a passage");
+    assert_eq!(draft.passages()[1].locator, "P2");
+    let draft = draft.apply(&Edit::Add(ListKind::Nodes)).unwrap();
+    // A selection across a line break, with the white space a browser gives it.
+    let cited = draft.apply(&cite("nodes[0]", "P2", "  the others\n hoard ")).unwrap();
+    assert_eq!(cited.value()["nodes"][0]["sources"], json!([{"para": "P2", "quote": "the others\n hoard"}]));
+    let check = |para: &str, quote: &str| {
+        assert_eq!(draft.apply(&cite("nodes[0]", para, quote)), Err(EditError::NotInPassage { para: para.into() }));
+    };
+    check("P3", "the others hoard");
+    check("P9", "the others hoard");
+    check("P2", "the others hoard everything");
+    check("P2", " ");
+    // In a two-language reading, a citation comes with its translation to write.
+    let two = Draft::new(Languages { source: Lang::En, second: Some(Lang::Zh) });
+    let two = two.apply(&Edit::SourceText(SOURCE.into())).unwrap().apply(&Edit::Add(ListKind::Nodes)).unwrap();
+    let two = two.apply(&cite("nodes[0]", "P2", "the others hoard")).unwrap();
+    assert_eq!(
+        two.value()["nodes"][0]["sources"][0]["translation"],
+        json!({"lang": "zh", "text": "", "basis": "ours"})
+    );
+    // Setting a translation's text on a source that has none gives it its language and basis.
+    let bare = two.apply(&Edit::Remove { list: "nodes[0].sources".into(), index: 0 }).unwrap();
+    let bare =
+        bare.apply(&Edit::Cite { item: "nodes[0]".into(), para: "P1".into(), quote: "Shared infrastructure".into() });
+    let mut bare = bare.unwrap();
+    bare = bare.apply(&set("nodes[0].sources[0].translation", "")).unwrap();
+    let bare = bare.apply(&set("nodes[0].sources[0].translation.text", "共享基础设施")).unwrap();
+    assert_eq!(
+        bare.value()["nodes"][0]["sources"][0]["translation"],
+        json!({"text": "共享基础设施", "lang": "zh", "basis": "ours"})
+    );
+}
+
+#[test]
+fn the_source_text_is_numbered_unless_it_has_its_own_locators_and_empty_removes_it() {
+    let draft = Draft::new(ENGLISH).apply(&Edit::SourceText("[p. 3] One.\n\n[p. 4] Two.".into())).unwrap();
+    let locators: Vec<String> = draft.passages().into_iter().map(|p| p.locator).collect();
+    assert_eq!(locators, ["p. 3", "p. 4"]);
+    let draft = draft.apply(&Edit::SourceText("  \n".into())).unwrap();
+    assert!(draft.value().get("source_text").is_none());
+    assert!(draft.passages().is_empty());
+}
+
+#[test]
+fn undo_and_redo_walk_the_edits() {
+    let mut history = History::new(Draft::new(ENGLISH));
+    assert!(!history.can_undo() && !history.can_redo() && !history.undo() && !history.redo());
+    let start = history.now().clone();
+    history.apply(&set("meta.title.en", "One")).unwrap();
+    history.apply(&set("meta.title.en", "Two")).unwrap();
+    // An edit that changes nothing is not a step.
+    history.apply(&set("meta.title.en", "Two")).unwrap();
+    assert!(history.undo());
+    assert_eq!(history.now().field("meta.title.en"), "One");
+    assert!(history.can_redo());
+    assert!(history.redo());
+    assert_eq!(history.now().field("meta.title.en"), "Two");
+    assert!(history.undo() && history.undo());
+    assert_eq!(history.now(), &start);
+    assert!(!history.undo());
+    // A new edit after undoing forgets what could be redone.
+    history.apply(&set("meta.author.en", "A")).unwrap();
+    assert!(!history.can_redo() && !history.redo());
+    // A refused edit changes nothing and is no step.
+    let before = history.clone();
+    assert!(history.apply(&Edit::Remove { list: "nodes".into(), index: 0 }).is_err());
+    assert_eq!(history, before);
+}
+
+#[test]
+fn undo_reaches_back_a_bounded_number_of_edits() {
+    let mut history = History::new(Draft::new(ENGLISH));
+    for i in 0..UNDO_DEPTH + 5 {
+        history.apply(&set("meta.title.en", &i.to_string())).unwrap();
+    }
+    let mut steps = 0;
+    while history.undo() {
+        steps += 1;
+    }
+    assert_eq!(steps, UNDO_DEPTH);
+    assert_eq!(history.now().field("meta.title.en"), "4", "the oldest edits are forgotten");
+}
+
+#[test]
+fn any_data_set_opens_as_a_draft_and_anything_else_is_refused_with_why() {
+    let built_in = include_str!("../../www/data/lang-ping-2023.json");
+    let draft = Draft::from_text(built_in).unwrap();
+    assert_eq!(draft.languages(), Languages::default());
+    assert_eq!(draft.check().unwrap(), load_data_set(built_in).unwrap());
+    assert!(Draft::from_text("[1, 2]").unwrap_err().0.contains("not a reading"));
+    assert!(!Draft::from_text("{").unwrap_err().0.is_empty());
+    let one = Draft::from_text(r#"{"meta": {"languages": ["en"]}}"#).unwrap();
+    assert_eq!(one.languages(), ENGLISH);
+    let same_twice = Draft::from_text(r#"{"meta": {"languages": ["en", "en"]}}"#).unwrap();
+    assert_eq!(same_twice.languages(), Languages::default());
+}
