@@ -207,11 +207,18 @@ impl Draft {
                 items.remove(*index);
             }
             Edit::Cite { item, para, quote } => {
-                let passage = self.passages().into_iter().find(|p| &p.locator == para);
-                if !passage.is_some_and(|p| is_verbatim(quote, &p.text)) {
+                // With a source text, a quote is verbatim text of its passage by construction;
+                // without one (the teacher keeps the text out), any quote with a locator is taken,
+                // as the loader takes it.
+                let passages = self.passages();
+                let verbatim = match passages.iter().find(|p| &p.locator == para) {
+                    Some(passage) => is_verbatim(quote, &passage.text),
+                    None => passages.is_empty() && !quote.trim().is_empty() && !para.trim().is_empty(),
+                };
+                if !verbatim {
                     return Err(EditError::NotInPassage { para: para.clone() });
                 }
-                let mut source = json!({ "para": para, "quote": quote.trim() });
+                let mut source = json!({ "para": para.trim(), "quote": quote.trim() });
                 if let Some(second) = self.languages().second {
                     source["translation"] = json!({ "lang": second.code(), "text": "", "basis": "ours" });
                 }
@@ -269,6 +276,115 @@ impl Draft {
             ListKind::Tour => json!({ "id": id, "title": empty, "text": empty, "nodes": [], "events": [] }),
             ListKind::Groups => json!({ "id": id, "label": empty }),
         }
+    }
+}
+
+/// What a preview writes where the draft has nothing yet.
+pub const PLACEHOLDER: &str = "…";
+
+/// The lists of items at the top of a data set.
+const ITEM_LISTS: [&str; 6] = ["nodes", "links", "events", "tour", "groups", "stages"];
+
+/// Text fields of items and of the reading (objects with one string per language).
+const TEXT_FIELDS: [&str; 8] = ["title", "author", "citation", "label", "summary", "text", "note", "notes"];
+
+impl Draft {
+    /// What the draft can already show while it has problems: a copy that loads, with
+    /// [`PLACEHOLDER`] for texts, quotes and translations not written yet (a label not written
+    /// shows its item's id), without the items whose problems a placeholder cannot mend (a bad
+    /// id, a link to a node that does not exist) or the ids in lists that name nothing. Never
+    /// published or saved: the views show it, the editor lists the problems. The source text
+    /// is left out, so the placeholders are not checked as quotes. `None` when the reading
+    /// itself cannot be read (not a data set, languages not understood).
+    pub fn preview(&self) -> Option<Model> {
+        let mut value = self.value.clone();
+        if let Value::Object(top) = &mut value {
+            top.remove("source_text");
+        }
+        let languages = self.languages();
+        // Each round mends what the loader reported; what it then reports is new (a removed
+        // node's links), so a few rounds settle.
+        for _ in 0..8 {
+            let problems = match load_data_set(&serde_json::to_string(&value).unwrap_or_default()) {
+                Ok(model) => return Some(model),
+                Err(problems) => problems,
+            };
+            let before = value.clone();
+            let mut removals: Vec<(String, usize)> = Vec::new();
+            for problem in &problems {
+                if !mend(&mut value, problem, languages, &mut removals) {
+                    return None;
+                }
+            }
+            removals.sort();
+            removals.dedup();
+            for (list, index) in removals.into_iter().rev() {
+                if let Ok(items) = list_at(&mut value, &list, false) {
+                    if index < items.len() {
+                        items.remove(index);
+                    }
+                }
+            }
+            if value == before {
+                return None;
+            }
+        }
+        None
+    }
+}
+
+/// Mends `problem` in a preview's `value` with a placeholder, or marks what to remove; false
+/// when it cannot be mended.
+fn mend(value: &mut Value, problem: &Problem, languages: Languages, removals: &mut Vec<(String, usize)>) -> bool {
+    use crate::problem::ProblemKind::*;
+    let path = problem.path.as_str();
+    let Some(steps) = parse_path(path) else { return false };
+    let last_key = match steps.last() {
+        Some(Step::Key(key)) => Some(*key),
+        _ => None,
+    };
+    let placeholder_text = || {
+        let map: Map<String, Value> =
+            languages.codes().into_iter().map(|code| (code.to_string(), json!(PLACEHOLDER))).collect();
+        Value::Object(map)
+    };
+    let mended = match (&problem.kind, last_key) {
+        (EmptyText | Missing, Some("zh" | "en")) => {
+            // A label not written yet shows its item's id.
+            let item = path.rsplitn(3, '.').nth(2).unwrap_or("");
+            let id = value_at(value, &format!("{item}.id")).and_then(Value::as_str).map(str::to_string);
+            let label = path.rsplit('.').nth(1) == Some("label");
+            let text = id.filter(|id| label && !id.is_empty()).unwrap_or_else(|| PLACEHOLDER.to_string());
+            set(value, path, Some(json!(text))).is_ok()
+        }
+        (EmptyText, _) => set(value, path, Some(json!(PLACEHOLDER))).is_ok(),
+        (Missing | WrongType { .. }, Some(key)) if TEXT_FIELDS.contains(&key) => {
+            set(value, path, Some(placeholder_text())).is_ok()
+        }
+        (Missing | WrongType { .. }, Some("year")) => set(value, path, Some(json!(0))).is_ok(),
+        (NoSources, _) => set(value, path, Some(json!([{ "para": PLACEHOLDER, "quote": PLACEHOLDER }]))).is_ok(),
+        (NoTranslation { lang }, _) => {
+            set(value, path, Some(json!({ "lang": lang.code(), "text": PLACEHOLDER, "basis": "ours" }))).is_ok()
+        }
+        _ => false,
+    };
+    if mended {
+        return true;
+    }
+    // An id in a list of ids that names nothing (a tour step's nodes) goes from the list.
+    if let (Some(Step::Index(i)), Some(list)) = (steps.last(), path.rfind('[').map(|at| &path[..at])) {
+        if !ITEM_LISTS.contains(&list) {
+            removals.push((list.to_string(), *i));
+            return true;
+        }
+    }
+    // Anything else inside an item removes the item.
+    match steps.as_slice() {
+        [Step::Key(list), Step::Index(i), ..] if ITEM_LISTS.contains(list) => {
+            removals.push((list.to_string(), *i));
+            true
+        }
+        _ => false,
     }
 }
 
@@ -464,6 +580,15 @@ impl History {
             self.future.clear();
         }
         Ok(())
+    }
+
+    /// Puts another draft in place (a new reading, a reading to edit, a draft file opened): one
+    /// step, undone like an edit.
+    pub fn start(&mut self, draft: Draft) {
+        if draft != self.now {
+            self.past.push(std::mem::replace(&mut self.now, draft));
+            self.future.clear();
+        }
     }
 
     /// Steps back one edit; false when there is none.

@@ -288,6 +288,13 @@ fn a_citation_is_verbatim_text_of_the_passage_it_names() {
     check("P9", "the others hoard");
     check("P2", "the others hoard everything");
     check("P2", " ");
+    // Without a source text, any quote with a locator is taken (the loader checks nothing more).
+    let bare = Draft::new(ENGLISH).apply(&Edit::Add(ListKind::Nodes)).unwrap();
+    assert!(bare.apply(&cite("nodes[0]", " p. 12 ", "anything")).is_ok());
+    assert_eq!(bare.apply(&cite("nodes[0]", "p. 12", " ")), Err(EditError::NotInPassage { para: "p. 12".into() }));
+    assert!(bare.apply(&cite("nodes[0]", "", "anything")).is_err());
+    let cited = bare.apply(&cite("nodes[0]", " p. 12 ", "anything")).unwrap();
+    assert_eq!(cited.value()["nodes"][0]["sources"][0]["para"], json!("p. 12"));
     // In a two-language reading, a citation comes with its translation to write.
     let two = Draft::new(Languages { source: Lang::En, second: Some(Lang::Zh) });
     let two = two.apply(&Edit::SourceText(SOURCE.into())).unwrap().apply(&Edit::Add(ListKind::Nodes)).unwrap();
@@ -343,6 +350,13 @@ fn undo_and_redo_walk_the_edits() {
     let before = history.clone();
     assert!(history.apply(&Edit::Remove { list: "nodes".into(), index: 0 }).is_err());
     assert_eq!(history, before);
+    // Another draft put in place is one step back, and the same draft is none.
+    let other = Draft::new(Languages::default());
+    history.start(other.clone());
+    assert_eq!(history.now(), &other);
+    history.start(other.clone());
+    assert!(history.undo());
+    assert_eq!(history.now(), before.now());
 }
 
 #[test]
@@ -371,4 +385,56 @@ fn any_data_set_opens_as_a_draft_and_anything_else_is_refused_with_why() {
     assert_eq!(one.languages(), ENGLISH);
     let same_twice = Draft::from_text(r#"{"meta": {"languages": ["en", "en"]}}"#).unwrap();
     assert_eq!(same_twice.languages(), Languages::default());
+}
+
+#[test]
+fn a_preview_shows_what_a_draft_with_problems_can_already_show() {
+    let draft = Draft::new(ENGLISH).apply(&Edit::SourceText(SOURCE.into())).unwrap();
+    let edits = [
+        Edit::Add(ListKind::Nodes),
+        set("nodes[0].id", "hoarding"),
+        set("nodes[0].kind", "threat"),
+        Edit::Add(ListKind::Nodes),
+        set("nodes[1].id", "trust"),
+        set("nodes[1].label.en", "Trust"),
+        cite("nodes[1]", "P1", "trust one another"),
+        Edit::Add(ListKind::Nodes),
+        set("nodes[2].id", "Bad Id"),
+        Edit::Add(ListKind::Links),
+        set("links[0].source", "hoarding"),
+        set("links[0].target", "trust"),
+        Edit::Add(ListKind::Links),
+        set("links[1].source", "hoarding"),
+        set("links[1].target", "nobody"),
+        Edit::Add(ListKind::Tour),
+        set("tour[0].nodes", "hoarding nobody trust"),
+    ];
+    let draft = edits.iter().fold(draft, |d, e| d.apply(e).unwrap_or_else(|err| panic!("{e:?}: {err:?}")));
+    assert!(draft.check().is_err());
+    let model = draft.preview().expect("a preview");
+    let labels: Vec<&str> = model.nodes.iter().map(|n| n.label.en.as_str()).collect();
+    assert_eq!(labels, ["hoarding", "Trust"], "a label not written shows the id; a bad id's node is left out");
+    assert_eq!(model.nodes[0].sources[0].quote, atlas_core::draft::PLACEHOLDER);
+    assert_eq!(model.nodes[1].sources[0].quote, "trust one another", "what is written is kept");
+    assert_eq!(model.links.len(), 1, "the link to a node that does not exist is left out");
+    assert_eq!(model.tour[0].nodes.len(), 2, "an id that names nothing leaves the step's list");
+    assert_eq!(model.meta.title.en, atlas_core::draft::PLACEHOLDER);
+    assert!(model.source_text.is_none(), "placeholders are not quotes to check");
+    // A draft without problems previews as itself; one whose languages cannot be read, not at all.
+    let mut history = History::new(Draft::new(ENGLISH));
+    for edit in template_edits() {
+        history.apply(&edit).unwrap();
+    }
+    let whole = history.now().check().unwrap();
+    let previewed = history.now().preview().unwrap();
+    assert_eq!((previewed.nodes, previewed.links, previewed.tour), (whole.nodes, whole.links, whole.tour));
+    let unreadable = Draft::new(ENGLISH).apply(&set("meta.languages", "fr")).unwrap();
+    assert_eq!(unreadable.preview(), None);
+    assert_eq!(Draft::from_text("{}").unwrap().preview(), None, "not a data set");
+}
+
+#[test]
+fn a_new_draft_previews_as_an_empty_reading() {
+    let model = Draft::new(ENGLISH).preview().expect("a preview");
+    assert!(model.nodes.is_empty() && model.links.is_empty() && model.events.is_empty());
 }

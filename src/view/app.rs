@@ -9,6 +9,7 @@ use crate::i18n;
 use crate::state::{AppState, NarrowPane, Notice};
 use crate::view::data_loader::{self, LoadProblems};
 use crate::view::details::DetailPanel;
+use crate::view::editor::EditorPane;
 use crate::view::graph::GraphView;
 use crate::view::keyboard_help::KeyboardHelp;
 use crate::view::list_view::ListDialog;
@@ -224,6 +225,7 @@ fn Shell() -> impl IntoView {
     provide_context(CurrentGraph(StoredValue::new_local(None)));
     install_presenter_keys(state, dialogs, false);
     crate::view::tour::stage_effects(state);
+    let editor = crate::view::editor::provide_editor(state);
     let t = move |ui: i18n::Ui| move || ui.get(state.lang.get());
     let framed = embed::is_framed();
     let has_focus = state.has_focus;
@@ -255,7 +257,7 @@ fn Shell() -> impl IntoView {
         <div class="app" on:dragover=on_drag_over on:drop=on_drop
             on:pointerdown=move |_| if framed && !has_focus.get_untracked() { has_focus.set(true) }
             class:embed=move || state.embed.get() class:presenting=move || state.tour.get().is_some()
-            class:projector=move || state.projector.get()
+            class:projector=move || state.projector.get() class:editing=move || editor.open.get()
             class:has-selection=move || state.selection.get() != Selected::Nothing
             data-panes=panes data-narrow-pane=narrow_pane data-step-events=step_events>
             <a class="skip-link" href="#graph-region">{t(i18n::SKIP_TO_GRAPH)}</a>
@@ -278,12 +280,19 @@ fn Shell() -> impl IntoView {
                 </section>
                 <section id="timeline-region" class="pane timeline-pane" aria-labelledby="timeline-heading">
                     <h2 id="timeline-heading" class="pane-title sr-only">{t(i18n::TIMELINE)}</h2>
-                    {move || { state.scene.track(); view! { <TimelineView/> } }}
+                    {move || if state.scene.with(|s| s.model.events.is_empty()) {
+                        view! { <p class="timeline-empty">{t(i18n::NO_EVENTS)}</p> }.into_any()
+                    } else {
+                        view! { <TimelineView/> }.into_any()
+                    }}
                 </section>
                 <aside class="pane detail-pane" aria-labelledby="detail-heading">
                     <h2 id="detail-heading" class="pane-title">{t(i18n::DETAILS)}</h2>
                     <DetailPanel/>
                 </aside>
+                <Show when=move || editor.open.get()>
+                    <EditorPane/>
+                </Show>
                 <TourPanel/>
             </main>
             <Handout/>

@@ -117,6 +117,30 @@ pub fn load_user_text(state: &AppState, name: &str, text: &str, persist: bool) -
     }
 }
 
+/// Shows a draft from the editor (`model` is its reading, or its preview) as the user's data
+/// set, with the draft's `text` as its text (what "Download JSON" saves and publishing checks):
+/// what is selected stays where the draft still has it. With `keep` (a draft without problems)
+/// it is kept like any opened data set (the editor says when storage refuses the draft itself).
+pub fn show_draft(state: &AppState, text: &str, model: atlas_core::Model, keep: bool) {
+    let title = model.meta.title.get(state.lang.get_untracked()).to_string();
+    let scene = scene_of(model, None);
+    if !crate::state::exists_in(&state.selection.get_untracked(), &scene) {
+        state.selection.set(Selected::Nothing);
+        state.back_depth.set(0);
+    }
+    state.hovered.set(None);
+    state.tour.set(None);
+    state.time_span.set(None);
+    state.load_problems.set(None);
+    state.data_url.set(None);
+    let name = if title.trim().is_empty() { "draft".to_string() } else { title };
+    state.source.set(DataSource::User { name: name.clone(), key: fingerprint(text), text: Arc::from(text) });
+    state.scene.set(Arc::new(scene));
+    if keep {
+        let _ = storage::set(&saved_data_key(), &data_set_envelope(&SavedDataSet { name, text: text.to_string() }));
+    }
+}
+
 /// Returns to the built-in article and forgets the saved user data set.
 pub fn back_to_built_in(state: &AppState) {
     // The page's own data set loaded when the app started, so this fails only on a page that

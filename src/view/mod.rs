@@ -3,6 +3,7 @@
 pub mod app;
 pub mod data_loader;
 pub mod details;
+pub mod editor;
 pub mod graph;
 pub mod keyboard_help;
 pub mod legend;

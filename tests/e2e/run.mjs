@@ -30,8 +30,9 @@ import { specs as dataSpecs } from './specs-data.mjs';
 import { specs as a11ySpecs } from './specs-a11y.mjs';
 import { specs as screenSpecs } from './specs-screen.mjs';
 import { specs as stageSpecs } from './specs-stage.mjs';
+import { specs as editorSpecs } from './specs-editor.mjs';
 
-const specs = [...coreSpecs, ...shareSpecs, ...courseSpecs, ...dataSpecs, ...a11ySpecs, ...screenSpecs, ...stageSpecs];
+const specs = [...coreSpecs, ...shareSpecs, ...courseSpecs, ...dataSpecs, ...a11ySpecs, ...screenSpecs, ...stageSpecs, ...editorSpecs];
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '../..');

@@ -1,0 +1,101 @@
+//! The editor's bar: undo and redo, the draft's state (problems, or shown in the views), the
+//! draft as a file (save, open), publishing, and closing the editor.
+
+use super::use_editor;
+use crate::browser::download;
+use crate::i18n;
+use crate::state::use_app;
+use atlas_core::Lang;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Reads the first file of a file input's change and hands its text to `then`.
+pub fn read_chosen_file(ev: &web_sys::Event, then: impl FnOnce(String, String) + 'static) {
+    let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+    let Some(file) = input.files().and_then(|list| list.get(0)) else { return };
+    input.set_value("");
+    let Ok(reader) = web_sys::FileReader::new() else { return };
+    let name = file.name();
+    let reader_in = reader.clone();
+    let onload = Closure::once_into_js(move || {
+        then(name, reader_in.result().ok().and_then(|r| r.as_string()).unwrap_or_default());
+    });
+    reader.set_onload(Some(onload.unchecked_ref()));
+    let _ = reader.read_as_text(&file);
+}
+
+/// The draft's file name, from its English (or only) title.
+fn draft_file_name(title: &str) -> String {
+    let words: Vec<String> = title
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .take(8)
+        .collect();
+    if words.is_empty() {
+        "reading-draft.json".to_string()
+    } else {
+        format!("{}-draft.json", words.join("-"))
+    }
+}
+
+#[component]
+pub fn EditorBar() -> impl IntoView {
+    let state = use_app();
+    let editor = use_editor();
+    let lang = state.lang;
+    let t = move |ui: i18n::Ui| move || ui.get(lang.get());
+    let status = move || {
+        let count = editor.problems.with(Vec::len);
+        match (lang.get(), count) {
+            (Lang::En, 0) => "No problems: the graph and the timeline show this draft.".to_string(),
+            (Lang::Zh, 0) => "没有问题：关系图和时间线显示的就是此草稿。".to_string(),
+            (Lang::En, 1) => {
+                "1 problem to fix (at its field). The views show a preview: … is not written yet.".to_string()
+            }
+            (Lang::En, n) => {
+                format!("{n} problems to fix (at their fields). The views show a preview: … is not written yet.")
+            }
+            (Lang::Zh, n) => format!("有 {n} 个问题待改（标在相应字段下）。视图显示预览：“…”表示尚未填写。"),
+        }
+    };
+    let save_draft = move |_| {
+        let title = editor.with_draft(|d| {
+            let en = d.field("meta.title.en");
+            if en.is_empty() {
+                d.field(&format!("meta.title.{}", d.languages().source.code()))
+            } else {
+                en
+            }
+        });
+        download::text_file(&draft_file_name(&title), "application/json", &editor.draft_text());
+    };
+    let open_draft = move |ev: web_sys::Event| {
+        read_chosen_file(&ev, move |_, text| {
+            editor.start_from_text(&text);
+        });
+    };
+    let has_problems = move || editor.problems.with(|p| !p.is_empty());
+    view! {
+        <div class="editor-bar">
+            <h2 id="editor-heading">{t(i18n::EDITOR)}</h2>
+            <div class="editor-actions" role="group" aria-label=t(i18n::EDITOR)>
+                <button type="button" aria-keyshortcuts="Control+Z" disabled=move || !editor.can_undo()
+                    on:click=move |_| editor.undo()>{t(i18n::UNDO)}</button>
+                <button type="button" aria-keyshortcuts="Control+Y" disabled=move || !editor.can_redo()
+                    on:click=move |_| editor.redo()>{t(i18n::REDO)}</button>
+                <button type="button" on:click=save_draft>{t(i18n::SAVE_DRAFT)}</button>
+                <label class="file-button">
+                    <span>{t(i18n::OPEN_DRAFT)}</span>
+                    <input type="file" accept=".json,application/json" class="file-input" on:change=open_draft/>
+                </label>
+                <button type="button" disabled=has_problems
+                    on:click=move |_| crate::view::publish::save_as_one_file(state, false)>{t(i18n::SAVE_ONE_FILE)}</button>
+                <button type="button" on:click=move |_| editor.open.set(false)>{t(i18n::CLOSE_EDITOR)}</button>
+            </div>
+            <p class="editor-status" role="status" class:has-problem=has_problems>{status}</p>
+            {move || editor.refused.get().map(|why| view! { <p class="editor-refused" role="alert">{why.describe(lang.get())}</p> })}
+        </div>
+    }
+}

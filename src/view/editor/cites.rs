@@ -1,0 +1,121 @@
+//! An item's quotes: each with its locator (and, in a two-language reading, its translation to
+//! write), removable; "Cite the selection" adds the words picked in the source pane; a quote
+//! can also be typed with its locator (checked against the passage when there is a source text).
+
+use super::field::Field;
+use super::use_editor;
+use crate::i18n;
+use crate::state::use_app;
+use atlas_core::draft::{problems_at, Edit};
+use atlas_core::Lang;
+use leptos::prelude::*;
+
+/// The quotes of the item at `item` (`nodes[0]`, `argument.thesis`); `name` says which item,
+/// for the buttons' accessible names.
+#[component]
+pub fn Cites(item: String, name: Signal<String>) -> impl IntoView {
+    let state = use_app();
+    let editor = use_editor();
+    let lang = state.lang;
+    let t = move |ui: i18n::Ui| move || ui.get(lang.get());
+    let list = format!("{item}.sources");
+    let count = {
+        let list = list.clone();
+        move || editor.with_draft(|d| d.len(&list))
+    };
+    let source_lang = move || editor.languages().source.tag();
+    let second = move || editor.languages().second;
+    let one = {
+        let list = list.clone();
+        move |i: usize| {
+            let at = format!("{list}[{i}]");
+            let para = {
+                let at = at.clone();
+                move || editor.field(&format!("{at}.para"))
+            };
+            let quote = {
+                let at = at.clone();
+                move || editor.field(&format!("{at}.quote"))
+            };
+            let list = list.clone();
+            let remove_name = move || match lang.get() {
+                Lang::En => format!("Remove quote {} of {}", i + 1, name.get()),
+                Lang::Zh => format!("删除“{}”的第 {} 条引文", name.get(), i + 1),
+            };
+            let translation = move || {
+                second().map(|second| {
+                    let label =
+                        Signal::derive(move || format!("{} ({})", i18n::TRANSLATION.get(lang.get()), second.code()));
+                    view! { <Field path=format!("{at}.translation.text") label=label text_lang=second/> }
+                })
+            };
+            view! {
+                <li>
+                    <span class="locator">"["{para}"]"</span>" "<q lang=source_lang>{quote}</q>" "
+                    <button type="button" class="remove" aria-label=remove_name
+                        on:click=move |_| editor.edit(Edit::Remove { list: list.clone(), index: i })>{t(i18n::REMOVE)}</button>
+                    {translation}
+                </li>
+            }
+        }
+    };
+    let problems = {
+        let list = list.clone();
+        move || {
+            let lang = lang.get();
+            editor.problems.with(|all| {
+                problems_at(all, &list)
+                    .into_iter()
+                    .filter(|p| !p.path.contains(".translation.text"))
+                    .map(|p| view! { <li>{format!("{} — {}", p.message(lang), p.hint(lang))}</li> })
+                    .collect_view()
+            })
+        }
+    };
+    let cite_item = item.clone();
+    let cite = move |_| {
+        if let Some(picked) = editor.picked.get_untracked() {
+            let before = editor.with_draft(|d| d.len(&format!("{cite_item}.sources")));
+            editor.edit(Edit::Cite { item: cite_item.clone(), para: picked.para, quote: picked.quote });
+            if editor.with_draft(|d| d.len(&format!("{cite_item}.sources"))) > before {
+                editor.picked.set(None);
+            }
+        }
+    };
+    let cite_name = move || match lang.get() {
+        Lang::En => format!("Cite the selection on {}", name.get()),
+        Lang::Zh => format!("将所选文字引为“{}”的出处", name.get()),
+    };
+    let typed_para = RwSignal::new(String::new());
+    let typed_quote = RwSignal::new(String::new());
+    let typed_item = item.clone();
+    let add_typed = move |_| {
+        let before = editor.with_draft(|d| d.len(&format!("{typed_item}.sources")));
+        let (para, quote) = (typed_para.get_untracked(), typed_quote.get_untracked());
+        editor.edit(Edit::Cite { item: typed_item.clone(), para, quote });
+        if editor.with_draft(|d| d.len(&format!("{typed_item}.sources"))) > before {
+            typed_quote.set(String::new());
+        }
+    };
+    let base = super::field::field_id(&format!("{item}.typed"));
+    let (para_id, quote_id) = (format!("{base}-para"), format!("{base}-quote"));
+    view! {
+        <div class="cites">
+            <h5>{t(i18n::QUOTES)}</h5>
+            <ol>{move || (0..count()).map(one.clone()).collect_view()}</ol>
+            <ul class="field-problems">{problems}</ul>
+            <button type="button" class="cite" aria-label=cite_name disabled=move || editor.picked.get().is_none()
+                on:click=cite>{t(i18n::CITE_SELECTION)}</button>
+            <details class="typed-quote">
+                <summary>{t(i18n::TYPE_A_QUOTE)}</summary>
+                <label for=para_id.clone()>{t(i18n::LOCATOR)}</label>
+                <input type="text" id=para_id size="8" prop:value=move || typed_para.get()
+                    on:input=move |ev| typed_para.set(event_target_value(&ev))/>
+                <label for=quote_id.clone()>{t(i18n::QUOTE)}</label>
+                <textarea id=quote_id rows="2" lang=source_lang prop:value=move || typed_quote.get()
+                    on:input=move |ev| typed_quote.set(event_target_value(&ev))></textarea>
+                <button type="button" on:click=add_typed>{t(i18n::ADD_QUOTE)}</button>
+            </details>
+        </div>
+    }
+}

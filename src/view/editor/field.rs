@@ -1,0 +1,139 @@
+//! One field of the draft: a labelled control bound to a path of the draft, committed as one
+//! edit when the author leaves it (or picks a choice), with the loader's problems at that path
+//! shown under it and tied to it for screen readers.
+
+use super::use_editor;
+use crate::state::use_app;
+use atlas_core::draft::{problems_at, Edit};
+use atlas_core::Lang;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// How a field is edited.
+#[derive(Clone, Copy, Debug)]
+pub enum FieldKind {
+    /// One line of text.
+    Line,
+    /// Text that may run to a paragraph.
+    Long,
+    /// One of fixed choices: each a code and its name in the interface's language.
+    Choice(fn(Lang) -> Vec<(&'static str, &'static str)>),
+}
+
+/// The element id of the control for `path` (ids allow only some characters in selectors).
+pub fn field_id(path: &str) -> String {
+    let safe: String = path.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
+    format!("edit-{safe}")
+}
+
+/// The value a control holds now (an input, a text area or a select).
+fn control_value(ev: &web_sys::Event) -> Option<String> {
+    let target = ev.target()?;
+    if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
+        return Some(input.value());
+    }
+    if let Some(area) = target.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        return Some(area.value());
+    }
+    target.dyn_ref::<web_sys::HtmlSelectElement>().map(web_sys::HtmlSelectElement::value)
+}
+
+/// A labelled field of the draft at `path`; `text_lang` marks a text written in one language.
+#[component]
+pub fn Field(
+    path: String,
+    label: Signal<String>,
+    #[prop(default = FieldKind::Line)] kind: FieldKind,
+    #[prop(optional)] text_lang: Option<Lang>,
+    #[prop(optional)] hint: Option<Signal<String>>,
+    /// The id of a `datalist` of values to offer (node ids).
+    #[prop(optional)]
+    suggest: Option<&'static str>,
+) -> impl IntoView {
+    let state = use_app();
+    let editor = use_editor();
+    let id = field_id(&path);
+    let problem_id = format!("{id}-problem");
+    let hint_id = format!("{id}-hint");
+    let value = {
+        let path = path.clone();
+        move || editor.field(&path)
+    };
+    let problems = {
+        let path = path.clone();
+        Memo::new(move |_| {
+            let lang = state.lang.get();
+            editor.problems.with(|all| {
+                problems_at(all, &path)
+                    .iter()
+                    .map(|p| format!("{} — {}", p.message(lang), p.hint(lang)))
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let commit = {
+        let path = path.clone();
+        move |ev: web_sys::Event| {
+            if let Some(text) = control_value(&ev) {
+                editor.edit(Edit::Set { path: path.clone(), text });
+            }
+        }
+    };
+    let invalid = move || (!problems.with(Vec::is_empty)).to_string();
+    let described = {
+        let (problem_id, hint_id) = (problem_id.clone(), hint_id.clone());
+        let has_hint = hint.is_some();
+        move || {
+            let mut ids = Vec::new();
+            if !problems.with(Vec::is_empty) {
+                ids.push(problem_id.clone());
+            }
+            if has_hint {
+                ids.push(hint_id.clone());
+            }
+            ids.join(" ")
+        }
+    };
+    let lang_attr = text_lang.map(Lang::tag);
+    let control = match kind {
+        FieldKind::Line => view! {
+            <input type="text" id=id.clone() lang=lang_attr list=suggest prop:value=value aria-invalid=invalid
+                aria-describedby=described on:change=commit/>
+        }
+        .into_any(),
+        FieldKind::Long => view! {
+            <textarea id=id.clone() rows="2" lang=lang_attr prop:value=value aria-invalid=invalid
+                aria-describedby=described on:change=commit></textarea>
+        }
+        .into_any(),
+        FieldKind::Choice(choices) => {
+            let chosen = value.clone();
+            view! {
+                <select id=id.clone() prop:value=value aria-invalid=invalid aria-describedby=described on:change=commit>
+                    // A value the choices do not have (a typo in a file) stays visible, and wrong.
+                    {move || {
+                        let now = chosen();
+                        let list = choices(state.lang.get());
+                        let unknown = !list.iter().any(|(code, _)| *code == now);
+                        let known = list.into_iter().map(|(code, name)| view! { <option value=code selected=code == now>{name}</option> });
+                        let typo = unknown.then(|| view! { <option value=now.clone() selected=true>{now.clone()}</option> });
+                        view! { {typo} {known.collect_view()} }
+                    }}
+                </select>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <div class="field" class:has-problem=move || !problems.with(Vec::is_empty)>
+            <label for=id>{move || label.get()}</label>
+            {control}
+            {hint.map(|hint| view! { <p class="field-hint" id=hint_id>{move || hint.get()}</p> })}
+            <Show when=move || !problems.with(Vec::is_empty)>
+                <ul class="field-problems" id=problem_id.clone()>
+                    {move || problems.get().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
+                </ul>
+            </Show>
+        </div>
+    }
+}

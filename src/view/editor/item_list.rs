@@ -1,0 +1,226 @@
+//! One list of the reading (nodes, links, events, tour steps, groups) as forms: each item a
+//! disclosure with its fields and, for what cites the source, its quotes; adding an item opens
+//! it and puts the keyboard in its first field.
+
+use super::cites::Cites;
+use super::field::{field_id, Field, FieldKind};
+use super::use_editor;
+use crate::i18n;
+use crate::state::use_app;
+use atlas_core::draft::{problems_at, Edit, ListKind};
+use atlas_core::{Lang, Languages, NodeKind, Relation};
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+fn kinds(lang: Lang) -> Vec<(&'static str, &'static str)> {
+    NodeKind::ALL.into_iter().map(|k| (k.code(), k.label(lang))).collect()
+}
+
+fn relations(lang: Lang) -> Vec<(&'static str, &'static str)> {
+    Relation::ALL.into_iter().map(|r| (r.code(), r.label(lang))).collect()
+}
+
+fn bases(lang: Lang) -> Vec<(&'static str, &'static str)> {
+    match lang {
+        Lang::En => vec![("", "stated in the text"), ("reading", "the reading's inference")],
+        Lang::Zh => vec![("", "原文明言"), ("reading", "解读者的推断")],
+    }
+}
+
+fn reveals(lang: Lang) -> Vec<(&'static str, &'static str)> {
+    match lang {
+        Lang::En => vec![("", "all at once"), ("yes", "press by press")],
+        Lang::Zh => vec![("", "一次显示"), ("yes", "逐次显示")],
+    }
+}
+
+/// After the next frame (the new item drawn), opens the disclosure round the control `id` and
+/// puts the keyboard in it.
+pub fn focus_field(id: String) {
+    let Some(window) = web_sys::window() else { return };
+    let focus = Closure::once_into_js(move || {
+        let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&id)) else {
+            return;
+        };
+        let mut at = el.parent_element();
+        while let Some(parent) = at {
+            if let Some(details) = parent.dyn_ref::<web_sys::HtmlDetailsElement>() {
+                details.set_open(true);
+            }
+            at = parent.parent_element();
+        }
+        if let Some(html) = el.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = html.focus();
+        }
+        // The id it was given is a suggestion: typing replaces it.
+        if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+            input.select();
+        }
+    });
+    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(focus.unchecked_ref(), 0);
+}
+
+/// A text field in each of the reading's languages (`label.en`, `label.zh`), each marked with
+/// its language; in a two-language reading the label says which.
+pub fn text_fields(at: &str, field: &str, label: i18n::Ui, kind: FieldKind, languages: Languages) -> impl IntoView {
+    let state = use_app();
+    let bilingual = languages.is_bilingual();
+    let langs: Vec<Lang> = std::iter::once(languages.source).chain(languages.second).collect();
+    langs
+        .into_iter()
+        .map(|l| {
+            let name = Signal::derive(move || {
+                let base = label.get(state.lang.get());
+                if bilingual {
+                    format!("{base} ({})", l.code())
+                } else {
+                    base.to_string()
+                }
+            });
+            view! { <Field path=format!("{at}.{field}.{}", l.code()) label=name kind=kind text_lang=l/> }
+        })
+        .collect_view()
+}
+
+fn ui(text: i18n::Ui) -> Signal<String> {
+    let state = use_app();
+    Signal::derive(move || text.get(state.lang.get()).to_string())
+}
+
+/// The fields of one item of `kind` at `at` (`nodes[2]`).
+fn item_fields(kind: ListKind, at: &str, languages: Languages) -> AnyView {
+    let f = |name: &str| format!("{at}.{name}");
+    let ids_hint = ui(i18n::IDS_HINT);
+    match kind {
+        ListKind::Nodes => view! {
+            <Field path=f("id") label=ui(i18n::ID) hint=ui(i18n::ID_HINT)/>
+            <Field path=f("kind") label=ui(i18n::KIND) kind=FieldKind::Choice(kinds)/>
+            {text_fields(at, "label", i18n::LABEL, FieldKind::Line, languages)}
+            {text_fields(at, "summary", i18n::SUMMARY, FieldKind::Long, languages)}
+            <Field path=f("group") label=ui(i18n::GROUP_ID) suggest="edit-group-ids"/>
+            {text_fields(at, "aliases", i18n::ALIASES, FieldKind::Line, languages)}
+        }
+        .into_any(),
+        ListKind::Links => view! {
+            <Field path=f("source") label=ui(i18n::LINK_FROM) suggest="edit-node-ids"/>
+            <Field path=f("relation") label=ui(i18n::RELATION) kind=FieldKind::Choice(relations)/>
+            <Field path=f("target") label=ui(i18n::LINK_TO) suggest="edit-node-ids"/>
+            <Field path=f("basis") label=ui(i18n::BASIS) kind=FieldKind::Choice(bases)/>
+            {text_fields(at, "note", i18n::NOTE, FieldKind::Long, languages)}
+        }
+        .into_any(),
+        ListKind::Events => view! {
+            <Field path=f("id") label=ui(i18n::ID) hint=ui(i18n::ID_HINT)/>
+            <Field path=f("date") label=ui(i18n::DATE) hint=ui(i18n::DATE_HINT)/>
+            <Field path=f("actor") label=ui(i18n::ACTOR_ID) suggest="edit-node-ids"/>
+            {text_fields(at, "title", i18n::TITLE, FieldKind::Line, languages)}
+            {text_fields(at, "summary", i18n::SUMMARY, FieldKind::Long, languages)}
+            <Field path=f("nodes") label=ui(i18n::ITEM_NODES) hint=ids_hint/>
+        }
+        .into_any(),
+        ListKind::Tour => view! {
+            <Field path=f("id") label=ui(i18n::ID) hint=ui(i18n::ID_HINT)/>
+            {text_fields(at, "title", i18n::TITLE, FieldKind::Line, languages)}
+            {text_fields(at, "text", i18n::STEP_TEXT, FieldKind::Long, languages)}
+            <Field path=f("nodes") label=ui(i18n::ITEM_NODES) hint=ids_hint/>
+            <Field path=f("events") label=ui(i18n::STEP_EVENTS) hint=ids_hint/>
+            <Field path=f("reveal") label=ui(i18n::REVEAL) kind=FieldKind::Choice(reveals)/>
+            {text_fields(at, "notes", i18n::NOTES_OPTIONAL, FieldKind::Long, languages)}
+        }
+        .into_any(),
+        ListKind::Groups => view! {
+            <Field path=f("id") label=ui(i18n::ID) hint=ui(i18n::ID_HINT)/>
+            {text_fields(at, "label", i18n::LABEL, FieldKind::Line, languages)}
+        }
+        .into_any(),
+    }
+}
+
+/// What an item is called in its disclosure and its buttons: its label or title in the shown
+/// language, else its id; a link by its ends.
+fn item_name(kind: ListKind, at: &str, lang: Lang) -> String {
+    let editor = use_editor();
+    editor.with_draft(|d| {
+        let shown = d.languages().shown(lang).code();
+        let text = |field: &str| Some(d.field(&format!("{at}.{field}.{shown}"))).filter(|s| !s.is_empty());
+        let id = d.field(&format!("{at}.id"));
+        let name = match kind {
+            ListKind::Nodes | ListKind::Groups => text("label"),
+            ListKind::Events | ListKind::Tour => text("title"),
+            ListKind::Links => {
+                let relation = Relation::parse(&d.field(&format!("{at}.relation")))
+                    .map_or_else(|| d.field(&format!("{at}.relation")), |r| r.label(lang).to_string());
+                Some(format!("{} {relation} {}", d.field(&format!("{at}.source")), d.field(&format!("{at}.target"))))
+            }
+        };
+        name.or(Some(id).filter(|s| !s.is_empty())).unwrap_or_else(|| "—".into())
+    })
+}
+
+/// The list's heading and its add button's name.
+fn list_names(kind: ListKind) -> (i18n::Ui, i18n::Ui) {
+    match kind {
+        ListKind::Nodes => (i18n::NODES_SECTION, i18n::ADD_NODE),
+        ListKind::Links => (i18n::LINKS_SECTION, i18n::ADD_LINK),
+        ListKind::Events => (i18n::EVENTS_SECTION, i18n::ADD_EVENT),
+        ListKind::Tour => (i18n::TOUR_SECTION, i18n::ADD_STEP),
+        ListKind::Groups => (i18n::GROUPS_SECTION, i18n::ADD_GROUP),
+    }
+}
+
+#[component]
+pub fn ItemList(kind: ListKind) -> impl IntoView {
+    let state = use_app();
+    let editor = use_editor();
+    let lang = state.lang;
+    let key = kind.key();
+    let count = Memo::new(move |_| editor.with_draft(|d| d.len(key)));
+    let languages = Memo::new(move |_| editor.languages());
+    let (heading, add_name) = list_names(kind);
+    let add = move |_| {
+        let index = count.get_untracked();
+        editor.edit(Edit::Add(kind));
+        let first = if kind == ListKind::Links { "source" } else { "id" };
+        focus_field(field_id(&format!("{key}[{index}].{first}")));
+    };
+    let item = move |i: usize| {
+        let at = format!("{key}[{i}]");
+        let name = {
+            let at = at.clone();
+            Signal::derive(move || item_name(kind, &at, lang.get()))
+        };
+        let problems = {
+            let at = at.clone();
+            move || editor.problems.with(|all| problems_at(all, &at).len())
+        };
+        let badge = move || match (problems(), lang.get()) {
+            (0, _) => None,
+            (n, Lang::En) => Some(format!("{n} to fix")),
+            (n, Lang::Zh) => Some(format!("{n} 处待改")),
+        };
+        let remove_name = move || format!("{} {}", i18n::REMOVE.get(lang.get()), name.get());
+        let fields_at = at.clone();
+        let cites = kind.cites().then(|| view! { <Cites item=at.clone() name=name/> });
+        view! {
+            <li>
+                <details class="item">
+                    <summary><span>{move || name.get()}</span>" "<span class="badge">{badge}</span></summary>
+                    {move || item_fields(kind, &fields_at, languages.get())}
+                    {cites}
+                    <button type="button" class="remove" aria-label=remove_name
+                        on:click=move |_| editor.edit(Edit::Remove { list: key.to_string(), index: i })>{move || i18n::REMOVE.get(lang.get())}</button>
+                </details>
+            </li>
+        }
+    };
+    view! {
+        <details class="editor-section" open=kind != ListKind::Groups>
+            <summary><h3>{move || heading.get(lang.get())}</h3>{move || format!(" ({})", count.get())}</summary>
+            <ol class="items">
+                <For each=move || 0..count.get() key=|i| *i children=item/>
+            </ol>
+            <button type="button" class="add" on:click=add>{move || add_name.get(lang.get())}</button>
+        </details>
+    }
+}

@@ -1,0 +1,305 @@
+//! The editor: a reading made or changed in the app, in forms beside the live graph and
+//! timeline. The draft and its history are `atlas_core::draft`; this module holds them in one
+//! context ([`EditorState`]), keeps the draft in storage so a reload finds it, and shows each
+//! draft without problems in the views.
+//!
+//! Writers go through [`EditorState::edit`], `undo`, `redo` and `start`; components read the
+//! draft through [`EditorState::field`] and the loader's problems through `problems`.
+
+mod bar;
+mod cites;
+pub mod field;
+mod item_list;
+mod reading_form;
+mod source_pane;
+
+use crate::browser::storage;
+use crate::state::{AppState, Notice};
+use atlas_core::draft::{Draft, Edit, EditError, History, ListKind};
+use atlas_core::saved::{data_set_envelope, read_data_set_envelope, salvage_text, SavedDataSet};
+use atlas_core::{Lang, Languages, Model, Problem};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+pub use bar::EditorBar;
+use item_list::ItemList;
+use reading_form::ReadingForm;
+use source_pane::SourcePane;
+
+/// A passage's words the author selected, to cite on an item.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Picked {
+    pub para: String,
+    pub quote: String,
+}
+
+/// The editor's state, provided once by [`provide_editor`].
+#[derive(Clone, Copy)]
+pub struct EditorState {
+    /// Whether the editor is shown.
+    pub open: RwSignal<bool>,
+    history: RwSignal<History>,
+    /// The loader's verdict on the draft: its reading, or every problem with its field's path.
+    pub checked: Memo<Result<Arc<Model>, Vec<Problem>>>,
+    /// The problems alone (none when the draft is a reading).
+    pub problems: Memo<Vec<Problem>>,
+    /// The words selected in the source pane, waiting to be cited.
+    pub picked: RwSignal<Option<Picked>>,
+    /// The last selection ran across passages (a quote comes from one).
+    pub pick_across: RwSignal<bool>,
+    /// Why the last edit was not made, in both languages (cleared by the next edit).
+    pub refused: RwSignal<Option<Notice>>,
+    /// Whether a draft was ever started here (the menu offers to return to it).
+    pub started: RwSignal<bool>,
+}
+
+/// The editor of the page.
+pub fn use_editor() -> EditorState {
+    expect_context::<EditorState>()
+}
+
+/// The storage keys of this page's draft and of whether the editor was open.
+fn draft_key() -> String {
+    storage::page_scoped("v1:draft")
+}
+fn open_key() -> String {
+    storage::page_scoped("v1:editor-open")
+}
+
+impl EditorState {
+    /// The form's text for the field at `path` (reactive).
+    pub fn field(&self, path: &str) -> String {
+        self.history.with(|h| h.now().field(path))
+    }
+
+    /// Reads the draft (reactive).
+    pub fn with_draft<R>(&self, f: impl FnOnce(&Draft) -> R) -> R {
+        self.history.with(|h| f(h.now()))
+    }
+
+    /// The reading's languages as the draft declares them (reactive).
+    pub fn languages(&self) -> Languages {
+        self.with_draft(Draft::languages)
+    }
+
+    /// Makes one edit; a refused one is said in the editor's status.
+    pub fn edit(&self, edit: Edit) {
+        let mut refused = None;
+        self.history.update(|h| {
+            if let Err(err) = h.apply(&edit) {
+                refused = Some(refusal(&err));
+            }
+        });
+        self.refused.set(refused);
+    }
+
+    pub fn undo(&self) {
+        self.history.update(|h| {
+            h.undo();
+        });
+        self.refused.set(None);
+    }
+
+    pub fn redo(&self) {
+        self.history.update(|h| {
+            h.redo();
+        });
+        self.refused.set(None);
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.history.with(History::can_undo)
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.history.with(History::can_redo)
+    }
+
+    /// Puts `draft` in place (one step to undo) and opens the editor.
+    pub fn start(&self, draft: Draft) {
+        self.history.update(|h| h.start(draft));
+        self.refused.set(None);
+        self.picked.set(None);
+        self.started.set(true);
+        self.open.set(true);
+    }
+
+    /// A new, empty reading in the interface's language.
+    pub fn start_new(&self, lang: Lang) {
+        self.start(Draft::new(Languages { source: lang, second: None }));
+    }
+
+    /// The reading shown, as a draft to change.
+    pub fn start_from_text(&self, text: &str) -> bool {
+        match Draft::from_text(text) {
+            Ok(draft) => {
+                self.start(draft);
+                true
+            }
+            Err(why) => {
+                self.refused.set(Some(Notice::text(
+                    format!("无法作为草稿打开：{}", why.0),
+                    format!("This cannot be opened as a draft: {}", why.0),
+                )));
+                self.open.set(true);
+                false
+            }
+        }
+    }
+
+    /// The draft as a data set file.
+    pub fn draft_text(&self) -> String {
+        self.history.with_untracked(|h| h.now().text())
+    }
+}
+
+/// Why an edit was refused, in both languages.
+fn refusal(err: &EditError) -> Notice {
+    match err {
+        EditError::NoSuchPlace(path) => {
+            Notice::text(format!("草稿中没有 {path}。"), format!("The draft has no {path}."))
+        }
+        EditError::NotInPassage { para } => Notice::text(
+            format!("所选文字不在段落 {para} 中，未引用。请在一个段落内选择。"),
+            format!("The selection is not words of passage {para}; nothing was cited. Select within one passage."),
+        ),
+    }
+}
+
+/// The draft kept in this page's storage, if any; a damaged copy is offered for download.
+fn restore_draft(state: AppState) -> Option<Draft> {
+    let text = storage::get(&draft_key())?;
+    let saved = read_data_set_envelope(&text).ok().and_then(|saved| Draft::from_text(&saved.text).ok());
+    if saved.is_none() {
+        state.salvage.set(Some(salvage_text(&text)));
+        state.notify(Notice::text(
+            "无法读取已保存的草稿，可下载其内容。",
+            "Your saved draft could not be read; you can download what it held.",
+        ));
+    }
+    saved
+}
+
+/// Provides the editor: restores the page's draft (and reopens the editor if it was open),
+/// keeps each change in storage, and shows each draft without problems in the views.
+pub fn provide_editor(state: AppState) -> EditorState {
+    let restored = restore_draft(state);
+    let started = restored.is_some();
+    let was_open = started && storage::get(&open_key()).as_deref() == Some("1");
+    let history = RwSignal::new(History::new(restored.unwrap_or_else(|| Draft::new(Languages::default()))));
+    let checked = Memo::new(move |_| history.with(|h| h.now().check().map(Arc::new)));
+    let problems = Memo::new(move |_| checked.with(|c| c.as_ref().err().cloned().unwrap_or_default()));
+    let editor = EditorState {
+        open: RwSignal::new(was_open),
+        history,
+        checked,
+        problems,
+        picked: RwSignal::new(None),
+        pick_across: RwSignal::new(false),
+        refused: RwSignal::new(None),
+        started: RwSignal::new(started),
+    };
+    provide_context(editor);
+    source_pane::watch_selection(editor);
+    keep_in_storage(state, editor);
+    show_in_views(state, editor);
+    editor
+}
+
+/// Every change of the draft, and whether the editor is open, is written to storage; a storage
+/// that refuses is said once (the draft can still be saved as a file).
+fn keep_in_storage(state: AppState, editor: EditorState) {
+    let warned = StoredValue::new(false);
+    Effect::new(move |first: Option<()>| {
+        let text = editor.history.with(|h| h.now().text());
+        let open = editor.open.get();
+        // Nothing to keep until a draft is started; the start itself writes nothing new.
+        if first.is_none() || !editor.started.get_untracked() {
+            return;
+        }
+        let envelope = data_set_envelope(&SavedDataSet { name: "draft".into(), text });
+        let kept = storage::set(&draft_key(), &envelope).and(storage::set(&open_key(), if open { "1" } else { "0" }));
+        if kept.is_err() && !warned.get_value() {
+            warned.set_value(true);
+            state.notify(Notice::text(
+                "此浏览器无法保存草稿（此处没有存储空间或空间已满）：离开前请用“将草稿保存为文件”保存。",
+                "This browser cannot keep the draft (no storage here, or it is full): save it with \"Save the draft as a file\" before you leave.",
+            ));
+        }
+    });
+}
+
+/// While the editor is open, each draft is shown in the graph, the timeline and the details:
+/// one without problems as it is (and kept as the page's reading); one with problems as its
+/// preview (placeholders for what is not written yet, never kept). A draft that cannot be
+/// previewed leaves the views as they are.
+fn show_in_views(state: AppState, editor: EditorState) {
+    Effect::new(move |_| {
+        if !editor.open.get() {
+            return;
+        }
+        let text = editor.history.with(|h| h.now().text());
+        if state.source.with_untracked(|s| s.text() == text) {
+            return;
+        }
+        let model = editor.checked.with(|checked| checked.as_ref().ok().map(|m| (**m).clone()));
+        match model {
+            Some(model) => crate::view::data_loader::show_draft(&state, &text, model, true),
+            None => {
+                if let Some(model) = editor.history.with_untracked(|h| h.now().preview()) {
+                    crate::view::data_loader::show_draft(&state, &text, model, false);
+                }
+            }
+        }
+    });
+}
+
+/// Whether a key event comes from a control that has its own undo (a text field).
+fn in_text_field(ev: &web_sys::KeyboardEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| matches!(el.tag_name().to_ascii_lowercase().as_str(), "input" | "textarea"))
+}
+
+/// The ids the draft's items have, offered where a field takes one (`datalist`s).
+#[component]
+fn IdSuggestions() -> impl IntoView {
+    let editor = use_editor();
+    let ids = move |kind: ListKind| {
+        Memo::new(move |_| editor.with_draft(|d| d.ids(kind))).get().into_iter().filter(|id| !id.is_empty())
+    };
+    view! {
+        <datalist id="edit-node-ids">{move || ids(ListKind::Nodes).map(|id| view! { <option value=id/> }).collect_view()}</datalist>
+        <datalist id="edit-group-ids">{move || ids(ListKind::Groups).map(|id| view! { <option value=id/> }).collect_view()}</datalist>
+    }
+}
+
+/// The editor panel: its bar, the source text, the reading's fields and its lists. Control+Z
+/// and Control+Y (or Control+Shift+Z) undo and redo outside text fields, which keep their own.
+#[component]
+pub fn EditorPane() -> impl IntoView {
+    let editor = use_editor();
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        if !(ev.ctrl_key() || ev.meta_key()) || in_text_field(&ev) {
+            return;
+        }
+        match (ev.key().to_ascii_lowercase().as_str(), ev.shift_key()) {
+            ("z", false) => editor.undo(),
+            ("z", true) | ("y", _) => editor.redo(),
+            _ => return,
+        }
+        ev.prevent_default();
+    };
+    view! {
+        <aside class="pane editor-pane" aria-labelledby="editor-heading" on:keydown=on_key>
+            <EditorBar/>
+            <div class="editor-body">
+                <SourcePane/>
+                <ReadingForm/>
+                {ListKind::ALL.into_iter().map(|kind| view! { <ItemList kind=kind/> }).collect_view()}
+            </div>
+            <IdSuggestions/>
+        </aside>
+    }
+}

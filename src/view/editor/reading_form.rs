@@ -1,0 +1,56 @@
+//! The reading's own fields: its languages, title, author, year and citation, the thesis (in
+//! the author's words, with the nodes it is about and its quote) and the nodes that hold the
+//! argument up.
+
+use super::cites::Cites;
+use super::field::{Field, FieldKind};
+use super::item_list::text_fields;
+use super::use_editor;
+use crate::i18n;
+use crate::state::use_app;
+use atlas_core::Lang;
+use leptos::prelude::*;
+
+/// The languages a reading may be in, as `meta.languages` writes them, the source's first.
+fn language_choices(lang: Lang) -> Vec<(&'static str, &'static str)> {
+    match lang {
+        Lang::En => vec![
+            ("en", "English"),
+            ("zh", "Chinese"),
+            ("en zh", "English source, with Chinese"),
+            ("zh en", "Chinese source, with English"),
+        ],
+        Lang::Zh => vec![("en", "英文"), ("zh", "中文"), ("en zh", "英文原文，附中文"), ("zh en", "中文原文，附英文")],
+    }
+}
+
+#[component]
+pub fn ReadingForm() -> impl IntoView {
+    let state = use_app();
+    let editor = use_editor();
+    let lang = state.lang;
+    let t = move |ui: i18n::Ui| move || ui.get(lang.get());
+    let ui = move |text: i18n::Ui| Signal::derive(move || text.get(lang.get()).to_string());
+    let languages = Memo::new(move |_| editor.languages());
+    let thesis_name = ui(i18n::THESIS);
+    view! {
+        <details class="editor-section" open>
+            <summary><h3>{t(i18n::READING)}</h3></summary>
+            <Field path="meta.languages".to_string() label=ui(i18n::LANGUAGES) kind=FieldKind::Choice(language_choices)/>
+            {move || {
+                let languages = languages.get();
+                view! {
+                    {text_fields("meta", "title", i18n::TITLE, FieldKind::Line, languages)}
+                    {text_fields("meta", "author", i18n::AUTHOR, FieldKind::Line, languages)}
+                    <Field path="meta.year".to_string() label=ui(i18n::YEAR)/>
+                    {text_fields("meta", "citation", i18n::CITATION, FieldKind::Long, languages)}
+                    {text_fields("argument.thesis", "text", i18n::THESIS, FieldKind::Long, languages)}
+                }
+            }}
+            <Field path="argument.thesis.nodes".to_string() label=ui(i18n::THESIS_NODES) hint=ui(i18n::IDS_HINT)/>
+            <Cites item="argument.thesis".to_string() name=thesis_name/>
+            <Field path="argument.principles".to_string() label=ui(i18n::PRINCIPLES) hint=ui(i18n::IDS_HINT)/>
+            <Field path="argument.models".to_string() label=ui(i18n::MODELS) hint=ui(i18n::IDS_HINT)/>
+        </details>
+    }
+}

@@ -1,0 +1,123 @@
+//! The source text: pasted or opened from a file, shown as numbered passages. Words selected
+//! in one passage are picked for citing (an item's "Cite the selection" takes them), so a quote
+//! is the source's own words by construction.
+
+use super::bar::read_chosen_file;
+use super::{use_editor, EditorState, Picked};
+use crate::i18n;
+use crate::state::use_app;
+use atlas_core::draft::Edit;
+use atlas_core::quote::Passage;
+use atlas_core::Lang;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The passages as the text area shows them: each with its locator in brackets, so the numbers
+/// the app gave stay the same when the text is edited and committed again.
+fn as_text(passages: &[Passage]) -> String {
+    let blocks: Vec<String> = passages.iter().map(|p| format!("[{}] {}", p.locator, p.text)).collect();
+    blocks.join("\n\n")
+}
+
+/// The passage element (its text, `[data-locator]`, in the source pane) a DOM node is inside.
+fn passage_of(node: Option<web_sys::Node>) -> Option<web_sys::Element> {
+    let mut node = node?;
+    loop {
+        if let Some(el) = node.dyn_ref::<web_sys::Element>() {
+            if el.matches(".source-pane .passage-text[data-locator]").unwrap_or(false) {
+                return Some(el.clone());
+            }
+        }
+        node = node.parent_node()?;
+    }
+}
+
+/// Watches the page's selection: words selected inside one passage are picked; a selection
+/// across passages is said to be one the app cannot cite. Other selections leave the pick.
+pub fn watch_selection(editor: EditorState) {
+    let across = editor.pick_across;
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let document_in = document.clone();
+    let on_change = Closure::<dyn Fn()>::new(move || {
+        let Some(selection) = document_in.get_selection().ok().flatten() else { return };
+        if selection.is_collapsed() {
+            return;
+        }
+        let start = passage_of(selection.anchor_node());
+        let end = passage_of(selection.focus_node());
+        match (start, end) {
+            (Some(a), Some(b)) if a == b => {
+                let quote = String::from(selection.to_string());
+                let para = a.get_attribute("data-locator").unwrap_or_default();
+                if !quote.trim().is_empty() {
+                    across.set(false);
+                    editor.picked.set(Some(Picked { para, quote: quote.trim().to_string() }));
+                }
+            }
+            (Some(_), _) | (_, Some(_)) => across.set(true),
+            _ => {}
+        }
+    });
+    let _ = document.add_event_listener_with_callback("selectionchange", on_change.as_ref().unchecked_ref());
+    // One listener for the page's life: the editor's state outlives its panel.
+    on_change.forget();
+}
+
+#[component]
+pub fn SourcePane() -> impl IntoView {
+    let state = use_app();
+    let editor = use_editor();
+    let lang = state.lang;
+    let t = move |ui: i18n::Ui| move || ui.get(lang.get());
+    let across = editor.pick_across;
+    let passages = move || editor.with_draft(atlas_core::draft::Draft::passages);
+    let text = move || as_text(&passages());
+    let source_lang = move || editor.languages().source.tag();
+    let on_paste_commit = move |ev: web_sys::Event| {
+        let Some(area) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) else { return };
+        editor.edit(Edit::SourceText(area.value()));
+    };
+    let open_text = move |ev: web_sys::Event| {
+        read_chosen_file(&ev, move |_, text| editor.edit(Edit::SourceText(text)));
+    };
+    let picked = move || {
+        editor.picked.get().map(|p| {
+            let said = match lang.get() {
+                Lang::En => format!("Selected in {}:", p.para),
+                Lang::Zh => format!("已在 {} 中选择：", p.para),
+            };
+            view! {
+                <p class="picked" role="status">
+                    <span>{said}</span>" "<q lang=source_lang>{p.quote.clone()}</q>" "
+                    <button type="button" on:click=move |_| editor.picked.set(None)>{t(i18n::CLEAR_PICK)}</button>
+                </p>
+            }
+        })
+    };
+    view! {
+        <details class="editor-section source-pane" open>
+            <summary><h3>{t(i18n::SOURCE_TEXT)}</h3>{move || format!(" ({})", passages().len())}</summary>
+            <label for="edit-source-text">{t(i18n::PASTE_SOURCE)}</label>
+            <textarea id="edit-source-text" rows="5" lang=source_lang prop:value=text on:change=on_paste_commit></textarea>
+            <label class="file-button">
+                <span>{t(i18n::OPEN_SOURCE_FILE)}</span>
+                <input type="file" accept=".txt,.md,text/plain,text/markdown" class="file-input" on:change=open_text/>
+            </label>
+            <p class="field-hint">{t(i18n::SELECT_TO_CITE)}</p>
+            <ol class="passages" aria-label=t(i18n::PASSAGES) lang=source_lang>
+                {move || passages().into_iter().map(|p| view! {
+                    <li>
+                        <span class="locator">{p.locator.clone()}</span>" "
+                        <span class="passage-text" data-locator=p.locator.clone()>{p.text.clone()}</span>
+                    </li>
+                }).collect_view()}
+            </ol>
+            // Under the passages: what a selection says must not move the text being selected.
+            {picked}
+            <Show when=move || across.get()>
+                <p class="field-problems" role="alert">{t(i18n::SELECT_IN_ONE)}</p>
+            </Show>
+        </details>
+    }
+}

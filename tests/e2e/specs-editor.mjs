@@ -1,0 +1,274 @@
+// Issue 21: the editor. A teacher makes a reading in the app: pastes a short English text (the
+// fixture `TRUST_TEXT`, a text of another reading), makes 5 nodes, 4 links, 1 event and a
+// 2-step tour with keyboard and mouse, cites passages by selecting their words, undoes and
+// redoes, reloads and finds the draft, and saves one HTML file that shows the reading from
+// file:// with no request. Specs written once and run in every engine by run.mjs.
+
+import { pathToFileURL } from 'node:url';
+import { check, CheckError } from '../support/page.mjs';
+import { englishReading, tempDir, TRUST_TEXT } from '../support/datasets.mjs';
+import { spyOnDownloads, nextDownload } from './specs-share.mjs';
+import { GRAPH, menuItem, details, expectDetailsTitle } from './specs.mjs';
+import { ownServer, expectDataSet, alertText } from './specs-data.mjs';
+
+/** The editor's panel (a complementary landmark named "Editor"). */
+function editorPane(page) {
+  return page.byRole('complementary', 'Editor', { exact: true });
+}
+
+/** A section of the editor (a disclosure) by its heading: "The reading", "Nodes", …. */
+async function section(page, heading) {
+  return page.until(() => page.js(`
+    return Array.from(document.querySelectorAll('.editor-pane details.editor-section'))
+      .find((d) => R.norm(d.querySelector('summary h3').textContent) === arguments[0]) || null;`, heading),
+  `the editor's section "${heading}"`);
+}
+
+/** A text field named `name` in `within`: a textbox, or a combobox when it offers ids. */
+async function textField(page, within, name) {
+  return page.until(async () => {
+    const [found] = [...await page.all('textbox', name, { exact: true, within }), ...await page.all('combobox', name, { exact: true, within })];
+    return found;
+  }, `a text field named "${name}"`);
+}
+
+/** Types `text` over the field named `name` in `within`, then leaves it with Tab (one edit). */
+async function setField(page, within, name, text) {
+  const field = await textField(page, within, name);
+  await page.fill(field, text);
+  await page.press('Tab');
+  await page.until(async () => (await page.prop(field, 'value')) === text, `the field "${name}" to hold ${JSON.stringify(text)}`);
+}
+
+/**
+ * Selects `words` in passage `para` of the source pane. With `mouse`, as a person does: a press
+ * before the first character, a drag to after the last, a release; otherwise with the page's
+ * Selection API (what a drag or Shift+arrows makes). Then waits until the pane says what is
+ * picked.
+ */
+async function selectWords(page, para, words, { mouse = false } = {}) {
+  const at = await page.js(`
+    const el = document.querySelector('.source-pane .passage-text[data-locator="' + arguments[0] + '"]');
+    if (!el) return { error: 'no passage ' + arguments[0] };
+    const text = el.firstChild, i = text.textContent.indexOf(arguments[1]);
+    if (i < 0) return { error: 'the passage does not have the words' };
+    el.scrollIntoView({ block: 'center' });
+    const range = document.createRange();
+    if (!arguments[2]) {
+      range.setStart(text, i); range.setEnd(text, i + arguments[1].length);
+      const s = getSelection(); s.removeAllRanges(); s.addRange(range);
+      return { ok: true };
+    }
+    const rectOf = (k) => { range.setStart(text, k); range.setEnd(text, k + 1); return range.getClientRects()[0]; };
+    const first = rectOf(i), last = rectOf(i + arguments[1].length - 1);
+    return { x0: first.left + 1, y0: first.top + first.height / 2, x1: last.right - 1, y1: last.top + last.height / 2 };`, para, words, mouse);
+  if (at.error) throw new CheckError(`cannot select ${JSON.stringify(words)} in ${para}: ${at.error}`);
+  if (mouse) await page.session.drag(at.x0, at.y0, at.x1 - at.x0, at.y1 - at.y0);
+  const pane = await section(page, 'Source text');
+  await page.until(async () => {
+    const picked = await page.js('const p = arguments[0].querySelector(".picked q"); return p && R.norm(p.textContent);', pane);
+    return picked === words;
+  }, `the source pane to say ${JSON.stringify(words)} in ${para} is selected`);
+}
+
+/** Cites the picked words on the item named `name`, and waits for the quote to be listed. */
+async function citeOn(page, within, name, words) {
+  const button = await page.byRole('button', `Cite the selection on ${name}`, { exact: true, within });
+  await page.click(button);
+  await page.until(() => page.js(`
+    return Array.from(arguments[0].querySelectorAll('.cites q')).some((q) => R.norm(q.textContent) === arguments[1]);`, within, words),
+  `the quote ${JSON.stringify(words)} listed on ${name}`);
+}
+
+/** Adds an item with the button `add` in `list` and returns it (the list item it opened). */
+async function addItem(page, list, add) {
+  const before = await page.js('return arguments[0].querySelectorAll("ol.items > li").length;', list);
+  await page.click(await page.byRole('button', add, { exact: true, within: list }));
+  // The new item opens with the keyboard in its first field (its suggested id selected).
+  const field = await page.until(async () => {
+    const f = await page.focused();
+    return f && (await page.js('return arguments[0].closest("ol.items > li") === arguments[1].querySelectorAll("ol.items > li")[arguments[2]];', f, list, before)) ? f : null;
+  }, `focus in the first field of the new item (${add})`);
+  return page.js('return arguments[0].closest("ol.items > li");', field);
+}
+
+async function status(page) {
+  return page.text(await page.byRole('status', null, { within: await editorPane(page) }));
+}
+
+/** The draft's reading, as a data set to compare: keys sorted, so order does not count. */
+function canonical(value) {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical(value[k])]));
+  }
+  return value;
+}
+
+export const specs = [
+  {
+    name: 'editor: a teacher makes a reading from a pasted text, cites by selecting, undoes, reloads and publishes one file',
+    async run({ page, site, startServer }) {
+      const server = await ownServer(startServer, site);
+      const tmp = tempDir();
+      const set = englishReading();
+      try {
+        await page.open(server.url('?lang=en'));
+        await page.click(await menuItem(page, 'New reading'));
+        const pane = await editorPane(page);
+
+        // The source text, pasted (typed) into its box; its passages are numbered P1…P5.
+        const source = await section(page, 'Source text');
+        const box = await page.byRole('textbox', /^Paste the source text/, { within: source });
+        // Passage by passage, a blank line (two Enter keys) between: WebKit's driver drops the
+        // line breaks of typed text.
+        for (const [i, [, text]] of TRUST_TEXT.entries()) {
+          await page.type(box, text);
+          if (i < TRUST_TEXT.length - 1) await page.press('Enter', 'Enter');
+        }
+        await page.press('Tab');
+        const locators = await page.until(async () => {
+          const l = await page.js('return Array.from(arguments[0].querySelectorAll(".passage-text")).map((p) => p.dataset.locator);', source);
+          return l.length === 5 ? l : null;
+        }, 'the pasted text as 5 passages');
+        check(locators.join(' ') === 'P1 P2 P3 P4 P5', `the passages are numbered ${locators}`);
+
+        // The reading's own fields, the thesis cited by selecting its words with the mouse.
+        const reading = await section(page, 'The reading');
+        await setField(page, reading, 'Title', set.meta.title.en);
+        await setField(page, reading, 'Author', set.meta.author.en);
+        await setField(page, reading, 'Year', String(set.meta.year));
+        await setField(page, reading, 'Citation', set.meta.citation.en);
+        await setField(page, reading, 'Thesis', set.argument.thesis.text.en);
+        await setField(page, reading, 'Nodes the thesis is about (ids)', set.argument.thesis.nodes.join(' '));
+        await setField(page, reading, 'Principles holding the argument up (node ids)', set.argument.principles.join(' '));
+        const [thesisSource] = set.argument.thesis.sources;
+        await selectWords(page, thesisSource.para, thesisSource.quote, { mouse: true });
+        await citeOn(page, reading, 'Thesis', thesisSource.quote);
+
+        // Five nodes: the button by mouse, the fields by keyboard, each quote by selection.
+        const nodes = await section(page, 'Nodes');
+        for (const node of set.nodes) {
+          const item = await addItem(page, nodes, 'Add a node');
+          await page.press(...node.id);
+          await page.press('Tab');
+          await page.choose(await page.byRole('combobox', 'Kind', { exact: true, within: item }), node.kind[0].toUpperCase() + node.kind.slice(1));
+          await setField(page, item, 'Label', node.label.en);
+          await setField(page, item, 'Summary', node.summary.en);
+          const [{ para, quote }] = node.sources;
+          await selectWords(page, para, quote);
+          await citeOn(page, item, node.label.en, quote);
+        }
+
+        // Four links.
+        const links = await section(page, 'Links');
+        const relationNames = { drives: 'drives', aggravates: 'aggravates', addresses: 'addresses', exemplifies: 'exemplifies' };
+        for (const link of set.links) {
+          const item = await addItem(page, links, 'Add a link');
+          await setField(page, item, 'From (node id)', link.source);
+          await setField(page, item, 'To (node id)', link.target);
+          const relation = await page.byRole('combobox', 'Relation', { exact: true, within: item });
+          const option = await page.js('return Array.from(arguments[0].options).find((o) => o.value === arguments[1]);', relation, link.relation);
+          await page.choose(relation, await page.text(option));
+          check(relationNames[link.relation], `no relation ${link.relation}`);
+          await setField(page, item, 'Note', link.note.en);
+          const [{ para, quote }] = link.sources;
+          await selectWords(page, para, quote);
+          const name = await page.text(await page.js('return arguments[0].querySelector("summary span");', item));
+          await citeOn(page, item, name, quote);
+        }
+
+        // One event.
+        const events = await section(page, 'Events');
+        const [event] = set.events;
+        const eventItem = await addItem(page, events, 'Add an event');
+        await page.press(...event.id);
+        await page.press('Tab');
+        await setField(page, eventItem, 'Date', event.date);
+        await setField(page, eventItem, 'Actor (node id)', event.actor);
+        await setField(page, eventItem, 'Title', event.title.en);
+        await setField(page, eventItem, 'Summary', event.summary.en);
+        await setField(page, eventItem, 'Nodes (ids)', event.nodes.join(' '));
+        await selectWords(page, event.sources[0].para, event.sources[0].quote);
+        await citeOn(page, eventItem, event.title.en, event.sources[0].quote);
+
+        // A two-step tour.
+        const tour = await section(page, 'Tour steps');
+        for (const step of set.tour) {
+          const item = await addItem(page, tour, 'Add a tour step');
+          await page.press(...step.id);
+          await page.press('Tab');
+          await setField(page, item, 'Title', step.title.en);
+          await setField(page, item, 'Text', step.text.en);
+          await setField(page, item, 'Nodes (ids)', step.nodes.join(' '));
+          if (step.events.length) await setField(page, item, 'Events (ids)', step.events.join(' '));
+        }
+
+        // No problem left: the views show the reading made.
+        await page.until(async () => /^No problems/.test(await status(page)), 'the editor to say there are no problems').catch(async () => {
+          const problems = await page.js('return Array.from(document.querySelectorAll(".editor-pane .field-problems li")).map((li) => R.norm(li.textContent));');
+          throw new CheckError(`the editor says ${JSON.stringify(await status(page))}; problems at fields: ${JSON.stringify(problems.slice(0, 8))}`);
+        });
+        await expectDataSet(page, set, 'the reading made in the editor');
+
+        // The draft as a file is the reading, field for field.
+        await spyOnDownloads(page);
+        await page.click(await page.byRole('button', 'Save the draft as a file', { exact: true, within: pane }));
+        const draftFile = await nextDownload(page, 0, 'the draft file');
+        check(draftFile.name === 'trust-in-shared-infrastructure-draft.json', `the draft file is named ${draftFile.name}`);
+        const { groups, ...want } = set;
+        const made = JSON.parse(draftFile.text);
+        const diff = Object.keys(canonical(want)).filter((k) => JSON.stringify(canonical(made[k])) !== JSON.stringify(canonical(want[k])));
+        check(diff.length === 0, `the draft differs from the reading in ${diff.join(', ')}: ${diff.map((k) => JSON.stringify(made[k]).slice(0, 300)).join(' | ')}`);
+
+        // Undo and redo: the last edit (the second step's events) goes and comes back, by the
+        // buttons and by Control+Z / Control+Y outside a text field.
+        const lastStep = await page.js('return arguments[0].querySelectorAll("ol.items > li")[1];', tour);
+        const stepEvents = await page.byRole('textbox', 'Events (ids)', { exact: true, within: lastStep });
+        const undo = await page.byRole('button', 'Undo', { exact: true, within: pane });
+        const redo = await page.byRole('button', 'Redo', { exact: true, within: pane });
+        check((await page.prop(redo, 'disabled')) === true, 'Redo is offered before anything was undone');
+        await page.click(undo);
+        await page.until(async () => (await page.prop(stepEvents, 'value')) === '', 'Undo to empty the step\'s events');
+        await page.click(redo);
+        await page.until(async () => (await page.prop(stepEvents, 'value')) === 'open-ledgers', 'Redo to bring the step\'s events back');
+        await page.focus(undo);
+        await page.session.chord('Control', 'z');
+        await page.until(async () => (await page.prop(stepEvents, 'value')) === '', 'Control+Z to undo');
+        await page.session.chord('Control', 'y');
+        await page.until(async () => (await page.prop(stepEvents, 'value')) === 'open-ledgers', 'Control+Y to redo');
+
+        // A reload finds the draft, the editor open on it.
+        await page.open(server.url('?lang=en'));
+        const again = await section(page, 'The reading');
+        const title = await page.byRole('textbox', 'Title', { exact: true, within: again });
+        check((await page.prop(title, 'value')) === set.meta.title.en, `after a reload the title field holds ${JSON.stringify(await page.prop(title, 'value'))}`);
+        await page.until(async () => /^No problems/.test(await status(page)), 'the reloaded draft to have no problems');
+        await expectDataSet(page, set, 'the draft after a reload');
+
+        // Published as one HTML file from the editor; opened from file:// it shows the reading
+        // with its quotes, and asks for nothing.
+        await spyOnDownloads(page);
+        await page.click(await page.byRole('button', 'Save as one HTML file', { exact: true, within: await editorPane(page) }));
+        const file = await nextDownload(page, 0, 'the one HTML file');
+        check(file.name === 'trust-in-shared-infrastructure.html', `the one HTML file is named ${file.name}`);
+        check(!file.text.includes('source_text'), 'the published file carries the source text (not asked for)');
+        const url = `${pathToFileURL(tmp.write('trust.html', file.text)).href}?lang=en`;
+        check((await page.open(url)) === 'ready', `the saved page shows an alert: ${await alertText(page)}`);
+        await expectDataSet(page, set, 'the published file opened from file://');
+        check((await page.all('complementary', 'Editor', { exact: true })).length === 0, 'the published file opens in the editor');
+        const graph = await page.byRole('group', GRAPH);
+        await page.click(await page.byRole('button', /^Hoarding(,|$)/, { within: graph }));
+        await expectDetailsTitle(page, 'Hoarding', 'a node of the published reading');
+        const { aside } = await details(page);
+        const quote = await page.js('const q = arguments[0].querySelector("blockquote"); return q && R.norm(q.textContent);', aside);
+        check(quote === set.nodes[1].sources[0].quote, `the published node's quote reads ${JSON.stringify(quote)}`);
+        const requests = await page.js(`return performance.getEntriesByType('resource').map((e) => e.name).filter((n) => !/^(data|blob):/.test(n));`);
+        check(requests.length === 0, `the published file made requests: ${JSON.stringify(requests.slice(0, 5))}`);
+      } finally {
+        await server.close();
+        tmp.remove();
+      }
+    },
+  },
+];
