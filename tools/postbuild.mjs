@@ -11,21 +11,18 @@
 // the WebAssembly holds code only. Beside it goes the layout block (id="atlas-layout"): the
 // data set's force layout, settled here by the core natively (`cargo run --example
 // layout_block`, through tools/data-block.mjs), so the app's start does not settle it.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { withDataAndLayoutBlocks } from './data-block.mjs';
 
 const dir = process.argv[2] ?? 'pkg';
+// The editor's build (the same app with the `editor` feature), made by trunk in its own folder:
+// it becomes pkg/editor.html beside the reader, with its own script and WebAssembly.
+const editorDir = process.argv[3];
 const read = (name) => readFileSync(`${dir}/${name}`, 'utf8');
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
-
-let html = read('index.html');
 const dataPath = new URL('../www/data/lang-ping-2023.json', import.meta.url);
-// Fails the build, with every problem, on a data set the app would not load.
-html = withDataAndLayoutBlocks(html, readFileSync(dataPath, 'utf8'));
-const loaderMatch = html.match(/<script type="module">([\s\S]*?)<\/script>/);
-if (!loaderMatch) throw new Error('postbuild: trunk loader script not found in index.html');
-const trunkLoader = loaderMatch[1];
+const dataText = readFileSync(dataPath, 'utf8');
 
 // Wraps the promise of the WebAssembly's start: `data-start` on <html> says how far it got (for
 // a person, or a test, looking at a page that stays on its start-up message), and a start that
@@ -52,9 +49,23 @@ const atlasStarting = async (starting) => {
 };
 `;
 const INIT_CALL = /const wasm = await init\((\{[^}]*\})\);/;
-if (!INIT_CALL.test(trunkLoader)) throw new Error('postbuild: the loader\'s init call was not found');
-const loader = trunkLoader.replace(INIT_CALL, (_, options) => `${START_HELPER}const wasm = await atlasStarting(init(${options}));`);
-html = html.replace(trunkLoader, () => loader);
+
+/**
+ * A served page as trunk wrote it, finished: the data and layout blocks in, its loader saying
+ * how far the start got. Returns the page and its loader (whose hash the policy allows).
+ */
+function finishServed(page, name) {
+  // Fails the build, with every problem, on a data set the app would not load.
+  let html = withDataAndLayoutBlocks(page, dataText);
+  const loaderMatch = html.match(/<script type="module">([\s\S]*?)<\/script>/);
+  if (!loaderMatch) throw new Error(`postbuild: trunk loader script not found in ${name}`);
+  const trunkLoader = loaderMatch[1];
+  if (!INIT_CALL.test(trunkLoader)) throw new Error(`postbuild: the loader's init call was not found in ${name}`);
+  const loader = trunkLoader.replace(INIT_CALL, (_, options) => `${START_HELPER}const wasm = await atlasStarting(init(${options}));`);
+  return { html: html.replace(trunkLoader, () => loader), loader };
+}
+
+let { html, loader } = finishServed(read('index.html'), 'index.html');
 
 export function servedPolicy(loaderHash) {
   return [
@@ -68,11 +79,28 @@ export function servedPolicy(loaderHash) {
   ].join('; ');
 }
 
+const withPolicy = (page, policy) => page
+  .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/g, '')
+  .replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${policy}">`);
 const policy = servedPolicy(sha256(loader));
-html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/g, '');
-html = html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${policy}">`);
+html = withPolicy(html, policy);
 writeFileSync(`${dir}/index.html`, html);
-writeFileSync(`${dir}/csp.txt`, policy + '\n');
+// For hosts that send the policy as a header (one header for every page): both pages' loaders.
+let headerPolicy = policy;
+
+// --- The editor's page ---
+if (editorDir) {
+  const STEM = 'argument-atlas', EDITOR_STEM = 'argument-atlas-editor';
+  // Its script and WebAssembly take their own names beside the reader's.
+  const renamed = (text) => text.replaceAll(`./${STEM}.js`, `./${EDITOR_STEM}.js`).replaceAll(`${STEM}_bg.wasm`, `${EDITOR_STEM}_bg.wasm`);
+  const editor = finishServed(renamed(readFileSync(`${editorDir}/index.html`, 'utf8')), 'the editor\'s index.html');
+  const editorPolicy = servedPolicy(sha256(editor.loader));
+  writeFileSync(`${dir}/editor.html`, withPolicy(editor.html, editorPolicy).replace(/<title>[^<]*<\/title>/, '<title>编辑器 · Editor · 论证地图 · Argument Atlas</title>'));
+  writeFileSync(`${dir}/${EDITOR_STEM}.js`, renamed(readFileSync(`${editorDir}/${STEM}.js`, 'utf8')));
+  copyFileSync(`${editorDir}/${STEM}_bg.wasm`, `${dir}/${EDITOR_STEM}_bg.wasm`);
+  headerPolicy = servedPolicy(`${sha256(loader)} ${sha256(editor.loader)}`);
+}
+writeFileSync(`${dir}/csp.txt`, headerPolicy + '\n');
 
 // --- One-file build ---
 const css = read('style.css');

@@ -11,10 +11,11 @@ stage() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 stage "setup"
 bash tools/setup.sh --test
 
-stage "shape: cargo fmt --check; clippy -D warnings for the core (native) and the app (wasm32)"
+stage "shape: cargo fmt --check; clippy -D warnings for the core (native) and the app (wasm32: the reader, and with the editor)"
 cargo fmt --all --check
 cargo clippy -p atlas-core --all-targets -- -D warnings
 cargo clippy -p argument-atlas --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p argument-atlas --target wasm32-unknown-unknown --features editor -- -D warnings
 
 stage "core: cargo test (native, no browser)"
 cargo test -p atlas-core
@@ -30,7 +31,7 @@ else
   echo "../shared is not beside the project: quote check skipped (it fails under CI)"
 fi
 
-stage "build: pkg/ and pkg/argument-atlas.html"
+stage "build: pkg/ (the reader, its one-file argument-atlas.html, and the editor's page editor.html)"
 bash tools/build.sh
 
 stage "end to end: Chromium only (console, network, screenshot)"

@@ -22,14 +22,20 @@ pub fn page(done: impl FnOnce(Result<String, String>) + 'static) {
     }
 }
 
+/// Whether this page is the one-file build (the app inlined in it): a file with nothing beside
+/// it, as far as the app knows.
+pub fn is_one_file() -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return false };
+    let Ok(scripts) = document.query_selector_all("head script:not([src])") else { return false };
+    (0..scripts.length())
+        .filter_map(|i| scripts.item(i))
+        .any(|s| s.text_content().is_some_and(|t| t.len() as u32 > INLINED_APP_MIN_CHARS))
+}
+
 /// This page's own file, when it is the one-file build.
 fn this_page_if_one_file() -> Option<String> {
     let document = web_sys::window()?.document()?;
-    let scripts = document.query_selector_all("head script:not([src])").ok()?;
-    let inlined = (0..scripts.length())
-        .filter_map(|i| scripts.item(i))
-        .any(|s| s.text_content().is_some_and(|t| t.len() as u32 > INLINED_APP_MIN_CHARS));
-    if !inlined {
+    if !is_one_file() {
         return None;
     }
     let root = document.document_element()?.clone_node_with_deep(true).ok()?.dyn_into::<web_sys::Element>().ok()?;

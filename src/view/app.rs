@@ -9,7 +9,7 @@ use crate::i18n;
 use crate::state::{AppState, NarrowPane, Notice};
 use crate::view::data_loader::{self, LoadProblems};
 use crate::view::details::DetailPanel;
-use crate::view::editor::EditorPane;
+use crate::view::editor_entry::{self, EditorSlot};
 use crate::view::graph::GraphView;
 use crate::view::keyboard_help::KeyboardHelp;
 use crate::view::list_view::ListDialog;
@@ -217,6 +217,9 @@ fn Notices() -> impl IntoView {
 #[component]
 fn Shell() -> impl IntoView {
     let state = crate::state::use_app();
+    // First: the editor reads what the link that opened its page asks for, before the address
+    // is settled to the view's.
+    let editing = editor_entry::install(state);
     sync_document(state);
     sync_url(state);
     sync_tour_windows(state);
@@ -225,7 +228,6 @@ fn Shell() -> impl IntoView {
     provide_context(CurrentGraph(StoredValue::new_local(None)));
     install_presenter_keys(state, dialogs, false);
     crate::view::tour::stage_effects(state);
-    let editor = crate::view::editor::provide_editor(state);
     let t = move |ui: i18n::Ui| move || ui.get(state.lang.get());
     let framed = embed::is_framed();
     let has_focus = state.has_focus;
@@ -257,7 +259,7 @@ fn Shell() -> impl IntoView {
         <div class="app" on:dragover=on_drag_over on:drop=on_drop
             on:pointerdown=move |_| if framed && !has_focus.get_untracked() { has_focus.set(true) }
             class:embed=move || state.embed.get() class:presenting=move || state.tour.get().is_some()
-            class:projector=move || state.projector.get() class:editing=move || editor.open.get()
+            class:projector=move || state.projector.get() class:editing=move || editing.get()
             class:has-selection=move || state.selection.get() != Selected::Nothing
             data-panes=panes data-narrow-pane=narrow_pane data-step-events=step_events>
             <a class="skip-link" href="#graph-region">{t(i18n::SKIP_TO_GRAPH)}</a>
@@ -290,8 +292,8 @@ fn Shell() -> impl IntoView {
                     <h2 id="detail-heading" class="pane-title">{t(i18n::DETAILS)}</h2>
                     <DetailPanel/>
                 </aside>
-                <Show when=move || editor.open.get()>
-                    <EditorPane/>
+                <Show when=move || editing.get()>
+                    <EditorSlot/>
                 </Show>
                 <TourPanel/>
             </main>

@@ -121,6 +121,7 @@ pub fn load_user_text(state: &AppState, name: &str, text: &str, persist: bool) -
 /// set, with the draft's `text` as its text (what "Download JSON" saves and publishing checks):
 /// what is selected stays where the draft still has it. With `keep` (a draft without problems)
 /// it is kept like any opened data set (the editor says when storage refuses the draft itself).
+#[cfg(feature = "editor")]
 pub fn show_draft(state: &AppState, text: &str, model: atlas_core::Model, keep: bool) {
     let title = model.meta.title.get(state.lang.get_untracked()).to_string();
     let scene = scene_of(model, None);

@@ -5,6 +5,7 @@ use crate::browser::download;
 use crate::i18n;
 use crate::state::use_app;
 use crate::view::data_loader::DataControls;
+use crate::view::editor_entry::EditorMenuItems;
 use crate::view::graph::runtime::Graph;
 use atlas_core::view_state::GraphLayout;
 use leptos::prelude::*;
@@ -41,7 +42,6 @@ pub fn Menu() -> impl IntoView {
     let open = RwSignal::new(false);
     let current = use_context::<CurrentGraph>();
     let dialogs = use_context::<Dialogs>();
-    let editor = use_context::<crate::view::editor::EditorState>();
     let close = move || open.set(false);
     let export = move |png: bool| {
         let graph = current.and_then(|c| c.0.get_value());
@@ -66,17 +66,7 @@ pub fn Menu() -> impl IntoView {
                 aria-controls="main-menu" on:click=move |_| open.update(|o| *o = !*o)>{t(i18n::MENU)}</button>
             <div id="main-menu" class="menu-panel" hidden=move || !open.get() on:change=move |_| close()>
                 <DataControls/>
-                {editor.map(|editor| view! {
-                    <button type="button" on:click=move |_| { editor.start_new(lang.get_untracked()); close(); }>{t(i18n::NEW_READING)}</button>
-                    <button type="button" on:click=move |_| {
-                        let text = state.source.with_untracked(|s| s.text().to_string());
-                        editor.start_from_text(&text);
-                        close();
-                    }>{t(i18n::EDIT_READING)}</button>
-                    <Show when=move || editor.started.get() && !editor.open.get()>
-                        <button type="button" on:click=move |_| { editor.open.set(true); close(); }>{t(i18n::RETURN_TO_DRAFT)}</button>
-                    </Show>
-                })}
+                <EditorMenuItems close=Callback::new(move |()| close())/>
                 <button type="button" on:click=download_json>{t(i18n::EXPORT_JSON)}</button>
                 <button type="button" on:click=move |_| { crate::view::publish::save_as_one_file(state, false); close(); }>{t(i18n::SAVE_ONE_FILE)}</button>
                 // Only a reading that carries its source text offers to let it travel.

@@ -3,7 +3,9 @@
 pub mod app;
 pub mod data_loader;
 pub mod details;
+#[cfg(feature = "editor")]
 pub mod editor;
+pub mod editor_entry;
 pub mod graph;
 pub mod keyboard_help;
 pub mod legend;

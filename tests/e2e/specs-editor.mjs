@@ -8,8 +8,15 @@ import { pathToFileURL } from 'node:url';
 import { check, CheckError } from '../support/page.mjs';
 import { englishReading, tempDir, TRUST_TEXT } from '../support/datasets.mjs';
 import { spyOnDownloads, nextDownload } from './specs-share.mjs';
-import { GRAPH, menuItem, details, expectDetailsTitle } from './specs.mjs';
+import { GRAPH, openMenu, details, expectDetailsTitle } from './specs.mjs';
 import { ownServer, expectDataSet, alertText } from './specs-data.mjs';
+
+/** A link of the "More" menu. */
+async function menuLink(page, name) {
+  await openMenu(page);
+  const panel = await page.until(() => page.js('return document.getElementById("main-menu");'), 'the menu panel');
+  return page.byRole('link', name, { exact: true, within: panel });
+}
 
 /** The editor's panel (a complementary landmark named "Editor"). */
 function editorPane(page) {
@@ -108,13 +115,20 @@ function canonical(value) {
 export const specs = [
   {
     name: 'editor: a teacher makes a reading from a pasted text, cites by selecting, undoes, reloads and publishes one file',
-    async run({ page, site, startServer }) {
+    async run({ page, site, data, startServer }) {
       const server = await ownServer(startServer, site);
       const tmp = tempDir();
       const set = englishReading();
       try {
+        // The reader carries no editor: its menu links to the editor's page beside it.
         await page.open(server.url('?lang=en'));
-        await page.click(await menuItem(page, 'New reading'));
+        check((await page.all('complementary', 'Editor', { exact: true })).length === 0, 'the reader\'s page shows an editor');
+        const newReading = await menuLink(page, 'New reading');
+        check((await page.attr(newReading, 'href')) === 'editor.html?lang=en#new-reading', `"New reading" links to ${await page.attr(newReading, 'href')}`);
+        await page.click(newReading);
+        await page.until(async () => /\/editor\.html(\?|$)/.test(await page.js('return location.href;')), 'the editor\'s page to open (its fragment dropped)');
+        await page.waitForApp();
+        await page.installCollectors();
         const pane = await editorPane(page);
 
         // The source text, pasted (typed) into its box; its passages are numbered P1…P5.
@@ -239,7 +253,7 @@ export const specs = [
         await page.until(async () => (await page.prop(stepEvents, 'value')) === 'open-ledgers', 'Control+Y to redo');
 
         // A reload finds the draft, the editor open on it.
-        await page.open(server.url('?lang=en'));
+        await page.open(server.url('editor.html?lang=en'));
         const again = await section(page, 'The reading');
         const title = await page.byRole('textbox', 'Title', { exact: true, within: again });
         check((await page.prop(title, 'value')) === set.meta.title.en, `after a reload the title field holds ${JSON.stringify(await page.prop(title, 'value'))}`);
@@ -265,6 +279,22 @@ export const specs = [
         check(quote === set.nodes[1].sources[0].quote, `the published node's quote reads ${JSON.stringify(quote)}`);
         const requests = await page.js(`return performance.getEntriesByType('resource').map((e) => e.name).filter((n) => !/^(data|blob):/.test(n));`);
         check(requests.length === 0, `the published file made requests: ${JSON.stringify(requests.slice(0, 5))}`);
+        // A file with nothing beside it offers no way to an editor that is not there.
+        await openMenu(page);
+        check((await page.all('link', 'New reading', { exact: true })).length === 0, 'the published file links to an editor page it does not have');
+
+        // "Edit this reading" in the reader hands the reading shown to the editor's page.
+        await page.open(server.url('?lang=en'));
+        await page.click(await menuLink(page, 'Edit this reading'));
+        await page.until(async () => /\/editor\.html(\?|$)/.test(await page.js('return location.href;')), 'the editor\'s page to open on the reading');
+        await page.waitForApp();
+        await page.installCollectors();
+        const handed = await section(page, 'The reading');
+        const zhTitle = await textField(page, handed, 'Title (zh)');
+        await page.until(async () => (await page.prop(zhTitle, 'value')) === data.meta.title.zh, 'the built-in reading\'s Chinese title in the editor');
+        await page.until(async () => /^No problems/.test(await status(page)), 'the built-in reading to have no problems in the editor');
+        const undoHanded = await page.byRole('button', 'Undo', { exact: true, within: await editorPane(page) });
+        check((await page.prop(undoHanded, 'disabled')) === false, 'the draft the reading replaced cannot be had back with Undo');
       } finally {
         await server.close();
         tmp.remove();

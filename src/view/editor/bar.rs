@@ -79,20 +79,20 @@ pub fn EditorBar() -> impl IntoView {
     let has_problems = move || editor.problems.with(|p| !p.is_empty());
     view! {
         <div class="editor-bar">
-            <h2 id="editor-heading">{t(i18n::EDITOR)}</h2>
-            <div class="editor-actions" role="group" aria-label=t(i18n::EDITOR)>
+            <h2 id="editor-heading">{t(i18n::editor::EDITOR)}</h2>
+            <div class="editor-actions" role="group" aria-label=t(i18n::editor::EDITOR)>
                 <button type="button" aria-keyshortcuts="Control+Z" disabled=move || !editor.can_undo()
-                    on:click=move |_| editor.undo()>{t(i18n::UNDO)}</button>
+                    on:click=move |_| editor.undo()>{t(i18n::editor::UNDO)}</button>
                 <button type="button" aria-keyshortcuts="Control+Y" disabled=move || !editor.can_redo()
-                    on:click=move |_| editor.redo()>{t(i18n::REDO)}</button>
-                <button type="button" on:click=save_draft>{t(i18n::SAVE_DRAFT)}</button>
+                    on:click=move |_| editor.redo()>{t(i18n::editor::REDO)}</button>
+                <button type="button" on:click=save_draft>{t(i18n::editor::SAVE_DRAFT)}</button>
                 <label class="file-button">
-                    <span>{t(i18n::OPEN_DRAFT)}</span>
+                    <span>{t(i18n::editor::OPEN_DRAFT)}</span>
                     <input type="file" accept=".json,application/json" class="file-input" on:change=open_draft/>
                 </label>
                 <button type="button" disabled=has_problems
                     on:click=move |_| crate::view::publish::save_as_one_file(state, false)>{t(i18n::SAVE_ONE_FILE)}</button>
-                <button type="button" on:click=move |_| editor.open.set(false)>{t(i18n::CLOSE_EDITOR)}</button>
+                <button type="button" on:click=move |_| editor.open.set(false)>{t(i18n::editor::CLOSE_EDITOR)}</button>
             </div>
             <p class="editor-status" role="status" class:has-problem=has_problems>{status}</p>
             {move || editor.refused.get().map(|why| view! { <p class="editor-refused" role="alert">{why.describe(lang.get())}</p> })}

@@ -53,7 +53,7 @@ pub fn Cites(item: String, name: Signal<String>) -> impl IntoView {
                 <li>
                     <span class="locator">"["{para}"]"</span>" "<q lang=source_lang>{quote}</q>" "
                     <button type="button" class="remove" aria-label=remove_name
-                        on:click=move |_| editor.edit(Edit::Remove { list: list.clone(), index: i })>{t(i18n::REMOVE)}</button>
+                        on:click=move |_| editor.edit(Edit::Remove { list: list.clone(), index: i })>{t(i18n::editor::REMOVE)}</button>
                     {translation}
                 </li>
             }
@@ -101,20 +101,20 @@ pub fn Cites(item: String, name: Signal<String>) -> impl IntoView {
     let (para_id, quote_id) = (format!("{base}-para"), format!("{base}-quote"));
     view! {
         <div class="cites">
-            <h5>{t(i18n::QUOTES)}</h5>
+            <h5>{t(i18n::editor::QUOTES)}</h5>
             <ol>{move || (0..count()).map(one.clone()).collect_view()}</ol>
             <ul class="field-problems">{problems}</ul>
             <button type="button" class="cite" aria-label=cite_name disabled=move || editor.picked.get().is_none()
-                on:click=cite>{t(i18n::CITE_SELECTION)}</button>
+                on:click=cite>{t(i18n::editor::CITE_SELECTION)}</button>
             <details class="typed-quote">
-                <summary>{t(i18n::TYPE_A_QUOTE)}</summary>
-                <label for=para_id.clone()>{t(i18n::LOCATOR)}</label>
+                <summary>{t(i18n::editor::TYPE_A_QUOTE)}</summary>
+                <label for=para_id.clone()>{t(i18n::editor::LOCATOR)}</label>
                 <input type="text" id=para_id size="8" prop:value=move || typed_para.get()
                     on:input=move |ev| typed_para.set(event_target_value(&ev))/>
-                <label for=quote_id.clone()>{t(i18n::QUOTE)}</label>
+                <label for=quote_id.clone()>{t(i18n::editor::QUOTE)}</label>
                 <textarea id=quote_id rows="2" lang=source_lang prop:value=move || typed_quote.get()
                     on:input=move |ev| typed_quote.set(event_target_value(&ev))></textarea>
-                <button type="button" on:click=add_typed>{t(i18n::ADD_QUOTE)}</button>
+                <button type="button" on:click=add_typed>{t(i18n::editor::ADD_QUOTE)}</button>
             </details>
         </div>
     }

@@ -91,47 +91,47 @@ fn ui(text: i18n::Ui) -> Signal<String> {
 /// The fields of one item of `kind` at `at` (`nodes[2]`).
 fn item_fields(kind: ListKind, at: &str, languages: Languages) -> AnyView {
     let f = |name: &str| format!("{at}.{name}");
-    let ids_hint = ui(i18n::IDS_HINT);
+    let ids_hint = ui(i18n::editor::IDS_HINT);
     match kind {
         ListKind::Nodes => view! {
-            <Field path=f("id") label=ui(i18n::ID) hint=ui(i18n::ID_HINT)/>
-            <Field path=f("kind") label=ui(i18n::KIND) kind=FieldKind::Choice(kinds)/>
-            {text_fields(at, "label", i18n::LABEL, FieldKind::Line, languages)}
-            {text_fields(at, "summary", i18n::SUMMARY, FieldKind::Long, languages)}
-            <Field path=f("group") label=ui(i18n::GROUP_ID) suggest="edit-group-ids"/>
-            {text_fields(at, "aliases", i18n::ALIASES, FieldKind::Line, languages)}
+            <Field path=f("id") label=ui(i18n::editor::ID) hint=ui(i18n::editor::ID_HINT)/>
+            <Field path=f("kind") label=ui(i18n::editor::KIND) kind=FieldKind::Choice(kinds)/>
+            {text_fields(at, "label", i18n::editor::LABEL, FieldKind::Line, languages)}
+            {text_fields(at, "summary", i18n::editor::SUMMARY, FieldKind::Long, languages)}
+            <Field path=f("group") label=ui(i18n::editor::GROUP_ID) suggest="edit-group-ids"/>
+            {text_fields(at, "aliases", i18n::editor::ALIASES, FieldKind::Line, languages)}
         }
         .into_any(),
         ListKind::Links => view! {
-            <Field path=f("source") label=ui(i18n::LINK_FROM) suggest="edit-node-ids"/>
-            <Field path=f("relation") label=ui(i18n::RELATION) kind=FieldKind::Choice(relations)/>
-            <Field path=f("target") label=ui(i18n::LINK_TO) suggest="edit-node-ids"/>
-            <Field path=f("basis") label=ui(i18n::BASIS) kind=FieldKind::Choice(bases)/>
-            {text_fields(at, "note", i18n::NOTE, FieldKind::Long, languages)}
+            <Field path=f("source") label=ui(i18n::editor::LINK_FROM) suggest="edit-node-ids"/>
+            <Field path=f("relation") label=ui(i18n::editor::RELATION) kind=FieldKind::Choice(relations)/>
+            <Field path=f("target") label=ui(i18n::editor::LINK_TO) suggest="edit-node-ids"/>
+            <Field path=f("basis") label=ui(i18n::editor::BASIS) kind=FieldKind::Choice(bases)/>
+            {text_fields(at, "note", i18n::editor::NOTE, FieldKind::Long, languages)}
         }
         .into_any(),
         ListKind::Events => view! {
-            <Field path=f("id") label=ui(i18n::ID) hint=ui(i18n::ID_HINT)/>
-            <Field path=f("date") label=ui(i18n::DATE) hint=ui(i18n::DATE_HINT)/>
-            <Field path=f("actor") label=ui(i18n::ACTOR_ID) suggest="edit-node-ids"/>
-            {text_fields(at, "title", i18n::TITLE, FieldKind::Line, languages)}
-            {text_fields(at, "summary", i18n::SUMMARY, FieldKind::Long, languages)}
-            <Field path=f("nodes") label=ui(i18n::ITEM_NODES) hint=ids_hint/>
+            <Field path=f("id") label=ui(i18n::editor::ID) hint=ui(i18n::editor::ID_HINT)/>
+            <Field path=f("date") label=ui(i18n::DATE) hint=ui(i18n::editor::DATE_HINT)/>
+            <Field path=f("actor") label=ui(i18n::editor::ACTOR_ID) suggest="edit-node-ids"/>
+            {text_fields(at, "title", i18n::editor::TITLE, FieldKind::Line, languages)}
+            {text_fields(at, "summary", i18n::editor::SUMMARY, FieldKind::Long, languages)}
+            <Field path=f("nodes") label=ui(i18n::editor::ITEM_NODES) hint=ids_hint/>
         }
         .into_any(),
         ListKind::Tour => view! {
-            <Field path=f("id") label=ui(i18n::ID) hint=ui(i18n::ID_HINT)/>
-            {text_fields(at, "title", i18n::TITLE, FieldKind::Line, languages)}
-            {text_fields(at, "text", i18n::STEP_TEXT, FieldKind::Long, languages)}
-            <Field path=f("nodes") label=ui(i18n::ITEM_NODES) hint=ids_hint/>
-            <Field path=f("events") label=ui(i18n::STEP_EVENTS) hint=ids_hint/>
-            <Field path=f("reveal") label=ui(i18n::REVEAL) kind=FieldKind::Choice(reveals)/>
-            {text_fields(at, "notes", i18n::NOTES_OPTIONAL, FieldKind::Long, languages)}
+            <Field path=f("id") label=ui(i18n::editor::ID) hint=ui(i18n::editor::ID_HINT)/>
+            {text_fields(at, "title", i18n::editor::TITLE, FieldKind::Line, languages)}
+            {text_fields(at, "text", i18n::editor::STEP_TEXT, FieldKind::Long, languages)}
+            <Field path=f("nodes") label=ui(i18n::editor::ITEM_NODES) hint=ids_hint/>
+            <Field path=f("events") label=ui(i18n::editor::STEP_EVENTS) hint=ids_hint/>
+            <Field path=f("reveal") label=ui(i18n::editor::REVEAL) kind=FieldKind::Choice(reveals)/>
+            {text_fields(at, "notes", i18n::editor::NOTES_OPTIONAL, FieldKind::Long, languages)}
         }
         .into_any(),
         ListKind::Groups => view! {
-            <Field path=f("id") label=ui(i18n::ID) hint=ui(i18n::ID_HINT)/>
-            {text_fields(at, "label", i18n::LABEL, FieldKind::Line, languages)}
+            <Field path=f("id") label=ui(i18n::editor::ID) hint=ui(i18n::editor::ID_HINT)/>
+            {text_fields(at, "label", i18n::editor::LABEL, FieldKind::Line, languages)}
         }
         .into_any(),
     }
@@ -161,11 +161,11 @@ fn item_name(kind: ListKind, at: &str, lang: Lang) -> String {
 /// The list's heading and its add button's name.
 fn list_names(kind: ListKind) -> (i18n::Ui, i18n::Ui) {
     match kind {
-        ListKind::Nodes => (i18n::NODES_SECTION, i18n::ADD_NODE),
-        ListKind::Links => (i18n::LINKS_SECTION, i18n::ADD_LINK),
-        ListKind::Events => (i18n::EVENTS_SECTION, i18n::ADD_EVENT),
-        ListKind::Tour => (i18n::TOUR_SECTION, i18n::ADD_STEP),
-        ListKind::Groups => (i18n::GROUPS_SECTION, i18n::ADD_GROUP),
+        ListKind::Nodes => (i18n::editor::NODES_SECTION, i18n::editor::ADD_NODE),
+        ListKind::Links => (i18n::editor::LINKS_SECTION, i18n::editor::ADD_LINK),
+        ListKind::Events => (i18n::editor::EVENTS_SECTION, i18n::editor::ADD_EVENT),
+        ListKind::Tour => (i18n::editor::TOUR_SECTION, i18n::editor::ADD_STEP),
+        ListKind::Groups => (i18n::editor::GROUPS_SECTION, i18n::editor::ADD_GROUP),
     }
 }
 
@@ -199,7 +199,7 @@ pub fn ItemList(kind: ListKind) -> impl IntoView {
             (n, Lang::En) => Some(format!("{n} to fix")),
             (n, Lang::Zh) => Some(format!("{n} 处待改")),
         };
-        let remove_name = move || format!("{} {}", i18n::REMOVE.get(lang.get()), name.get());
+        let remove_name = move || format!("{} {}", i18n::editor::REMOVE.get(lang.get()), name.get());
         let fields_at = at.clone();
         let cites = kind.cites().then(|| view! { <Cites item=at.clone() name=name/> });
         view! {
@@ -209,7 +209,7 @@ pub fn ItemList(kind: ListKind) -> impl IntoView {
                     {move || item_fields(kind, &fields_at, languages.get())}
                     {cites}
                     <button type="button" class="remove" aria-label=remove_name
-                        on:click=move |_| editor.edit(Edit::Remove { list: key.to_string(), index: i })>{move || i18n::REMOVE.get(lang.get())}</button>
+                        on:click=move |_| editor.edit(Edit::Remove { list: key.to_string(), index: i })>{move || i18n::editor::REMOVE.get(lang.get())}</button>
                 </details>
             </li>
         }

@@ -14,7 +14,7 @@ mod reading_form;
 mod source_pane;
 
 use crate::browser::storage;
-use crate::state::{AppState, Notice};
+use crate::state::{use_app, AppState, Notice};
 use atlas_core::draft::{Draft, Edit, EditError, History, ListKind};
 use atlas_core::saved::{data_set_envelope, read_data_set_envelope, salvage_text, SavedDataSet};
 use atlas_core::{Lang, Languages, Model, Problem};
@@ -185,7 +185,8 @@ fn restore_draft(state: AppState) -> Option<Draft> {
 pub fn provide_editor(state: AppState) -> EditorState {
     let restored = restore_draft(state);
     let started = restored.is_some();
-    let was_open = started && storage::get(&open_key()).as_deref() == Some("1");
+    // The editor's page opens on the editor, unless its author closed it there.
+    let was_open = storage::get(&open_key()).as_deref() != Some("0");
     let history = RwSignal::new(History::new(restored.unwrap_or_else(|| Draft::new(Languages::default()))));
     let checked = Memo::new(move |_| history.with(|h| h.now().check().map(Arc::new)));
     let problems = Memo::new(move |_| checked.with(|c| c.as_ref().err().cloned().unwrap_or_default()));
@@ -201,9 +202,47 @@ pub fn provide_editor(state: AppState) -> EditorState {
     };
     provide_context(editor);
     source_pane::watch_selection(editor);
+    follow_the_link(state, editor);
     keep_in_storage(state, editor);
     show_in_views(state, editor);
     editor
+}
+
+/// What the link that opened the page asks for (`#new-reading`, `#edit-reading` with the reading
+/// handed over in storage); a page opened with no draft starts a new reading. The fragment is
+/// then dropped, so a reload keeps the draft instead of starting again.
+fn follow_the_link(state: AppState, editor: EditorState) {
+    use crate::view::editor_entry::{EDIT_READING_FRAGMENT, HANDOFF_KEY, NEW_READING_FRAGMENT};
+    let Some(window) = web_sys::window() else { return };
+    let hash = window.location().hash().unwrap_or_default();
+    let lang = state.lang.get_untracked();
+    if hash == EDIT_READING_FRAGMENT {
+        match storage::get(HANDOFF_KEY) {
+            Some(text) => {
+                storage::remove(HANDOFF_KEY);
+                editor.start_from_text(&text);
+            }
+            None => {
+                state.notify(Notice::text(
+                    "要编辑的解读未能传到编辑器（此处没有存储空间）：请在解读页面用“更多 → 下载 JSON”保存它，再在此处用“打开草稿文件…”打开。",
+                    "The reading to edit did not reach the editor (no storage here): download it as JSON from the reading's More menu, then open it here with \"Open a draft file…\".",
+                ));
+                editor.open.set(true);
+            }
+        }
+    } else if hash == NEW_READING_FRAGMENT || !editor.started.get_untracked() {
+        editor.start_new(lang);
+    }
+    if hash == EDIT_READING_FRAGMENT || hash == NEW_READING_FRAGMENT {
+        let address = format!(
+            "{}{}",
+            window.location().pathname().unwrap_or_default(),
+            window.location().search().unwrap_or_default()
+        );
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address));
+        }
+    }
 }
 
 /// Every change of the draft, and whether the editor is open, is written to storage; a storage
@@ -252,6 +291,27 @@ fn show_in_views(state: AppState, editor: EditorState) {
             }
         }
     });
+}
+
+/// The menu's editor buttons in the editor's page: a new reading, the reading shown, and back
+/// to the draft when the editor is closed.
+#[component]
+pub fn EditorMenuButtons(close: Callback<()>) -> impl IntoView {
+    let state = use_app();
+    let editor = use_editor();
+    let lang = state.lang;
+    let t = move |ui: crate::i18n::Ui| move || ui.get(lang.get());
+    view! {
+        <button type="button" on:click=move |_| { editor.start_new(lang.get_untracked()); close.run(()); }>{t(crate::i18n::NEW_READING)}</button>
+        <button type="button" on:click=move |_| {
+            let text = state.source.with_untracked(|s| s.text().to_string());
+            editor.start_from_text(&text);
+            close.run(());
+        }>{t(crate::i18n::EDIT_READING)}</button>
+        <Show when=move || editor.started.get() && !editor.open.get()>
+            <button type="button" on:click=move |_| { editor.open.set(true); close.run(()); }>{t(crate::i18n::editor::RETURN_TO_DRAFT)}</button>
+        </Show>
+    }
 }
 
 /// Whether a key event comes from a control that has its own undo (a text field).

@@ -32,25 +32,25 @@ pub fn ReadingForm() -> impl IntoView {
     let t = move |ui: i18n::Ui| move || ui.get(lang.get());
     let ui = move |text: i18n::Ui| Signal::derive(move || text.get(lang.get()).to_string());
     let languages = Memo::new(move |_| editor.languages());
-    let thesis_name = ui(i18n::THESIS);
+    let thesis_name = ui(i18n::editor::THESIS);
     view! {
         <details class="editor-section" open>
-            <summary><h3>{t(i18n::READING)}</h3></summary>
-            <Field path="meta.languages".to_string() label=ui(i18n::LANGUAGES) kind=FieldKind::Choice(language_choices)/>
+            <summary><h3>{t(i18n::editor::READING)}</h3></summary>
+            <Field path="meta.languages".to_string() label=ui(i18n::editor::LANGUAGES) kind=FieldKind::Choice(language_choices)/>
             {move || {
                 let languages = languages.get();
                 view! {
-                    {text_fields("meta", "title", i18n::TITLE, FieldKind::Line, languages)}
-                    {text_fields("meta", "author", i18n::AUTHOR, FieldKind::Line, languages)}
-                    <Field path="meta.year".to_string() label=ui(i18n::YEAR)/>
-                    {text_fields("meta", "citation", i18n::CITATION, FieldKind::Long, languages)}
-                    {text_fields("argument.thesis", "text", i18n::THESIS, FieldKind::Long, languages)}
+                    {text_fields("meta", "title", i18n::editor::TITLE, FieldKind::Line, languages)}
+                    {text_fields("meta", "author", i18n::editor::AUTHOR, FieldKind::Line, languages)}
+                    <Field path="meta.year".to_string() label=ui(i18n::editor::YEAR)/>
+                    {text_fields("meta", "citation", i18n::editor::CITATION, FieldKind::Long, languages)}
+                    {text_fields("argument.thesis", "text", i18n::editor::THESIS, FieldKind::Long, languages)}
                 }
             }}
-            <Field path="argument.thesis.nodes".to_string() label=ui(i18n::THESIS_NODES) hint=ui(i18n::IDS_HINT)/>
+            <Field path="argument.thesis.nodes".to_string() label=ui(i18n::editor::THESIS_NODES) hint=ui(i18n::editor::IDS_HINT)/>
             <Cites item="argument.thesis".to_string() name=thesis_name/>
-            <Field path="argument.principles".to_string() label=ui(i18n::PRINCIPLES) hint=ui(i18n::IDS_HINT)/>
-            <Field path="argument.models".to_string() label=ui(i18n::MODELS) hint=ui(i18n::IDS_HINT)/>
+            <Field path="argument.principles".to_string() label=ui(i18n::editor::PRINCIPLES) hint=ui(i18n::editor::IDS_HINT)/>
+            <Field path="argument.models".to_string() label=ui(i18n::editor::MODELS) hint=ui(i18n::editor::IDS_HINT)/>
         </details>
     }
 }

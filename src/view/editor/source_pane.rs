@@ -90,22 +90,22 @@ pub fn SourcePane() -> impl IntoView {
             view! {
                 <p class="picked" role="status">
                     <span>{said}</span>" "<q lang=source_lang>{p.quote.clone()}</q>" "
-                    <button type="button" on:click=move |_| editor.picked.set(None)>{t(i18n::CLEAR_PICK)}</button>
+                    <button type="button" on:click=move |_| editor.picked.set(None)>{t(i18n::editor::CLEAR_PICK)}</button>
                 </p>
             }
         })
     };
     view! {
         <details class="editor-section source-pane" open>
-            <summary><h3>{t(i18n::SOURCE_TEXT)}</h3>{move || format!(" ({})", passages().len())}</summary>
-            <label for="edit-source-text">{t(i18n::PASTE_SOURCE)}</label>
+            <summary><h3>{t(i18n::editor::SOURCE_TEXT)}</h3>{move || format!(" ({})", passages().len())}</summary>
+            <label for="edit-source-text">{t(i18n::editor::PASTE_SOURCE)}</label>
             <textarea id="edit-source-text" rows="5" lang=source_lang prop:value=text on:change=on_paste_commit></textarea>
             <label class="file-button">
-                <span>{t(i18n::OPEN_SOURCE_FILE)}</span>
+                <span>{t(i18n::editor::OPEN_SOURCE_FILE)}</span>
                 <input type="file" accept=".txt,.md,text/plain,text/markdown" class="file-input" on:change=open_text/>
             </label>
-            <p class="field-hint">{t(i18n::SELECT_TO_CITE)}</p>
-            <ol class="passages" aria-label=t(i18n::PASSAGES) lang=source_lang>
+            <p class="field-hint">{t(i18n::editor::SELECT_TO_CITE)}</p>
+            <ol class="passages" aria-label=t(i18n::editor::PASSAGES) lang=source_lang>
                 {move || passages().into_iter().map(|p| view! {
                     <li>
                         <span class="locator">{p.locator.clone()}</span>" "
@@ -116,7 +116,7 @@ pub fn SourcePane() -> impl IntoView {
             // Under the passages: what a selection says must not move the text being selected.
             {picked}
             <Show when=move || across.get()>
-                <p class="field-problems" role="alert">{t(i18n::SELECT_IN_ONE)}</p>
+                <p class="field-problems" role="alert">{t(i18n::editor::SELECT_IN_ONE)}</p>
             </Show>
         </details>
     }
