@@ -539,7 +539,8 @@ function summaryMarkdown(results) {
   }
   lines.push('');
   const app = (ext) => sizes.app.filter((s) => s.file.endsWith(ext)).reduce((sum, s) => sum + s.gzip, 0);
-  lines.push(`- Built app, gzip: wasm ${kb(app('.wasm'))}, JS ${kb(app('.js'))}, CSS ${kb(app('.css'))}; the page itself, which carries the built-in data set as a JSON block, ${kb(app('.html'))}.`);
+  const editor = (ext) => (sizes.editor ?? []).filter((s) => s.file.endsWith(ext)).reduce((sum, s) => sum + s.gzip, 0);
+  lines.push(`- Built app, gzip: the reader's wasm ${kb(app('.wasm'))}, JS ${kb(app('.js'))}, CSS ${kb(app('.css'))}; the page itself, which carries the built-in data set as a JSON block, ${kb(app('.html'))}. The editor's page (editor.html, never loaded by readers): wasm ${kb(editor('.wasm'))}, JS ${kb(editor('.js'))}.`);
   lines.push(`- Default graph painted ${fmt(load.app.paintedMsMedian, 0)} ms after navigation; the smallest Leptos page with the same profile: ${fmt(load.baseline.paintedMsMedian, 0)} ms (${fmt(load.ratio, 2)}×)${load.floor ? `; this app's own page and WebAssembly mounting one paragraph instead of the app (the floor): ${fmt(load.floor.paintedMsMedian, 0)} ms (${fmt(load.floorRatio, 2)}×)` : ''}.`);
   lines.push(`- Dragging a node, main-thread work per frame, median / 95th percentile: ${drag.map((d) => `${fmt(d.frameWorkMsMedian, 1)} / ${fmt(d.frameWorkMsP95, 1)} ms at ${d.nodes.toLocaleString('en')} nodes`).join('; ')}.`);
   const probe = layout.longTasks.find((p) => p.lib === 'wasm');
@@ -601,7 +602,9 @@ async function measure() {
   const dragData = writeDragDataSet();
   const defaultNodes = JSON.parse(readFileSync(join(ROOT, 'www', 'data', 'lang-ping-2023.json'), 'utf8')).nodes.length;
   const sizes = {
-    app: sizesOf(PKG, /\.(wasm|js|css)$|^index\.html$/),
+    // What a reader downloads, and apart from it, the editor's page (readers never load it).
+    app: sizesOf(PKG, /^(?!argument-atlas-editor).*\.(wasm|js|css)$|^index\.html$/),
+    editor: sizesOf(PKG, /^argument-atlas-editor.*\.(wasm|js)$|^editor\.html$/),
     'bench crate, opt z': sizesOf(join(OUT, 'pkg'), /\.wasm$/),
     'bench crate, opt 3': sizesOf(join(OUT, 'pkg-o3'), /\.wasm$/),
     baseline: sizesOf(join(OUT, 'baseline'), /\.(wasm|js|css)$/),

@@ -102,42 +102,64 @@ if (editorDir) {
 }
 writeFileSync(`${dir}/csp.txt`, headerPolicy + '\n');
 
-// --- One-file build ---
+// --- One-file builds ---
 const css = read('style.css');
-const glueName = loader.match(/from '\.\/([^']+\.js)'/)?.[1];
-if (!glueName) throw new Error('postbuild: glue module name not found in the loader');
-let glue = read(glueName);
-// The glue is an ES module; inline it into the page's module script by dropping its exports.
-glue = glue
-  .replace(/^export function /gm, 'function ')
-  .replace(/^export class /gm, 'class ')
-  .replace(/^export const /gm, 'const ')
-  .replace(/^export \{[^}]*\};?\s*$/gm, '')
-  .replace(/^export default [^;]+;\s*$/gm, '');
-if (/^export /m.test(glue)) throw new Error('postbuild: the glue has an export form this script does not handle');
-const wasmName = loader.match(/module_or_path: '\.\/([^']+\.wasm)'/)?.[1];
-if (!wasmName) throw new Error('postbuild: wasm file name not found in the loader');
-const wasmBase64 = readFileSync(`${dir}/${wasmName}`).toString('base64');
-const inlineScript = `
+
+/**
+ * The one-file form of a served page: its CSS, glue JS and base64 WebAssembly inlined, under a
+ * policy that allows exactly that inline script and style. `extraBody` goes at the end of the
+ * body (inert blocks only).
+ */
+function oneFile(page, pageLoader, extraBody = '') {
+  const glueName = pageLoader.match(/from '\.\/([^']+\.js)'/)?.[1];
+  if (!glueName) throw new Error('postbuild: glue module name not found in the loader');
+  // The glue is an ES module; inline it into the page's module script by dropping its exports.
+  const glue = read(glueName)
+    .replace(/^export function /gm, 'function ')
+    .replace(/^export class /gm, 'class ')
+    .replace(/^export const /gm, 'const ')
+    .replace(/^export \{[^}]*\};?\s*$/gm, '')
+    .replace(/^export default [^;]+;\s*$/gm, '');
+  if (/^export /m.test(glue)) throw new Error('postbuild: the glue has an export form this script does not handle');
+  const wasmName = pageLoader.match(/module_or_path: '\.\/([^']+\.wasm)'/)?.[1];
+  if (!wasmName) throw new Error('postbuild: wasm file name not found in the loader');
+  const wasmBase64 = readFileSync(`${dir}/${wasmName}`).toString('base64');
+  const inlineScript = `
 ${glue}
 ${START_HELPER}
 const atlasWasm = await atlasStarting((async () => __wbg_init({ module_or_path: Uint8Array.from(atob("${wasmBase64}"), (c) => c.charCodeAt(0)) }))());
 dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: atlasWasm } }));
 `;
-const oneFilePolicy = [
-  "default-src 'none'",
-  `script-src 'wasm-unsafe-eval' ${sha256(inlineScript)}`,
-  `style-src ${sha256(css)}`,
-  'img-src data: blob:',
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
-let single = read('index.html');
-single = single.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, `<meta http-equiv="Content-Security-Policy" content="${oneFilePolicy}">`);
-single = single.replace(/<link rel="stylesheet"[^>]*>/, () => `<style>${css}</style>`);
-single = single.replace(/<link rel="modulepreload"[^>]*>/g, '').replace(/<link rel="preload"[^>]*>/g, '');
-single = single.replace(/<script type="module">[\s\S]*?<\/script>/, () => `<script type="module">${inlineScript}</script>`);
-if (/src="\.\/|href="\.\//.test(single)) throw new Error('postbuild: the one-file build still references a file');
-writeFileSync(`${dir}/argument-atlas.html`, single);
-writeFileSync(`${dir}/argument-atlas.csp.txt`, oneFilePolicy + '\n');
-console.log(`postbuild: CSP added to ${dir}/index.html; one-file build ${dir}/argument-atlas.html (${(single.length / 1024).toFixed(0)} KiB)`);
+  const policy = [
+    "default-src 'none'",
+    `script-src 'wasm-unsafe-eval' ${sha256(inlineScript)}`,
+    `style-src ${sha256(css)}`,
+    'img-src data: blob:',
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  let single = page;
+  single = single.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, `<meta http-equiv="Content-Security-Policy" content="${policy}">`);
+  single = single.replace(/<link rel="stylesheet"[^>]*>/, () => `<style>${css}</style>`);
+  single = single.replace(/<link rel="modulepreload"[^>]*>/g, '').replace(/<link rel="preload"[^>]*>/g, '');
+  single = single.replace(/<script type="module">[\s\S]*?<\/script>/, () => `<script type="module">${inlineScript}</script>`);
+  single = single.replace('</body>', () => `${extraBody}</body>`);
+  if (/src="\.\/|href="\.\//.test(single)) throw new Error('postbuild: the one-file build still references a file');
+  return { single, policy };
+}
+
+const reader = oneFile(read('index.html'), loader);
+writeFileSync(`${dir}/argument-atlas.html`, reader.single);
+writeFileSync(`${dir}/argument-atlas.csp.txt`, reader.policy + '\n');
+console.log(`postbuild: CSP added to ${dir}/index.html; one-file build ${dir}/argument-atlas.html (${(reader.single.length / 1024).toFixed(0)} KiB)`);
+
+// The editor as one file too: it carries the reader's one-file page (base64, in an inert block)
+// to publish a reading from, since nothing lies beside a file opened from the computer.
+if (editorDir) {
+  const page = read('editor.html');
+  const editorLoader = page.match(/<script type="module">([\s\S]*?)<\/script>/)[1];
+  const carried = `<script type="text/plain" id="atlas-reader-page">${Buffer.from(reader.single, 'utf8').toString('base64')}</script>\n`;
+  const editor = oneFile(page, editorLoader, carried);
+  writeFileSync(`${dir}/argument-atlas-editor.html`, editor.single);
+  console.log(`postbuild: the editor's page ${dir}/editor.html and its one-file build ${dir}/argument-atlas-editor.html (${(editor.single.length / 1024).toFixed(0)} KiB)`);
+}

@@ -12,9 +12,11 @@ use wasm_bindgen::JsCast;
 const ONE_FILE_NAME: &str = "argument-atlas.html";
 
 /// An inlined app script is far larger than any loader: it carries the WebAssembly.
+#[cfg(not(feature = "editor"))]
 const INLINED_APP_MIN_CHARS: u32 = 100_000;
 
 /// Calls `done` with the one-file page's text, or a reason it could not be had.
+#[cfg(not(feature = "editor"))]
 pub fn page(done: impl FnOnce(Result<String, String>) + 'static) {
     match this_page_if_one_file() {
         Some(text) => done(Ok(text)),
@@ -22,8 +24,29 @@ pub fn page(done: impl FnOnce(Result<String, String>) + 'static) {
     }
 }
 
+/// The editor's build publishes the reader's page, never its own: the one it carries (its
+/// one-file form), else the one beside it (served).
+#[cfg(feature = "editor")]
+pub fn reader_page(done: impl FnOnce(Result<String, String>) + 'static) {
+    match carried_reader_page() {
+        Some(text) => done(Ok(text)),
+        None => fetch_beside(done),
+    }
+}
+
+/// The reader's one-file page an editor's one-file page carries (base64, in an inert block).
+#[cfg(feature = "editor")]
+fn carried_reader_page() -> Option<String> {
+    let window = web_sys::window()?;
+    let block = window.document()?.get_element_by_id("atlas-reader-page")?.text_content()?;
+    let binary = window.atob(block.trim()).ok()?;
+    let bytes: Vec<u8> = binary.chars().map(|c| c as u32 as u8).collect();
+    String::from_utf8(bytes).ok()
+}
+
 /// Whether this page is the one-file build (the app inlined in it): a file with nothing beside
 /// it, as far as the app knows.
+#[cfg(not(feature = "editor"))]
 pub fn is_one_file() -> bool {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return false };
     let Ok(scripts) = document.query_selector_all("head script:not([src])") else { return false };
@@ -33,6 +56,7 @@ pub fn is_one_file() -> bool {
 }
 
 /// This page's own file, when it is the one-file build.
+#[cfg(not(feature = "editor"))]
 fn this_page_if_one_file() -> Option<String> {
     let document = web_sys::window()?.document()?;
     if !is_one_file() {

@@ -124,7 +124,20 @@ pub fn load_user_text(state: &AppState, name: &str, text: &str, persist: bool) -
 #[cfg(feature = "editor")]
 pub fn show_draft(state: &AppState, text: &str, model: atlas_core::Model, keep: bool) {
     let title = model.meta.title.get(state.lang.get_untracked()).to_string();
-    let scene = scene_of(model, None);
+    // An edit that keeps the same nodes and links (a label, a summary, a quote) keeps the map
+    // where it was: the positions the author is looking at, without settling it again.
+    let kept = state.scene.with_untracked(|before| {
+        let same_nodes = before.model.nodes.len() == model.nodes.len()
+            && before.model.nodes.iter().zip(&model.nodes).all(|(a, b)| a.id == b.id);
+        let same_links = before.model.links.len() == model.links.len()
+            && before.model.links.iter().zip(&model.links).all(|(a, b)| a.source == b.source && a.target == b.target);
+        (same_nodes && same_links).then(|| ForceLayout {
+            xs: before.force_xs.clone(),
+            ys: before.force_ys.clone(),
+            alpha: before.force_alpha,
+        })
+    });
+    let scene = scene_of(model, kept);
     if !crate::state::exists_in(&state.selection.get_untracked(), &scene) {
         state.selection.set(Selected::Nothing);
         state.back_depth.set(0);

@@ -30,7 +30,11 @@ pub fn save_as_one_file(state: AppState, with_source: bool) {
     let text = state.source.with_untracked(|s| s.text().to_string());
     let text = if with_source { text } else { without_source_text(&text) };
     let name = file_name(&state.scene.with_untracked(|s| s.model.meta.title.get(Lang::En).to_string()));
-    one_file::page(move |page| {
+    #[cfg(feature = "editor")]
+    let page_of = one_file::reader_page;
+    #[cfg(not(feature = "editor"))]
+    let page_of = one_file::page;
+    page_of(move |page: Result<String, String>| {
         let made = page.and_then(|page| {
             page_with_reading(&page, &text).map_err(|e| match e {
                 PublishError::NotAnAppPage => "the app's one-file page was not found".to_string(),

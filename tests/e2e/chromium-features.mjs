@@ -386,6 +386,22 @@ try {
         await page.getByRole('progressbar').waitFor();
         await page.getByRole('button', { name: 'Projector theme', exact: true }).click();
         problems.push(...await axe(page, 'projector theme, presenting'));
+        // The editor's page: a new reading with problems at its fields, light and dark, and in
+        // Chinese.
+        await page.goto(server.url('editor.html?lang=en#new-reading'), { waitUntil: 'load' });
+        const pane = page.getByRole('complementary', { name: 'Editor', exact: true });
+        await pane.waitFor();
+        await pane.getByLabel(/^Paste the source text/).fill('The first passage.\n\nThe second passage.');
+        await pane.getByLabel(/^Paste the source text/).blur();
+        await pane.getByRole('button', { name: 'Add a node', exact: true }).click();
+        await pane.locator('.field-problems li').first().waitFor();
+        problems.push(...await axe(page, 'editor: a new reading with problems at its fields'));
+        await page.emulateMedia({ colorScheme: 'dark' });
+        problems.push(...await axe(page, 'editor, dark theme'));
+        await page.emulateMedia({ colorScheme: 'light' });
+        await page.goto(server.url('editor.html?lang=zh'), { waitUntil: 'load' });
+        await page.getByRole('complementary', { name: '编辑器', exact: true }).locator('.field-problems li').first().waitFor();
+        problems.push(...await axe(page, 'editor, zh'));
       } finally {
         await context.close();
       }

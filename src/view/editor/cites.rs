@@ -7,7 +7,7 @@ use super::use_editor;
 use crate::i18n;
 use crate::state::use_app;
 use atlas_core::draft::{problems_at, Edit};
-use atlas_core::Lang;
+use atlas_core::{Lang, ProblemKind};
 use leptos::prelude::*;
 
 /// The quotes of the item at `item` (`nodes[0]`, `argument.thesis`); `name` says which item,
@@ -67,7 +67,17 @@ pub fn Cites(item: String, name: Signal<String>) -> impl IntoView {
                 problems_at(all, &list)
                     .into_iter()
                     .filter(|p| !p.path.contains(".translation.text"))
-                    .map(|p| view! { <li>{format!("{} — {}", p.message(lang), p.hint(lang))}</li> })
+                    .map(|p| {
+                        // Said as the editor does it, not as the JSON file writes it.
+                        let said = match (&p.kind, lang) {
+                            (ProblemKind::NoSources, Lang::En) => {
+                                "No quote yet: select its words in a passage, then press \"Cite the selection\".".to_string()
+                            }
+                            (ProblemKind::NoSources, Lang::Zh) => "尚无引文：请在原文段落中选择文字，再按“引用所选文字”。".to_string(),
+                            _ => format!("{} — {}", p.message(lang), p.hint(lang)),
+                        };
+                        view! { <li>{said}</li> }
+                    })
                     .collect_view()
             })
         }
