@@ -23,7 +23,7 @@ import { startServer, strictPolicy } from '../support/server.mjs';
 import { startCourseSite } from '../support/course.mjs';
 import { checkRunner } from '../support/checks.mjs';
 import { findProgram } from '../support/webdriver.mjs';
-import { hostileDataSet, invalidDataSet, smallDataSet } from '../support/datasets.mjs';
+import { englishReading, hostileDataSet, invalidDataSet, smallDataSet, tempDir } from '../support/datasets.mjs';
 import { DATA_BLOCK, LAYOUT_BLOCK, withDataAndLayoutBlocks, withDataBlock, withLayoutBlock } from '../../tools/data-block.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -200,6 +200,55 @@ try {
       const errors = log.console.filter((c) => c.startsWith('error'));
       if (errors.length) fail(`console errors: ${errors.join(' | ')}`);
     } finally {
+      await context.close();
+    }
+  });
+
+  // ------------------------------------------------------------------------------------------
+  await check('the editor in one file, from file://: a draft file opens, publishes the reader (not the editor) as one file, with no request', async () => {
+    const { context, page, log } = await freshPage({ acceptDownloads: true });
+    const tmp = tempDir();
+    try {
+      const url = pathToFileURL(join(SITE, 'argument-atlas-editor.html')).href;
+      const refused = [];
+      await context.route('**/*', (route) => {
+        const u = route.request().url();
+        if (u.split('?')[0] === url) return route.continue();
+        refused.push(u);
+        return route.abort();
+      });
+      await page.goto(`${url}?lang=en`, { waitUntil: 'load' });
+      const pane = page.getByRole('complementary', { name: 'Editor', exact: true });
+      await pane.waitFor();
+      const set = englishReading();
+      await pane.getByLabel('Open a draft file…').setInputFiles(tmp.write('trust-draft.json', set));
+      await pane.getByRole('status').filter({ hasText: /^No problems/ }).waitFor();
+      await page.getByRole('heading', { name: set.meta.title.en, exact: true }).waitFor();
+      const [download] = await Promise.all([page.waitForEvent('download'), pane.getByRole('button', { name: 'Save as one HTML file', exact: true }).click()]);
+      const path = await download.path();
+      if (!path) fail(`the download failed: ${await download.failure()}`);
+      const published = readFileSync(path, 'utf8');
+      if (published.includes('atlas-reader-page')) fail('the published file carries the reader page block: it is the editor, not the reader');
+      if (published.length > 2.5 * 1024 * 1024) fail(`the published file has ${published.length} bytes: more than a reader's page`);
+      const file = tmp.write('published.html', published);
+      const fileUrl = pathToFileURL(file).href;
+      await context.unroute('**/*');
+      await context.route('**/*', (route) => {
+        const u = route.request().url();
+        if (u.split('?')[0] === fileUrl) return route.continue();
+        refused.push(u);
+        return route.abort();
+      });
+      await page.goto(`${fileUrl}?lang=en`, { waitUntil: 'load' });
+      await page.getByRole('heading', { name: set.meta.title.en, exact: true }).waitFor();
+      const nodes = await graphButtons(page).count();
+      if (nodes !== set.nodes.length) fail(`the published file shows ${nodes} of ${set.nodes.length} nodes`);
+      if (await page.getByRole('complementary', { name: 'Editor', exact: true }).count()) fail('the published file opens an editor');
+      await drain(page, log);
+      if (refused.length) fail(`requests were made: ${[...new Set(refused)].slice(0, 5).join(', ')}`);
+      if (log.errors.length) fail(`page errors: ${log.errors.join(' | ')}`);
+    } finally {
+      tmp.remove();
       await context.close();
     }
   });
