@@ -156,6 +156,8 @@ pub mod editor {
         REDO = "重做", "Redo";
         SAVE_DRAFT = "将草稿保存为文件", "Save the draft as a file";
         OPEN_DRAFT = "打开草稿文件…", "Open a draft file…";
+        REPLACE_DRAFT = "替换草稿", "Replace it";
+        KEEP_DRAFT = "保留我的草稿", "Keep my draft";
         CLOSE_EDITOR = "关闭编辑器", "Close the editor";
         SOURCE_TEXT = "原文", "Source text";
         PASTE_SOURCE = "粘贴原文（纯文本或 Markdown）。段落以空行分隔并自动编号，除非每段以自己的定位符开头，如 [p. 12]。", "Paste the source text (plain text or Markdown). Passages are separated by blank lines and numbered, unless each starts with its own locator, such as [p. 12].";

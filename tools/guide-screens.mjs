@@ -24,7 +24,8 @@ try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
-  await page.goto(server.url('?lang=en'));
+  // The sheets open in the editor's page (the reader does not carry the CSV import).
+  await page.goto(server.url('editor.html?lang=en'));
   await page.getByRole('region', { name: 'Graph', exact: true }).waitFor();
   const choose = async (edit = (_, text) => text) => {
     const dir = mkdtempSync(join(tmp, 'set-'));
@@ -42,7 +43,8 @@ try {
   await page.getByRole('heading', { name: 'Trust in shared infrastructure', exact: true }).waitFor();
   await page.waitForTimeout(1500);
   await page.screenshot({ path: join(OUT, '1-opened.png') });
-  // 2. A node's quote and the passage it comes from.
+  // 2. A node's quote and the passage it comes from (in Details, with the editor closed).
+  await page.getByRole('button', { name: 'Close the editor', exact: true }).click();
   await page.getByRole('group', { name: 'Graph' }).getByRole('button', { name: /^Hoarding,/ }).click();
   const details = page.getByRole('complementary', { name: 'Details' });
   await details.locator('details.passage summary').first().click();
@@ -54,7 +56,9 @@ try {
   await problems.waitFor();
   await problems.screenshot({ path: join(OUT, '3-problems.png') });
   await problems.getByRole('button', { name: 'Dismiss' }).click();
-  // 4. The menu that publishes the reading.
+  // 4. The reader's menu: the ways into the editor, and publishing.
+  await page.goto(server.url('?lang=en'));
+  await page.getByRole('region', { name: 'Graph', exact: true }).waitFor();
   const more = page.getByRole('button', { name: 'More', exact: true });
   if ((await more.getAttribute('aria-expanded')) !== 'true') await more.click();
   await page.locator('#main-menu').screenshot({ path: join(OUT, '4-menu.png') });
@@ -70,9 +74,11 @@ try {
 /** Selects `words` in passage `para` of the editor's source pane with the mouse. */
 async function selectWords(page, para, words) {
   const at = await page.evaluate(([para, words]) => {
-    const el = document.querySelector(`.source-pane .passage-text[data-locator="${para}"]`);
+    const el = document.querySelector(`.passages-dock .passage-text[data-locator="${para}"]`);
     const text = el.firstChild, i = text.textContent.indexOf(words);
-    el.scrollIntoView({ block: 'center' });
+    const dock = el.closest('.passages-dock'), list = el.closest('.passages');
+    dock.scrollIntoView({ block: 'start' });
+    list.scrollTop += el.getBoundingClientRect().top - list.getBoundingClientRect().top - 4;
     const range = document.createRange();
     const rectOf = (k) => { range.setStart(text, k); range.setEnd(text, k + 1); return range.getClientRects()[0]; };
     const first = rectOf(i), last = rectOf(i + words.length - 1);
@@ -126,7 +132,6 @@ async function editorPictures(browser) {
   await link.getByRole('combobox', { name: 'To (node id)' }).focus();
   await page.waitForTimeout(1200);
   // 5. The editor beside the map, the text's passages in view.
-  await pane.locator('.passages').scrollIntoViewIfNeeded();
   await page.evaluate(() => document.querySelector('.editor-body').scrollTo(0, 0));
   await page.screenshot({ path: join(OUT, '5-editor.png') });
   // The forms themselves, in a window tall enough to hold one whole (the editor's bar stays

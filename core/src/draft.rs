@@ -10,7 +10,7 @@
 use crate::load::load_data_set;
 use crate::model::{Lang, Languages, Model, FORMAT};
 use crate::problem::Problem;
-use crate::quote::{is_verbatim, passages, Passage};
+use crate::quote::{blocks, is_verbatim, Passage};
 use serde_json::{json, Map, Value};
 
 /// The lists of a reading that hold items, in the order the editor shows them.
@@ -67,6 +67,45 @@ pub enum EditError {
     NoSuchPlace(String),
     /// A cited quote is not in the passage its locator names.
     NotInPassage { para: String },
+    /// A source text whose passages have their own locators (not the editor's `P1`, `P2`, …)
+    /// has a passage without one after them: it would be left out. Its first words.
+    PassageWithoutLocator { starts: String },
+}
+
+/// The passages of a source text as the editor keeps them. A text without locators is numbered
+/// `P1`, `P2`, …; a text with its own keeps them, and what stands above its first one (a title,
+/// a byline) is not a passage. A passage without a locator after one that has one (a paragraph
+/// added to the box, half a passage after a blank line typed into it) is never dropped: it
+/// takes the next number when the locators are the editor's own `P` numbers, and is refused,
+/// with its first words, when they are the author's (`p. 12`), which the editor cannot extend.
+fn editor_passages(text: &str) -> Result<Vec<Passage>, EditError> {
+    let blocks = blocks(text);
+    let Some(first) = blocks.iter().position(|b| b.locator.is_some()) else {
+        return Ok(blocks
+            .into_iter()
+            .enumerate()
+            .map(|(i, b)| Passage { locator: format!("P{}", i + 1), text: b.text })
+            .collect());
+    };
+    let p_number = |locator: &str| locator.strip_prefix('P').and_then(|n| n.parse::<u32>().ok());
+    let numbered = blocks.iter().filter_map(|b| b.locator.as_deref()).all(|l| p_number(l).is_some());
+    let mut next = blocks.iter().filter_map(|b| b.locator.as_deref().and_then(p_number)).max().unwrap_or(0);
+    let mut passages = Vec::new();
+    for block in blocks.into_iter().skip(first) {
+        let locator = match block.locator {
+            Some(locator) => locator,
+            None if numbered => {
+                next += 1;
+                format!("P{next}")
+            }
+            None => {
+                let starts: String = block.text.chars().take(40).collect();
+                return Err(EditError::PassageWithoutLocator { starts });
+            }
+        };
+        passages.push(Passage { locator, text: block.text });
+    }
+    Ok(passages)
 }
 
 /// A reading being made: the data set's JSON, whatever its state.
@@ -188,6 +227,12 @@ impl Draft {
     pub fn apply(&self, edit: &Edit) -> Result<Draft, EditError> {
         let mut value = self.value.clone();
         match edit {
+            Edit::Set { path, text } if path == "meta.languages" => {
+                let new = value_of_field(path, text);
+                set(&mut value, path, new)?;
+                let languages = Draft { value: value.clone() }.languages();
+                retarget_languages(&mut value, languages);
+            }
             Edit::Set { path, text } => {
                 let new = value_of_field(path, text);
                 set(&mut value, path, new)?;
@@ -226,7 +271,7 @@ impl Draft {
             }
             Edit::SourceText(text) => {
                 let Value::Object(top) = &mut value else { return Err(EditError::NoSuchPlace(String::new())) };
-                let found = passages(text);
+                let found = editor_passages(text)?;
                 if found.is_empty() {
                     top.remove("source_text");
                 } else {
@@ -281,6 +326,9 @@ impl Draft {
 
 /// What a preview writes where the draft has nothing yet.
 pub const PLACEHOLDER: &str = "…";
+
+/// Texts an item may leave out (in every language).
+const OPTIONAL_TEXTS: [&str; 1] = ["notes"];
 
 /// The lists of items at the top of a data set.
 const ITEM_LISTS: [&str; 6] = ["nodes", "links", "events", "tour", "groups", "stages"];
@@ -348,7 +396,15 @@ fn mend(value: &mut Value, problem: &Problem, languages: Languages, removals: &m
             languages.codes().into_iter().map(|code| (code.to_string(), json!(PLACEHOLDER))).collect();
         Value::Object(map)
     };
+    // A string inside a translation or an official title (its `text`, `note`) is one string,
+    // not a text per language.
+    let plain_string = path.contains(".translation.") || path.contains(".official_title.");
     let mended = match (&problem.kind, last_key) {
+        // A text in a language the reading no longer has is dropped from the preview.
+        (UndeclaredLang { .. }, _) => set(value, path, None).is_ok(),
+        (EmptyText | Missing | WrongType { .. }, Some(_)) if plain_string => {
+            set(value, path, Some(json!(PLACEHOLDER))).is_ok()
+        }
         (EmptyText | Missing, Some("zh" | "en")) => {
             // A label not written yet shows its item's id.
             let item = path.rsplitn(3, '.').nth(2).unwrap_or("");
@@ -385,6 +441,56 @@ fn mend(value: &mut Value, problem: &Problem, languages: Languages, removals: &m
             true
         }
         _ => false,
+    }
+}
+
+/// After the reading's languages changed: every text keeps the languages the reading has (a
+/// dropped language's strings go, a new one's are added empty, to be written at their fields),
+/// and every quote's translation is into the new second language, or goes with it. One edit,
+/// undone as one.
+fn retarget_languages(value: &mut Value, languages: Languages) {
+    let codes = languages.codes();
+    match value {
+        Value::Object(map) => {
+            let is_text = !map.is_empty()
+                && map.iter().all(|(k, v)| matches!(k.as_str(), "zh" | "en") && (v.is_string() || v.is_array()));
+            if is_text {
+                let strings = map.values().all(Value::is_string);
+                map.retain(|k, _| codes.contains(&k.as_str()));
+                if strings {
+                    for code in &codes {
+                        map.entry(code.to_string()).or_insert_with(|| json!(""));
+                    }
+                }
+                return;
+            }
+            if map.contains_key("quote") && map.contains_key("para") {
+                match languages.second {
+                    None => {
+                        map.remove("translation");
+                    }
+                    Some(second) => match map.get_mut("translation") {
+                        Some(Value::Object(t)) => {
+                            t.insert("lang".into(), json!(second.code()));
+                        }
+                        _ => {
+                            map.insert(
+                                "translation".into(),
+                                json!({ "lang": second.code(), "text": "", "basis": "ours" }),
+                            );
+                        }
+                    },
+                }
+            }
+            for (key, child) in map.iter_mut() {
+                // The reading's own declaration and the carried source text are not texts.
+                if key != "source_text" && key != "languages" {
+                    retarget_languages(child, languages);
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|item| retarget_languages(item, languages)),
+        _ => {}
     }
 }
 
@@ -456,6 +562,12 @@ pub fn value_of_field(path: &str, text: &str) -> Option<Value> {
     if is_alias_path(path) {
         return (!text.is_empty()).then(|| ids(&[';']));
     }
+    // A text that must be written stays, empty, so the loader says so at its own field; an
+    // optional one (speaker notes) goes.
+    if matches!(last, "zh" | "en") && text.is_empty() {
+        let field = path.rsplit('.').nth(1).unwrap_or("");
+        return (!OPTIONAL_TEXTS.contains(&field)).then(|| json!(""));
+    }
     match last {
         "nodes" | "events" | "principles" | "models" | "languages" => Some(ids(&[' ', ',', ';', '\n'])),
         _ if text.is_empty() => None,
@@ -521,7 +633,9 @@ fn step_into<'v>(at: &'v mut Value, step: &Step, make: bool) -> Option<&'v mut V
     match step {
         Step::Key(key) => {
             let map = at.as_object_mut()?;
-            if make && !map.get(*key).is_some_and(|v| v.is_object() || v.is_array()) {
+            // Only what is not there is made: a value of another kind (a damaged file) is not
+            // thrown away by an edit.
+            if make && map.get(*key).is_none_or(Value::is_null) {
                 map.insert(key.to_string(), Value::Object(Map::new()));
             }
             map.get_mut(*key)
@@ -541,7 +655,7 @@ fn list_at<'v>(value: &'v mut Value, path: &str, make: bool) -> Result<&'v mut V
     }
     let Step::Key(key) = last else { return Err(no_place()) };
     let map = at.as_object_mut().ok_or_else(no_place)?;
-    if make && !map.get(*key).is_some_and(Value::is_array) {
+    if make && map.get(*key).is_none_or(Value::is_null) {
         map.insert(key.to_string(), Value::Array(Vec::new()));
     }
     map.get_mut(*key).and_then(Value::as_array_mut).ok_or_else(no_place)

@@ -28,6 +28,32 @@ pub struct Passage {
 /// a byline above them is not cited); otherwise every passage is numbered `P1`, `P2`, …, and
 /// Markdown headings (`# …`) are left out.
 pub fn passages(text: &str) -> Vec<Passage> {
+    let blocks = blocks(text);
+    let own = blocks.iter().any(|b| b.locator.is_some());
+    let mut number = 0;
+    blocks
+        .into_iter()
+        .filter_map(|block| match block.locator {
+            Some(locator) => Some(Passage { locator, text: block.text }),
+            None if own => None,
+            None => {
+                number += 1;
+                Some(Passage { locator: format!("P{number}"), text: block.text })
+            }
+        })
+        .collect()
+}
+
+/// One block of a pasted text: its own locator, if it starts with one, and its text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    pub locator: Option<String>,
+    pub text: String,
+}
+
+/// A pasted text's blocks in order (separated by blank lines, or started by a locator), without
+/// Markdown headings and empty blocks.
+pub fn blocks(text: &str) -> Vec<Block> {
     let mut blocks: Vec<(Option<String>, Vec<&str>)> = Vec::new();
     let mut open = false;
     for line in text.lines() {
@@ -50,22 +76,10 @@ pub fn passages(text: &str) -> Vec<Passage> {
             open = true;
         }
     }
-    let own = blocks.iter().any(|(locator, _)| locator.is_some());
-    let mut number = 0;
     blocks
         .into_iter()
         .filter(|(_, lines)| !lines.is_empty())
-        .filter_map(|(locator, lines)| {
-            let text = lines.join("\n");
-            match locator {
-                Some(locator) => Some(Passage { locator, text }),
-                None if own => None,
-                None => {
-                    number += 1;
-                    Some(Passage { locator: format!("P{number}"), text })
-                }
-            }
-        })
+        .map(|(locator, lines)| Block { locator, text: lines.join("\n") })
         .collect()
 }
 

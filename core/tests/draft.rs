@@ -192,7 +192,11 @@ fn a_new_draft_reports_what_is_missing_at_its_fields() {
     assert!(!problems_at(&problems, "nodes[0].label.en").is_empty());
     assert!(!problems_at(&problems, "nodes[0]").is_empty(), "the item holds its fields' problems");
     assert!(problems_at(&problems, "nodes[0].id").is_empty(), "the id it was given is a good one");
-    assert!(problems_at(&problems, "nodes[1]").is_empty(), "nodes[1] is not nodes[10] nor nodes[0]");
+    assert!(problems_at(&problems, "nodes[1]").is_empty(), "nodes[1] is not nodes[0]");
+    let at = |path: &str| atlas_core::Problem::new(path, atlas_core::ProblemKind::Missing);
+    let some = [at("nodes[10].label.en"), at("nodes[1]"), at("nodes[1].sources[0].quote"), at("nodes[12]")];
+    let found: Vec<&str> = problems_at(&some, "nodes[1]").iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(found, ["nodes[1]", "nodes[1].sources[0].quote"], "nodes[1] is not nodes[10] nor nodes[12]");
 }
 
 #[test]
@@ -201,7 +205,8 @@ fn fields_become_values_by_their_kind() {
         assert_eq!(value_of_field(path, text), want, "{path} = {text:?}");
     };
     check("nodes[0].label.en", "  Hoarding ", Some(json!("Hoarding")));
-    check("nodes[0].label.en", "  ", None);
+    check("nodes[0].label.en", "  ", Some(json!("")));
+    check("tour[0].notes.en", " ", None);
     check("nodes[0].group", "", None);
     check("tour[0].nodes", "a, b;c  d", Some(json!(["a", "b", "c", "d"])));
     check("tour[0].nodes", "", Some(json!([])));
@@ -241,11 +246,28 @@ fn a_field_reads_back_as_the_form_shows_it() {
 
 #[test]
 fn emptying_a_field_removes_it_and_the_empty_object_it_leaves() {
-    let draft = Draft::from_text(r#"{"links": [{"note": {"en": "n"}, "basis": "reading"}]}"#).unwrap();
-    let after = draft.apply(&set("links[0].note.en", "")).unwrap();
-    assert_eq!(after.value()["links"][0], json!({"basis": "reading"}));
-    let after = after.apply(&set("links[0].basis", " ")).unwrap();
-    assert_eq!(after.value()["links"][0], json!({}), "the item itself stays: it is in a list");
+    let draft =
+        Draft::from_text(r#"{"tour": [{"notes": {"en": "n"}, "reveal": true}], "links": [{"note": {"en": "n"}}]}"#)
+            .unwrap();
+    let after = draft.apply(&set("tour[0].notes.en", "")).unwrap();
+    assert_eq!(after.value()["tour"][0], json!({"reveal": true}));
+    let after = after.apply(&set("tour[0].reveal", " ")).unwrap();
+    assert_eq!(after.value()["tour"][0], json!({}), "the item itself stays: it is in a list");
+    // A text that must be written stays, empty: the loader then names the field itself.
+    let emptied = draft.apply(&set("links[0].note.en", "")).unwrap();
+    assert_eq!(emptied.value()["links"][0]["note"], json!({"en": ""}));
+    let problems = emptied.check().unwrap_err();
+    assert!(
+        problems.iter().any(|p| p.path == "links[0].note.en"),
+        "{:?}",
+        problems.iter().map(|p| &p.path).collect::<Vec<_>>()
+    );
+    // What is there but of another kind (a damaged file) is not replaced by an edit.
+    let damaged =
+        Draft::from_text(r#"{"meta": "oops", "nodes": {"a": 1}, "links": [{"sources": "see p. 3"}]}"#).unwrap();
+    assert_eq!(damaged.apply(&set("meta.title.en", "T")), Err(EditError::NoSuchPlace("meta.title.en".into())));
+    assert_eq!(damaged.apply(&Edit::Add(ListKind::Nodes)), Err(EditError::NoSuchPlace("nodes".into())));
+    assert_eq!(damaged.apply(&cite("links[0]", "p. 3", "x")), Err(EditError::NoSuchPlace("links[0].sources".into())));
     // Setting makes the objects on the way.
     let after = after.apply(&set("links[0].sources[0].para", "P1"));
     assert_eq!(after, Err(EditError::NoSuchPlace("links[0].sources[0].para".into())), "no list item to set");
@@ -332,6 +354,7 @@ fn undo_and_redo_walk_the_edits() {
     assert!(!history.can_undo() && !history.can_redo() && !history.undo() && !history.redo());
     let start = history.now().clone();
     history.apply(&set("meta.title.en", "One")).unwrap();
+    assert!(history.can_undo() && !history.can_redo());
     history.apply(&set("meta.title.en", "Two")).unwrap();
     // An edit that changes nothing is not a step.
     history.apply(&set("meta.title.en", "Two")).unwrap();
@@ -437,4 +460,117 @@ fn a_preview_shows_what_a_draft_with_problems_can_already_show() {
 fn a_new_draft_previews_as_an_empty_reading() {
     let model = Draft::new(ENGLISH).preview().expect("a preview");
     assert!(model.nodes.is_empty() && model.links.is_empty() && model.events.is_empty());
+}
+
+#[test]
+fn a_source_text_edited_in_its_box_keeps_every_passage() {
+    let draft = Draft::new(ENGLISH).apply(&Edit::SourceText("One.\n\nTwo.".into())).unwrap();
+    let locators =
+        |d: &Draft| d.passages().into_iter().map(|p| format!("{} {}", p.locator, p.text)).collect::<Vec<_>>();
+    assert_eq!(locators(&draft), ["P1 One.", "P2 Two."]);
+    // The box shows them with their locators; a paragraph added, and a blank line typed into a
+    // passage, take the next numbers instead of being dropped.
+    let edited = draft.apply(&Edit::SourceText("[P1] One.\n\n[P2] Two,\n\nhalved.\n\nThree, added.".into())).unwrap();
+    assert_eq!(locators(&edited), ["P1 One.", "P2 Two,", "P3 halved.", "P4 Three, added."]);
+    // A title above the first locator is not a passage.
+    let titled = draft.apply(&Edit::SourceText("Trust, a title\n\n[P1] One.\n\n[P2] Two.".into())).unwrap();
+    assert_eq!(locators(&titled), ["P1 One.", "P2 Two."]);
+    // The author's own locators cannot be extended: a passage without one is refused, by its words.
+    let own =
+        draft.apply(&Edit::SourceText("[p. 3] One.\n\n[p. 4] Two.\n\nAn added paragraph that has no locator".into()));
+    assert_eq!(own, Err(EditError::PassageWithoutLocator { starts: "An added paragraph that has no locator".into() }));
+}
+
+#[test]
+fn changing_the_languages_moves_every_text_and_translation_to_them_in_one_step() {
+    let mut history = History::new(Draft::new(ENGLISH));
+    for edit in template_edits() {
+        history.apply(&edit).unwrap();
+    }
+    let english = history.now().clone();
+    // English with Chinese: every text asks for its Chinese, every quote for its translation,
+    // each at a field the form has.
+    history.apply(&set("meta.languages", "en zh")).unwrap();
+    let two = history.now().clone();
+    assert_eq!(two.value()["nodes"][0]["label"], json!({"en": "Weaponised commons", "zh": ""}));
+    assert_eq!(
+        two.value()["nodes"][0]["sources"][0]["translation"],
+        json!({"lang": "zh", "text": "", "basis": "ours"})
+    );
+    assert_eq!(
+        two.value()["source_text"],
+        english.value()["source_text"],
+        "the source text is not a text to translate"
+    );
+    let problems = two.check().unwrap_err();
+    let unplaced: Vec<&str> = problems
+        .iter()
+        .map(|p| p.path.as_str())
+        .filter(|p| !(p.ends_with(".zh") || p.ends_with(".translation.text")))
+        .collect();
+    assert!(unplaced.is_empty(), "problems with no field: {unplaced:?}");
+    assert!(two.preview().is_some(), "the preview still draws it");
+    // Back to English alone: the Chinese and the translations go, and the reading is whole again.
+    history.apply(&set("meta.languages", "en")).unwrap();
+    assert_eq!(history.now().check().unwrap(), english.check().unwrap());
+    // One step each.
+    assert!(history.undo());
+    assert_eq!(history.now(), &two);
+}
+
+#[test]
+fn a_preview_mends_a_cleared_translation_and_drops_texts_of_another_language() {
+    let two = Languages { source: Lang::En, second: Some(Lang::Zh) };
+    let draft = Draft::new(two).apply(&Edit::SourceText(SOURCE.into())).unwrap();
+    let draft =
+        [Edit::Add(ListKind::Nodes), set("nodes[0].label.en", "Hoarding"), cite("nodes[0]", "P2", "the others hoard")]
+            .iter()
+            .fold(draft, |d, e| d.apply(e).unwrap());
+    let cleared = draft.apply(&set("nodes[0].sources[0].translation.text", "")).unwrap();
+    let model = cleared.preview().expect("a preview with the translation cleared");
+    assert_eq!(model.nodes[0].sources[0].quote, "the others hoard");
+    let removed = draft.apply(&Edit::Remove { list: "nodes[0].sources[0]".into(), index: 0 });
+    assert!(removed.is_err(), "a source is not a list");
+    let stray = Draft::from_text(
+        &draft.text().replace("\"languages\": [\n      \"en\",\n      \"zh\"\n    ]", "\"languages\": [\"en\"]"),
+    )
+    .unwrap();
+    assert_eq!(stray.languages(), ENGLISH);
+    assert!(stray.preview().is_some(), "texts in a language the reading no longer has are left out of the preview");
+}
+
+#[test]
+fn a_preview_writes_placeholders_for_each_kind_of_gap() {
+    let mut history = History::new(Draft::new(ENGLISH));
+    for edit in template_edits() {
+        history.apply(&edit).unwrap();
+    }
+    let whole: serde_json::Value = serde_json::from_str(&history.now().text()).unwrap();
+    let preview_of = |edit: &dyn Fn(&mut serde_json::Value)| {
+        let mut value = whole.clone();
+        edit(&mut value);
+        let draft = Draft::from_text(&value.to_string()).unwrap();
+        assert!(draft.check().is_err(), "the edit makes a problem");
+        draft.preview().expect("a preview")
+    };
+    // A text left empty, and one missing altogether.
+    let m = preview_of(&|v| v["nodes"][1]["summary"]["en"] = json!(""));
+    assert_eq!(m.nodes[1].summary.en, atlas_core::draft::PLACEHOLDER);
+    let m = preview_of(&|v| {
+        v["nodes"][1].as_object_mut().unwrap().remove("summary");
+    });
+    assert_eq!(m.nodes[1].summary.en, atlas_core::draft::PLACEHOLDER);
+    assert_eq!(m.nodes.len(), 5, "no node is dropped for a missing text");
+    // A translation missing in a two-language reading.
+    let m = preview_of(&|v| {
+        v["meta"]["languages"] = json!(["en", "zh"]);
+        for node in v["nodes"].as_array_mut().unwrap() {
+            node["label"]["zh"] = json!("标签");
+        }
+    });
+    assert_eq!(m.nodes[0].label.zh, "标签");
+    assert_eq!(
+        m.nodes[0].sources[0].translation.as_ref().map(|t| t.text.as_str()),
+        Some(atlas_core::draft::PLACEHOLDER)
+    );
 }

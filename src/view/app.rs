@@ -235,11 +235,11 @@ fn Shell() -> impl IntoView {
         embed::watch_focus(move |focused| has_focus.set(focused));
     }
     let on_drag_over = move |ev: web_sys::DragEvent| ev.prevent_default();
+    let open_files = editor_entry::file_opener(state);
     let on_drop = move |ev: web_sys::DragEvent| {
         ev.prevent_default();
-        if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
-            data_loader::load_file(state, file);
-        }
+        let Some(list) = ev.data_transfer().and_then(|d| d.files()) else { return };
+        open_files((0..list.length()).filter_map(|i| list.get(i)).collect());
     };
     let panes = move || match state.panes.get() {
         Panes::Both => "both",

@@ -7,15 +7,12 @@
 use crate::browser::{download, storage};
 use crate::i18n;
 use crate::state::{use_app, AppState, DataSource, Notice};
-use atlas_core::csv_import::{import_csv, is_csv_set, CsvFile};
 use atlas_core::precomputed::read_layout_block;
 use atlas_core::saved::{data_set_envelope, fingerprint, read_data_set_envelope, salvage_text, SavedDataSet};
 use atlas_core::scene::{ForceLayout, Scene};
 use atlas_core::view_state::Selected;
 use atlas_core::{load_data_set, Lang, Limits, Problem, ProblemKind};
 use leptos::prelude::*;
-use std::cell::RefCell;
-use std::rc::Rc;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -213,6 +210,7 @@ fn too_large(name: &str, bytes: f64) -> (String, Vec<Problem>) {
 }
 
 /// Reads a chosen or dropped file and loads it; files over the size limit are refused unread.
+#[cfg(not(feature = "editor"))]
 pub fn load_file(state: AppState, file: web_sys::File) {
     let name = file.name();
     if file.size() > Limits::default().max_bytes as f64 {
@@ -238,12 +236,17 @@ fn read_text(file: &web_sys::File, then: impl FnOnce(String) + 'static) {
     let _ = reader.read_as_text(file);
 }
 
-/// Reads a spreadsheet reading's chosen files (CSV tables, the source's text) and loads the
-/// reading they make; problems are listed by file, row and column.
-pub fn load_csv_files(state: AppState, files: Vec<web_sys::File>) {
+#[cfg(feature = "editor")]
+/// The chosen files' names and texts, in the order chosen, handed to `then` once every one is
+/// read; `None` (and the problem shown) when together they are over the size limit. `name`
+/// says what they are called together: "reading.csv +5".
+pub fn read_all(
+    state: AppState,
+    files: Vec<web_sys::File>,
+    then: impl FnOnce(String, Vec<(String, String)>) + 'static,
+) {
     let limit = Limits::default().max_bytes;
     let total: f64 = files.iter().map(|f| f.size()).sum();
-    // Named after its reading.csv: "reading.csv +5" (the view shows which data set is open).
     let names: Vec<String> = files.iter().map(web_sys::File::name).collect();
     let first = names.iter().find(|n| n.to_ascii_lowercase().ends_with("reading.csv")).or(names.first());
     let name = match (first, names.len()) {
@@ -255,28 +258,30 @@ pub fn load_csv_files(state: AppState, files: Vec<web_sys::File>) {
         return;
     }
     let count = files.len();
-    // Each file's name and text, as its reader finishes.
+    // Each file's name and text, as its reader finishes; the last one read hands them over.
+    use std::{cell::RefCell, rc::Rc};
     type Read = Vec<Option<(String, String)>>;
+    type Then = Option<Box<dyn FnOnce(String, Vec<(String, String)>)>>;
     let read: Rc<RefCell<Read>> = Rc::new(RefCell::new(vec![None; count]));
+    let then: Rc<RefCell<Then>> = Rc::new(RefCell::new(Some(Box::new(then))));
     for (i, file) in files.into_iter().enumerate() {
-        let (read, name) = (read.clone(), name.clone());
+        let (read, name, then) = (read.clone(), name.clone(), then.clone());
         let file_name = file.name();
         read_text(&file, move |text| {
             read.borrow_mut()[i] = Some((file_name, text));
-            // The last file read makes the reading.
             let all: Option<Vec<(String, String)>> = read.borrow().iter().cloned().collect();
+            // Taken only once every file is read: the first reads must leave it for the last.
             let Some(all) = all else { return };
-            let files: Vec<CsvFile> = all.iter().map(|(name, text)| CsvFile { name, text }).collect();
-            match import_csv(&files) {
-                Ok(json) => {
-                    if load_user_text(&state, &name, &json, true) {
-                        state.data_url.set(None);
-                    }
-                }
-                Err(problems) => state.load_problems.set(Some((name, problems))),
+            if let Some(then) = then.borrow_mut().take() {
+                then(name, all);
             }
         });
     }
+}
+
+/// Whether chosen files are a spreadsheet reading (any `.csv` among them).
+pub fn is_spreadsheet(files: &[web_sys::File]) -> bool {
+    files.iter().any(|f| f.name().to_ascii_lowercase().ends_with(".csv"))
 }
 
 /// Loads `data=<relative URL>` from the same origin, then applies the link's view to it. On
@@ -323,10 +328,33 @@ pub fn load_from_url(state: AppState, relative: String, view: atlas_core::view_s
     on_error.forget();
 }
 
+/// What "Open a data set…" takes: in the reader one JSON file; in the editor's page also a
+/// spreadsheet reading (its CSV files and the source's text, chosen together).
+#[cfg(not(feature = "editor"))]
+const OPEN_ACCEPTS: &str = ".json,application/json,.csv,text/csv";
+#[cfg(feature = "editor")]
+const OPEN_ACCEPTS: &str = ".json,application/json,.csv,text/csv,.txt,.md";
+
+/// Opens chosen (or dropped) files in the reader: one JSON data set is shown; a spreadsheet
+/// reading is sent to the editor's page (the CSV import is authoring, which readers do not
+/// download). The editor's page opens files as its draft instead (`editor::open_files`).
+#[cfg(not(feature = "editor"))]
+pub fn open_in_reader(state: AppState, files: Vec<web_sys::File>) {
+    if is_spreadsheet(&files) {
+        state.notify(Notice::text(
+            "电子表格（CSV）文件在编辑器中打开：“更多 → 新建解读”，再在编辑器页面中选择这些文件（“更多 → 打开数据集…”）。",
+            "Spreadsheet (CSV) files open in the editor: More → New reading, then choose them there (More → Open a data set…).",
+        ));
+    } else if let Some(file) = files.into_iter().next() {
+        load_file(state, file);
+    }
+}
+
 /// The "Open a data set" control, the load-problems panel, and "Back to the built-in article".
 #[component]
 pub fn DataControls() -> impl IntoView {
     let state = use_app();
+    let open = crate::view::editor_entry::file_opener(state);
     let lang = state.lang;
     let t = move |ui: i18n::Ui| move || ui.get(lang.get());
     let on_change = move |ev: web_sys::Event| {
@@ -334,21 +362,14 @@ pub fn DataControls() -> impl IntoView {
         let list = input.files();
         let files: Vec<web_sys::File> =
             (0..list.as_ref().map_or(0, |l| l.length())).filter_map(|i| list.as_ref().and_then(|l| l.get(i))).collect();
-        let names: Vec<String> = files.iter().map(web_sys::File::name).collect();
-        let names: Vec<&str> = names.iter().map(String::as_str).collect();
-        // CSV tables (with the source's text) make one reading; otherwise one JSON data set.
-        if is_csv_set(&names) {
-            load_csv_files(state, files);
-        } else if let Some(file) = files.into_iter().next() {
-            load_file(state, file);
-        }
         input.set_value("");
+        open(files);
     };
     view! {
         <div class="data-controls">
             <label class="file-button">
                 <span>{t(i18n::OPEN_DATA)}</span>
-                <input type="file" multiple accept=".json,application/json,.csv,text/csv,.txt,.md" class="file-input" on:change=on_change/>
+                <input type="file" multiple=cfg!(feature = "editor") accept=OPEN_ACCEPTS class="file-input" on:change=on_change/>
             </label>
         </div>
     }

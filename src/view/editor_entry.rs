@@ -32,6 +32,20 @@ pub fn install(state: AppState) -> Signal<bool> {
     }
 }
 
+/// What opens files chosen or dropped on the page: the reader shows a data set; the editor's
+/// page opens them as its draft. Call while a component is made (it reads the context).
+pub fn file_opener(state: AppState) -> impl Fn(Vec<web_sys::File>) + Copy + 'static {
+    #[cfg(feature = "editor")]
+    {
+        let editor = crate::view::editor::use_editor();
+        move |files| crate::view::editor::open_files(state, editor, files)
+    }
+    #[cfg(not(feature = "editor"))]
+    {
+        move |files| crate::view::data_loader::open_in_reader(state, files)
+    }
+}
+
 /// The editor's pane in the shell (nothing in the reader).
 #[component]
 pub fn EditorSlot() -> impl IntoView {

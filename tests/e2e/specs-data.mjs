@@ -483,29 +483,40 @@ export const specs = [
   {
     // A reading made in a spreadsheet: the template's CSV files and the source's text, chosen
     // together, open as the reading; a bad cell is named by file, row and column.
-    name: 'own data: a reading made in a spreadsheet opens from its CSV files, and a bad cell is named',
+    name: 'own data: a reading made in a spreadsheet opens from its CSV files in the editor, and a bad cell is named',
     async run({ page, site, startServer }) {
       const server = await ownServer(startServer, site);
       const tmp = tempDir();
       try {
-        await page.open(server.url('?lang=en'));
         const template = join(dirname(fileURLToPath(import.meta.url)), '../../docs/csv-template');
         const names = readdirSync(template).filter((n) => /\.(csv|txt)$/.test(n)).sort();
         check(names.length === 6, `the template has ${names.length} files: ${names}`);
         const files = names.map((n) => tmp.write(n, readFileSync(join(template, n), 'utf8')));
+        // The reader does not carry the CSV import: it says where the sheets open.
+        await page.open(server.url('?lang=en'));
+        await page.session.sendKeysTo(await fileInput(page), files[0]);
+        const said = await page.until(async () => {
+          const notices = await page.all('status', 'Notices', { exact: true });
+          return notices.length && page.text(notices[0]);
+        }, 'a notice on the CSV file chosen in the reader');
+        check(/Spreadsheet \(CSV\) files open in the editor: More → New reading/.test(said), `the reader's notice reads ${JSON.stringify(said)}`);
+        // The editor's page opens them as its draft.
+        await page.open(server.url('editor.html?lang=en'));
         const input = await fileInput(page);
         check((await page.prop(input, 'multiple')) === true, 'the file input takes one file only');
         await page.session.sendKeysTo(input, files.join('\n'));
         const set = englishReading();
         await expectDataSet(page, set, 'the CSV template chosen in the file picker');
-        // The quotes were checked against source.txt, and the page says so.
-        const notices = await page.text(await page.byRole('status', 'Notices', { exact: true }));
-        check(notices.includes('All 11 quotes were found word for word in the source text (5 passages).'), `the notices read ${JSON.stringify(notices)}`);
+        // Every quote was checked against source.txt: the editor finds no problem.
+        const editor = await page.byRole('complementary', 'Editor', { exact: true });
+        await page.until(async () => /^No problems/.test(await page.text(await page.byRole('status', null, { within: editor }))), 'the editor to find no problem in the template');
+        // A node chosen in the graph opens its form, its quote from source.txt in it.
         const graph = await page.byRole('group', GRAPH);
         await page.click(await page.byRole('button', /^Hoarding(,|$)/, { within: graph }));
-        await expectDetailsTitle(page, 'Hoarding', 'a node of the reading made in a spreadsheet');
-        const { aside } = await details(page);
-        const quote = await page.js('const q = arguments[0].querySelector("blockquote"); return q && R.norm(q.textContent);', aside);
+        const form = await page.until(() => page.js(`
+          return Array.from(document.querySelectorAll('.editor-pane details.item[open]'))
+            .find((d) => Array.from(d.querySelectorAll('input')).some((i) => i.value === 'Hoarding')) || null;`), 'the form of "Hoarding" to open');
+        const quote = await page.js('const q = arguments[0].querySelector(".cites q"); return q && R.norm(q.textContent);', form);
         check(quote === set.nodes[1].sources[0].quote, `the node's quote reads ${JSON.stringify(quote)}`);
 
         // One bad cell: row 3 of nodes.csv (the second node), column B (kind).

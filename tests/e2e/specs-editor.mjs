@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { check, CheckError } from '../support/page.mjs';
 import { englishReading, tempDir, TRUST_TEXT } from '../support/datasets.mjs';
 import { spyOnDownloads, nextDownload } from './specs-share.mjs';
-import { GRAPH, openMenu, details, expectDetailsTitle } from './specs.mjs';
+import { GRAPH, openMenu, details, expectDetailsTitle, expectFocused } from './specs.mjs';
 import { ownServer, expectDataSet, alertText } from './specs-data.mjs';
 
 /** A link of the "More" menu. */
@@ -55,11 +55,15 @@ async function setField(page, within, name, text) {
  */
 async function selectWords(page, para, words, { mouse = false } = {}) {
   const at = await page.js(`
-    const el = document.querySelector('.source-pane .passage-text[data-locator="' + arguments[0] + '"]');
+    const el = document.querySelector('.passages-dock .passage-text[data-locator="' + arguments[0] + '"]');
     if (!el) return { error: 'no passage ' + arguments[0] };
     const text = el.firstChild, i = text.textContent.indexOf(arguments[1]);
     if (i < 0) return { error: 'the passage does not have the words' };
-    el.scrollIntoView({ block: 'center' });
+    // As while citing: the dock at the top of the forms, the passage at the top of its list
+    // (a drag near the edge of a scrolling box would scroll it under the pointer).
+    const dock = el.closest('.passages-dock'), list = el.closest('.passages');
+    dock.scrollIntoView({ block: 'start' });
+    list.scrollTop += el.getBoundingClientRect().top - list.getBoundingClientRect().top - 4;
     const range = document.createRange();
     if (!arguments[2]) {
       range.setStart(text, i); range.setEnd(text, i + arguments[1].length);
@@ -71,9 +75,8 @@ async function selectWords(page, para, words, { mouse = false } = {}) {
     return { x0: first.left + 1, y0: first.top + first.height / 2, x1: last.right - 1, y1: last.top + last.height / 2 };`, para, words, mouse);
   if (at.error) throw new CheckError(`cannot select ${JSON.stringify(words)} in ${para}: ${at.error}`);
   if (mouse) await page.session.drag(at.x0, at.y0, at.x1 - at.x0, at.y1 - at.y0);
-  const pane = await section(page, 'Source text');
   await page.until(async () => {
-    const picked = await page.js('const p = arguments[0].querySelector(".picked q"); return p && R.norm(p.textContent);', pane);
+    const picked = await page.js('const p = document.querySelector(".passages-dock .picked q"); return p && R.norm(p.textContent);');
     return picked === words;
   }, `the source pane to say ${JSON.stringify(words)} in ${para} is selected`);
 }
@@ -126,10 +129,12 @@ export const specs = [
         const newReading = await menuLink(page, 'New reading');
         check((await page.attr(newReading, 'href')) === 'editor.html?lang=en#new-reading', `"New reading" links to ${await page.attr(newReading, 'href')}`);
         await page.click(newReading);
-        await page.until(async () => /\/editor\.html(\?|$)/.test(await page.js('return location.href;')), 'the editor\'s page to open (its fragment dropped)');
+        await page.until(async () => /\/editor\.html\?lang=en$/.test(await page.js('return location.href;')), 'the editor\'s page to open (its fragment dropped, so a reload keeps the draft)');
         await page.waitForApp();
         await page.installCollectors();
         const pane = await editorPane(page);
+        // A page's first draft has nothing to undo back to.
+        check((await page.prop(await page.byRole('button', 'Undo', { exact: true, within: pane }), 'disabled')) === true, 'a new editor offers an Undo');
 
         // The source text, pasted (typed) into its box; its passages are numbered P1…P5.
         const source = await section(page, 'Source text');
@@ -142,7 +147,7 @@ export const specs = [
         }
         await page.press('Tab');
         const locators = await page.until(async () => {
-          const l = await page.js('return Array.from(arguments[0].querySelectorAll(".passage-text")).map((p) => p.dataset.locator);', source);
+          const l = await page.js('return Array.from(document.querySelectorAll(".passages-dock .passage-text")).map((p) => p.dataset.locator);');
           return l.length === 5 ? l : null;
         }, 'the pasted text as 5 passages');
         check(locators.join(' ') === 'P1 P2 P3 P4 P5', `the passages are numbered ${locators}`);
@@ -289,12 +294,18 @@ export const specs = [
         await page.until(async () => /\/editor\.html(\?|$)/.test(await page.js('return location.href;')), 'the editor\'s page to open on the reading');
         await page.waitForApp();
         await page.installCollectors();
+        // The page's draft has work in it: the editor asks before the reading replaces it.
+        const asking = await page.byRole('group', /^Replace your draft "Trust in shared infrastructure"\?/, { within: await editorPane(page) });
+        await expectFocused(page, await page.byRole('button', 'Keep my draft', { exact: true, within: asking }), 'the safe answer, "Keep my draft"');
+        await page.click(await page.byRole('button', 'Replace it', { exact: true, within: asking }));
         const handed = await section(page, 'The reading');
         const zhTitle = await textField(page, handed, 'Title (zh)');
         await page.until(async () => (await page.prop(zhTitle, 'value')) === data.meta.title.zh, 'the built-in reading\'s Chinese title in the editor');
         await page.until(async () => /^No problems/.test(await status(page)), 'the built-in reading to have no problems in the editor');
-        const undoHanded = await page.byRole('button', 'Undo', { exact: true, within: await editorPane(page) });
-        check((await page.prop(undoHanded, 'disabled')) === false, 'the draft the reading replaced cannot be had back with Undo');
+        // The draft it replaced comes back with Undo.
+        await page.click(await page.byRole('button', 'Undo', { exact: true, within: await editorPane(page) }));
+        const enTitle = await textField(page, await section(page, 'The reading'), 'Title');
+        await page.until(async () => (await page.prop(enTitle, 'value')) === set.meta.title.en, 'Undo to bring back the draft the reading replaced');
       } finally {
         await server.close();
         tmp.remove();

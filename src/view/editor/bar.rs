@@ -48,6 +48,12 @@ pub fn EditorBar() -> impl IntoView {
     let t = move |ui: i18n::Ui| move || ui.get(lang.get());
     let status = move || {
         let count = editor.problems.with(Vec::len);
+        if editor.shown.get() == super::Shown::Earlier {
+            return match lang.get() {
+                Lang::En => format!("{count} problems to fix (at their fields). The views cannot draw this draft (its languages or its format are not understood) and show an earlier version."),
+                Lang::Zh => format!("有 {count} 个问题待改（标在相应字段下）。视图无法绘制此草稿（其语言或格式无法识别），显示的是较早的版本。"),
+            };
+        }
         match (lang.get(), count) {
             (Lang::En, 0) => "No problems: the graph and the timeline show this draft.".to_string(),
             (Lang::Zh, 0) => "没有问题：关系图和时间线显示的就是此草稿。".to_string(),
@@ -73,6 +79,7 @@ pub fn EditorBar() -> impl IntoView {
     };
     let open_draft = move |ev: web_sys::Event| {
         read_chosen_file(&ev, move |_, text| {
+            state.load_problems.set(None);
             editor.start_from_text(&text);
         });
     };
@@ -95,7 +102,49 @@ pub fn EditorBar() -> impl IntoView {
                 <button type="button" on:click=move |_| editor.open.set(false)>{t(i18n::editor::CLOSE_EDITOR)}</button>
             </div>
             <p class="editor-status" role="status" class:has-problem=has_problems>{status}</p>
+            <ReplaceDraft/>
             {move || editor.refused.get().map(|why| view! { <p class="editor-refused" role="alert">{why.describe(lang.get())}</p> })}
         </div>
+    }
+}
+
+/// Asks before a new reading, a reading to edit or a file replaces a draft with work in it: the
+/// draft in place is kept in this browser only until it is replaced.
+#[component]
+fn ReplaceDraft() -> impl IntoView {
+    let state = use_app();
+    let editor = use_editor();
+    let lang = state.lang;
+    let t = move |ui: i18n::Ui| move || ui.get(lang.get());
+    let question = move || {
+        let title = editor.with_draft(|d| {
+            let shown = d.languages().shown(lang.get()).code();
+            d.field(&format!("meta.title.{shown}"))
+        });
+        match lang.get() {
+            Lang::En => format!("Replace your draft \"{title}\"? This browser keeps only one draft; save it as a file first to keep it."),
+            Lang::Zh => format!("要替换你的草稿“{title}”吗？此浏览器只保存一份草稿；若要保留，请先将其保存为文件。"),
+        }
+    };
+    let save = move |_| {
+        download::text_file(
+            &draft_file_name(&editor.with_draft(|d| d.field("meta.title.en"))),
+            "application/json",
+            &editor.draft_text(),
+        );
+    };
+    view! {
+        <Show when=move || editor.pending.with(Option::is_some)>
+            <div class="replace-draft" role="group" aria-labelledby="replace-draft-question">
+                <p id="replace-draft-question">{question}</p>
+                <button type="button" on:click=save>{t(i18n::editor::SAVE_DRAFT)}</button>
+                <button type="button" on:click=move |_| {
+                    if let Some(draft) = editor.pending.get_untracked() {
+                        editor.replace(draft);
+                    }
+                }>{t(i18n::editor::REPLACE_DRAFT)}</button>
+                <button type="button" id="edit-keep-draft" on:click=move |_| editor.pending.set(None)>{t(i18n::editor::KEEP_DRAFT)}</button>
+            </div>
+        </Show>
     }
 }

@@ -19,12 +19,15 @@ pub fn Cites(item: String, name: Signal<String>) -> impl IntoView {
     let lang = state.lang;
     let t = move |ui: i18n::Ui| move || ui.get(lang.get());
     let list = format!("{item}.sources");
+    // Memos, so an edit elsewhere does not draw the quotes again (and take the keyboard from
+    // a translation field just left with Tab).
     let count = {
         let list = list.clone();
-        move || editor.with_draft(|d| d.len(&list))
+        Memo::new(move |_| editor.with_draft(|d| d.len(&list)))
     };
-    let source_lang = move || editor.languages().source.tag();
-    let second = move || editor.languages().second;
+    let languages = Memo::new(move |_| editor.languages());
+    let source_lang = move || languages.get().source.tag();
+    let second = move || languages.get().second;
     let one = {
         let list = list.clone();
         move |i: usize| {
@@ -71,9 +74,12 @@ pub fn Cites(item: String, name: Signal<String>) -> impl IntoView {
                         // Said as the editor does it, not as the JSON file writes it.
                         let said = match (&p.kind, lang) {
                             (ProblemKind::NoSources, Lang::En) => {
-                                "No quote yet: select its words in a passage, then press \"Cite the selection\".".to_string()
+                                "No quote yet: select its words in a passage, then press \"Cite the selection\"."
+                                    .to_string()
                             }
-                            (ProblemKind::NoSources, Lang::Zh) => "尚无引文：请在原文段落中选择文字，再按“引用所选文字”。".to_string(),
+                            (ProblemKind::NoSources, Lang::Zh) => {
+                                "尚无引文：请在原文段落中选择文字，再按“引用所选文字”。".to_string()
+                            }
                             _ => format!("{} — {}", p.message(lang), p.hint(lang)),
                         };
                         view! { <li>{said}</li> }
@@ -112,7 +118,7 @@ pub fn Cites(item: String, name: Signal<String>) -> impl IntoView {
     view! {
         <div class="cites">
             <h5>{t(i18n::editor::QUOTES)}</h5>
-            <ol>{move || (0..count()).map(one.clone()).collect_view()}</ol>
+            <ol><For each=move || 0..count.get() key=|i| *i children=one/></ol>
             <ul class="field-problems">{problems}</ul>
             <button type="button" class="cite" aria-label=cite_name disabled=move || editor.picked.get().is_none()
                 on:click=cite>{t(i18n::editor::CITE_SELECTION)}</button>

@@ -63,9 +63,13 @@ pub fn Field(
         let path = path.clone();
         Memo::new(move |_| {
             let lang = state.lang.get();
+            // A text in one language also answers for its whole text missing (`label` when the
+            // field is `label.en`).
+            let parent = path.rsplit_once('.').filter(|(_, last)| matches!(*last, "zh" | "en")).map(|(p, _)| p);
             editor.problems.with(|all| {
-                problems_at(all, &path)
-                    .iter()
+                all.iter()
+                    .filter(|p| parent.is_some_and(|parent| p.path == parent))
+                    .chain(problems_at(all, &path))
                     .map(|p| format!("{} — {}", p.message(lang), p.hint(lang)))
                     .collect::<Vec<_>>()
             })

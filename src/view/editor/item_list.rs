@@ -35,9 +35,26 @@ fn reveals(lang: Lang) -> Vec<(&'static str, &'static str)> {
     }
 }
 
+/// Folds every item form of the editor that is open.
+fn close_open_items() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Ok(open) = document.query_selector_all(".editor-pane details.item[open]") else { return };
+    for i in 0..open.length() {
+        if let Some(details) = open.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
+            details.set_open(false);
+        }
+    }
+}
+
 /// After the next frame (the new item drawn), opens the disclosure round the control `id` and
 /// puts the keyboard in it.
 pub fn focus_field(id: String) {
+    show_field(id, true);
+}
+
+/// After the next frame, opens the disclosures round the control `id` and scrolls it into view;
+/// with `focus`, puts the keyboard in it (its text selected).
+pub fn show_field(id: String, focus: bool) {
     let Some(window) = web_sys::window() else { return };
     let focus = Closure::once_into_js(move || {
         let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&id)) else {
@@ -49,6 +66,10 @@ pub fn focus_field(id: String) {
                 details.set_open(true);
             }
             at = parent.parent_element();
+        }
+        if !focus {
+            el.scroll_into_view_with_bool(true);
+            return;
         }
         if let Some(html) = el.dyn_ref::<web_sys::HtmlElement>() {
             let _ = html.focus();
@@ -178,8 +199,12 @@ pub fn ItemList(kind: ListKind) -> impl IntoView {
     let count = Memo::new(move |_| editor.with_draft(|d| d.len(key)));
     let languages = Memo::new(move |_| editor.languages());
     let (heading, add_name) = list_names(kind);
+    let add_id = format!("edit-add-{key}");
     let add = move |_| {
         let index = count.get_untracked();
+        // Only the new item open: the forms already made fold away, so the passages to cite
+        // from stay near.
+        close_open_items();
         editor.edit(Edit::Add(kind));
         let first = if kind == ListKind::Links { "source" } else { "id" };
         focus_field(field_id(&format!("{key}[{index}].{first}")));
@@ -200,16 +225,30 @@ pub fn ItemList(kind: ListKind) -> impl IntoView {
             (n, Lang::Zh) => Some(format!("{n} 处待改")),
         };
         let remove_name = move || format!("{} {}", i18n::editor::REMOVE.get(lang.get()), name.get());
+        let id = {
+            let at = at.clone();
+            move || {
+                let id = editor.field(&format!("{at}.id"));
+                let name = name.get();
+                (!id.is_empty() && id != name).then(|| format!(" · {id}"))
+            }
+        };
+        let add_after = format!("edit-add-{key}");
         let fields_at = at.clone();
         let cites = kind.cites().then(|| view! { <Cites item=at.clone() name=name/> });
         view! {
             <li>
                 <details class="item">
-                    <summary><span>{move || name.get()}</span>" "<span class="badge">{badge}</span></summary>
+                    <summary><span>{move || name.get()}</span><span class="item-id">{id}</span>" "<span class="badge">{badge}</span></summary>
                     {move || item_fields(kind, &fields_at, languages.get())}
                     {cites}
                     <button type="button" class="remove" aria-label=remove_name
-                        on:click=move |_| editor.edit(Edit::Remove { list: key.to_string(), index: i })>{move || i18n::editor::REMOVE.get(lang.get())}</button>
+                        on:click=move |_| {
+                            editor.edit(Edit::Remove { list: key.to_string(), index: i });
+                            // The next item moves into this place: the keyboard goes to the
+                            // list's Add button, not to the next item's Remove.
+                            show_field(add_after.clone(), true);
+                        }>{move || i18n::editor::REMOVE.get(lang.get())}</button>
                 </details>
             </li>
         }
@@ -220,7 +259,7 @@ pub fn ItemList(kind: ListKind) -> impl IntoView {
             <ol class="items">
                 <For each=move || 0..count.get() key=|i| *i children=item/>
             </ol>
-            <button type="button" class="add" on:click=add>{move || add_name.get(lang.get())}</button>
+            <button type="button" class="add" id=add_id on:click=add>{move || add_name.get(lang.get())}</button>
         </details>
     }
 }

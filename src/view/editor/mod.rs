@@ -51,6 +51,21 @@ pub struct EditorState {
     pub refused: RwSignal<Option<Notice>>,
     /// Whether a draft was ever started here (the menu offers to return to it).
     pub started: RwSignal<bool>,
+    /// A draft waiting to replace one the author has worked on, until they say so.
+    pub pending: RwSignal<Option<Draft>>,
+    /// What the views show of the draft.
+    pub shown: RwSignal<Shown>,
+}
+
+/// What the graph, the timeline and the details show of the draft.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shown {
+    /// The draft itself (it has no problems).
+    Draft,
+    /// Its preview: placeholders for what is not written yet.
+    Preview,
+    /// An earlier version: this one cannot be drawn (its languages or format are not understood).
+    Earlier,
 }
 
 /// The editor of the page.
@@ -116,10 +131,35 @@ impl EditorState {
     }
 
     /// Puts `draft` in place (one step to undo) and opens the editor.
+    /// Asks first when the draft in place has work in it (it is kept in this browser only until
+    /// it is replaced): the bar asks to save it, replace it or keep it.
     pub fn start(&self, draft: Draft) {
+        let worked_on = self.history.with_untracked(|h| {
+            let now = h.now();
+            self.started.get_untracked() && *now != Draft::new(now.languages()) && *now != draft
+        });
+        self.open.set(true);
+        if worked_on {
+            self.pending.set(Some(draft));
+            crate::view::editor::item_list::show_field("edit-keep-draft".into(), true);
+        } else {
+            self.replace(draft);
+        }
+    }
+
+    /// Puts `draft` in place of the one there (one step to undo).
+    pub fn replace(&self, draft: Draft) {
+        self.pending.set(None);
         self.history.update(|h| h.start(draft));
         self.refused.set(None);
         self.picked.set(None);
+        self.started.set(true);
+        self.open.set(true);
+    }
+
+    /// The first draft of a page that had none: nothing to undo back to.
+    fn begin(&self, draft: Draft) {
+        self.history.set(History::new(draft));
         self.started.set(true);
         self.open.set(true);
     }
@@ -159,6 +199,10 @@ fn refusal(err: &EditError) -> Notice {
         EditError::NoSuchPlace(path) => {
             Notice::text(format!("草稿中没有 {path}。"), format!("The draft has no {path}."))
         }
+        EditError::PassageWithoutLocator { starts } => Notice::text(
+            format!("原文未更改：以“{starts}”开头的段落没有定位符，而其他段落用的是你自己的定位符。请在它前面加上定位符，如 [p. 13]。"),
+            format!("The source text was not changed: the passage starting \"{starts}\" has no locator, while the others have your own. Start it with one, such as [p. 13]."),
+        ),
         EditError::NotInPassage { para } => Notice::text(
             format!("所选文字不在段落 {para} 中，未引用。请在一个段落内选择。"),
             format!("The selection is not words of passage {para}; nothing was cited. Select within one passage."),
@@ -199,12 +243,15 @@ pub fn provide_editor(state: AppState) -> EditorState {
         pick_across: RwSignal::new(false),
         refused: RwSignal::new(None),
         started: RwSignal::new(started),
+        pending: RwSignal::new(None),
+        shown: RwSignal::new(Shown::Draft),
     };
     provide_context(editor);
     source_pane::watch_selection(editor);
     follow_the_link(state, editor);
     keep_in_storage(state, editor);
     show_in_views(state, editor);
+    open_the_chosen(state, editor);
     editor
 }
 
@@ -220,7 +267,12 @@ fn follow_the_link(state: AppState, editor: EditorState) {
         match storage::get(HANDOFF_KEY) {
             Some(text) => {
                 storage::remove(HANDOFF_KEY);
-                editor.start_from_text(&text);
+                match Draft::from_text(&text) {
+                    Ok(draft) if !editor.started.get_untracked() => editor.begin(draft),
+                    _ => {
+                        editor.start_from_text(&text);
+                    }
+                }
             }
             None => {
                 state.notify(Notice::text(
@@ -230,7 +282,9 @@ fn follow_the_link(state: AppState, editor: EditorState) {
                 editor.open.set(true);
             }
         }
-    } else if hash == NEW_READING_FRAGMENT || !editor.started.get_untracked() {
+    } else if !editor.started.get_untracked() {
+        editor.begin(Draft::new(Languages { source: lang, second: None }));
+    } else if hash == NEW_READING_FRAGMENT {
         editor.start_new(lang);
     }
     if hash == EDIT_READING_FRAGMENT || hash == NEW_READING_FRAGMENT {
@@ -249,11 +303,12 @@ fn follow_the_link(state: AppState, editor: EditorState) {
 /// that refuses is said once (the draft can still be saved as a file).
 fn keep_in_storage(state: AppState, editor: EditorState) {
     let warned = StoredValue::new(false);
-    Effect::new(move |first: Option<()>| {
+    Effect::new(move |_| {
         let text = editor.history.with(|h| h.now().text());
         let open = editor.open.get();
-        // Nothing to keep until a draft is started; the start itself writes nothing new.
-        if first.is_none() || !editor.started.get_untracked() {
+        // Nothing to keep until a draft is started (a page's first draft, a reading handed over,
+        // is kept at once).
+        if !editor.started.get_untracked() {
             return;
         }
         let envelope = data_set_envelope(&SavedDataSet { name: "draft".into(), text });
@@ -279,16 +334,23 @@ fn show_in_views(state: AppState, editor: EditorState) {
         }
         let text = editor.history.with(|h| h.now().text());
         if state.source.with_untracked(|s| s.text() == text) {
+            let has_problems = editor.checked.with_untracked(Result::is_err);
+            editor.shown.set(if has_problems { Shown::Preview } else { Shown::Draft });
             return;
         }
         let model = editor.checked.with(|checked| checked.as_ref().ok().map(|m| (**m).clone()));
         match model {
-            Some(model) => crate::view::data_loader::show_draft(&state, &text, model, true),
-            None => {
-                if let Some(model) = editor.history.with_untracked(|h| h.now().preview()) {
-                    crate::view::data_loader::show_draft(&state, &text, model, false);
-                }
+            Some(model) => {
+                crate::view::data_loader::show_draft(&state, &text, model, true);
+                editor.shown.set(Shown::Draft);
             }
+            None => match editor.history.with_untracked(|h| h.now().preview()) {
+                Some(model) => {
+                    crate::view::data_loader::show_draft(&state, &text, model, false);
+                    editor.shown.set(Shown::Preview);
+                }
+                None => editor.shown.set(Shown::Earlier),
+            },
         }
     });
 }
@@ -314,6 +376,29 @@ pub fn EditorMenuButtons(close: Callback<()>) -> impl IntoView {
     }
 }
 
+/// Opens chosen or dropped files as the draft (one step to undo): a spreadsheet reading (its
+/// CSV files and the source's text, through the CSV import, whose problems are listed by file,
+/// row and column), or one data set file in any state.
+pub fn open_files(state: AppState, editor: EditorState, files: Vec<web_sys::File>) {
+    use crate::view::data_loader::{is_spreadsheet, read_all};
+    use atlas_core::csv_import::{import_csv, CsvFile};
+    let spreadsheet = is_spreadsheet(&files);
+    read_all(state, files, move |name, read| {
+        if spreadsheet {
+            let files: Vec<CsvFile> = read.iter().map(|(name, text)| CsvFile { name, text }).collect();
+            match import_csv(&files) {
+                Ok(json) => {
+                    state.load_problems.set(None);
+                    editor.start_from_text(&json);
+                }
+                Err(problems) => state.load_problems.set(Some((name, problems))),
+            }
+        } else if let Some((_, text)) = read.into_iter().next() {
+            editor.start_from_text(&text);
+        }
+    });
+}
+
 /// Whether a key event comes from a control that has its own undo (a text field).
 fn in_text_field(ev: &web_sys::KeyboardEvent) -> bool {
     use wasm_bindgen::JsCast;
@@ -326,13 +411,47 @@ fn in_text_field(ev: &web_sys::KeyboardEvent) -> bool {
 #[component]
 fn IdSuggestions() -> impl IntoView {
     let editor = use_editor();
-    let ids = move |kind: ListKind| {
-        Memo::new(move |_| editor.with_draft(|d| d.ids(kind))).get().into_iter().filter(|id| !id.is_empty())
+    // Each id with its label, so a field that takes an id offers the names the author knows.
+    let named = move |kind: ListKind| {
+        Memo::new(move |_| {
+            editor.with_draft(|d| {
+                let shown = d.languages().source.code();
+                d.ids(kind)
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(_, id)| !id.is_empty())
+                    .map(|(i, id)| (id, d.field(&format!("{}[{i}].label.{shown}", kind.key()))))
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let (nodes, groups) = (named(ListKind::Nodes), named(ListKind::Groups));
+    let options = |list: Vec<(String, String)>| {
+        list.into_iter().map(|(id, label)| view! { <option value=id>{label}</option> }).collect_view()
     };
     view! {
-        <datalist id="edit-node-ids">{move || ids(ListKind::Nodes).map(|id| view! { <option value=id/> }).collect_view()}</datalist>
-        <datalist id="edit-group-ids">{move || ids(ListKind::Groups).map(|id| view! { <option value=id/> }).collect_view()}</datalist>
+        <datalist id="edit-node-ids">{move || options(nodes.get())}</datalist>
+        <datalist id="edit-group-ids">{move || options(groups.get())}</datalist>
     }
+}
+
+/// A node or an event chosen in the graph or the timeline while the editor is open opens its
+/// form (in the editor's page the forms stand where the details would).
+fn open_the_chosen(state: AppState, editor: EditorState) {
+    Effect::new(move |_| {
+        let (kind, id) = match state.selection.get() {
+            atlas_core::view_state::Selected::Node(id) => (ListKind::Nodes, id),
+            atlas_core::view_state::Selected::Event(id) => (ListKind::Events, id),
+            _ => return,
+        };
+        if !editor.open.get_untracked() {
+            return;
+        }
+        let index = editor.history.with_untracked(|h| h.now().ids(kind).iter().position(|i| *i == id));
+        if let Some(i) = index {
+            item_list::show_field(field::field_id(&format!("{}[{i}].id", kind.key())), false);
+        }
+    });
 }
 
 /// The editor panel: its bar, the source text, the reading's fields and its lists. Control+Z

@@ -25,7 +25,7 @@ fn passage_of(node: Option<web_sys::Node>) -> Option<web_sys::Element> {
     let mut node = node?;
     loop {
         if let Some(el) = node.dyn_ref::<web_sys::Element>() {
-            if el.matches(".source-pane .passage-text[data-locator]").unwrap_or(false) {
+            if el.matches(".passages-dock .passage-text[data-locator]").unwrap_or(false) {
                 return Some(el.clone());
             }
         }
@@ -55,7 +55,12 @@ pub fn watch_selection(editor: EditorState) {
                     editor.picked.set(Some(Picked { para, quote: quote.trim().to_string() }));
                 }
             }
-            (Some(_), _) | (_, Some(_)) => across.set(true),
+            // A selection that cannot be cited leaves nothing picked: "Cite the selection" must
+            // not cite the words picked before it.
+            (Some(_), _) | (_, Some(_)) => {
+                across.set(true);
+                editor.picked.set(None);
+            }
             _ => {}
         }
     });
@@ -71,7 +76,8 @@ pub fn SourcePane() -> impl IntoView {
     let lang = state.lang;
     let t = move |ui: i18n::Ui| move || ui.get(lang.get());
     let across = editor.pick_across;
-    let passages = move || editor.with_draft(atlas_core::draft::Draft::passages);
+    let passages = Memo::new(move |_| editor.with_draft(atlas_core::draft::Draft::passages));
+    let passages = move || passages.get();
     let text = move || as_text(&passages());
     let source_lang = move || editor.languages().source.tag();
     let on_paste_commit = move |ev: web_sys::Event| {
@@ -95,8 +101,11 @@ pub fn SourcePane() -> impl IntoView {
             }
         })
     };
+    // The passages (a memo: an edit elsewhere does not draw them again) dock at the top of the
+    // forms while they scroll, so every quote is cited without scrolling back to the text.
+    let has_passages = Memo::new(move |_| !passages().is_empty());
     view! {
-        <details class="editor-section source-pane" open>
+        <details class="editor-section source-pane" open=!has_passages.get_untracked()>
             <summary><h3>{t(i18n::editor::SOURCE_TEXT)}</h3>{move || format!(" ({})", passages().len())}</summary>
             <label for="edit-source-text">{t(i18n::editor::PASTE_SOURCE)}</label>
             <textarea id="edit-source-text" rows="5" lang=source_lang prop:value=text on:change=on_paste_commit></textarea>
@@ -104,20 +113,24 @@ pub fn SourcePane() -> impl IntoView {
                 <span>{t(i18n::editor::OPEN_SOURCE_FILE)}</span>
                 <input type="file" accept=".txt,.md,text/plain,text/markdown" class="file-input" on:change=open_text/>
             </label>
-            <p class="field-hint">{t(i18n::editor::SELECT_TO_CITE)}</p>
-            <ol class="passages" aria-label=t(i18n::editor::PASSAGES) lang=source_lang>
-                {move || passages().into_iter().map(|p| view! {
-                    <li>
-                        <span class="locator">{p.locator.clone()}</span>" "
-                        <span class="passage-text" data-locator=p.locator.clone()>{p.text.clone()}</span>
-                    </li>
-                }).collect_view()}
-            </ol>
-            // Under the passages: what a selection says must not move the text being selected.
-            {picked}
-            <Show when=move || across.get()>
-                <p class="field-problems" role="alert">{t(i18n::editor::SELECT_IN_ONE)}</p>
-            </Show>
         </details>
+        <Show when=move || has_passages.get()>
+            <div class="passages-dock">
+                <p class="field-hint">{t(i18n::editor::SELECT_TO_CITE)}</p>
+                <ol class="passages" aria-label=t(i18n::editor::PASSAGES) lang=source_lang>
+                    {move || passages().into_iter().map(|p| view! {
+                        <li>
+                            <span class="locator">{p.locator.clone()}</span>" "
+                            <span class="passage-text" data-locator=p.locator.clone()>{p.text.clone()}</span>
+                        </li>
+                    }).collect_view()}
+                </ol>
+                // Under the passages: what a selection says must not move the text being selected.
+                {picked}
+                <Show when=move || across.get()>
+                    <p class="field-problems" role="alert">{t(i18n::editor::SELECT_IN_ONE)}</p>
+                </Show>
+            </div>
+        </Show>
     }
 }
