@@ -84,7 +84,9 @@ fn EditorLinks(close: Callback<()>) -> impl IntoView {
     let beside = !crate::browser::one_file::is_one_file();
     let hand_over = move |_| {
         let text = state.source.with_untracked(|s| s.text().to_string());
-        // When storage refuses, the editor's page says the reading did not arrive.
+        // An older hand-over never stands in for this one; when storage refuses, the editor's
+        // page says the reading did not arrive.
+        crate::browser::storage::remove(HANDOFF_KEY);
         let _ = crate::browser::storage::set(HANDOFF_KEY, &text);
         close.run(());
     };
