@@ -574,3 +574,23 @@ fn a_preview_writes_placeholders_for_each_kind_of_gap() {
         Some(atlas_core::draft::PLACEHOLDER)
     );
 }
+
+#[test]
+fn swapping_the_source_and_second_language_keeps_the_translations_written() {
+    let two = Languages { source: Lang::En, second: Some(Lang::Zh) };
+    let draft = Draft::new(two).apply(&Edit::SourceText(SOURCE.into())).unwrap();
+    let draft = [
+        Edit::Add(ListKind::Nodes),
+        cite("nodes[0]", "P2", "the others hoard"),
+        set("nodes[0].sources[0].translation.text", "其他人囤积"),
+    ]
+    .iter()
+    .fold(draft, |d, e| d.apply(e).unwrap());
+    let swapped = draft.apply(&set("meta.languages", "zh en")).unwrap();
+    assert_eq!(
+        swapped.value()["nodes"][0]["sources"][0]["translation"],
+        json!({"lang": "en", "text": "其他人囤积", "basis": "ours"})
+    );
+    assert_eq!(swapped.value()["nodes"][0]["label"], json!({"en": "", "zh": ""}), "a text keeps both languages");
+    assert_eq!(swapped.value()["meta"]["languages"], json!(["zh", "en"]));
+}
