@@ -142,7 +142,8 @@ async function editorPictures(browser) {
     await page.waitForTimeout(300);
     await item.screenshot({ path: join(OUT, file) });
   };
-  // 6. A node's form, its quote cited by selection.
+  // 6. A node's form, its quote cited by selection (opened again: a new form opens alone).
+  await hoarding.locator('summary').first().click();
   await whole(hoarding, '6-cite.png');
   // 7. The link missing its target, the problem at the field.
   await link.getByRole('combobox', { name: 'To (node id)' }).focus();

@@ -95,6 +95,11 @@ pub fn Cites(item: String, name: Signal<String>) -> impl IntoView {
             editor.edit(Edit::Cite { item: cite_item.clone(), para: picked.para, quote: picked.quote });
             if editor.with_draft(|d| d.len(&format!("{cite_item}.sources"))) > before {
                 editor.picked.set(None);
+                // The words are cited: the page's selection goes too, so moving the keyboard to
+                // the next item does not pick them again for it.
+                if let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
+                    let _ = selection.remove_all_ranges();
+                }
             }
         }
     };
