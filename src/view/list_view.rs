@@ -48,9 +48,9 @@ fn entry(scene: &Arc<Scene>, node: usize, lang: Lang, kind: NodeKind) -> impl In
     let (direct, inferred) = counterparts(scene, node, kind);
     let source = n.sources.first().cloned();
     let none = match (kind, lang) {
-        (NodeKind::Threat, Lang::En) => "No response in the article addresses it.",
+        (NodeKind::Threat, Lang::En) => "No response in the text addresses it.",
         (NodeKind::Threat, Lang::Zh) => "原文未给出应对措施。",
-        (_, Lang::En) => "It addresses no threat directly or through the article's links.",
+        (_, Lang::En) => "It addresses no threat directly or through the text's links.",
         (_, Lang::Zh) => "原文未将其与具体威胁相连。",
     };
     let label = |i: usize| scene.model.nodes[i].label.get(lang).to_string();

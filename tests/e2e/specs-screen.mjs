@@ -232,7 +232,7 @@ export const specs = [
         }
       }
       check(byBasis.has('ours'), 'no quote of the data set carries a translation marked "ours"');
-      const markers = { ours: /Our translation, not the article's words/, speaker: /The speaker's own words/, official: /Official title/ };
+      const markers = { ours: /Our translation, not the text's words/, speaker: /The speaker's own words/, official: /Official title/ };
       for (const [basis, { node, source }] of byBasis) {
         await page.open(`?lang=en&node=${node.id}`);
         await expectDetailsTitle(page, node.label.en, `the link to "${node.label.en}"`);
