@@ -9,8 +9,9 @@ use atlas_core::publish::{page_with_reading, without_source_text, PublishError};
 use atlas_core::Lang;
 use leptos::prelude::*;
 
-/// A file name from the reading's English title: lower-case ASCII words joined by hyphens.
-fn file_name(title: &str) -> String {
+/// A file name's stem from a reading's English title: lower-case ASCII words joined by hyphens
+/// ("reading" when there are none).
+pub fn file_stem(title: &str) -> String {
     let words: Vec<String> = title
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -18,9 +19,9 @@ fn file_name(title: &str) -> String {
         .take(8)
         .collect();
     if words.is_empty() {
-        "reading.html".to_string()
+        "reading".to_string()
     } else {
-        format!("{}.html", words.join("-"))
+        words.join("-")
     }
 }
 
@@ -29,7 +30,8 @@ fn file_name(title: &str) -> String {
 pub fn save_as_one_file(state: AppState, with_source: bool) {
     let text = state.source.with_untracked(|s| s.text().to_string());
     let text = if with_source { text } else { without_source_text(&text) };
-    let name = file_name(&state.scene.with_untracked(|s| s.model.meta.title.get(Lang::En).to_string()));
+    let name =
+        format!("{}.html", file_stem(&state.scene.with_untracked(|s| s.model.meta.title.get(Lang::En).to_string())));
     #[cfg(feature = "editor")]
     let page_of = one_file::reader_page;
     #[cfg(not(feature = "editor"))]

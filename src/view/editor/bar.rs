@@ -27,17 +27,7 @@ pub fn read_chosen_file(ev: &web_sys::Event, then: impl FnOnce(String, String) +
 
 /// The draft's file name, from its English (or only) title.
 fn draft_file_name(title: &str) -> String {
-    let words: Vec<String> = title
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
-        .take(8)
-        .collect();
-    if words.is_empty() {
-        "reading-draft.json".to_string()
-    } else {
-        format!("{}-draft.json", words.join("-"))
-    }
+    format!("{}-draft.json", crate::view::publish::file_stem(title))
 }
 
 #[component]
