@@ -125,6 +125,34 @@ async function openBrowser(engine, outDir) {
   }
 }
 
+/** One line on what the page shows: its address, alerts, collected errors and first words. */
+async function pageState(page) {
+  if (page.inFrame) await page.top().catch(() => {});
+  const errors = await page.pageErrors().catch((e) => [`? (${e.message})`]);
+  const shown = await page.js(`
+    const alerts = R.findAll('alert').map((a) => a.textContent.trim().slice(0, 300));
+    return location.href + ' · alerts: ' + (alerts.length ? JSON.stringify(alerts) : 'none') +
+      ' · text: ' + JSON.stringify(document.body ? document.body.innerText.slice(0, 200) : '(no body)');`).catch((e) => `? (${e.message})`);
+  // Each frame of the page (a course page's apps): how far its start got, its alerts, its words.
+  const frames = [];
+  const titles = await page.js("return Array.from(document.getElementsByTagName('iframe')).map((f) => f.title);").catch(() => []);
+  for (const title of titles) {
+    const inside = await (async () => {
+      await page.enterFrame(title, { timeout: 2_000 });
+      try {
+        return await page.js(`
+          const alerts = R.findAll('alert').map((a) => a.textContent.trim().slice(0, 300));
+          return 'start ' + (document.documentElement.dataset.start || '?') + ', alerts ' + (alerts.length ? JSON.stringify(alerts) : 'none') +
+            ', text ' + JSON.stringify(document.body ? document.body.innerText.slice(0, 120) : '(no body)');`);
+      } finally {
+        await page.top();
+      }
+    })().catch((e) => `? (${e.message.slice(0, 120)})`);
+    frames.push(`frame ${JSON.stringify(title)}: ${inside}`);
+  }
+  return `${shown} · errors: ${errors.length ? errors.slice(0, 3).join(' | ').slice(0, 1500) : 'none'}${frames.length ? ` · ${frames.join(' · ')}` : ''}`;
+}
+
 for (const engine of engines) {
   const outDir = join(OUT, engine);
   rmSync(outDir, { recursive: true, force: true });
@@ -192,6 +220,12 @@ for (const engine of engines) {
       failures.push(message);
       console.log(`[${engine}] FAIL ${spec.name} (${secs(Date.now() - ts)}): ${message}`);
       if (process.env.ATLAS_DEBUG && e?.stack) console.log(e.stack);
+      if (browser && !e?.transport) {
+        // What the page itself said when the check failed (a panic card, a console error): a
+        // failure in CI is then diagnosable from its log alone.
+        const said = await withTimeout(pageState(browser.page), 10_000, 'the page state').catch((err) => `? (${err.message})`);
+        console.log(`[${engine}]   the page at the failure: ${said}`);
+      }
       if (browser) {
         const shot = `FAIL-${spec.name.replace(/[^\w.-]+/g, '-')}`;
         const ok = await withTimeout(browser.page.screenshot(shot), 20_000, 'screenshot').then(() => true, () => false);
