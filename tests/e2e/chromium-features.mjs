@@ -257,9 +257,9 @@ try {
   const server = await startServer({ root: SITE });
   try {
     await check('the WebAssembly memory grows at the start and not after it (reader, editor)', async () => {
-      // WebKit failed now and then while the app grew its memory page by page (src/main.rs,
-      // reserve_heap): the app now takes its heap in one growth at the start. Measured here by
-      // the memory's size, read through the instance the page creates.
+      // WebKit failed now and then while the app grew its memory a few pages at a time
+      // (src/main.rs, reserve_heap): the app now takes its heap in one growth at the start.
+      // Measured here by the memory's size, read through the instance the page creates.
       const { context, page, log } = await freshPage();
       try {
         await page.addInitScript(() => {
@@ -278,6 +278,8 @@ try {
         await page.getByRole('region', { name: 'Graph', exact: true }).waitFor();
         const atStart = await pages();
         if (atStart.length !== 1) fail(`the page made ${atStart.length} WebAssembly memories, expected 1`);
+        // The reserve (8 MiB) is in the memory from the start.
+        if (atStart[0] < 128) fail(`the reader's memory holds ${atStart[0]} pages of 64 KiB once drawn: no heap was reserved at the start`);
         // The reader in use: the layout settles, a selection, the timeline, the other language,
         // the whole tour presented, a search, the handout built.
         await page.getByRole('list', { name: 'Timeline', exact: true }).getByRole('button', { name: usEvent.title.en }).click();
@@ -298,6 +300,7 @@ try {
         const pane = page.getByRole('complementary', { name: 'Editor', exact: true });
         await pane.waitFor();
         const editorStart = await pages();
+        if (editorStart.length !== 1 || editorStart[0] < 128) fail(`the editor's page has WebAssembly memories of ${JSON.stringify(editorStart)} pages of 64 KiB, expected one with the heap reserved`);
         await pane.getByRole('button', { name: 'Add a node', exact: true }).click();
         await pane.locator('.field-problems li').first().waitFor();
         await drain(page, log);
