@@ -210,3 +210,29 @@ pub fn disconnect_on_cleanup(observer: Option<web_sys::ResizeObserver>) {
         leptos::prelude::on_cleanup(move || observer.disconnect());
     }
 }
+
+/// Calls `on_hide` whenever the page goes away (`pagehide`: a reload, a closed tab, a link
+/// followed, the page put in the back-forward cache).
+#[cfg(feature = "editor")]
+pub fn on_page_hide(on_hide: impl Fn() + 'static) {
+    let Some(window) = window() else { return };
+    let callback = Closure::<dyn Fn()>::new(on_hide);
+    let _ = window.add_event_listener_with_callback("pagehide", callback.as_ref().unchecked_ref());
+    callback.forget();
+}
+
+/// Fires `change` at the focused text field when it is inside an element matching `within`:
+/// a field that commits on `change` (when it is left) commits what was typed into it now, and
+/// the keyboard stays where it is.
+#[cfg(feature = "editor")]
+pub fn commit_focused_text(within: &str) {
+    let Some(focused) = window().and_then(|w| w.document()).and_then(|d| d.active_element()) else { return };
+    let is_text = focused.is_instance_of::<web_sys::HtmlInputElement>()
+        || focused.is_instance_of::<web_sys::HtmlTextAreaElement>();
+    if !is_text || !matches!(focused.closest(within), Ok(Some(_))) {
+        return;
+    }
+    if let Ok(change) = web_sys::Event::new("change") {
+        let _ = focused.dispatch_event(&change);
+    }
+}

@@ -312,4 +312,26 @@ export const specs = [
       }
     },
   },
+
+  {
+    name: 'editor: words typed into a field and not yet committed survive a reload',
+    async run({ page, site, startServer }) {
+      const server = await ownServer(startServer, site);
+      try {
+        await page.open(server.url('editor.html?lang=en#new-reading'));
+        const pane = await editorPane(page);
+        const title = await page.byRole('textbox', 'Title', { exact: true, within: await section(page, 'The reading') });
+        await page.type(title, 'A reading not finished');
+        // Still in the field: the words are not an edit yet (fields commit when they are left).
+        await expectFocused(page, title, 'the title field, typed into');
+        check((await page.prop(await page.byRole('button', 'Undo', { exact: true, within: pane }), 'disabled')) === true, 'the typed title was committed before the field was left');
+        // The page goes away with the keyboard still in the field.
+        await page.open(server.url('editor.html?lang=en'));
+        const again = await page.byRole('textbox', 'Title', { exact: true, within: await section(page, 'The reading') });
+        await page.until(async () => (await page.prop(again, 'value')) === 'A reading not finished', 'the words typed before the reload in the title field');
+      } finally {
+        await server.close();
+      }
+    },
+  },
 ];
