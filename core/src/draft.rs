@@ -114,6 +114,26 @@ pub struct Draft {
     value: Value,
 }
 
+/// One item of a draft (`nodes[2]`) as it was when read: an item's form reads its fields from
+/// it, so an edit elsewhere in the draft leaves the form alone when the item is unchanged.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DraftItem {
+    value: Option<Value>,
+}
+
+impl DraftItem {
+    /// The text a form shows for the field at `path` inside the item (`label.en`), as
+    /// [`Draft::field`] shows it.
+    pub fn field(&self, path: &str) -> String {
+        field_text(path, self.value.as_ref().and_then(|v| value_at(v, path)))
+    }
+
+    /// How many items the list at `path` inside the item has (`sources`).
+    pub fn len(&self, path: &str) -> usize {
+        self.value.as_ref().and_then(|v| value_at(v, path)).and_then(Value::as_array).map_or(0, Vec::len)
+    }
+}
+
 /// Why a text cannot be opened as a draft.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NotADraft(pub String);
@@ -187,17 +207,12 @@ impl Draft {
     /// The text a form shows for the field at `path`: a string as it is, a list of ids joined by
     /// spaces (aliases by semicolons), a number in digits, `yes`/`no` for a switch.
     pub fn field(&self, path: &str) -> String {
-        let aliases = is_alias_path(path);
-        match self.get(path) {
-            Some(Value::String(s)) => s.clone(),
-            Some(Value::Number(n)) => n.to_string(),
-            Some(Value::Bool(b)) => if *b { "yes" } else { "no" }.to_string(),
-            Some(Value::Array(list)) => {
-                let items: Vec<&str> = list.iter().filter_map(Value::as_str).collect();
-                items.join(if aliases { "; " } else { " " })
-            }
-            _ => String::new(),
-        }
+        field_text(path, self.get(path))
+    }
+
+    /// The item at `at` (`nodes[2]`) as it is now, for the form that shows it.
+    pub fn item(&self, at: &str) -> DraftItem {
+        DraftItem { value: self.get(at).cloned() }
     }
 
     /// How many items the list at `list` has.
@@ -532,6 +547,20 @@ fn parse_path(path: &str) -> Option<Vec<Step<'_>>> {
 }
 
 /// The value at `path` in `value`.
+/// The text a form shows for the field at `path` whose value is `value` (see [`Draft::field`]).
+fn field_text(path: &str, value: Option<&Value>) -> String {
+    match value {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Number(n)) => n.to_string(),
+        Some(Value::Bool(b)) => if *b { "yes" } else { "no" }.to_string(),
+        Some(Value::Array(list)) => {
+            let items: Vec<&str> = list.iter().filter_map(Value::as_str).collect();
+            items.join(if is_alias_path(path) { "; " } else { " " })
+        }
+        _ => String::new(),
+    }
+}
+
 fn value_at<'v>(value: &'v Value, path: &str) -> Option<&'v Value> {
     let mut at = value;
     for step in parse_path(path)? {

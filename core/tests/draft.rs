@@ -242,6 +242,21 @@ fn a_field_reads_back_as_the_form_shows_it() {
     assert_eq!(draft.ids(ListKind::Nodes), ["a"]);
     assert_eq!(draft.len("tour"), 2);
     assert_eq!(draft.len("links"), 0);
+    // An item's form reads the same texts from the item alone.
+    for (at, path) in [
+        ("nodes[0]", "aliases.en"),
+        ("nodes[0]", "id"),
+        ("tour[0]", "nodes"),
+        ("tour[0]", "reveal"),
+        ("tour[1]", "reveal"),
+        ("tour[5]", "reveal"),
+    ] {
+        assert_eq!(draft.item(at).field(path), draft.field(&format!("{at}.{path}")), "{at}.{path}");
+    }
+    assert_eq!(draft.item("nodes[0]").len("aliases.en"), 2);
+    assert_eq!(draft.item("tour[1]").len("nodes"), 0);
+    assert_eq!(draft.item("tour[0]"), draft.item("tour[0]"), "an unchanged item reads as unchanged");
+    assert_ne!(draft.item("tour[0]"), draft.item("tour[1]"));
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! write), removable; "Cite the selection" adds the words picked in the source pane; a quote
 //! can also be typed with its locator (checked against the passage when there is a source text).
 
-use super::field::Field;
+use super::field::{Field, ItemForm};
 use super::use_editor;
 use crate::i18n;
 use crate::state::use_app;
@@ -19,11 +19,24 @@ pub fn Cites(item: String, name: Signal<String>) -> impl IntoView {
     let lang = state.lang;
     let t = move |ui: i18n::Ui| move || ui.get(lang.get());
     let list = format!("{item}.sources");
+    // In an item's form, the quotes are read from the item (see ItemForm); the thesis's, from
+    // the draft.
+    let form = ItemForm::of(&item);
+    let read = {
+        let (form, item) = (form.clone(), item.clone());
+        move |inner: &str| match &form {
+            Some(form) => form.field(inner),
+            None => editor.field(&format!("{item}.{inner}")),
+        }
+    };
     // Memos, so an edit elsewhere does not draw the quotes again (and take the keyboard from
     // a translation field just left with Tab).
     let count = {
         let list = list.clone();
-        Memo::new(move |_| editor.with_draft(|d| d.len(&list)))
+        Memo::new(move |_| match &form {
+            Some(form) => form.len("sources"),
+            None => editor.with_draft(|d| d.len(&list)),
+        })
     };
     let languages = Memo::new(move |_| editor.languages());
     let source_lang = move || languages.get().source.tag();
@@ -33,12 +46,12 @@ pub fn Cites(item: String, name: Signal<String>) -> impl IntoView {
         move |i: usize| {
             let at = format!("{list}[{i}]");
             let para = {
-                let at = at.clone();
-                move || editor.field(&format!("{at}.para"))
+                let read = read.clone();
+                move || read(&format!("sources[{i}].para"))
             };
             let quote = {
-                let at = at.clone();
-                move || editor.field(&format!("{at}.quote"))
+                let read = read.clone();
+                move || read(&format!("sources[{i}].quote"))
             };
             let list = list.clone();
             let remove_name = move || match lang.get() {

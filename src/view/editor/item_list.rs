@@ -3,11 +3,11 @@
 //! it and puts the keyboard in its first field.
 
 use super::cites::Cites;
-use super::field::{field_id, Field, FieldKind};
+use super::field::{field_id, Field, FieldKind, ItemForm};
 use super::use_editor;
 use crate::i18n;
 use crate::state::use_app;
-use atlas_core::draft::{problems_at, Edit, ListKind};
+use atlas_core::draft::{Edit, ListKind};
 use atlas_core::{Lang, Languages, NodeKind, Relation};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -160,23 +160,19 @@ fn item_fields(kind: ListKind, at: &str, languages: Languages) -> AnyView {
 
 /// What an item is called in its disclosure and its buttons: its label or title in the shown
 /// language, else its id; a link by its ends.
-fn item_name(kind: ListKind, at: &str, lang: Lang) -> String {
-    let editor = use_editor();
-    editor.with_draft(|d| {
-        let shown = d.languages().shown(lang).code();
-        let text = |field: &str| Some(d.field(&format!("{at}.{field}.{shown}"))).filter(|s| !s.is_empty());
-        let id = d.field(&format!("{at}.id"));
-        let name = match kind {
-            ListKind::Nodes | ListKind::Groups => text("label"),
-            ListKind::Events | ListKind::Tour => text("title"),
-            ListKind::Links => {
-                let relation = Relation::parse(&d.field(&format!("{at}.relation")))
-                    .map_or_else(|| d.field(&format!("{at}.relation")), |r| r.label(lang).to_string());
-                Some(format!("{} {relation} {}", d.field(&format!("{at}.source")), d.field(&format!("{at}.target"))))
-            }
-        };
-        name.or(Some(id).filter(|s| !s.is_empty())).unwrap_or_else(|| "—".into())
-    })
+fn item_name(kind: ListKind, item: &ItemForm, languages: Languages, lang: Lang) -> String {
+    let shown = languages.shown(lang).code();
+    let text = |field: &str| Some(item.field(&format!("{field}.{shown}"))).filter(|s| !s.is_empty());
+    let name = match kind {
+        ListKind::Nodes | ListKind::Groups => text("label"),
+        ListKind::Events | ListKind::Tour => text("title"),
+        ListKind::Links => {
+            let relation = item.field("relation");
+            let relation = Relation::parse(&relation).map_or(relation, |r| r.label(lang).to_string());
+            Some(format!("{} {relation} {}", item.field("source"), item.field("target")))
+        }
+    };
+    name.or(Some(item.field("id")).filter(|s| !s.is_empty())).unwrap_or_else(|| "—".into())
 }
 
 /// The list's heading and its add button's name.
@@ -211,13 +207,14 @@ pub fn ItemList(kind: ListKind) -> impl IntoView {
     };
     let item = move |i: usize| {
         let at = format!("{key}[{i}]");
+        let form = ItemForm::provide(&at);
         let name = {
-            let at = at.clone();
-            Signal::derive(move || item_name(kind, &at, lang.get()))
+            let form = form.clone();
+            Signal::derive(move || item_name(kind, &form, languages.get(), lang.get()))
         };
         let problems = {
-            let at = at.clone();
-            move || editor.problems.with(|all| problems_at(all, &at).len())
+            let form = form.clone();
+            move || form.problem_count()
         };
         let badge = move || match (problems(), lang.get()) {
             (0, _) => None,
@@ -226,9 +223,9 @@ pub fn ItemList(kind: ListKind) -> impl IntoView {
         };
         let remove_name = move || format!("{} {}", i18n::editor::REMOVE.get(lang.get()), name.get());
         let id = {
-            let at = at.clone();
+            let form = form.clone();
             move || {
-                let id = editor.field(&format!("{at}.id"));
+                let id = form.field("id");
                 let name = name.get();
                 (!id.is_empty() && id != name).then(|| format!(" · {id}"))
             }
