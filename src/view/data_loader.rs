@@ -225,6 +225,19 @@ pub fn load_file(state: AppState, file: web_sys::File) {
     });
 }
 
+/// The files chosen in a file input, from its `change`; the input is emptied, so choosing the
+/// same file again is a change too.
+pub fn chosen_files(ev: &web_sys::Event) -> Vec<web_sys::File> {
+    let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+        return Vec::new();
+    };
+    let list = input.files();
+    let files =
+        (0..list.as_ref().map_or(0, |l| l.length())).filter_map(|i| list.as_ref().and_then(|l| l.get(i))).collect();
+    input.set_value("");
+    files
+}
+
 /// Reads `file` as text and hands it to `then` (an unreadable file gives "").
 fn read_text(file: &web_sys::File, then: impl FnOnce(String) + 'static) {
     let Ok(reader) = web_sys::FileReader::new() else { return };
@@ -357,14 +370,7 @@ pub fn DataControls() -> impl IntoView {
     let open = crate::view::editor_entry::file_opener(state);
     let lang = state.lang;
     let t = move |ui: i18n::Ui| move || ui.get(lang.get());
-    let on_change = move |ev: web_sys::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let list = input.files();
-        let files: Vec<web_sys::File> =
-            (0..list.as_ref().map_or(0, |l| l.length())).filter_map(|i| list.as_ref().and_then(|l| l.get(i))).collect();
-        input.set_value("");
-        open(files);
-    };
+    let on_change = move |ev: web_sys::Event| open(chosen_files(&ev));
     view! {
         <div class="data-controls">
             <label class="file-button">

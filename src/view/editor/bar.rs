@@ -7,23 +7,6 @@ use crate::i18n;
 use crate::state::use_app;
 use atlas_core::Lang;
 use leptos::prelude::*;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-
-/// Reads the first file of a file input's change and hands its text to `then`.
-pub fn read_chosen_file(ev: &web_sys::Event, then: impl FnOnce(String, String) + 'static) {
-    let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-    let Some(file) = input.files().and_then(|list| list.get(0)) else { return };
-    input.set_value("");
-    let Ok(reader) = web_sys::FileReader::new() else { return };
-    let name = file.name();
-    let reader_in = reader.clone();
-    let onload = Closure::once_into_js(move || {
-        then(name, reader_in.result().ok().and_then(|r| r.as_string()).unwrap_or_default());
-    });
-    reader.set_onload(Some(onload.unchecked_ref()));
-    let _ = reader.read_as_text(&file);
-}
 
 /// The draft's file name, from its English (or only) title.
 fn draft_file_name(title: &str) -> String {
@@ -67,12 +50,8 @@ pub fn EditorBar() -> impl IntoView {
         });
         download::text_file(&draft_file_name(&title), "application/json", &editor.draft_text());
     };
-    let open_draft = move |ev: web_sys::Event| {
-        read_chosen_file(&ev, move |_, text| {
-            state.load_problems.set(None);
-            editor.start_from_text(&text);
-        });
-    };
+    let open_draft =
+        move |ev: web_sys::Event| super::open_files(state, editor, crate::view::data_loader::chosen_files(&ev));
     let has_problems = move || editor.problems.with(|p| !p.is_empty());
     view! {
         <div class="editor-bar">

@@ -397,6 +397,7 @@ pub fn open_files(state: AppState, editor: EditorState, files: Vec<web_sys::File
                 Err(problems) => state.load_problems.set(Some((name, problems))),
             }
         } else if let Some((_, text)) = read.into_iter().next() {
+            state.load_problems.set(None);
             editor.start_from_text(&text);
         }
     });

@@ -2,7 +2,6 @@
 //! in one passage are picked for citing (an item's "Cite the selection" takes them), so a quote
 //! is the source's own words by construction.
 
-use super::bar::read_chosen_file;
 use super::{use_editor, EditorState, Picked};
 use crate::i18n;
 use crate::state::use_app;
@@ -84,8 +83,14 @@ pub fn SourcePane() -> impl IntoView {
         let Some(area) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) else { return };
         editor.edit(Edit::SourceText(area.value()));
     };
+    // One file, read as the data set's files are (within the same size limit).
     let open_text = move |ev: web_sys::Event| {
-        read_chosen_file(&ev, move |_, text| editor.edit(Edit::SourceText(text)));
+        let files = crate::view::data_loader::chosen_files(&ev);
+        crate::view::data_loader::read_all(state, files, move |_, read| {
+            if let Some((_, text)) = read.into_iter().next() {
+                editor.edit(Edit::SourceText(text));
+            }
+        });
     };
     let picked = move || {
         editor.picked.get().map(|p| {
