@@ -1,0 +1,121 @@
+//! The editor's panel (its bar, the source text, the forms), its buttons in the menu, and
+//! files opened as the draft.
+
+use super::bar::EditorBar;
+use super::item_list::ItemList;
+use super::reading_form::ReadingForm;
+use super::source_pane::SourcePane;
+use super::{use_editor, EditorState};
+use crate::state::{use_app, AppState};
+use atlas_core::draft::ListKind;
+use leptos::prelude::*;
+
+/// The menu's editor buttons in the editor's page: a new reading, the reading shown, and back
+/// to the draft when the editor is closed.
+#[component]
+pub fn EditorMenuButtons(close: Callback<()>) -> impl IntoView {
+    let state = use_app();
+    let editor = use_editor();
+    let lang = state.lang;
+    let t = move |ui: crate::i18n::Ui| move || ui.get(lang.get());
+    view! {
+        <button type="button" on:click=move |_| { editor.start_new(lang.get_untracked()); close.run(()); }>{t(crate::i18n::NEW_READING)}</button>
+        <button type="button" on:click=move |_| {
+            let text = state.source.with_untracked(|s| s.text().to_string());
+            editor.start_from_text(&text);
+            close.run(());
+        }>{t(crate::i18n::EDIT_READING)}</button>
+        <Show when=move || editor.started.get() && !editor.open.get()>
+            <button type="button" on:click=move |_| { editor.open.set(true); close.run(()); }>{t(crate::i18n::editor::RETURN_TO_DRAFT)}</button>
+        </Show>
+    }
+}
+
+/// Opens chosen or dropped files as the draft (one step to undo): a spreadsheet reading (its
+/// CSV files and the source's text, through the CSV import, whose problems are listed by file,
+/// row and column), or one data set file in any state.
+pub fn open_files(state: AppState, editor: EditorState, files: Vec<web_sys::File>) {
+    use crate::view::data_loader::{is_spreadsheet, read_all};
+    use atlas_core::csv_import::{import_csv, CsvFile};
+    let spreadsheet = is_spreadsheet(&files);
+    read_all(state, files, move |name, read| {
+        if spreadsheet {
+            let files: Vec<CsvFile> = read.iter().map(|(name, text)| CsvFile { name, text }).collect();
+            match import_csv(&files) {
+                Ok(json) => {
+                    state.load_problems.set(None);
+                    editor.start_from_text(&json);
+                }
+                Err(problems) => state.load_problems.set(Some((name, problems))),
+            }
+        } else if let Some((_, text)) = read.into_iter().next() {
+            state.load_problems.set(None);
+            editor.start_from_text(&text);
+        }
+    });
+}
+
+/// Whether a key event comes from a control that has its own undo (a text field).
+fn in_text_field(ev: &web_sys::KeyboardEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| matches!(el.tag_name().to_ascii_lowercase().as_str(), "input" | "textarea"))
+}
+
+/// The ids the draft's items have, offered where a field takes one (`datalist`s).
+#[component]
+fn IdSuggestions() -> impl IntoView {
+    let editor = use_editor();
+    // Each id with its label, so a field that takes an id offers the names the author knows.
+    let named = move |kind: ListKind| {
+        Memo::new(move |_| {
+            editor.with_draft(|d| {
+                let shown = d.languages().source.code();
+                d.ids(kind)
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(_, id)| !id.is_empty())
+                    .map(|(i, id)| (id, d.field(&format!("{}[{i}].label.{shown}", kind.key()))))
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let (nodes, groups) = (named(ListKind::Nodes), named(ListKind::Groups));
+    let options = |list: Vec<(String, String)>| {
+        list.into_iter().map(|(id, label)| view! { <option value=id>{label}</option> }).collect_view()
+    };
+    view! {
+        <datalist id="edit-node-ids">{move || options(nodes.get())}</datalist>
+        <datalist id="edit-group-ids">{move || options(groups.get())}</datalist>
+    }
+}
+
+/// The editor panel: its bar, the source text, the reading's fields and its lists. Control+Z
+/// and Control+Y (or Control+Shift+Z) undo and redo outside text fields, which keep their own.
+#[component]
+pub fn EditorPane() -> impl IntoView {
+    let editor = use_editor();
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        if !(ev.ctrl_key() || ev.meta_key()) || in_text_field(&ev) {
+            return;
+        }
+        match (ev.key().to_ascii_lowercase().as_str(), ev.shift_key()) {
+            ("z", false) => editor.undo(),
+            ("z", true) | ("y", _) => editor.redo(),
+            _ => return,
+        }
+        ev.prevent_default();
+    };
+    view! {
+        <aside class="pane editor-pane" aria-labelledby="editor-heading" on:keydown=on_key>
+            <EditorBar/>
+            <div class="editor-body">
+                <SourcePane/>
+                <ReadingForm/>
+                {ListKind::ALL.into_iter().map(|kind| view! { <ItemList kind=kind/> }).collect_view()}
+            </div>
+            <IdSuggestions/>
+        </aside>
+    }
+}

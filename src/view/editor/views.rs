@@ -1,0 +1,58 @@
+//! The editor and the reader's views beside it: each draft shown in the graph, the timeline
+//! and the details; what is chosen there opens its form.
+
+use super::{field, item_list, EditorState, Shown};
+use crate::state::AppState;
+use atlas_core::draft::ListKind;
+use leptos::prelude::*;
+
+/// While the editor is open, each draft is shown in the graph, the timeline and the details:
+/// one without problems as it is (and kept as the page's reading); one with problems as its
+/// preview (placeholders for what is not written yet, never kept). A draft that cannot be
+/// previewed leaves the views as they are.
+pub(super) fn show_in_views(state: AppState, editor: EditorState) {
+    Effect::new(move |_| {
+        if !editor.open.get() {
+            return;
+        }
+        let text = editor.history.with(|h| h.now().text());
+        if state.source.with_untracked(|s| s.text() == text) {
+            let has_problems = editor.checked.with_untracked(Result::is_err);
+            editor.shown.set(if has_problems { Shown::Preview } else { Shown::Draft });
+            return;
+        }
+        let model = editor.checked.with(|checked| checked.as_ref().ok().map(|m| (**m).clone()));
+        match model {
+            Some(model) => {
+                crate::view::data_loader::show_draft(&state, &text, model, true);
+                editor.shown.set(Shown::Draft);
+            }
+            None => match editor.history.with_untracked(|h| h.now().preview()) {
+                Some(model) => {
+                    crate::view::data_loader::show_draft(&state, &text, model, false);
+                    editor.shown.set(Shown::Preview);
+                }
+                None => editor.shown.set(Shown::Earlier),
+            },
+        }
+    });
+}
+
+/// A node or an event chosen in the graph or the timeline while the editor is open opens its
+/// form (in the editor's page the forms stand where the details would).
+pub(super) fn open_the_chosen(state: AppState, editor: EditorState) {
+    Effect::new(move |_| {
+        let (kind, id) = match state.selection.get() {
+            atlas_core::view_state::Selected::Node(id) => (ListKind::Nodes, id),
+            atlas_core::view_state::Selected::Event(id) => (ListKind::Events, id),
+            _ => return,
+        };
+        if !editor.open.get_untracked() {
+            return;
+        }
+        let index = editor.history.with_untracked(|h| h.now().ids(kind).iter().position(|i| *i == id));
+        if let Some(i) = index {
+            item_list::show_field(field::field_id(&format!("{}[{i}].id", kind.key())), false);
+        }
+    });
+}
