@@ -256,62 +256,6 @@ try {
   // ------------------------------------------------------------------------------------------
   const server = await startServer({ root: SITE });
   try {
-    await check('the WebAssembly memory grows at the start and not after it (reader, editor)', async () => {
-      // WebKit failed now and then while the app grew its memory a few pages at a time
-      // (src/main.rs, reserve_heap): the app now takes its heap in one growth at the start.
-      // Measured here by the memory's size, read through the instance the page creates.
-      const { context, page, log } = await freshPage();
-      try {
-        await page.addInitScript(() => {
-          window.__atlasMemories = [];
-          for (const name of ['instantiateStreaming', 'instantiate']) {
-            const original = WebAssembly[name];
-            WebAssembly[name] = async (...args) => {
-              const made = await original.apply(WebAssembly, args);
-              window.__atlasMemories.push((made.instance ?? made).exports.memory);
-              return made;
-            };
-          }
-        });
-        const pages = () => page.evaluate(() => window.__atlasMemories.map((m) => m.buffer.byteLength / 65536));
-        await page.goto(server.url(`?lang=en&node=${firstThreat.id}`), { waitUntil: 'load' });
-        await page.getByRole('region', { name: 'Graph', exact: true }).waitFor();
-        const atStart = await pages();
-        if (atStart.length !== 1) fail(`the page made ${atStart.length} WebAssembly memories, expected 1`);
-        // The reserve (8 MiB) is in the memory from the start.
-        if (atStart[0] < 128) fail(`the reader's memory holds ${atStart[0]} pages of 64 KiB once drawn: no heap was reserved at the start`);
-        // The reader in use: the layout settles, a selection, the timeline, the other language,
-        // the whole tour presented, a search, the handout built.
-        await page.getByRole('list', { name: 'Timeline', exact: true }).getByRole('button', { name: usEvent.title.en }).click();
-        await page.getByRole('complementary', { name: 'Details' }).getByRole('heading', { name: usEvent.title.en, exact: true }).waitFor();
-        await page.getByRole('button', { name: '中文', exact: true }).click();
-        await page.getByRole('heading', { name: data.meta.title.zh, exact: true }).waitFor();
-        await page.keyboard.press('F5');
-        await page.getByRole('progressbar').waitFor();
-        for (let i = 0; i < data.tour.length + 2; i++) await page.keyboard.press('ArrowRight');
-        await page.keyboard.press('Escape');
-        await page.getByRole('progressbar').waitFor({ state: 'detached' });
-        await page.getByRole('searchbox').first().fill('数据');
-        await page.locator('section.handout').waitFor({ state: 'attached' });
-        await drain(page, log);
-        const after = await pages();
-        if (after[0] !== atStart[0]) fail(`the reader's memory grew after its start: ${atStart[0]} to ${after[0]} pages of 64 KiB`);
-        await page.goto(server.url('editor.html?lang=en'), { waitUntil: 'load' });
-        const pane = page.getByRole('complementary', { name: 'Editor', exact: true });
-        await pane.waitFor();
-        const editorStart = await pages();
-        if (editorStart.length !== 1 || editorStart[0] < 128) fail(`the editor's page has WebAssembly memories of ${JSON.stringify(editorStart)} pages of 64 KiB, expected one with the heap reserved`);
-        await pane.getByRole('button', { name: 'Add a node', exact: true }).click();
-        await pane.locator('.field-problems li').first().waitFor();
-        await drain(page, log);
-        const editorAfter = await pages();
-        if (editorAfter[0] !== editorStart[0]) fail(`the editor's memory grew after its start: ${editorStart[0]} to ${editorAfter[0]} pages of 64 KiB`);
-        if (log.errors.length) fail(`page errors: ${log.errors.join(' | ')}`);
-      } finally {
-        await context.close();
-      }
-    });
-
     await check('a start that is slow says so, and the message goes once the app is drawn', async () => {
       const { context, page } = await freshPage();
       try {
