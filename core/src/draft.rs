@@ -122,15 +122,19 @@ pub struct DraftItem {
 }
 
 impl DraftItem {
+    fn get(&self, path: &str) -> Option<&Value> {
+        self.value.as_ref().and_then(|v| value_at(v, path))
+    }
+
     /// The text a form shows for the field at `path` inside the item (`label.en`), as
     /// [`Draft::field`] shows it.
     pub fn field(&self, path: &str) -> String {
-        field_text(path, self.value.as_ref().and_then(|v| value_at(v, path)))
+        field_text(path, self.get(path))
     }
 
     /// How many items the list at `path` inside the item has (`sources`).
     pub fn len(&self, path: &str) -> usize {
-        self.value.as_ref().and_then(|v| value_at(v, path)).and_then(Value::as_array).map_or(0, Vec::len)
+        list_len(self.get(path))
     }
 }
 
@@ -217,7 +221,7 @@ impl Draft {
 
     /// How many items the list at `list` has.
     pub fn len(&self, list: &str) -> usize {
-        self.get(list).and_then(Value::as_array).map_or(0, Vec::len)
+        list_len(self.get(list))
     }
 
     /// The source text's passages, as the draft carries them.
@@ -546,7 +550,6 @@ fn parse_path(path: &str) -> Option<Vec<Step<'_>>> {
     Some(steps)
 }
 
-/// The value at `path` in `value`.
 /// The text a form shows for the field at `path` whose value is `value` (see [`Draft::field`]).
 fn field_text(path: &str, value: Option<&Value>) -> String {
     match value {
@@ -561,6 +564,12 @@ fn field_text(path: &str, value: Option<&Value>) -> String {
     }
 }
 
+/// How many items a list has (none when `value` is not a list).
+fn list_len(value: Option<&Value>) -> usize {
+    value.and_then(Value::as_array).map_or(0, Vec::len)
+}
+
+/// The value at `path` in `value`.
 fn value_at<'v>(value: &'v Value, path: &str) -> Option<&'v Value> {
     let mut at = value;
     for step in parse_path(path)? {
