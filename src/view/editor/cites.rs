@@ -101,12 +101,16 @@ pub fn Cites(item: String, name: Signal<String>) -> impl IntoView {
             })
         }
     };
+    // Cites a quote on the item; whether one was added (a citation the editor refuses adds none).
+    let cited = move |item: String, para: String, quote: String| {
+        let before = count.get_untracked();
+        editor.edit(Edit::Cite { item, para, quote });
+        count.get_untracked() > before
+    };
     let cite_item = item.clone();
     let cite = move |_| {
         if let Some(picked) = editor.picked.get_untracked() {
-            let before = editor.with_draft(|d| d.len(&format!("{cite_item}.sources")));
-            editor.edit(Edit::Cite { item: cite_item.clone(), para: picked.para, quote: picked.quote });
-            if editor.with_draft(|d| d.len(&format!("{cite_item}.sources"))) > before {
+            if cited(cite_item.clone(), picked.para, picked.quote) {
                 editor.picked.set(None);
                 // The words are cited: the page's selection goes too, so moving the keyboard to
                 // the next item does not pick them again for it.
@@ -124,10 +128,7 @@ pub fn Cites(item: String, name: Signal<String>) -> impl IntoView {
     let typed_quote = RwSignal::new(String::new());
     let typed_item = item.clone();
     let add_typed = move |_| {
-        let before = editor.with_draft(|d| d.len(&format!("{typed_item}.sources")));
-        let (para, quote) = (typed_para.get_untracked(), typed_quote.get_untracked());
-        editor.edit(Edit::Cite { item: typed_item.clone(), para, quote });
-        if editor.with_draft(|d| d.len(&format!("{typed_item}.sources"))) > before {
+        if cited(typed_item.clone(), typed_para.get_untracked(), typed_quote.get_untracked()) {
             typed_quote.set(String::new());
         }
     };
