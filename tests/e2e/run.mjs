@@ -125,14 +125,18 @@ async function openBrowser(engine, outDir) {
   }
 }
 
+/** The current document's alerts and first words (`chars` of them), as one line. */
+const DOCUMENT_SAYS = `
+  const alerts = R.findAll('alert').map((a) => a.textContent.trim().slice(0, 300));
+  return 'alerts: ' + (alerts.length ? JSON.stringify(alerts) : 'none') +
+    ' · text: ' + JSON.stringify(document.body ? document.body.innerText.slice(0, arguments[0]) : '(no body)');`;
+
 /** One line on what the page shows: its address, alerts, collected errors and first words. */
 async function pageState(page) {
   if (page.inFrame) await page.top().catch(() => {});
   const errors = await page.pageErrors().catch((e) => [`? (${e.message})`]);
-  const shown = await page.js(`
-    const alerts = R.findAll('alert').map((a) => a.textContent.trim().slice(0, 300));
-    return location.href + ' · alerts: ' + (alerts.length ? JSON.stringify(alerts) : 'none') +
-      ' · text: ' + JSON.stringify(document.body ? document.body.innerText.slice(0, 200) : '(no body)');`).catch((e) => `? (${e.message})`);
+  const where = await page.js('return location.href;').catch((e) => `? (${e.message})`);
+  const shown = await page.js(DOCUMENT_SAYS, 200).catch((e) => `? (${e.message})`);
   // Each frame of the page (a course page's apps): how far its start got, its alerts, its words.
   const frames = [];
   const titles = await page.js("return Array.from(document.getElementsByTagName('iframe')).map((f) => f.title);").catch(() => []);
@@ -140,17 +144,15 @@ async function pageState(page) {
     const inside = await (async () => {
       await page.enterFrame(title, { timeout: 2_000 });
       try {
-        return await page.js(`
-          const alerts = R.findAll('alert').map((a) => a.textContent.trim().slice(0, 300));
-          return 'start ' + (document.documentElement.dataset.start || '?') + ', alerts ' + (alerts.length ? JSON.stringify(alerts) : 'none') +
-            ', text ' + JSON.stringify(document.body ? document.body.innerText.slice(0, 120) : '(no body)');`);
+        const start = await page.js("return document.documentElement.dataset.start || '?';");
+        return `start ${start} · ${await page.js(DOCUMENT_SAYS, 120)}`;
       } finally {
         await page.top();
       }
     })().catch((e) => `? (${e.message.slice(0, 120)})`);
     frames.push(`frame ${JSON.stringify(title)}: ${inside}`);
   }
-  return `${shown} · errors: ${errors.length ? errors.slice(0, 3).join(' | ').slice(0, 1500) : 'none'}${frames.length ? ` · ${frames.join(' · ')}` : ''}`;
+  return `${where} · ${shown} · errors: ${errors.length ? errors.slice(0, 3).join(' | ').slice(0, 1500) : 'none'}${frames.length ? ` · ${frames.join(' · ')}` : ''}`;
 }
 
 for (const engine of engines) {
