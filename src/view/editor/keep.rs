@@ -48,9 +48,7 @@ pub(super) fn keep_in_storage(state: AppState, editor: EditorState) {
         if !editor.started.get_untracked() {
             return;
         }
-        let envelope = data_set_envelope(&SavedDataSet { name: "draft".into(), text });
-        let kept = storage::set(&draft_key(), &envelope).and(storage::set(&open_key(), if open { "1" } else { "0" }));
-        if kept.is_err() && !warned.get_value() {
+        if write(text, open).is_err() && !warned.get_value() {
             warned.set_value(true);
             state.notify(Notice::text(
                 "此浏览器无法保存草稿（此处没有存储空间或空间已满）：离开前请用“将草稿保存为文件”保存。",
@@ -58,4 +56,22 @@ pub(super) fn keep_in_storage(state: AppState, editor: EditorState) {
             ));
         }
     });
+}
+
+/// Words typed into a field that is still focused when the page goes away (a reload, a closed
+/// tab) are committed then (fields commit when they are left), and the draft is written at once:
+/// the effect above would run after the handler, which a page going away may not wait for.
+pub(super) fn keep_on_leaving(editor: EditorState) {
+    crate::browser::dom::on_page_hide(move || {
+        crate::browser::dom::commit_focused_text(".editor-pane");
+        if editor.started.get_untracked() {
+            let _ = write(editor.history.with_untracked(|h| h.now().text()), editor.open.get_untracked());
+        }
+    });
+}
+
+/// Writes the draft's text, and whether the editor is open, to this page's storage.
+fn write(text: String, open: bool) -> Result<(), storage::StorageError> {
+    let envelope = data_set_envelope(&SavedDataSet { name: "draft".into(), text });
+    storage::set(&draft_key(), &envelope).and(storage::set(&open_key(), if open { "1" } else { "0" }))
 }

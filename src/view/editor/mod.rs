@@ -231,8 +231,6 @@ pub fn provide_editor(state: AppState) -> EditorState {
     keep::keep_in_storage(state, editor);
     views::show_in_views(state, editor);
     views::open_the_chosen(state, editor);
-    // Fields commit when they are left; words typed into one that is still focused when the page
-    // goes away (a reload, a closed tab) are committed then, and so kept with the draft.
-    crate::browser::dom::on_page_hide(|| crate::browser::dom::commit_focused_text(".editor-pane"));
+    keep::keep_on_leaving(editor);
     editor
 }
