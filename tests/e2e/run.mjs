@@ -155,6 +155,20 @@ async function pageState(page) {
   return `${where} · ${shown} · errors: ${errors.length ? errors.slice(0, 3).join(' | ').slice(0, 1500) : 'none'}${frames.length ? ` · ${frames.join(' · ')}` : ''}`;
 }
 
+/**
+ * Why the browser under the session failed, or null when it is still there: the session no
+ * longer answers, or it answers with no address at all (WebKit keeps the session of a page whose
+ * web process crashed in a blank view; no spec's page is ever without an address).
+ */
+async function browserFailure(session) {
+  try {
+    const url = await withTimeout(session.cmd('GET', '/url'), 10_000, 'the session');
+    return url === '' ? session.driverFailure ?? 'the page crashed (its session shows no address)' : null;
+  } catch (e) {
+    return session.driverFailure ?? e?.message ?? String(e);
+  }
+}
+
 for (const engine of engines) {
   const outDir = join(OUT, engine);
   rmSync(outDir, { recursive: true, force: true });
@@ -187,6 +201,7 @@ for (const engine of engines) {
         version = browser.session.capabilities?.browserVersion ?? '?';
       }
       const { page } = browser;
+      browser.session.driverFailure = null;
       const notes = [];
       const note = (text) => notes.push(text);
       await withTimeout((async () => {
@@ -208,10 +223,19 @@ for (const engine of engines) {
         console.log(`[${engine}] SKIP ${spec.name} (${secs(Date.now() - ts)}): ${e.message}`);
         break;
       }
-      if (e?.transport && !retried) {
+      // The browser under the session may have died while the check ran (WebKit deletes a
+      // session whose page crashed): the check then failed with whatever command came first, or
+      // a wait caught the error and timed out. A session that no longer answers is the driver's
+      // failure; one whose page is still there leaves the check's failure standing.
+      const driverFailure = e?.transport
+        ? e.message
+        : browser
+          ? await browserFailure(browser.session)
+          : null;
+      if (driverFailure && !retried) {
         retried = true;
-        transportRetries.push(`${engine} › ${spec.name}: ${e.message}`);
-        console.log(`[${engine}] RETRY ${spec.name}: the driver failed (${e.message}); once more in a fresh browser`);
+        transportRetries.push(`${engine} › ${spec.name}: ${driverFailure}`);
+        console.log(`[${engine}] RETRY ${spec.name}: the driver failed (${driverFailure}); the check then said: ${e?.message ?? e}; once more in a fresh browser`);
         if (browser) await browser.driver.stop().catch(() => {});
         browser = null;
         continue;
@@ -222,7 +246,7 @@ for (const engine of engines) {
       failures.push(message);
       console.log(`[${engine}] FAIL ${spec.name} (${secs(Date.now() - ts)}): ${message}`);
       if (process.env.ATLAS_DEBUG && e?.stack) console.log(e.stack);
-      if (browser && !e?.transport) {
+      if (browser && !driverFailure) {
         // What the page itself said when the check failed (a panic card, a console error): a
         // failure in CI is then diagnosable from its log alone.
         const said = await withTimeout(pageState(browser.page), 10_000, 'the page state').catch((err) => `? (${err.message})`);
@@ -232,7 +256,7 @@ for (const engine of engines) {
         const shot = `FAIL-${spec.name.replace(/[^\w.-]+/g, '-')}`;
         const ok = await withTimeout(browser.page.screenshot(shot), 20_000, 'screenshot').then(() => true, () => false);
         // A browser that cannot even take a screenshot is restarted for the next spec.
-        if (!ok || e?.transport || /did not finish within/.test(e?.message ?? '')) {
+        if (!ok || driverFailure || /did not finish within/.test(e?.message ?? '')) {
           await browser.driver.stop().catch(() => {});
           browser = null;
         }

@@ -101,7 +101,11 @@ export class Page {
       const state = await this.js(`
         if (R.findAll('alert').length) return 'alert';
         if (R.findAll('region', { regex: { source: '^(Graph|关系图)$', flags: '' } }).length) return 'ready';
-        return document.readyState;`).catch((e) => `script failed: ${e.message}`);
+        return document.readyState;`).catch((e) => {
+        // The driver failing is not an answer to wait for (as in `until`).
+        if (e?.transport) throw e;
+        return `script failed: ${e.message}`;
+      });
       if (state === 'ready' || state === 'alert') return state;
       if (Date.now() > deadline) {
         const body = await this.js('return document.body ? document.body.innerText.slice(0, 300) : "(no body)"').catch(() => '?');

@@ -286,10 +286,19 @@ export class Session {
     this.driver = driver;
     this.id = id;
     this.capabilities = capabilities;
+    // The first driver failure seen in this session (its connection, or the browser under it
+    // gone). Kept here because a wait may catch the error and go on polling until it times out;
+    // the runner then still knows the driver failed, not the page.
+    this.driverFailure = null;
   }
 
-  cmd(method, path, body, timeoutMs) {
-    return call(this.driver.base, method, `/session/${this.id}${path}`, body, timeoutMs);
+  async cmd(method, path, body, timeoutMs) {
+    try {
+      return await call(this.driver.base, method, `/session/${this.id}${path}`, body, timeoutMs);
+    } catch (e) {
+      if (e?.transport && !this.driverFailure) this.driverFailure = e.message;
+      throw e;
+    }
   }
 
   async delete() {
