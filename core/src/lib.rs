@@ -31,6 +31,7 @@ pub mod draft;
 pub mod drawing;
 pub mod export;
 pub mod frame;
+pub mod handoff;
 pub mod label;
 pub mod layout;
 pub mod load;

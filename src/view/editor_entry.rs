@@ -15,9 +15,8 @@ pub const EDITOR_PAGE: &str = "editor.html";
 pub const HANDOFF_KEY: &str = "v1:edit-handoff";
 
 /// What the link to the editor asks for, in its fragment (the query is the view's, and says
-/// what it does not know).
+/// what it does not know). Editing a reading is `#edit-reading=<token>` (`core::handoff`).
 pub const NEW_READING_FRAGMENT: &str = "#new-reading";
-pub const EDIT_READING_FRAGMENT: &str = "#edit-reading";
 
 /// Sets up the editor of this build and returns whether it is open (never, in the reader).
 pub fn install(state: AppState) -> Signal<bool> {
@@ -81,13 +80,16 @@ fn EditorLinks(close: Callback<()>) -> impl IntoView {
     let state = crate::state::use_app();
     let lang = state.lang;
     let t = move |ui: i18n::Ui| move || ui.get(lang.get());
+    use atlas_core::handoff;
     let beside = !crate::browser::one_file::is_one_file();
+    // This page's hand-over token: the editor opened by this link takes only the reading this
+    // page left, never one another page (another tab of the same site) left after it.
+    let token = handoff::token_from(js_sys::Math::random(), js_sys::Math::random());
+    let edit_fragment = format!("{}{token}", handoff::LINK_PREFIX);
     let hand_over = move |_| {
         let text = state.source.with_untracked(|s| s.text().to_string());
-        // An older hand-over never stands in for this one; when storage refuses, the editor's
-        // page says the reading did not arrive.
-        crate::browser::storage::remove(HANDOFF_KEY);
-        let _ = crate::browser::storage::set(HANDOFF_KEY, &text);
+        // When storage refuses, the editor's page says the reading did not arrive.
+        let _ = crate::browser::storage::set(HANDOFF_KEY, &handoff::seal(&token, &text));
         close.run(());
     };
     // The editor opens in the interface's language.
@@ -95,7 +97,7 @@ fn EditorLinks(close: Callback<()>) -> impl IntoView {
     beside.then(|| {
         view! {
             <a class="button-link" href=move || href(NEW_READING_FRAGMENT) on:click=move |_| close.run(())>{t(i18n::NEW_READING)}</a>
-            <a class="button-link" href=move || href(EDIT_READING_FRAGMENT) on:click=hand_over>{t(i18n::EDIT_READING)}</a>
+            <a class="button-link" href=move || href(&edit_fragment) on:click=hand_over>{t(i18n::EDIT_READING)}</a>
         }
     })
 }

@@ -306,6 +306,29 @@ export const specs = [
         await page.click(await page.byRole('button', 'Undo', { exact: true, within: await editorPane(page) }));
         const enTitle = await textField(page, await section(page, 'The reading'), 'Title');
         await page.until(async () => (await page.prop(enTitle, 'value')) === set.meta.title.en, 'Undo to bring back the draft the reading replaced');
+
+        // A hand-over is taken only by the link that made it: one reader page's link never
+        // opens the reading another page (another tab) left in storage after it.
+        await page.open(server.url('?lang=en'));
+        const earlier = await page.prop(await menuLink(page, 'Edit this reading'), 'href');
+        await page.open(server.url('?lang=en'));
+        // This page hands the reading over; its link is not followed yet (the other tab's is).
+        await page.js(`document.addEventListener('click', (e) => { if (e.target.closest('a[href*="edit-reading"]')) e.preventDefault(); }, true);`);
+        const later = await menuLink(page, 'Edit this reading');
+        const laterHref = await page.prop(later, 'href');
+        check(laterHref !== earlier, `two reader pages' "Edit this reading" links are the same: ${laterHref}`);
+        await page.click(later);
+        await page.open(earlier);
+        await page.installCollectors();
+        const noticeText = await page.text(await page.byRole('status', 'Notices', { exact: true }));
+        check(/The reading to edit did not reach the editor/.test(noticeText), `the earlier page's link says: ${JSON.stringify(noticeText)}`);
+        check((await page.all('group', /^Replace your draft/)).length === 0, 'the earlier page\'s link offers the reading another page handed over');
+        check((await page.prop(await textField(page, await section(page, 'The reading'), 'Title'), 'value')) === set.meta.title.en, 'the draft changed on a link whose reading did not arrive');
+        // The later page's own link still finds its reading (from another page: from the
+        // editor's own address it would be a move within the page).
+        await page.open(server.url('?lang=en'));
+        await page.open(laterHref);
+        await page.byRole('group', /^Replace your draft "Trust in shared infrastructure"\?/, { within: await editorPane(page) });
       } finally {
         await server.close();
         tmp.remove();
