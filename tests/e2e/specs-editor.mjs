@@ -182,10 +182,18 @@ export const specs = [
         // Four links.
         const links = await section(page, 'Links');
         const relationNames = { drives: 'drives', aggravates: 'aggravates', addresses: 'addresses', exemplifies: 'exemplifies' };
-        for (const link of set.links) {
+        for (const [i, link] of set.links.entries()) {
           const item = await addItem(page, links, 'Add a link');
           await setField(page, item, 'From (node id)', link.source);
+          if (i === 0) {
+            // The status (a live region) names the field an edit broke, and what is wrong there.
+            await setField(page, item, 'To (node id)', 'no-such-node');
+            await page.until(async () => /^To \(node id\): .*no-such-node.*\. \d+ problems? to fix/.test(await status(page)), 'the status to name the field just broken').catch(async (e) => {
+              throw new CheckError(`${e.message}; the status says ${JSON.stringify(await status(page))}`);
+            });
+          }
           await setField(page, item, 'To (node id)', link.target);
+          check(!/^To \(node id\)/.test(await status(page)), `the status still names a field the next edit mended: ${JSON.stringify(await status(page))}`);
           const relation = await page.byRole('combobox', 'Relation', { exact: true, within: item });
           const option = await page.js('return Array.from(arguments[0].options).find((o) => o.value === arguments[1]);', relation, link.relation);
           await page.choose(relation, await page.text(option));

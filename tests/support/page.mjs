@@ -359,6 +359,9 @@ export class Page {
     const option = await this.js(
       'return Array.from(arguments[0].options).find((o) => R.norm(o.textContent) === arguments[1]) || null;', select, text);
     if (!option) throw new CheckError(`${await this.describe(select)} has no option ${JSON.stringify(text)}`);
+    // In sight first, as a user scrolls to a list before choosing in it: WebDriver scrolls only
+    // what is out of the view, and a sticky bar (the editor's passages) may cover the list.
+    await this.js('arguments[0].scrollIntoView({ block: "center" });', select);
     await this.session.click(option);
     await this.until(async () => (await this.js('return arguments[0].selected;', option)), `the option ${JSON.stringify(text)} to be chosen`);
   }

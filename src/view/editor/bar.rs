@@ -19,7 +19,7 @@ pub fn EditorBar() -> impl IntoView {
     let editor = use_editor();
     let lang = state.lang;
     let t = move |ui: i18n::Ui| move || ui.get(lang.get());
-    let status = move || {
+    let count_said = move || {
         let count = editor.problems.with(Vec::len);
         if editor.shown.get() == super::Shown::Earlier {
             return match lang.get() {
@@ -38,6 +38,12 @@ pub fn EditorBar() -> impl IntoView {
             }
             (Lang::Zh, n) => format!("有 {n} 个问题待改（标在相应字段下）。视图显示预览：“…”表示尚未填写。"),
         }
+    };
+    let status = move || {
+        let at_field = editor.field_problem.with(|said| {
+            said.as_ref().map(|said| format!("{}: {}. ", said.label.get(), said.problem.message(lang.get())))
+        });
+        format!("{}{}", at_field.unwrap_or_default(), count_said())
     };
     let save_draft = move |_| {
         let title = editor.with_draft(|d| {

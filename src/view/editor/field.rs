@@ -94,6 +94,13 @@ fn control_value(ev: &web_sys::Event) -> Option<String> {
     target.dyn_ref::<web_sys::HtmlSelectElement>().map(web_sys::HtmlSelectElement::value)
 }
 
+/// The problems a field at `path` shows: those at it, and for a text in one language
+/// (`label.en`) also its whole text missing (`label`).
+fn own_problems<'a>(all: &'a [Problem], path: &'a str) -> impl Iterator<Item = &'a Problem> {
+    let parent = path.rsplit_once('.').filter(|(_, last)| matches!(*last, "zh" | "en")).map(|(p, _)| p);
+    all.iter().filter(move |p| parent.is_some_and(|parent| p.path == parent)).chain(problems_at(all, path))
+}
+
 /// A labelled field of the draft at `path`; `text_lang` marks a text written in one language.
 #[component]
 pub fn Field(
@@ -122,18 +129,11 @@ pub fn Field(
         }
     };
     let problems = {
-        let path = path.clone();
+        let (path, form) = (path.clone(), form.clone());
         Memo::new(move |_| {
             let lang = state.lang.get();
-            // A text in one language also answers for its whole text missing (`label` when the
-            // field is `label.en`).
-            let parent = path.rsplit_once('.').filter(|(_, last)| matches!(*last, "zh" | "en")).map(|(p, _)| p);
             let said = |all: &[Problem]| {
-                all.iter()
-                    .filter(|p| parent.is_some_and(|parent| p.path == parent))
-                    .chain(problems_at(all, &path))
-                    .map(|p| format!("{} — {}", p.message(lang), p.hint(lang)))
-                    .collect::<Vec<_>>()
+                own_problems(all, &path).map(|p| format!("{} — {}", p.message(lang), p.hint(lang))).collect::<Vec<_>>()
             };
             match &form {
                 Some((form, _)) => form.problems.with(|all| said(all)),
@@ -143,9 +143,16 @@ pub fn Field(
     };
     let commit = {
         let path = path.clone();
+        let form = form.clone();
         move |ev: web_sys::Event| {
             if let Some(text) = control_value(&ev) {
                 editor.edit(Edit::Set { path: path.clone(), text });
+                let first = |all: &[Problem]| own_problems(all, &path).next().cloned();
+                let problem = match &form {
+                    Some((form, _)) => form.problems.with_untracked(|all| first(all)),
+                    None => editor.problems.with_untracked(|all| first(all)),
+                };
+                editor.field_problem.set(problem.map(|problem| super::FieldProblem { label, problem }));
             }
         }
     };

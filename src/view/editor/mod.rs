@@ -56,6 +56,17 @@ pub struct EditorState {
     pub pending: RwSignal<Option<Draft>>,
     /// What the views show of the draft.
     pub shown: RwSignal<Shown>,
+    /// The problem the last edit left at the field it was made in, said first in the status.
+    pub field_problem: RwSignal<Option<FieldProblem>>,
+}
+
+/// A problem at the field just edited, with the field's label: the status is a live region, so a
+/// screen reader hears which field the edit broke, not only how many problems there are (the
+/// field's own problem is read to it when the field has the keyboard again).
+#[derive(Clone, Debug)]
+pub struct FieldProblem {
+    pub label: Signal<String>,
+    pub problem: Problem,
 }
 
 /// What the graph, the timeline and the details show of the draft.
@@ -99,6 +110,7 @@ impl EditorState {
             }
         });
         self.refused.set(refused);
+        self.field_problem.set(None);
     }
 
     pub fn undo(&self) {
@@ -106,6 +118,7 @@ impl EditorState {
             h.undo();
         });
         self.refused.set(None);
+        self.field_problem.set(None);
     }
 
     pub fn redo(&self) {
@@ -113,6 +126,7 @@ impl EditorState {
             h.redo();
         });
         self.refused.set(None);
+        self.field_problem.set(None);
     }
 
     pub fn can_undo(&self) -> bool {
@@ -145,6 +159,7 @@ impl EditorState {
         self.pending.set(None);
         self.history.update(|h| h.start(draft));
         self.refused.set(None);
+        self.field_problem.set(None);
         self.picked.set(None);
         self.started.set(true);
         self.open.set(true);
@@ -224,6 +239,7 @@ pub fn provide_editor(state: AppState) -> EditorState {
         started: RwSignal::new(started),
         pending: RwSignal::new(None),
         shown: RwSignal::new(Shown::Draft),
+        field_problem: RwSignal::new(None),
     };
     provide_context(editor);
     source_pane::watch_selection(editor);
