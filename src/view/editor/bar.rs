@@ -41,7 +41,13 @@ pub fn EditorBar() -> impl IntoView {
     };
     let status = move || {
         let at_field = editor.field_problem.with(|said| {
-            said.as_ref().map(|said| format!("{}: {}. ", said.label.get(), said.problem.message(lang.get())))
+            said.as_ref().map(|said| {
+                let (label, problem) = (said.label.get(), said.problem.message(lang.get()));
+                match lang.get() {
+                    Lang::En => format!("{label}: {problem}. "),
+                    Lang::Zh => format!("{label}：{problem}。"),
+                }
+            })
         });
         format!("{}{}", at_field.unwrap_or_default(), count_said())
     };
