@@ -8,8 +8,8 @@ import { pathToFileURL } from 'node:url';
 import { check, CheckError } from '../support/page.mjs';
 import { englishReading, tempDir, TRUST_TEXT } from '../support/datasets.mjs';
 import { spyOnDownloads, nextDownload } from './specs-share.mjs';
-import { GRAPH, openMenu, details, expectDetailsTitle, expectFocused } from './specs.mjs';
-import { ownServer, expectDataSet, alertText } from './specs-data.mjs';
+import { GRAPH, openMenu, details, expectDetailsTitle, expectFocused, graphNode, loadData } from './specs.mjs';
+import { ownServer, expectDataSet, alertText, chooseFile, pinSomeNode, storageItems } from './specs-data.mjs';
 
 /** A link of the "More" menu. */
 async function menuLink(page, name) {
@@ -337,6 +337,57 @@ export const specs = [
         await page.open(server.url('?lang=en'));
         await page.open(laterHref);
         await page.byRole('group', /^Replace your draft "Trust in shared infrastructure"\?/, { within: await editorPane(page) });
+      } finally {
+        await server.close();
+        tmp.remove();
+      }
+    },
+  },
+
+  {
+    name: 'editor: a node moved in the editor stays where it was put through an edit and a reload',
+    async run({ page, site, startServer }) {
+      const set = englishReading();
+      const server = await ownServer(startServer, site);
+      const tmp = tempDir();
+      try {
+        await page.open(server.url('editor.html?lang=en'));
+        const file = tmp.write('trust.json', set);
+        const data = loadData(file);
+        await chooseFile(page, file);
+        await expectDataSet(page, set, 'the reading opened as the draft');
+        const { node, transform } = await pinSomeNode(page, data);
+        const at = (el) => page.attr(el, 'transform');
+        const pinned = async (why) => {
+          const el = await graphNode(page, data, node);
+          await page.until(async () => (await page.attr(el, 'aria-label')).includes('pinned'), `"${node.label.en}" pinned ${why}`);
+          return el;
+        };
+        const pinsKept = async () => Object.entries(await storageItems(page)).filter(([k]) => k.startsWith('argument-atlas:v1:pins:'));
+        const pinnedAt = async (why) => {
+          const el = await pinned(why);
+          await page.stable(el);
+          // Where it was put, give or take the view fitting the others as they settle round it.
+          const [now, put] = [await at(el), transform].map((t) => (/translate\(\s*([-\d.]+)[ ,]+([-\d.]+)/.exec(t) ?? []).slice(1).map(Number));
+          check(now.length === 2 && Math.hypot(now[0] - put[0], now[1] - put[1]) <= 4, `${why}, "${node.label.en}" is at ${await at(el)}; it was put at ${transform}`);
+        };
+        // An edit of the draft (its text changes; the nodes stay).
+        await setField(page, await section(page, 'The reading'), 'Title', 'Trust, rearranged');
+        await page.byRole('heading', 'Trust, rearranged', { exact: true });
+        await pinnedAt('after an edit');
+        const kept = await pinsKept();
+        check(kept.length === 1 && kept[0][1].includes(JSON.stringify(node.id)), `the editor's page keeps ${kept.length} sets of pins: ${kept.map(([k]) => k)}`);
+        // After a reload the others are laid out afresh round it (the view fits them, so its
+        // place on the screen moves): it is pinned at the place kept.
+        await page.open(server.url('editor.html?lang=en'));
+        await page.byRole('heading', 'Trust, rearranged', { exact: true });
+        await pinned('after a reload');
+        const again = await pinsKept();
+        check(again.length === 1 && again[0][1] === kept[0][1], `after a reload the pins kept are ${JSON.stringify(again)}, they were ${JSON.stringify(kept)}`);
+        // Another reading put in place of the draft does not take them over.
+        await page.open(server.url('editor.html?lang=en#new-reading'));
+        await page.click(await page.byRole('button', 'Replace it', { exact: true, within: await editorPane(page) }));
+        await page.until(async () => !Object.keys(await storageItems(page)).some((k) => k.startsWith('argument-atlas:v1:pins:')), 'the replaced draft\'s pins to be forgotten');
       } finally {
         await server.close();
         tmp.remove();

@@ -156,6 +156,7 @@ impl EditorState {
 
     /// Puts `draft` in place of the one there (one step to undo).
     pub fn replace(&self, draft: Draft) {
+        crate::view::graph::pins::forget(&crate::view::data_loader::draft_key());
         self.pending.set(None);
         self.history.update(|h| h.start(draft));
         self.refused.set(None);
@@ -167,6 +168,7 @@ impl EditorState {
 
     /// The first draft of a page that had none: nothing to undo back to.
     fn begin(&self, draft: Draft) {
+        crate::view::graph::pins::forget(&crate::view::data_loader::draft_key());
         self.history.set(History::new(draft));
         self.started.set(true);
         self.open.set(true);

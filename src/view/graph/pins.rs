@@ -9,7 +9,19 @@ use leptos::prelude::*;
 
 /// The storage key of the pins of the shown data set.
 fn key(state: &AppState) -> String {
-    format!("v1:pins:{}", state.source.get_untracked().key())
+    key_of(state.source.get_untracked().key())
+}
+
+/// The storage key of the pins of the data set whose source key is `source_key`.
+fn key_of(source_key: &str) -> String {
+    format!("v1:pins:{source_key}")
+}
+
+/// Forgets the pins kept for the data set whose source key is `source_key` (a draft that another
+/// reading replaced: its pins would land on the new reading's nodes of the same ids).
+#[cfg(feature = "editor")]
+pub fn forget(source_key: &str) {
+    storage::remove(&key_of(source_key));
 }
 
 /// Keeps the pinned positions in storage; says once when this browser cannot keep them.
