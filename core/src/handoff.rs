@@ -3,7 +3,7 @@
 //! editor opened by one page never takes the reading another page left there, and an old entry
 //! never stands in for a new one.
 
-/// What follows `#edit-reading=` in the link to the editor: the token of this hand-over.
+/// How a link to the editor asks for a hand-over: `#edit-reading=` and then its token.
 pub const LINK_PREFIX: &str = "#edit-reading=";
 
 /// The storage entry for `text` handed over under `token` (a token has no line break).

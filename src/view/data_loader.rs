@@ -43,15 +43,15 @@ pub fn load_built_in() -> Result<(Scene, DataSource), Vec<Problem>> {
 
 /// The storage key of the user's data set in this page: a data set chosen in one page (a saved
 /// reading opened from a file, one of several readings on a course site) stays with that page.
-/// What a draft shown from the editor is known by (its pins are kept under it): one per editor
-/// page.
-#[cfg(feature = "editor")]
-pub fn draft_key() -> String {
-    storage::page_scoped("draft")
-}
-
 fn saved_data_key() -> String {
     storage::page_scoped("v1:dataset")
+}
+
+/// What a draft shown from the editor is known by as a data set (its pins are kept under it):
+/// one per editor page, whatever the draft's text.
+#[cfg(feature = "editor")]
+pub fn draft_source_key() -> String {
+    storage::page_scoped("draft")
 }
 
 /// Where earlier versions kept the user's data set, one per origin: read when this page has
@@ -155,7 +155,7 @@ pub fn show_draft(state: &AppState, text: &str, model: atlas_core::Model, keep: 
     // Every edit changes the text, so a draft's pins are kept under the page's draft, not under
     // its text's fingerprint: a node the author moved stays where it was put through edits and
     // reloads.
-    state.source.set(DataSource::User { name: name.clone(), key: draft_key(), text: Arc::from(text) });
+    state.source.set(DataSource::User { name: name.clone(), key: draft_source_key(), text: Arc::from(text) });
     state.scene.set(Arc::new(scene));
     if keep {
         let _ = storage::set(&saved_data_key(), &data_set_envelope(&SavedDataSet { name, text: text.to_string() }));

@@ -78,9 +78,9 @@ pub fn EditorMenuItems(close: Callback<()>) -> impl IntoView {
 fn EditorLinks(close: Callback<()>) -> impl IntoView {
     use crate::i18n;
     let state = crate::state::use_app();
+    use atlas_core::handoff;
     let lang = state.lang;
     let t = move |ui: i18n::Ui| move || ui.get(lang.get());
-    use atlas_core::handoff;
     let beside = !crate::browser::one_file::is_one_file();
     // This page's hand-over token: the editor opened by this link takes only the reading this
     // page left, never one another page (another tab of the same site) left after it.
@@ -88,7 +88,9 @@ fn EditorLinks(close: Callback<()>) -> impl IntoView {
     let edit_fragment = format!("{}{token}", handoff::LINK_PREFIX);
     let hand_over = move |_| {
         let text = state.source.with_untracked(|s| s.text().to_string());
-        // When storage refuses, the editor's page says the reading did not arrive.
+        // An older hand-over (this page's, after a return through the history) never stands in
+        // for this one; when storage refuses, the editor's page says the reading did not arrive.
+        crate::browser::storage::remove(HANDOFF_KEY);
         let _ = crate::browser::storage::set(HANDOFF_KEY, &handoff::seal(&token, &text));
         close.run(());
     };

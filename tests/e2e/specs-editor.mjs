@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { check, CheckError } from '../support/page.mjs';
 import { englishReading, tempDir, TRUST_TEXT } from '../support/datasets.mjs';
 import { spyOnDownloads, nextDownload } from './specs-share.mjs';
-import { GRAPH, openMenu, details, expectDetailsTitle, expectFocused, graphNode, loadData } from './specs.mjs';
+import { GRAPH, openMenu, menuItem, details, expectDetailsTitle, expectFocused, graphNode, loadData } from './specs.mjs';
 import { ownServer, expectDataSet, alertText, chooseFile, pinSomeNode, storageItems } from './specs-data.mjs';
 
 /** A link of the "More" menu. */
@@ -328,8 +328,10 @@ export const specs = [
         await page.click(later);
         await page.open(earlier);
         await page.installCollectors();
-        const noticeText = await page.text(await page.byRole('status', 'Notices', { exact: true }));
-        check(/The reading to edit did not reach the editor/.test(noticeText), `the earlier page's link says: ${JSON.stringify(noticeText)}`);
+        let noticeText = '';
+        await page.until(async () => /The reading to edit did not reach the editor/.test(noticeText = await page.text(await page.byRole('status', 'Notices', { exact: true }))), 'the earlier page\'s link to say its reading did not arrive').catch(() => {
+          throw new CheckError(`the earlier page's link says: ${JSON.stringify(noticeText)}`);
+        });
         check((await page.all('group', /^Replace your draft/)).length === 0, 'the earlier page\'s link offers the reading another page handed over');
         check((await page.prop(await textField(page, await section(page, 'The reading'), 'Title'), 'value')) === set.meta.title.en, 'the draft changed on a link whose reading did not arrive');
         // The later page's own link still finds its reading (from another page: from the
@@ -384,6 +386,17 @@ export const specs = [
         await pinned('after a reload');
         const again = await pinsKept();
         check(again.length === 1 && again[0][1] === kept[0][1], `after a reload the pins kept are ${JSON.stringify(again)}, they were ${JSON.stringify(kept)}`);
+        // A field's problem said in the status outlives the forms: the editor closed and opened
+        // again still says it (its field was made anew).
+        const title = await textField(page, await section(page, 'The reading'), 'Title');
+        await page.fill(title, '');
+        await page.press('Backspace', 'Tab');
+        await page.until(async () => /^Title: /.test(await status(page)), 'the status to name the emptied title');
+        await page.click(await page.byRole('button', 'Close the editor', { exact: true, within: await editorPane(page) }));
+        await page.gone('complementary', 'Editor', { exact: true });
+        await page.click(await menuItem(page, 'Return to your draft'));
+        await page.until(async () => /^Title: /.test(await status(page)), 'the status, once the editor is open again, to name the emptied title');
+        check((await page.all('alert')).length === 0, `reopening the editor shows an error: ${await alertText(page)}`);
         // Another reading put in place of the draft does not take them over.
         await page.open(server.url('editor.html?lang=en#new-reading'));
         await page.click(await page.byRole('button', 'Replace it', { exact: true, within: await editorPane(page) }));

@@ -42,7 +42,7 @@ pub fn EditorBar() -> impl IntoView {
     let status = move || {
         let at_field = editor.field_problem.with(|said| {
             said.as_ref().map(|said| {
-                let (label, problem) = (said.label.get(), said.problem.message(lang.get()));
+                let (label, problem) = (&said.label, said.problem.message(lang.get()));
                 match lang.get() {
                     Lang::En => format!("{label}: {problem}. "),
                     Lang::Zh => format!("{label}：{problem}。"),

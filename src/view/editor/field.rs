@@ -152,7 +152,9 @@ pub fn Field(
                     Some((form, _)) => form.problems.with_untracked(|all| first(all)),
                     None => editor.problems.with_untracked(|all| first(all)),
                 };
-                editor.field_problem.set(problem.map(|problem| super::FieldProblem { label, problem }));
+                editor
+                    .field_problem
+                    .set(problem.map(|problem| super::FieldProblem { label: label.get_untracked(), problem }));
             }
         }
     };

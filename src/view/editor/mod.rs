@@ -62,10 +62,12 @@ pub struct EditorState {
 
 /// A problem at the field just edited, with the field's label: the status is a live region, so a
 /// screen reader hears which field the edit broke, not only how many problems there are (the
-/// field's own problem is read to it when the field has the keyboard again).
+/// field's own problem is read to it when the field has the keyboard again). The label is its
+/// text when the edit was made: the field may be gone when the status is next shown (the editor
+/// closed and opened again).
 #[derive(Clone, Debug)]
 pub struct FieldProblem {
-    pub label: Signal<String>,
+    pub label: String,
     pub problem: Problem,
 }
 
@@ -78,6 +80,12 @@ pub enum Shown {
     Preview,
     /// An earlier version: this one cannot be drawn (its languages or format are not understood).
     Earlier,
+}
+
+/// Lets go of the nodes pinned in the draft's views: another reading takes the draft's place, and
+/// its nodes of the same ids are not where the author put the old ones.
+fn forget_draft_pins() {
+    crate::view::graph::pins::forget(&crate::view::data_loader::draft_source_key());
 }
 
 /// The editor of the page.
@@ -156,7 +164,9 @@ impl EditorState {
 
     /// Puts `draft` in place of the one there (one step to undo).
     pub fn replace(&self, draft: Draft) {
-        crate::view::graph::pins::forget(&crate::view::data_loader::draft_key());
+        if self.history.with_untracked(|h| *h.now() != draft) {
+            forget_draft_pins();
+        }
         self.pending.set(None);
         self.history.update(|h| h.start(draft));
         self.refused.set(None);
@@ -168,7 +178,7 @@ impl EditorState {
 
     /// The first draft of a page that had none: nothing to undo back to.
     fn begin(&self, draft: Draft) {
-        crate::view::graph::pins::forget(&crate::view::data_loader::draft_key());
+        forget_draft_pins();
         self.history.set(History::new(draft));
         self.started.set(true);
         self.open.set(true);

@@ -18,7 +18,7 @@ pub(super) fn show_in_views(state: AppState, editor: EditorState) {
         let text = editor.history.with(|h| h.now().text());
         // Shown already, as the draft (a page that starts shows the draft it kept as a data set
         // known by its text: shown again as the draft, its pins come back).
-        let draft_key = crate::view::data_loader::draft_key();
+        let draft_key = crate::view::data_loader::draft_source_key();
         if state.source.with_untracked(|s| s.text() == text && s.key() == draft_key) {
             let has_problems = editor.checked.with_untracked(Result::is_err);
             editor.shown.set(if has_problems { Shown::Preview } else { Shown::Draft });
