@@ -786,6 +786,18 @@ pub fn problems_at<'p>(problems: &'p [Problem], path: &str) -> Vec<&'p Problem> 
         .collect()
 }
 
+/// The problems a form shows under the field at `path`: those at it or inside it, and for a
+/// text in one language (`label.en`) also its whole text missing (`label`), which no field of
+/// its own shows.
+pub fn problems_of_field<'p>(problems: &'p [Problem], path: &str) -> Vec<&'p Problem> {
+    let whole_text = path.rsplit_once('.').filter(|(_, last)| matches!(*last, "zh" | "en")).map(|(p, _)| p);
+    problems
+        .iter()
+        .filter(|p| whole_text.is_some_and(|whole| p.path == whole))
+        .chain(problems_at(problems, path))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,7 +5,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use atlas_core::csv_import::{import_csv, CsvFile};
-use atlas_core::draft::{problems_at, value_of_field, Draft, Edit, EditError, History, ListKind, UNDO_DEPTH};
+use atlas_core::draft::{
+    problems_at, problems_of_field, value_of_field, Draft, Edit, EditError, History, ListKind, UNDO_DEPTH,
+};
 use atlas_core::{load_data_set, Lang, Languages};
 use serde_json::json;
 
@@ -197,6 +199,29 @@ fn a_new_draft_reports_what_is_missing_at_its_fields() {
     let some = [at("nodes[10].label.en"), at("nodes[1]"), at("nodes[1].sources[0].quote"), at("nodes[12]")];
     let found: Vec<&str> = problems_at(&some, "nodes[1]").iter().map(|p| p.path.as_str()).collect();
     assert_eq!(found, ["nodes[1]", "nodes[1].sources[0].quote"], "nodes[1] is not nodes[10] nor nodes[12]");
+}
+
+#[test]
+fn a_field_shows_its_problems_and_its_whole_text_missing() {
+    let at = |path: &str| atlas_core::Problem::new(path, atlas_core::ProblemKind::Missing);
+    let some = [
+        at("nodes[1].label"),
+        at("nodes[1].label.en"),
+        at("nodes[1].summary"),
+        at("nodes[10].label"),
+        at("meta.title.zh"),
+    ];
+    let cases: [(&str, &[&str]); 5] = [
+        ("nodes[1].label.en", &["nodes[1].label", "nodes[1].label.en"]),
+        ("nodes[1].label.zh", &["nodes[1].label"]),
+        ("nodes[1].summary", &["nodes[1].summary"]),
+        ("nodes[1].id", &[]),
+        ("meta.title.en", &[]),
+    ];
+    for (field, want) in cases {
+        let found: Vec<&str> = problems_of_field(&some, field).iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(found, want, "the field {field}");
+    }
 }
 
 #[test]

@@ -4,7 +4,7 @@
 
 use super::use_editor;
 use crate::state::use_app;
-use atlas_core::draft::{problems_at, DraftItem, Edit};
+use atlas_core::draft::{problems_at, problems_of_field, DraftItem, Edit};
 use atlas_core::{Lang, Problem};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -94,13 +94,6 @@ fn control_value(ev: &web_sys::Event) -> Option<String> {
     target.dyn_ref::<web_sys::HtmlSelectElement>().map(web_sys::HtmlSelectElement::value)
 }
 
-/// The problems a field at `path` shows: those at it, and for a text in one language
-/// (`label.en`) also its whole text missing (`label`).
-fn own_problems<'a>(all: &'a [Problem], path: &'a str) -> impl Iterator<Item = &'a Problem> {
-    let parent = path.rsplit_once('.').filter(|(_, last)| matches!(*last, "zh" | "en")).map(|(p, _)| p);
-    all.iter().filter(move |p| parent.is_some_and(|parent| p.path == parent)).chain(problems_at(all, path))
-}
-
 /// A labelled field of the draft at `path`; `text_lang` marks a text written in one language.
 #[component]
 pub fn Field(
@@ -128,33 +121,27 @@ pub fn Field(
             None => editor.field(&path),
         }
     };
+    // The loader's problems this field shows, read from its item's (or the draft's) once: the
+    // list under the field and the status after an edit here both read it.
     let problems = {
-        let (path, form) = (path.clone(), form.clone());
+        let path = path.clone();
         Memo::new(move |_| {
-            let lang = state.lang.get();
-            let said = |all: &[Problem]| {
-                own_problems(all, &path).map(|p| format!("{} — {}", p.message(lang), p.hint(lang))).collect::<Vec<_>>()
-            };
+            let own = |all: &[Problem]| problems_of_field(all, &path).into_iter().cloned().collect::<Vec<_>>();
             match &form {
-                Some((form, _)) => form.problems.with(|all| said(all)),
-                None => editor.problems.with(|all| said(all)),
+                Some((form, _)) => form.problems.with(|all| own(all)),
+                None => editor.problems.with(|all| own(all)),
             }
         })
     };
     let commit = {
         let path = path.clone();
-        let form = form.clone();
         move |ev: web_sys::Event| {
             if let Some(text) = control_value(&ev) {
                 editor.edit(Edit::Set { path: path.clone(), text });
-                let first = |all: &[Problem]| own_problems(all, &path).next().cloned();
-                let problem = match &form {
-                    Some((form, _)) => form.problems.with_untracked(|all| first(all)),
-                    None => editor.problems.with_untracked(|all| first(all)),
-                };
+                let first = problems.with_untracked(|own| own.first().cloned());
                 editor
                     .field_problem
-                    .set(problem.map(|problem| super::FieldProblem { label: label.get_untracked(), problem }));
+                    .set(first.map(|problem| super::FieldProblem { label: label.get_untracked(), problem }));
             }
         }
     };
@@ -210,7 +197,12 @@ pub fn Field(
             {hint.map(|hint| view! { <p class="field-hint" id=hint_id>{move || hint.get()}</p> })}
             <Show when=move || !problems.with(Vec::is_empty)>
                 <ul class="field-problems" id=problem_id.clone()>
-                    {move || problems.get().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
+                    {move || {
+                        let lang = state.lang.get();
+                        problems.with(|own| {
+                            own.iter().map(|p| view! { <li>{format!("{} — {}", p.message(lang), p.hint(lang))}</li> }).collect_view()
+                        })
+                    }}
                 </ul>
             </Show>
         </div>
