@@ -163,10 +163,15 @@ pub mod editor {
         PASTE_SOURCE = "粘贴原文（纯文本或 Markdown）。段落以空行分隔并自动编号，除非每段以自己的定位符开头，如 [p. 12]。", "Paste the source text (plain text or Markdown). Passages are separated by blank lines and numbered, unless each starts with its own locator, such as [p. 12].";
         OPEN_SOURCE_FILE = "打开文本文件…", "Open a text file…";
         PASSAGES = "原文段落", "Passages of the source";
-        SELECT_TO_CITE = "在某一段中选择文字，再在要引用它的项目上按“引用所选文字”：引文因此与原文一字不差。", "Select words in one passage, then press \"Cite the selection\" on the item they support: the quote is then the source's own words.";
+        SELECT_TO_CITE = "在某一段中选择文字，再在要引用它的项目上按“引用所选文字”，或用它新建一个节点、关系或事件：引文因此与原文一字不差。", "Select words in one passage, then press \"Cite the selection\" on the item they support, or make a new node, link or event from them: the quote is then the source's own words.";
         SELECT_IN_ONE = "所选文字跨越了多个段落：一条引文只能出自一个段落。", "The selection runs across passages: a quote comes from one passage.";
         CLEAR_PICK = "清除所选文字", "Clear the selected words";
         CITE_SELECTION = "引用所选文字", "Cite the selection";
+        MAKE_FROM_PICK = "用它新建：", "Make from it:";
+        PICKED_WORDS = "所选文字", "The selected words";
+        NEW_NODE = "新节点", "New node";
+        NEW_LINK = "新关系", "New link";
+        NEW_EVENT = "新事件", "New event";
         TYPE_A_QUOTE = "或输入引文", "Or type a quote";
         LOCATOR = "定位符", "Locator";
         QUOTE = "引文", "Quote";

@@ -56,6 +56,10 @@ pub enum Edit {
     Remove { list: String, index: usize },
     /// Cites a passage on the item at `item` (`nodes[0]`, `argument.thesis`): appends a source.
     Cite { item: String, para: String, quote: String },
+    /// Appends a new item of a list whose items cite (nodes, links, events) with the passage
+    /// already cited: a node made from words selected in the text, as one step to undo. Refused
+    /// as [`Edit::Cite`] refuses, and then nothing is added.
+    AddCiting { kind: ListKind, para: String, quote: String },
     /// Replaces the source text with the passages of a pasted text (empty: no source text).
     SourceText(String),
 }
@@ -287,6 +291,14 @@ impl Draft {
                     source["translation"] = json!({ "lang": second.code(), "text": "", "basis": "ours" });
                 }
                 list_at(&mut value, &format!("{item}.sources"), true)?.push(source);
+            }
+            Edit::AddCiting { kind, para, quote } => {
+                if !kind.cites() {
+                    return Err(EditError::NoSuchPlace(format!("{}[{}].sources", kind.key(), self.len(kind.key()))));
+                }
+                let item = format!("{}[{}]", kind.key(), self.len(kind.key()));
+                let added = self.apply(&Edit::Add(*kind))?;
+                return added.apply(&Edit::Cite { item, para: para.clone(), quote: quote.clone() });
             }
             Edit::SourceText(text) => {
                 let Value::Object(top) = &mut value else { return Err(EditError::NoSuchPlace(String::new())) };

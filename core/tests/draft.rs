@@ -379,6 +379,43 @@ fn a_citation_is_verbatim_text_of_the_passage_it_names() {
 }
 
 #[test]
+fn an_item_made_from_a_selection_is_added_with_its_quote_in_one_step_or_not_at_all() {
+    let draft = Draft::new(ENGLISH).apply(&Edit::SourceText(SOURCE.into())).unwrap();
+    let draft = draft.apply(&Edit::Add(ListKind::Nodes)).unwrap();
+    let add = |kind: ListKind, para: &str, quote: &str| {
+        draft.apply(&Edit::AddCiting { kind, para: para.into(), quote: quote.into() })
+    };
+    // (kind, locator, words, the new item's path, its id) for each that is made.
+    let made = [
+        (ListKind::Nodes, "P2", " the others\n hoard ", "nodes[1]", json!("node-2")),
+        (ListKind::Events, "P2", "the others", "events[0]", json!("event-1")),
+        (ListKind::Links, "P1", "Shared infrastructure", "links[0]", serde_json::Value::Null),
+    ];
+    for (kind, para, quote, at, id) in made {
+        let after = add(kind, para, quote).unwrap();
+        let index: usize = at[at.find('[').unwrap() + 1..at.len() - 1].parse().unwrap();
+        let item = &after.value()[kind.key()][index];
+        assert_eq!(after.len(kind.key()), draft.len(kind.key()) + 1, "{kind:?}");
+        assert_eq!(item["sources"], json!([{"para": para, "quote": quote.trim()}]), "{kind:?}");
+        assert_eq!(item.get("id").cloned().unwrap_or_default(), id, "{kind:?}");
+        // One step: undone at once.
+        let mut history = History::new(draft.clone());
+        history.apply(&Edit::AddCiting { kind, para: para.into(), quote: quote.into() }).unwrap();
+        assert!(history.undo() && !history.can_undo() && history.now() == &draft, "{kind:?}");
+    }
+    // Refused as a citation is, or for a list whose items do not cite: nothing is added.
+    let refused = [
+        (ListKind::Nodes, "P3", "the others hoard", EditError::NotInPassage { para: "P3".into() }),
+        (ListKind::Nodes, "P2", " ", EditError::NotInPassage { para: "P2".into() }),
+        (ListKind::Tour, "P2", "the others", EditError::NoSuchPlace("tour[0].sources".into())),
+        (ListKind::Groups, "P2", "the others", EditError::NoSuchPlace("groups[0].sources".into())),
+    ];
+    for (kind, para, quote, why) in refused {
+        assert_eq!(add(kind, para, quote), Err(why), "{kind:?} {para} {quote:?}");
+    }
+}
+
+#[test]
 fn the_source_text_is_numbered_unless_it_has_its_own_locators_and_empty_removes_it() {
     let draft = Draft::new(ENGLISH).apply(&Edit::SourceText("[p. 3] One.\n\n[p. 4] Two.".into())).unwrap();
     let locators: Vec<String> = draft.passages().into_iter().map(|p| p.locator).collect();

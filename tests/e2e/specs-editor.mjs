@@ -102,6 +102,24 @@ async function addItem(page, list, add) {
   return page.js('return arguments[0].closest("ol.items > li");', field);
 }
 
+/**
+ * Makes an item from the picked words with the dock's button `make` ("New node from the
+ * selection"): the new item of `list` opens with the quote cited and the keyboard in its field
+ * named `first`. Returns the item.
+ */
+async function makeFromSelection(page, list, make, first, words) {
+  const items = () => page.js('return arguments[0].querySelectorAll("ol.items > li").length;', list);
+  const before = await items();
+  await page.click(await page.byRole('button', make, { exact: true }));
+  await page.until(async () => (await items()) === before + 1, `"${make}" to add an item`);
+  const item = await page.js('return arguments[0].querySelectorAll("ol.items > li")[arguments[1]];', list, before);
+  await expectFocused(page, await textField(page, item, first), `the field "${first}" of the item "${make}" made`);
+  const quotes = await page.js('return Array.from(arguments[0].querySelectorAll(".cites q")).map((q) => R.norm(q.textContent));', item);
+  check(quotes.length === 1 && quotes[0] === words, `the item "${make}" made cites ${JSON.stringify(quotes)}`);
+  check(await page.js('return !document.querySelector(".passages-dock .picked") && getSelection().isCollapsed;'), `the words stay picked after "${make}" cited them`);
+  return item;
+}
+
 async function status(page) {
   return page.text(await page.byRole('status', null, { within: await editorPane(page) }));
 }
@@ -167,14 +185,35 @@ export const specs = [
 
         // Five nodes: the button by mouse, the fields by keyboard, each quote by selection.
         const nodes = await section(page, 'Nodes');
-        for (const node of set.nodes) {
+        for (const [i, node] of set.nodes.entries()) {
+          const [{ para, quote }] = node.sources;
+          if (i === set.nodes.length - 1) {
+            // The last one made from its words: selected first, then "New node from the
+            // selection" adds it with the quote cited, the keyboard in its label; one step, so
+            // one Undo takes it away whole and Redo brings it back.
+            await selectWords(page, para, quote);
+            await makeFromSelection(page, nodes, 'New node from the selection', 'Label', quote);
+            const count = () => page.js('return arguments[0].querySelectorAll("ol.items > li").length;', nodes);
+            await page.click(await page.byRole('button', 'Undo', { exact: true, within: pane }));
+            await page.until(async () => (await count()) === set.nodes.length - 1, 'one Undo to take away the node made from the selection');
+            await page.click(await page.byRole('button', 'Redo', { exact: true, within: pane }));
+            await page.until(async () => (await count()) === set.nodes.length, 'Redo to bring back the node made from the selection');
+            const item = await page.js('return arguments[0].querySelectorAll("ol.items > li")[arguments[1]];', nodes, i);
+            await page.click(await page.js('return arguments[0].querySelector("summary");', item));
+            const cited = await page.js('return Array.from(arguments[0].querySelectorAll(".cites q")).map((q) => R.norm(q.textContent));', item);
+            check(cited.length === 1 && cited[0] === quote, `after Redo the node made from the selection cites ${JSON.stringify(cited)}`);
+            await setField(page, item, 'Label', node.label.en);
+            await setField(page, item, 'id', node.id);
+            await page.choose(await page.byRole('combobox', 'Kind', { exact: true, within: item }), node.kind[0].toUpperCase() + node.kind.slice(1));
+            await setField(page, item, 'Summary', node.summary.en);
+            continue;
+          }
           const item = await addItem(page, nodes, 'Add a node');
           await page.press(...node.id);
           await page.press('Tab');
           await page.choose(await page.byRole('combobox', 'Kind', { exact: true, within: item }), node.kind[0].toUpperCase() + node.kind.slice(1));
           await setField(page, item, 'Label', node.label.en);
           await setField(page, item, 'Summary', node.summary.en);
-          const [{ para, quote }] = node.sources;
           await selectWords(page, para, quote);
           await citeOn(page, item, node.label.en, quote);
         }
@@ -183,7 +222,12 @@ export const specs = [
         const links = await section(page, 'Links');
         const relationNames = { drives: 'drives', aggravates: 'aggravates', addresses: 'addresses', exemplifies: 'exemplifies' };
         for (const [i, link] of set.links.entries()) {
-          const item = await addItem(page, links, 'Add a link');
+          const last = i === set.links.length - 1;
+          // The last link made from its words, the keyboard in its first end.
+          if (last) await selectWords(page, link.sources[0].para, link.sources[0].quote);
+          const item = last
+            ? await makeFromSelection(page, links, 'New link from the selection', 'From (node id)', link.sources[0].quote)
+            : await addItem(page, links, 'Add a link');
           await setField(page, item, 'From (node id)', link.source);
           if (i === 0) {
             // The status (a live region) names the field an edit broke, and what is wrong there.
@@ -199,6 +243,7 @@ export const specs = [
           await page.choose(relation, await page.text(option));
           check(relationNames[link.relation], `no relation ${link.relation}`);
           await setField(page, item, 'Note', link.note.en);
+          if (last) continue;
           const [{ para, quote }] = link.sources;
           await selectWords(page, para, quote);
           const name = await page.text(await page.js('return arguments[0].querySelector("summary span");', item));

@@ -111,12 +111,7 @@ pub fn Cites(item: String, name: Signal<String>) -> impl IntoView {
     let cite = move |_| {
         if let Some(picked) = editor.picked.get_untracked() {
             if cited(cite_item.clone(), picked.para, picked.quote) {
-                editor.picked.set(None);
-                // The words are cited: the page's selection goes too, so moving the keyboard to
-                // the next item does not pick them again for it.
-                if let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
-                    let _ = selection.remove_all_ranges();
-                }
+                super::source_pane::clear_selection(editor);
             }
         }
     };

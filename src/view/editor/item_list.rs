@@ -36,7 +36,7 @@ fn reveals(lang: Lang) -> Vec<(&'static str, &'static str)> {
 }
 
 /// Folds every item form of the editor that is open.
-fn close_open_items() {
+pub fn close_open_items() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let Ok(open) = document.query_selector_all(".editor-pane details.item[open]") else { return };
     for i in 0..open.length() {

@@ -2,10 +2,12 @@
 //! in one passage are picked for citing (an item's "Cite the selection" takes them), so a quote
 //! is the source's own words by construction.
 
+use super::field::field_id;
+use super::item_list::{close_open_items, focus_field};
 use super::{use_editor, EditorState, Picked};
 use crate::i18n;
 use crate::state::use_app;
-use atlas_core::draft::Edit;
+use atlas_core::draft::{Edit, ListKind};
 use atlas_core::quote::Passage;
 use atlas_core::Lang;
 use leptos::prelude::*;
@@ -68,6 +70,64 @@ pub fn watch_selection(editor: EditorState) {
     on_change.forget();
 }
 
+/// Lets go of the page's selection once its words are cited: the next item must not take them
+/// again by accident.
+pub fn clear_selection(editor: EditorState) {
+    editor.picked.set(None);
+    if let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
+        let _ = selection.remove_all_ranges();
+    }
+}
+
+/// Makes a new item of `kind` citing the picked words (one step to undo), opens its form alone
+/// and puts the keyboard where its writing starts: a node's label, an event's date, a link's
+/// first end. The suggested id stays; it can be changed in the form.
+fn make_from_pick(editor: EditorState, kind: ListKind) {
+    let Some(picked) = editor.picked.get_untracked() else { return };
+    let key = kind.key();
+    let index = editor.with_draft(|d| d.len(key));
+    close_open_items();
+    editor.edit(Edit::AddCiting { kind, para: picked.para, quote: picked.quote });
+    if editor.with_draft(|d| d.len(key)) == index {
+        return; // refused: the status says why
+    }
+    clear_selection(editor);
+    let first = match kind {
+        ListKind::Nodes => format!("label.{}", editor.languages().source.code()),
+        ListKind::Events => "date".to_string(),
+        _ => "source".to_string(),
+    };
+    focus_field(field_id(&format!("{key}[{index}].{first}")));
+}
+
+/// The buttons that make an item from the picked words.
+fn make_buttons(editor: EditorState, lang: Signal<Lang>) -> impl IntoView {
+    let kinds = [
+        (ListKind::Nodes, i18n::editor::NEW_NODE),
+        (ListKind::Links, i18n::editor::NEW_LINK),
+        (ListKind::Events, i18n::editor::NEW_EVENT),
+    ];
+    let buttons = kinds
+        .into_iter()
+        .map(|(kind, text)| {
+            // The name says what it is made from; the visible words begin it (label in name).
+            let name = move || match lang.get() {
+                Lang::En => format!("{} from the selection", text.get(Lang::En)),
+                Lang::Zh => format!("用所选文字新建{}", text.get(Lang::Zh).trim_start_matches('新')),
+            };
+            view! {
+                <button type="button" aria-label=name on:click=move |_| make_from_pick(editor, kind)>
+                    {move || text.get(lang.get())}
+                </button>
+            }
+        })
+        .collect_view();
+    view! {
+        <span class="make-from-pick">{move || i18n::editor::MAKE_FROM_PICK.get(lang.get())}</span>
+        {buttons}
+    }
+}
+
 #[component]
 pub fn SourcePane() -> impl IntoView {
     let state = use_app();
@@ -98,11 +158,16 @@ pub fn SourcePane() -> impl IntoView {
                 Lang::En => format!("Selected in {}:", p.para),
                 Lang::Zh => format!("已在 {} 中选择：", p.para),
             };
+            // The status says what is picked; the buttons beside it are not part of what a
+            // screen reader hears when it changes.
             view! {
-                <p class="picked" role="status">
-                    <span>{said}</span>" "<q lang=source_lang>{p.quote.clone()}</q>" "
-                    <button type="button" on:click=move |_| editor.picked.set(None)>{t(i18n::editor::CLEAR_PICK)}</button>
-                </p>
+                <div class="picked">
+                    <p role="status"><span>{said}</span>" "<q lang=source_lang>{p.quote.clone()}</q></p>
+                    <div class="pick-actions" role="group" aria-label=t(i18n::editor::PICKED_WORDS)>
+                        <button type="button" on:click=move |_| editor.picked.set(None)>{t(i18n::editor::CLEAR_PICK)}</button>
+                        {make_buttons(editor, lang.into())}
+                    </div>
+                </div>
             }
         })
     };
