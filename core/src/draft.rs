@@ -419,7 +419,7 @@ fn mend(value: &mut Value, problem: &Problem, languages: Languages, removals: &m
     let path = problem.path.as_str();
     let Some(steps) = parse_path(path) else { return false };
     let last_key = match steps.last() {
-        Some(Step::Key(key)) => Some(*key),
+        Some(PathPart::Key(key)) => Some(*key),
         _ => None,
     };
     let placeholder_text = || {
@@ -459,7 +459,7 @@ fn mend(value: &mut Value, problem: &Problem, languages: Languages, removals: &m
         return true;
     }
     // An id in a list of ids that names nothing (a tour step's nodes) goes from the list.
-    if let (Some(Step::Index(i)), Some(list)) = (steps.last(), path.rfind('[').map(|at| &path[..at])) {
+    if let (Some(PathPart::Index(i)), Some(list)) = (steps.last(), path.rfind('[').map(|at| &path[..at])) {
         if !ITEM_LISTS.contains(&list) {
             removals.push((list.to_string(), *i));
             return true;
@@ -467,7 +467,7 @@ fn mend(value: &mut Value, problem: &Problem, languages: Languages, removals: &m
     }
     // Anything else inside an item removes the item.
     match steps.as_slice() {
-        [Step::Key(list), Step::Index(i), ..] if ITEM_LISTS.contains(list) => {
+        [PathPart::Key(list), PathPart::Index(i), ..] if ITEM_LISTS.contains(list) => {
             removals.push((list.to_string(), *i));
             true
         }
@@ -534,13 +534,13 @@ fn blank_text(languages: Languages) -> Value {
 
 /// One step of a path: a key of an object or an index of a list.
 #[derive(Debug, PartialEq)]
-enum Step<'a> {
+enum PathPart<'a> {
     Key(&'a str),
     Index(usize),
 }
 
 /// `nodes[2].label.en` as steps; `None` for a path that is not one.
-fn parse_path(path: &str) -> Option<Vec<Step<'_>>> {
+fn parse_path(path: &str) -> Option<Vec<PathPart<'_>>> {
     let mut steps = Vec::new();
     for part in path.split('.').filter(|p| !p.is_empty()) {
         let (key, mut rest) = match part.find('[') {
@@ -548,11 +548,11 @@ fn parse_path(path: &str) -> Option<Vec<Step<'_>>> {
             None => (part, ""),
         };
         if !key.is_empty() {
-            steps.push(Step::Key(key));
+            steps.push(PathPart::Key(key));
         }
         while let Some(inner) = rest.strip_prefix('[') {
             let end = inner.find(']')?;
-            steps.push(Step::Index(inner[..end].parse().ok()?));
+            steps.push(PathPart::Index(inner[..end].parse().ok()?));
             rest = &inner[end + 1..];
         }
         if !rest.is_empty() {
@@ -586,8 +586,8 @@ fn value_at<'v>(value: &'v Value, path: &str) -> Option<&'v Value> {
     let mut at = value;
     for step in parse_path(path)? {
         at = match step {
-            Step::Key(key) => at.get(key)?,
-            Step::Index(i) => at.get(i)?,
+            PathPart::Key(key) => at.get(key)?,
+            PathPart::Index(i) => at.get(i)?,
         };
     }
     Some(at)
@@ -641,16 +641,16 @@ fn set(value: &mut Value, path: &str, new: Option<Value>) -> Result<(), EditErro
         at = step_into(at, step, true).ok_or_else(|| EditError::NoSuchPlace(path.to_string()))?;
     }
     match (last, new) {
-        (Step::Key(key), Some(new)) => {
+        (PathPart::Key(key), Some(new)) => {
             at.as_object_mut().ok_or_else(|| EditError::NoSuchPlace(path.to_string()))?.insert(key.to_string(), new);
         }
-        (Step::Key(key), None) => {
+        (PathPart::Key(key), None) => {
             if let Some(map) = at.as_object_mut() {
                 map.remove(*key);
             }
             prune(value, &steps[..steps.len() - 1]);
         }
-        (Step::Index(i), new) => {
+        (PathPart::Index(i), new) => {
             let slot = at.get_mut(*i).ok_or_else(|| EditError::NoSuchPlace(path.to_string()))?;
             *slot = new.unwrap_or(Value::Null);
         }
@@ -660,8 +660,8 @@ fn set(value: &mut Value, path: &str, new: Option<Value>) -> Result<(), EditErro
 
 /// Removes the object at `steps` (and its parents in turn) when a removal left it empty; lists
 /// and the top are kept.
-fn prune(value: &mut Value, steps: &[Step]) {
-    let Some((Step::Key(key), parents)) = steps.split_last() else { return };
+fn prune(value: &mut Value, steps: &[PathPart]) {
+    let Some((PathPart::Key(key), parents)) = steps.split_last() else { return };
     let mut at = &mut *value;
     for step in parents {
         match step_into(at, step, false) {
@@ -679,9 +679,9 @@ fn prune(value: &mut Value, steps: &[Step]) {
 }
 
 /// The value one step down; with `make`, a missing key becomes an empty object.
-fn step_into<'v>(at: &'v mut Value, step: &Step, make: bool) -> Option<&'v mut Value> {
+fn step_into<'v>(at: &'v mut Value, step: &PathPart, make: bool) -> Option<&'v mut Value> {
     match step {
-        Step::Key(key) => {
+        PathPart::Key(key) => {
             let map = at.as_object_mut()?;
             // Only what is not there is made: a value of another kind (a damaged file) is not
             // thrown away by an edit.
@@ -690,7 +690,7 @@ fn step_into<'v>(at: &'v mut Value, step: &Step, make: bool) -> Option<&'v mut V
             }
             map.get_mut(*key)
         }
-        Step::Index(i) => at.get_mut(*i),
+        PathPart::Index(i) => at.get_mut(*i),
     }
 }
 
@@ -703,7 +703,7 @@ fn list_at<'v>(value: &'v mut Value, path: &str, make: bool) -> Result<&'v mut V
     for step in parents {
         at = step_into(at, step, make).ok_or_else(no_place)?;
     }
-    let Step::Key(key) = last else { return Err(no_place()) };
+    let PathPart::Key(key) = last else { return Err(no_place()) };
     let map = at.as_object_mut().ok_or_else(no_place)?;
     if make && map.get(*key).is_none_or(Value::is_null) {
         map.insert(key.to_string(), Value::Array(Vec::new()));
@@ -716,8 +716,19 @@ fn list_at<'v>(value: &'v mut Value, path: &str, make: bool) -> Result<&'v mut V
 #[derive(Clone, Debug, PartialEq)]
 pub struct History {
     now: Draft,
-    past: Vec<Draft>,
-    future: Vec<Draft>,
+    /// Each draft before, with what took it to the next one.
+    past: Vec<(Draft, Step)>,
+    /// Each draft undone, with what took the one before it there.
+    future: Vec<(Draft, Step)>,
+}
+
+/// What one step of the history was: an edit of the draft, or another reading put in its place.
+/// Undoing or redoing a reading's step changes what the views show as a whole (their pins, for
+/// one, belong to the reading left).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    Edit,
+    Reading,
 }
 
 /// How many edits can be undone; older ones are forgotten.
@@ -736,45 +747,38 @@ impl History {
     /// undo.
     pub fn apply(&mut self, edit: &Edit) -> Result<(), EditError> {
         let next = self.now.apply(edit)?;
-        if next != self.now {
-            self.past.push(std::mem::replace(&mut self.now, next));
-            if self.past.len() > UNDO_DEPTH {
-                self.past.remove(0);
-            }
-            self.future.clear();
-        }
+        self.push(next, Step::Edit);
         Ok(())
     }
 
     /// Puts another draft in place (a new reading, a reading to edit, a draft file opened): one
     /// step, undone like an edit.
     pub fn start(&mut self, draft: Draft) {
-        if draft != self.now {
-            self.past.push(std::mem::replace(&mut self.now, draft));
+        self.push(draft, Step::Reading);
+    }
+
+    fn push(&mut self, next: Draft, step: Step) {
+        if next != self.now {
+            self.past.push((std::mem::replace(&mut self.now, next), step));
+            if self.past.len() > UNDO_DEPTH {
+                self.past.remove(0);
+            }
             self.future.clear();
         }
     }
 
-    /// Steps back one edit; false when there is none.
-    pub fn undo(&mut self) -> bool {
-        match self.past.pop() {
-            Some(before) => {
-                self.future.push(std::mem::replace(&mut self.now, before));
-                true
-            }
-            None => false,
-        }
+    /// Steps back one step: which kind it was, or `None` when there is none.
+    pub fn undo(&mut self) -> Option<Step> {
+        let (before, step) = self.past.pop()?;
+        self.future.push((std::mem::replace(&mut self.now, before), step));
+        Some(step)
     }
 
-    /// Makes the last undone edit again; false when there is none.
-    pub fn redo(&mut self) -> bool {
-        match self.future.pop() {
-            Some(after) => {
-                self.past.push(std::mem::replace(&mut self.now, after));
-                true
-            }
-            None => false,
-        }
+    /// Makes the last undone step again: which kind it was, or `None` when there is none.
+    pub fn redo(&mut self) -> Option<Step> {
+        let (after, step) = self.future.pop()?;
+        self.past.push((std::mem::replace(&mut self.now, after), step));
+        Some(step)
     }
 
     pub fn can_undo(&self) -> bool {
@@ -816,12 +820,15 @@ mod tests {
 
     #[test]
     fn paths_parse_to_steps() {
-        let check = |path: &str, want: Option<Vec<Step>>| assert_eq!(parse_path(path), want, "{path}");
-        check("nodes[2].label.en", Some(vec![Step::Key("nodes"), Step::Index(2), Step::Key("label"), Step::Key("en")]));
-        check("meta.title", Some(vec![Step::Key("meta"), Step::Key("title")]));
+        let check = |path: &str, want: Option<Vec<PathPart>>| assert_eq!(parse_path(path), want, "{path}");
+        check(
+            "nodes[2].label.en",
+            Some(vec![PathPart::Key("nodes"), PathPart::Index(2), PathPart::Key("label"), PathPart::Key("en")]),
+        );
+        check("meta.title", Some(vec![PathPart::Key("meta"), PathPart::Key("title")]));
         check(
             "source_text.paragraphs[0]",
-            Some(vec![Step::Key("source_text"), Step::Key("paragraphs"), Step::Index(0)]),
+            Some(vec![PathPart::Key("source_text"), PathPart::Key("paragraphs"), PathPart::Index(0)]),
         );
         check("nodes[x]", None);
         check("nodes[1", None);

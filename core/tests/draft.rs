@@ -6,7 +6,7 @@
 
 use atlas_core::csv_import::{import_csv, CsvFile};
 use atlas_core::draft::{
-    problems_at, problems_of_field, value_of_field, Draft, Edit, EditError, History, ListKind, UNDO_DEPTH,
+    problems_at, problems_of_field, value_of_field, Draft, Edit, EditError, History, ListKind, Step, UNDO_DEPTH,
 };
 use atlas_core::{load_data_set, Lang, Languages};
 use serde_json::json;
@@ -401,7 +401,7 @@ fn an_item_made_from_a_selection_is_added_with_its_quote_in_one_step_or_not_at_a
         // One step: undone at once.
         let mut history = History::new(draft.clone());
         history.apply(&Edit::AddCiting { kind, para: para.into(), quote: quote.into() }).unwrap();
-        assert!(history.undo() && !history.can_undo() && history.now() == &draft, "{kind:?}");
+        assert!(history.undo() == Some(Step::Edit) && !history.can_undo() && history.now() == &draft, "{kind:?}");
     }
     // Refused as a citation is, or for a list whose items do not cite: nothing is added.
     let refused = [
@@ -428,24 +428,24 @@ fn the_source_text_is_numbered_unless_it_has_its_own_locators_and_empty_removes_
 #[test]
 fn undo_and_redo_walk_the_edits() {
     let mut history = History::new(Draft::new(ENGLISH));
-    assert!(!history.can_undo() && !history.can_redo() && !history.undo() && !history.redo());
+    assert!(!history.can_undo() && !history.can_redo() && history.undo().is_none() && history.redo().is_none());
     let start = history.now().clone();
     history.apply(&set("meta.title.en", "One")).unwrap();
     assert!(history.can_undo() && !history.can_redo());
     history.apply(&set("meta.title.en", "Two")).unwrap();
     // An edit that changes nothing is not a step.
     history.apply(&set("meta.title.en", "Two")).unwrap();
-    assert!(history.undo());
+    assert!(history.undo().is_some());
     assert_eq!(history.now().field("meta.title.en"), "One");
     assert!(history.can_redo());
-    assert!(history.redo());
+    assert!(history.redo().is_some());
     assert_eq!(history.now().field("meta.title.en"), "Two");
-    assert!(history.undo() && history.undo());
+    assert!(history.undo().is_some() && history.undo().is_some());
     assert_eq!(history.now(), &start);
-    assert!(!history.undo());
+    assert!(history.undo().is_none());
     // A new edit after undoing forgets what could be redone.
     history.apply(&set("meta.author.en", "A")).unwrap();
-    assert!(!history.can_redo() && !history.redo());
+    assert!(!history.can_redo() && history.redo().is_none());
     // A refused edit changes nothing and is no step.
     let before = history.clone();
     assert!(history.apply(&Edit::Remove { list: "nodes".into(), index: 0 }).is_err());
@@ -455,8 +455,13 @@ fn undo_and_redo_walk_the_edits() {
     history.start(other.clone());
     assert_eq!(history.now(), &other);
     history.start(other.clone());
-    assert!(history.undo());
+    // Each step says what it was: a reading put in place, undone or redone, is not an edit.
+    assert_eq!(history.undo(), Some(Step::Reading));
     assert_eq!(history.now(), before.now());
+    assert_eq!(history.redo(), Some(Step::Reading));
+    assert_eq!(history.undo(), Some(Step::Reading));
+    assert_eq!(history.undo(), Some(Step::Edit));
+    assert_eq!(history.redo(), Some(Step::Edit));
 }
 
 #[test]
@@ -466,7 +471,7 @@ fn undo_reaches_back_a_bounded_number_of_edits() {
         history.apply(&set("meta.title.en", &i.to_string())).unwrap();
     }
     let mut steps = 0;
-    while history.undo() {
+    while history.undo().is_some() {
         steps += 1;
     }
     assert_eq!(steps, UNDO_DEPTH);
@@ -591,7 +596,7 @@ fn changing_the_languages_moves_every_text_and_translation_to_them_in_one_step()
     history.apply(&set("meta.languages", "en")).unwrap();
     assert_eq!(history.now().check().unwrap(), english.check().unwrap());
     // One step each.
-    assert!(history.undo());
+    assert!(history.undo().is_some());
     assert_eq!(history.now(), &two);
 }
 

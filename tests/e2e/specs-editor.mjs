@@ -442,10 +442,24 @@ export const specs = [
         await page.click(await menuItem(page, 'Return to your draft'));
         await page.until(async () => /^Title: /.test(await status(page)), 'the status, once the editor is open again, to name the emptied title');
         check((await page.all('alert')).length === 0, `reopening the editor shows an error: ${await alertText(page)}`);
-        // Another reading put in place of the draft does not take them over.
-        await page.open(server.url('editor.html?lang=en#new-reading'));
+        // Another reading put in place of the draft (the same file opened again, asked first)
+        // does not take them over, though its nodes have the same ids.
+        const noPins = async () => (await pinsKept()).length === 0;
+        await chooseFile(page, file);
         await page.click(await page.byRole('button', 'Replace it', { exact: true, within: await editorPane(page) }));
-        await page.until(async () => !Object.keys(await storageItems(page)).some((k) => k.startsWith('argument-atlas:v1:pins:')), 'the replaced draft\'s pins to be forgotten');
+        await expectDataSet(page, set, 'the reading opened in place of the draft');
+        await page.until(noPins, 'the replaced draft\'s pins to be forgotten');
+        check(!(await page.attr(await graphNode(page, data, node), 'aria-label')).includes('pinned'), `"${node.label.en}" is still pinned in the reading that replaced the draft`);
+        // Nodes moved in that reading belong to it: Undo back across it to the draft it
+        // replaced lets go of them too (they are not where the author put the draft's nodes).
+        const moved = await pinSomeNode(page, data);
+        await page.until(async () => !(await noPins()), 'the node moved in the new reading to be kept pinned');
+        await page.click(await page.byRole('button', 'Undo', { exact: true, within: await editorPane(page) }));
+        await page.until(async () => (await page.prop(await textField(page, await section(page, 'The reading'), 'Title'), 'value')) === '', 'Undo to bring back the draft with its emptied title');
+        await page.until(noPins, 'Undo across the reading to forget the pins made in it').catch(async (e) => {
+          throw new CheckError(`${e.message}; kept: ${JSON.stringify(await pinsKept())}`);
+        });
+        await page.until(async () => !(await page.attr(await graphNode(page, data, moved.node), 'aria-label')).includes('pinned'), `"${moved.node.label.en}" of the draft let go after Undo`);
       } finally {
         await server.close();
         tmp.remove();
@@ -468,7 +482,10 @@ export const specs = [
         // The page goes away with the keyboard still in the field.
         await page.open(server.url('editor.html?lang=en'));
         const again = await page.byRole('textbox', 'Title', { exact: true, within: await section(page, 'The reading') });
-        await page.until(async () => (await page.prop(again, 'value')) === 'A reading not finished', 'the words typed before the reload in the title field');
+        await page.until(async () => (await page.prop(again, 'value')) === 'A reading not finished', 'the words typed before the reload in the title field').catch(async (e) => {
+          const kept = Object.entries(await storageItems(page)).filter(([k]) => k.includes('draft')).map(([k, v]) => `${k}: ${v.slice(0, 160)}`);
+          throw new CheckError(`${e.message}; the field holds ${JSON.stringify(await page.prop(again, 'value'))}; the page is ${await page.js('return location.href;')}; kept: ${JSON.stringify(kept)}`);
+        });
       } finally {
         await server.close();
       }

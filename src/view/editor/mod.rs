@@ -20,7 +20,7 @@ mod source_pane;
 mod views;
 
 use crate::state::{AppState, Notice};
-use atlas_core::draft::{Draft, Edit, EditError, History};
+use atlas_core::draft::{Draft, Edit, EditError, History, Step};
 use atlas_core::{Lang, Languages, Model, Problem};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -122,17 +122,23 @@ impl EditorState {
     }
 
     pub fn undo(&self) {
-        self.history.update(|h| {
-            h.undo();
-        });
-        self.refused.set(None);
-        self.field_problem.set(None);
+        let mut step = None;
+        self.history.update(|h| step = h.undo());
+        self.after_moving(step);
     }
 
     pub fn redo(&self) {
-        self.history.update(|h| {
-            h.redo();
-        });
+        let mut step = None;
+        self.history.update(|h| step = h.redo());
+        self.after_moving(step);
+    }
+
+    /// After Undo or Redo: a step across another reading lets go of the pins, which belong to
+    /// the reading left (its nodes of the same ids are not where the author put them).
+    fn after_moving(&self, step: Option<Step>) {
+        if step == Some(Step::Reading) {
+            forget_draft_pins();
+        }
         self.refused.set(None);
         self.field_problem.set(None);
     }
