@@ -7,7 +7,7 @@
 //! edit them, so each problem is shown at its field. A draft saved as a file is a data set file
 //! (valid or not), and any data set file opens as a draft.
 
-use crate::load::load_data_set;
+use crate::load::{is_kebab_id, load_data_set};
 use crate::model::{Lang, Languages, Model, FORMAT};
 use crate::problem::Problem;
 use crate::quote::{blocks, is_verbatim, Passage};
@@ -262,6 +262,9 @@ impl Draft {
                 if path.ends_with(".translation.text") {
                     self.complete_translation(&mut value, path)?;
                 }
+                if let Some((kind, index, field)) = item_field(path) {
+                    self.keep_ids_named(&mut value, kind, index, field, text)?;
+                }
             }
             Edit::Add(kind) => {
                 let item = self.new_item(*kind);
@@ -329,16 +332,69 @@ impl Draft {
         Ok(())
     }
 
+    /// After the field `field` of the item `index` of `kind` was set to `text`: a changed id
+    /// is followed by every reference to it (a link's ends, an event's actor, a tour step's
+    /// nodes, …), unless another item already has it (the loader then says so at the field);
+    /// a node's label, an event's title or a group's label, written in the source language while
+    /// its id is still the one the editor suggested (`node-3`), gives the item an id made from
+    /// it (`shared-infrastructure`), so ids read as what they name where links are made.
+    fn keep_ids_named(
+        &self,
+        value: &mut Value,
+        kind: ListKind,
+        index: usize,
+        field: &str,
+        text: &str,
+    ) -> Result<(), EditError> {
+        let id_path = format!("{}[{index}].id", kind.key());
+        let old = self.field(&id_path);
+        let new = if field == "id" {
+            value_at(value, &id_path).and_then(Value::as_str).unwrap_or_default().to_string()
+        } else {
+            let named = matches!(kind, ListKind::Nodes | ListKind::Events | ListKind::Groups)
+                && field == format!("{}.{}", name_field(kind), self.languages().source.code());
+            if !named || !is_suggested_id(kind, &old) {
+                return Ok(());
+            }
+            let Some(new) = self.id_from_name(kind, index, text) else { return Ok(()) };
+            set(value, &id_path, Some(Value::String(new.clone())))?;
+            new
+        };
+        let taken_by_another = self.ids(kind).iter().enumerate().any(|(i, id)| i != index && *id == new);
+        if !old.is_empty() && old != new && is_kebab_id(&new) && !taken_by_another {
+            rename_references(value, kind, &old, &new);
+        }
+        Ok(())
+    }
+
+    /// An id made from an item's name: its ASCII words, lower-case, joined by hyphens, at most
+    /// about 40 characters; made unique with `-2`, `-3`, …. `None` when the name has no such
+    /// word (a Chinese label keeps the suggested id).
+    fn id_from_name(&self, kind: ListKind, index: usize, name: &str) -> Option<String> {
+        let mut base = String::new();
+        for word in name.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
+            if !base.is_empty() && base.len() + 1 + word.len() > 40 {
+                break;
+            }
+            if !base.is_empty() {
+                base.push('-');
+            }
+            base.push_str(&word.to_ascii_lowercase());
+        }
+        base.truncate(48);
+        let base = base.trim_end_matches('-').to_string();
+        if !is_kebab_id(&base) {
+            return None;
+        }
+        let others: Vec<String> =
+            self.ids(kind).into_iter().enumerate().filter(|(i, _)| *i != index).map(|(_, id)| id).collect();
+        std::iter::once(base.clone()).chain((2..).map(|n| format!("{base}-{n}"))).find(|id| !others.contains(id))
+    }
+
     /// A new item of `kind`: every field it needs, empty, and the first free id.
     fn new_item(&self, kind: ListKind) -> Value {
         let empty = blank_text(self.languages());
-        let prefix = match kind {
-            ListKind::Nodes => "node",
-            ListKind::Links => "link",
-            ListKind::Events => "event",
-            ListKind::Tour => "step",
-            ListKind::Groups => "group",
-        };
+        let prefix = id_prefix(kind);
         let taken = self.ids(kind);
         let id = (1..).map(|n| format!("{prefix}-{n}")).find(|id| !taken.contains(id)).unwrap_or_default();
         match kind {
@@ -351,6 +407,82 @@ impl Draft {
             }),
             ListKind::Tour => json!({ "id": id, "title": empty, "text": empty, "nodes": [], "events": [] }),
             ListKind::Groups => json!({ "id": id, "label": empty }),
+        }
+    }
+}
+
+/// The start of the ids the editor suggests for a new item (`node-1`).
+fn id_prefix(kind: ListKind) -> &'static str {
+    match kind {
+        ListKind::Nodes => "node",
+        ListKind::Links => "link",
+        ListKind::Events => "event",
+        ListKind::Tour => "step",
+        ListKind::Groups => "group",
+    }
+}
+
+/// Whether `id` is one the editor suggested for an item of `kind` (`node-3`), or none yet.
+fn is_suggested_id(kind: ListKind, id: &str) -> bool {
+    id.is_empty()
+        || id
+            .strip_prefix(id_prefix(kind))
+            .and_then(|rest| rest.strip_prefix('-'))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The text an item of `kind` is called by: a node's and a group's label, an event's title.
+fn name_field(kind: ListKind) -> &'static str {
+    match kind {
+        ListKind::Events | ListKind::Tour => "title",
+        _ => "label",
+    }
+}
+
+/// `nodes[3].label.en` → the nodes, 3, `label.en`: an item's field, when the path names one.
+fn item_field(path: &str) -> Option<(ListKind, usize, &str)> {
+    let (list, rest) = path.split_once('[')?;
+    let (index, field) = rest.split_once("].")?;
+    let kind = ListKind::ALL.into_iter().find(|k| k.key() == list)?;
+    Some((kind, index.parse().ok()?, field))
+}
+
+/// Where a data set names the items of a list by id: the object (a JSON pointer), whether it is
+/// a list whose every item names them, and the field that does.
+fn reference_places(kind: ListKind) -> &'static [(&'static str, bool, &'static str)] {
+    match kind {
+        ListKind::Nodes => &[
+            ("/links", true, "source"),
+            ("/links", true, "target"),
+            ("/events", true, "actor"),
+            ("/events", true, "nodes"),
+            ("/tour", true, "nodes"),
+            ("/argument/thesis", false, "nodes"),
+            ("/argument", false, "principles"),
+            ("/argument", false, "models"),
+        ],
+        ListKind::Events => &[("/tour", true, "events")],
+        ListKind::Groups => &[("/nodes", true, "group"), ("/stages", true, "groups")],
+        ListKind::Links | ListKind::Tour => &[],
+    }
+}
+
+/// Every reference to the item `old` of `kind` names `new` instead.
+fn rename_references(value: &mut Value, kind: ListKind, old: &str, new: &str) {
+    fn rename(at: Option<&mut Value>, old: &str, new: &str) {
+        match at {
+            Some(Value::String(id)) if id == old => *id = new.to_string(),
+            Some(Value::Array(ids)) => ids.iter_mut().for_each(|id| rename(Some(id), old, new)),
+            _ => {}
+        }
+    }
+    for (pointer, each, field) in reference_places(kind) {
+        match value.pointer_mut(pointer) {
+            Some(Value::Array(items)) if *each => {
+                items.iter_mut().for_each(|item| rename(item.get_mut(*field), old, new));
+            }
+            Some(object) if !*each => rename(object.get_mut(*field), old, new),
+            _ => {}
         }
     }
 }

@@ -415,6 +415,91 @@ fn an_item_made_from_a_selection_is_added_with_its_quote_in_one_step_or_not_at_a
     }
 }
 
+/// A draft whose every kind of reference names node `a`, event `e` and group `g`.
+fn referring_draft() -> Draft {
+    let text = json!({
+        "format": 2,
+        "meta": {"languages": ["en"]},
+        "groups": [{"id": "g", "label": {"en": "G"}}],
+        "stages": [{"id": "s", "label": {"en": "S"}, "groups": ["g"]}],
+        "nodes": [{"id": "a", "group": "g"}, {"id": "b"}, {"id": "node-3"}],
+        "links": [{"source": "a", "target": "b"}, {"source": "b", "target": "a"}],
+        "events": [{"id": "e", "actor": "a", "nodes": ["b", "a"]}],
+        "tour": [{"id": "t", "nodes": ["a"], "events": ["e"]}],
+        "argument": {"thesis": {"nodes": ["a", "b"]}, "principles": ["a"], "models": ["b", "a"]}
+    });
+    Draft::from_text(&text.to_string()).unwrap()
+}
+
+#[test]
+fn a_changed_id_is_followed_by_every_reference_to_it_unless_another_item_has_it() {
+    let draft = referring_draft();
+    let renamed = draft.apply(&set("nodes[0].id", "actor-a")).unwrap();
+    let v = renamed.value();
+    let node_refs = [
+        &v["links"][0]["source"],
+        &v["links"][1]["target"],
+        &v["events"][0]["actor"],
+        &v["events"][0]["nodes"][1],
+        &v["tour"][0]["nodes"][0],
+        &v["argument"]["thesis"]["nodes"][0],
+        &v["argument"]["principles"][0],
+        &v["argument"]["models"][1],
+    ];
+    for (i, r) in node_refs.into_iter().enumerate() {
+        assert_eq!(r, &json!("actor-a"), "reference {i}");
+    }
+    // The other node's references stay its own.
+    assert_eq!((&v["links"][0]["target"], &v["events"][0]["nodes"][0]), (&json!("b"), &json!("b")));
+    // An event's and a group's ids, likewise.
+    let v = draft.apply(&set("events[0].id", "launch")).unwrap().value().clone();
+    assert_eq!(v["tour"][0]["events"], json!(["launch"]));
+    let v = draft.apply(&set("groups[0].id", "actors")).unwrap().value().clone();
+    assert_eq!((&v["nodes"][0]["group"], &v["stages"][0]["groups"]), (&json!("actors"), &json!(["actors"])));
+    // An id another node has, or one that is not an id, leaves the references where they were.
+    for id in ["b", "Not An Id", ""] {
+        let v = draft.apply(&set("nodes[0].id", id)).unwrap().value().clone();
+        assert_eq!(v["links"][0]["source"], json!("a"), "{id:?}");
+    }
+}
+
+#[test]
+fn a_suggested_id_is_made_from_the_name_written_in_the_source_language() {
+    let draft = referring_draft();
+    // (the field set, its text, the id the item has after it)
+    let cases = [
+        ("nodes[2].label.en", "Shared infrastructure", "shared-infrastructure"),
+        ("nodes[2].label.en", "  Trust, not \"rules\"!  ", "trust-not-rules"),
+        ("nodes[2].label.en", "B", "b-2"),
+        ("nodes[2].label.en", "数据安全", "node-3"),
+        (
+            "nodes[2].label.en",
+            "One two three four five six seven eight nine ten eleven",
+            "one-two-three-four-five-six-seven-eight",
+        ),
+        ("nodes[2].summary.en", "Shared infrastructure", "node-3"),
+        ("nodes[0].label.en", "Shared infrastructure", "a"),
+    ];
+    for (path, text, id) in cases {
+        let after = draft.apply(&set(path, text)).unwrap();
+        let at = &path[..path.find('.').unwrap()];
+        assert_eq!(after.field(&format!("{at}.id")), id, "{path} = {text:?}");
+    }
+    // Its references follow: a link made to the suggested id names the new one.
+    let linked = draft.apply(&set("links[0].target", "node-3")).unwrap();
+    let named = linked.apply(&set("nodes[2].label.en", "Hoarding")).unwrap();
+    assert_eq!(named.value()["links"][0]["target"], json!("hoarding"));
+    // Once named, the id stays when the label changes again.
+    let renamed = named.apply(&set("nodes[2].label.en", "Hoarding water")).unwrap();
+    assert_eq!(renamed.field("nodes[2].id"), "hoarding");
+    // A new event takes its title's id; in a two-language reading only the source's name counts.
+    let event = Draft::new(ENGLISH).apply(&Edit::Add(ListKind::Events)).unwrap();
+    assert_eq!(event.apply(&set("events[0].title.en", "Open ledgers")).unwrap().field("events[0].id"), "open-ledgers");
+    let two =
+        Draft::new(Languages { source: Lang::Zh, second: Some(Lang::En) }).apply(&Edit::Add(ListKind::Nodes)).unwrap();
+    assert_eq!(two.apply(&set("nodes[0].label.en", "Hoarding")).unwrap().field("nodes[0].id"), "node-1");
+}
+
 #[test]
 fn the_source_text_is_numbered_unless_it_has_its_own_locators_and_empty_removes_it() {
     let draft = Draft::new(ENGLISH).apply(&Edit::SourceText("[p. 3] One.\n\n[p. 4] Two.".into())).unwrap();

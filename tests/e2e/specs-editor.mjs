@@ -203,6 +203,11 @@ export const specs = [
             const cited = await page.js('return Array.from(arguments[0].querySelectorAll(".cites q")).map((q) => R.norm(q.textContent));', item);
             check(cited.length === 1 && cited[0] === quote, `after Redo the node made from the selection cites ${JSON.stringify(cited)}`);
             await setField(page, item, 'Label', node.label.en);
+            // Its suggested id gives way to one made from the label; an id typed over it stays.
+            const id = await textField(page, item, 'id');
+            await page.until(async () => (await page.prop(id, 'value')) === 'regional-water-board', 'the node\'s id to be made from its label').catch(async (e) => {
+              throw new CheckError(`${e.message}; it is ${JSON.stringify(await page.prop(id, 'value'))}`);
+            });
             await setField(page, item, 'id', node.id);
             await page.choose(await page.byRole('combobox', 'Kind', { exact: true, within: item }), node.kind[0].toUpperCase() + node.kind.slice(1));
             await setField(page, item, 'Summary', node.summary.en);
