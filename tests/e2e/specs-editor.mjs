@@ -169,6 +169,31 @@ export const specs = [
           return l.length === 5 ? l : null;
         }, 'the pasted text as 5 passages');
         check(locators.join(' ') === 'P1 P2 P3 P4 P5', `the passages are numbered ${locators}`);
+        // A drag to the end of a passage that runs on below its last line (into the space
+        // before the next passage) picks the words of that one passage, not "across passages".
+        const ending = 'the next crisis arrives sooner.';
+        const overshoot = await page.js(`
+          const el = document.querySelector('.passages-dock .passage-text[data-locator="P3"]');
+          const text = el.firstChild, i = text.textContent.indexOf(arguments[0]);
+          const dock = el.closest('.passages-dock'), list = el.closest('.passages');
+          dock.scrollIntoView({ block: 'start' });
+          list.scrollTop += el.getBoundingClientRect().top - list.getBoundingClientRect().top - 4;
+          const range = document.createRange();
+          const rectOf = (k) => { range.setStart(text, k); range.setEnd(text, k + 1); return range.getClientRects()[0]; };
+          const first = rectOf(i), last = rectOf(text.textContent.length - 1);
+          const next = document.querySelector('.passages-dock .passage-text[data-locator="P4"]').getBoundingClientRect();
+          // Below the last line, above the next passage's first.
+          const y1 = Math.min(last.bottom + 3, (last.bottom + next.top) / 2);
+          return { x0: first.left + 1, y0: first.top + first.height / 2, x1: last.right + 6, y1 };`, ending);
+        await page.session.drag(overshoot.x0, overshoot.y0, overshoot.x1 - overshoot.x0, overshoot.y1 - overshoot.y0);
+        await page.until(async () => {
+          const picked = await page.js('const p = document.querySelector(".passages-dock .picked q"); return p && R.norm(p.textContent);');
+          return picked === ending;
+        }, `a drag past the end of P3 to pick ${JSON.stringify(ending)}`).catch(async (e) => {
+          const said = await page.js('const p = document.querySelector(".passages-dock .picked q, .passages-dock [role=alert]"); return p && R.norm(p.textContent);');
+          throw new CheckError(`${e.message}; the pane says ${JSON.stringify(said)}`);
+        });
+        await page.click(await page.byRole('button', 'Clear the selected words', { exact: true }));
 
         // The reading's own fields, the thesis cited by selecting its words with the mouse.
         const reading = await section(page, 'The reading');

@@ -21,16 +21,51 @@ fn as_text(passages: &[Passage]) -> String {
     blocks.join("\n\n")
 }
 
-/// The passage element (its text, `[data-locator]`, in the source pane) a DOM node is inside.
-fn passage_of(node: Option<web_sys::Node>) -> Option<web_sys::Element> {
-    let mut node = node?;
-    loop {
-        if let Some(el) = node.dyn_ref::<web_sys::Element>() {
-            if el.matches(".passages-dock .passage-text[data-locator]").unwrap_or(false) {
-                return Some(el.clone());
-            }
+/// What a selection holds of the passages: words of one passage, words of several, or none.
+enum InPassages {
+    One(Picked),
+    Across,
+    None,
+}
+
+/// The words of each passage a selection takes: the part of the selected range inside each
+/// passage's text, for the passages where that part is more than white space. A drag that
+/// overshoots the end of a passage (into the margin, the next passage's locator) takes the
+/// words of that one passage only.
+fn in_passages(document: &web_sys::Document, selection: &web_sys::Selection) -> InPassages {
+    let Ok(range) = selection.get_range_at(0) else { return InPassages::None };
+    let Ok(passages) = document.query_selector_all(".passages-dock .passage-text[data-locator]") else {
+        return InPassages::None;
+    };
+    let mut taken = Vec::new();
+    for i in 0..passages.length() {
+        let Some(el) = passages.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
+        if !range.intersects_node(&el).unwrap_or(false) {
+            continue;
         }
-        node = node.parent_node()?;
+        let Ok(part) = document.create_range() else { continue };
+        if part.select_node_contents(&el).is_err() {
+            continue;
+        }
+        if range.compare_boundary_points(web_sys::Range::START_TO_START, &part).unwrap_or(0) > 0 {
+            let _ = part
+                .set_start(&range.start_container().unwrap_or(el.clone().into()), range.start_offset().unwrap_or(0));
+        }
+        if range.compare_boundary_points(web_sys::Range::END_TO_END, &part).unwrap_or(0) < 0 {
+            let _ = part.set_end(&range.end_container().unwrap_or(el.clone().into()), range.end_offset().unwrap_or(0));
+        }
+        let quote = String::from(part.to_string());
+        if !quote.trim().is_empty() {
+            taken.push(Picked {
+                para: el.get_attribute("data-locator").unwrap_or_default(),
+                quote: quote.trim().to_string(),
+            });
+        }
+    }
+    match taken.len() {
+        0 => InPassages::None,
+        1 => taken.pop().map_or(InPassages::None, InPassages::One),
+        _ => InPassages::Across,
     }
 }
 
@@ -45,24 +80,18 @@ pub fn watch_selection(editor: EditorState) {
         if selection.is_collapsed() {
             return;
         }
-        let start = passage_of(selection.anchor_node());
-        let end = passage_of(selection.focus_node());
-        match (start, end) {
-            (Some(a), Some(b)) if a == b => {
-                let quote = String::from(selection.to_string());
-                let para = a.get_attribute("data-locator").unwrap_or_default();
-                if !quote.trim().is_empty() {
-                    across.set(false);
-                    editor.picked.set(Some(Picked { para, quote: quote.trim().to_string() }));
-                }
+        match in_passages(&document_in, &selection) {
+            InPassages::One(picked) => {
+                across.set(false);
+                editor.picked.set(Some(picked));
             }
             // A selection that cannot be cited leaves nothing picked: "Cite the selection" must
             // not cite the words picked before it.
-            (Some(_), _) | (_, Some(_)) => {
+            InPassages::Across => {
                 across.set(true);
                 editor.picked.set(None);
             }
-            _ => {}
+            InPassages::None => {}
         }
     });
     let _ = document.add_event_listener_with_callback("selectionchange", on_change.as_ref().unchecked_ref());
