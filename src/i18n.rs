@@ -168,6 +168,8 @@ pub mod editor {
         CLEAR_PICK = "清除所选文字", "Clear the selected words";
         CITE_SELECTION = "引用所选文字", "Cite the selection";
         MAKE_FROM_PICK = "用它新建：", "Make from it:";
+        FIRST_PROBLEM = "转到第一个问题", "Go to the first problem";
+        FIRST_PROBLEM_SHORT = "第一个问题", "First problem";
         PICKED_WORDS = "所选文字", "The selected words";
         NEW_NODE = "新节点", "New node";
         NEW_LINK = "新关系", "New link";

@@ -204,6 +204,12 @@ export const specs = [
         await setField(page, reading, 'Thesis', set.argument.thesis.text.en);
         await setField(page, reading, 'Nodes the thesis is about (ids)', set.argument.thesis.nodes.join(' '));
         await setField(page, reading, 'Principles holding the argument up (node ids)', set.argument.principles.join(' '));
+        // The bar leads to what is left to do, first in the forms' order: the thesis names
+        // nodes not made yet.
+        await page.click(await page.byRole('button', 'Go to the first problem', { exact: true, within: pane }));
+        const thesisNodes = await textField(page, reading, 'Nodes the thesis is about (ids)');
+        await expectFocused(page, thesisNodes, 'the thesis\'s nodes, which name no node yet');
+        check((await page.attr(thesisNodes, 'aria-invalid')) === 'true', 'the first problem\'s field is not marked invalid');
         const [thesisSource] = set.argument.thesis.sources;
         await selectWords(page, thesisSource.para, thesisSource.quote, { mouse: true });
         await citeOn(page, reading, 'Thesis', thesisSource.quote);

@@ -80,6 +80,15 @@ pub fn EditorBar() -> impl IntoView {
                 </label>
                 <button type="button" disabled=has_problems
                     on:click=move |_| crate::view::publish::save_as_one_file(state, false)>{t(i18n::SAVE_ONE_FILE)}</button>
+                // Publishing waits for the problems to be mended: the way to the first is beside it.
+                <Show when=has_problems>
+                    // Short words on the button (the bar's rows are few at 1366×768), the whole
+                    // name for a screen reader; the words are part of the name.
+                    <button type="button" aria-label=t(i18n::editor::FIRST_PROBLEM)
+                        on:click=move |_| { super::item_list::show_first_problem(); }>
+                        {t(i18n::editor::FIRST_PROBLEM_SHORT)}
+                    </button>
+                </Show>
                 <button type="button" on:click=move |_| editor.open.set(false)>{t(i18n::editor::CLOSE_EDITOR)}</button>
             </div>
             <p class="editor-status" role="status" class:has-problem=has_problems>{status}</p>

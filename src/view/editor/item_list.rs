@@ -82,6 +82,35 @@ pub fn show_field(id: String, focus: bool) {
     let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(focus.unchecked_ref(), 0);
 }
 
+/// Opens the disclosures round the first problem the forms show and puts the keyboard on what
+/// mends it: its field, or for a missing quote the item's "Cite the selection". Whether there
+/// was one.
+pub fn show_first_problem() -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return false };
+    let Ok(Some(problem)) = document.query_selector(".editor-pane .editor-section .field-problems li") else {
+        return false;
+    };
+    let mut at = problem.parent_element();
+    while let Some(parent) = at {
+        if let Some(details) = parent.dyn_ref::<web_sys::HtmlDetailsElement>() {
+            details.set_open(true);
+        }
+        at = parent.parent_element();
+    }
+    let inside = |container: &str, control: &str| {
+        problem.closest(container).ok().flatten().and_then(|c| c.query_selector(control).ok().flatten())
+    };
+    let control = inside(".field", "input, textarea, select").or_else(|| inside(".cites", "button.cite"));
+    match control.as_ref().and_then(|c| c.dyn_ref::<web_sys::HtmlElement>()) {
+        Some(control) => {
+            control.scroll_into_view_with_bool(false);
+            let _ = control.focus();
+        }
+        None => problem.scroll_into_view_with_bool(false),
+    }
+    true
+}
+
 /// A text field in each of the reading's languages (`label.en`, `label.zh`), each marked with
 /// its language; in a two-language reading the label says which.
 pub fn text_fields(at: &str, field: &str, label: i18n::Ui, kind: FieldKind, languages: Languages) -> impl IntoView {
