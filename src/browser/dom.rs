@@ -221,6 +221,50 @@ pub fn on_page_hide(on_hide: impl Fn() + 'static) {
     callback.forget();
 }
 
+/// Calls `on_typed(path, text)` a moment after typing into a text field inside an element
+/// matching `within` that carries its draft path (`data-path`) pauses: the last text of each
+/// pause, not every key.
+#[cfg(feature = "editor")]
+pub fn on_typing_paused(within: &'static str, pause_ms: i32, on_typed: impl Fn(String, String) + 'static) {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    let Some(window) = window() else { return };
+    let typed: Rc<RefCell<Option<(String, String)>>> = Rc::default();
+    let timer: Rc<RefCell<Option<i32>>> = Rc::default();
+    let (typed_out, timer_out) = (typed.clone(), timer.clone());
+    let flush = Closure::<dyn Fn()>::new(move || {
+        timer_out.borrow_mut().take();
+        if let Some((path, text)) = typed_out.borrow_mut().take() {
+            on_typed(path, text);
+        }
+    });
+    let window_in = window.clone();
+    let on_input = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+        if !matches!(el.closest(within), Ok(Some(_))) {
+            return;
+        }
+        let Some(path) = el.get_attribute("data-path") else { return };
+        let text = if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+            input.value()
+        } else if let Some(area) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+            area.value()
+        } else {
+            return;
+        };
+        *typed.borrow_mut() = Some((path, text));
+        if let Some(old) = timer.borrow_mut().take() {
+            window_in.clear_timeout_with_handle(old);
+        }
+        let handle =
+            window_in.set_timeout_with_callback_and_timeout_and_arguments_0(flush.as_ref().unchecked_ref(), pause_ms);
+        *timer.borrow_mut() = handle.ok();
+    });
+    let _ = window.add_event_listener_with_callback_and_bool("input", on_input.as_ref().unchecked_ref(), true);
+    // For the page's life, as the editor's state.
+    on_input.forget();
+}
+
 /// Fires `change` at the focused text field when it is inside an element matching `within`:
 /// a field that commits on `change` (when it is left) commits what was typed into it now, and
 /// the keyboard stays where it is.

@@ -511,11 +511,17 @@ export const specs = [
         await page.open(server.url('editor.html?lang=en#new-reading'));
         const pane = await editorPane(page);
         const title = await page.byRole('textbox', 'Title', { exact: true, within: await section(page, 'The reading') });
-        await page.type(title, 'A reading not finished');
-        // Still in the field: the words are not an edit yet (fields commit when they are left).
+        const keptDraft = async () => Object.entries(await storageItems(page)).filter(([k]) => k.endsWith(':v1:draft:/editor.html')).map(([, v]) => v).join('');
+        check(!(await keptDraft()).includes('A reading'), 'the draft kept has the words before they were typed');
+        await page.type(title, 'A reading');
+        // Kept a moment after the typing pauses (a page that crashes loses nothing), though
+        // still not an edit: fields commit when they are left.
+        await page.until(async () => (await keptDraft()).includes('A reading'), 'the words typed to be kept once the typing pauses');
+        await page.type(title, ' not finished');
         await expectFocused(page, title, 'the title field, typed into');
         check((await page.prop(await page.byRole('button', 'Undo', { exact: true, within: pane }), 'disabled')) === true, 'the typed title was committed before the field was left');
-        // The page goes away with the keyboard still in the field.
+        // The page goes away at once, with the keyboard still in the field: the last words are
+        // kept as it goes.
         await page.open(server.url('editor.html?lang=en'));
         const again = await page.byRole('textbox', 'Title', { exact: true, within: await section(page, 'The reading') });
         await page.until(async () => (await page.prop(again, 'value')) === 'A reading not finished', 'the words typed before the reload in the title field').catch(async (e) => {

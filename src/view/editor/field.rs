@@ -163,12 +163,12 @@ pub fn Field(
     let lang_attr = text_lang.map(Lang::tag);
     let control = match kind {
         FieldKind::Line => view! {
-            <input type="text" id=id.clone() lang=lang_attr list=suggest prop:value=value aria-invalid=invalid
+            <input type="text" id=id.clone() data-path=path.clone() lang=lang_attr list=suggest prop:value=value aria-invalid=invalid
                 aria-describedby=described on:change=commit/>
         }
         .into_any(),
         FieldKind::Long => view! {
-            <textarea id=id.clone() rows="2" lang=lang_attr prop:value=value aria-invalid=invalid
+            <textarea id=id.clone() data-path=path.clone() rows="2" lang=lang_attr prop:value=value aria-invalid=invalid
                 aria-describedby=described on:change=commit></textarea>
         }
         .into_any(),

@@ -4,7 +4,7 @@
 use super::EditorState;
 use crate::browser::storage;
 use crate::state::{AppState, Notice};
-use atlas_core::draft::Draft;
+use atlas_core::draft::{Draft, Edit};
 use atlas_core::saved::{data_set_envelope, read_data_set_envelope, salvage_text, SavedDataSet};
 use leptos::prelude::*;
 
@@ -66,6 +66,22 @@ pub(super) fn keep_on_leaving(editor: EditorState) {
         crate::browser::dom::commit_focused_text(".editor-pane");
         if editor.started.get_untracked() {
             let _ = write(editor.history.with_untracked(|h| h.now().text()), editor.open.get_untracked());
+        }
+    });
+}
+
+/// Words typed into a field are kept a moment after the typing pauses, with the draft as if
+/// the field were committed (the draft's history is not touched: fields commit when they are
+/// left): a page that crashes, or a reload whose new page reads storage before the write made
+/// as the old one went away has reached it, still finds them.
+pub(super) fn keep_while_typing(editor: EditorState) {
+    crate::browser::dom::on_typing_paused(".editor-pane", 250, move |path, text| {
+        if !editor.started.get_untracked() {
+            return;
+        }
+        let typed = editor.history.with_untracked(|h| h.now().apply(&Edit::Set { path, text }));
+        if let Ok(draft) = typed {
+            let _ = write(draft.text(), editor.open.get_untracked());
         }
     });
 }

@@ -266,5 +266,6 @@ pub fn provide_editor(state: AppState) -> EditorState {
     views::show_in_views(state, editor);
     views::open_the_chosen(state, editor);
     keep::keep_on_leaving(editor);
+    keep::keep_while_typing(editor);
     editor
 }
