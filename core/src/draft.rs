@@ -360,8 +360,10 @@ impl Draft {
             set(value, &id_path, Some(Value::String(new.clone())))?;
             new
         };
-        let taken_by_another = self.ids(kind).iter().enumerate().any(|(i, id)| i != index && *id == new);
-        if !old.is_empty() && old != new && is_kebab_id(&new) && !taken_by_another {
+        // References follow an id only from an item that was the one to have it, to an id no
+        // other item has: mending a duplicate must not take the other item's references along.
+        let held_by_another = |id: &str| self.ids(kind).iter().enumerate().any(|(i, other)| i != index && other == id);
+        if !old.is_empty() && old != new && is_kebab_id(&new) && !held_by_another(&new) && !held_by_another(&old) {
             rename_references(value, kind, &old, &new);
         }
         Ok(())
@@ -383,7 +385,8 @@ impl Draft {
         }
         base.truncate(48);
         let base = base.trim_end_matches('-').to_string();
-        if !is_kebab_id(&base) {
+        // A name whose only ASCII is a number (`2008年危机`) says too little for an id.
+        if !is_kebab_id(&base) || !base.bytes().any(|b| b.is_ascii_lowercase()) {
             return None;
         }
         let others: Vec<String> =

@@ -431,6 +431,11 @@ fn referring_draft() -> Draft {
     Draft::from_text(&text.to_string()).unwrap()
 }
 
+/// The built-in reading: every kind of reference the loader checks, all naming something.
+fn complete_referring_draft() -> Draft {
+    Draft::from_text(include_str!("../../www/data/lang-ping-2023.json")).unwrap()
+}
+
 #[test]
 fn a_changed_id_is_followed_by_every_reference_to_it_unless_another_item_has_it() {
     let draft = referring_draft();
@@ -461,6 +466,23 @@ fn a_changed_id_is_followed_by_every_reference_to_it_unless_another_item_has_it(
         let v = draft.apply(&set("nodes[0].id", id)).unwrap().value().clone();
         assert_eq!(v["links"][0]["source"], json!("a"), "{id:?}");
     }
+    // A duplicate mended: the references stay with the node that had the id first.
+    let duplicate = draft.apply(&set("nodes[2].id", "a")).unwrap();
+    let mended = duplicate.apply(&set("nodes[2].id", "c")).unwrap();
+    assert_eq!(
+        (&mended.value()["links"][0]["source"], &mended.value()["tour"][0]["nodes"]),
+        (&json!("a"), &json!(["a"]))
+    );
+    // After any rename the loader finds no reference naming nothing: every place it checks
+    // is followed.
+    let complete = complete_referring_draft();
+    assert!(complete.check().is_ok(), "{:?}", complete.check().err());
+    for (path, id) in
+        [("nodes[0].id", "renamed-node"), ("events[0].id", "renamed-event"), ("groups[0].id", "renamed-group")]
+    {
+        let renamed = complete.apply(&set(path, id)).unwrap();
+        assert!(renamed.check().is_ok(), "{path}: {:?}", renamed.check().err());
+    }
 }
 
 #[test]
@@ -472,6 +494,7 @@ fn a_suggested_id_is_made_from_the_name_written_in_the_source_language() {
         ("nodes[2].label.en", "  Trust, not \"rules\"!  ", "trust-not-rules"),
         ("nodes[2].label.en", "B", "b-2"),
         ("nodes[2].label.en", "数据安全", "node-3"),
+        ("nodes[2].label.en", "2008年危机", "node-3"),
         (
             "nodes[2].label.en",
             "One two three four five six seven eight nine ten eleven",

@@ -280,6 +280,14 @@ export const specs = [
           check(relationNames[link.relation], `no relation ${link.relation}`);
           await setField(page, item, 'Note', link.note.en);
           if (last) continue;
+          if (i === 1) {
+            // Its quote is all that is missing now: First problem leads to it, and with no
+            // words picked ("Cite the selection" is off) to typing one.
+            await page.click(await page.byRole('button', 'Go to the first problem', { exact: true, within: pane }));
+            await page.until(() => page.js('const f = document.activeElement; return !!f && f.matches(".cites .typed-quote summary") && f.closest("ol.items > li") === arguments[0];', item), 'focus on this link\'s "Or type a quote", its quote missing').catch(async (e) => {
+              throw new CheckError(`${e.message}; focus is on ${await page.describe(await page.focused())}`);
+            });
+          }
           const [{ para, quote }] = link.sources;
           await selectWords(page, para, quote);
           const name = await page.text(await page.js('return arguments[0].querySelector("summary span");', item));

@@ -13,6 +13,18 @@ fn draft_file_name(title: &str) -> String {
     format!("{}-draft.json", crate::view::publish::file_stem(title))
 }
 
+/// Goes to the first problem in the forms; one no form shows (a stage's groups, a passage's
+/// locator) is said in the bar instead, with its path.
+fn first_problem(editor: super::EditorState) {
+    if super::item_list::show_first_problem() {
+        return;
+    }
+    if let Some(problem) = editor.problems.with_untracked(|all| all.first().cloned()) {
+        let said = |lang: Lang| format!("{}: {} — {}", problem.path, problem.message(lang), problem.hint(lang));
+        editor.refused.set(Some(crate::state::Notice::text(said(Lang::Zh), said(Lang::En))));
+    }
+}
+
 #[component]
 pub fn EditorBar() -> impl IntoView {
     let state = use_app();
@@ -85,7 +97,7 @@ pub fn EditorBar() -> impl IntoView {
                     // Short words on the button (the bar's rows are few at 1366×768), the whole
                     // name for a screen reader; the words are part of the name.
                     <button type="button" aria-label=t(i18n::editor::FIRST_PROBLEM)
-                        on:click=move |_| { super::item_list::show_first_problem(); }>
+                        on:click=move |_| first_problem(editor)>
                         {t(i18n::editor::FIRST_PROBLEM_SHORT)}
                     </button>
                 </Show>

@@ -82,9 +82,10 @@ pub fn show_field(id: String, focus: bool) {
     let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(focus.unchecked_ref(), 0);
 }
 
-/// Opens the disclosures round the first problem the forms show and puts the keyboard on what
-/// mends it: its field, or for a missing quote the item's "Cite the selection". Whether there
-/// was one.
+/// Opens the disclosures round the first problem the forms show, puts the keyboard on what
+/// mends it (its field; for a missing quote, the item's "Cite the selection", or when no words
+/// are picked, its "Or type a quote") and brings the problem into view. Whether the forms show
+/// one (some problems have no field: a stage's groups, a passage's locator).
 pub fn show_first_problem() -> bool {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return false };
     let Ok(Some(problem)) = document.query_selector(".editor-pane .editor-section .field-problems li") else {
@@ -100,14 +101,14 @@ pub fn show_first_problem() -> bool {
     let inside = |container: &str, control: &str| {
         problem.closest(container).ok().flatten().and_then(|c| c.query_selector(control).ok().flatten())
     };
-    let control = inside(".field", "input, textarea, select").or_else(|| inside(".cites", "button.cite"));
-    match control.as_ref().and_then(|c| c.dyn_ref::<web_sys::HtmlElement>()) {
-        Some(control) => {
-            control.scroll_into_view_with_bool(false);
-            let _ = control.focus();
-        }
-        None => problem.scroll_into_view_with_bool(false),
+    let control = inside(".field", "input, textarea, select")
+        .or_else(|| inside(".cites", "button.cite:not([disabled])"))
+        .or_else(|| inside(".cites", ".typed-quote summary"));
+    if let Some(control) = control.as_ref().and_then(|c| c.dyn_ref::<web_sys::HtmlElement>()) {
+        let _ = control.focus();
     }
+    // The problem is said under its control: both in view.
+    problem.scroll_into_view_with_bool(false);
     true
 }
 

@@ -33,13 +33,23 @@ enum InPassages {
 /// overshoots the end of a passage (into the margin, the next passage's locator) takes the
 /// words of that one passage only.
 fn in_passages(document: &web_sys::Document, selection: &web_sys::Selection) -> InPassages {
+    // A selection with neither end in a passage (Control+A, a drag over the forms) is not an
+    // attempt to cite.
+    if !in_a_passage(selection.anchor_node()) && !in_a_passage(selection.focus_node()) {
+        return InPassages::None;
+    }
     let Ok(range) = selection.get_range_at(0) else { return InPassages::None };
     let Ok(passages) = document.query_selector_all(".passages-dock .passage-text[data-locator]") else {
         return InPassages::None;
     };
-    let mut taken = Vec::new();
+    let mut taken: Vec<Picked> = Vec::new();
     for i in 0..passages.length() {
         let Some(el) = passages.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
+        // Passages are in the page's order: none after the range's end can be in it (this runs
+        // on every move of a drag, over texts of hundreds of passages).
+        if range.compare_point(&el, 0).unwrap_or(0) > 0 {
+            break;
+        }
         if !range.intersects_node(&el).unwrap_or(false) {
             continue;
         }
@@ -56,6 +66,9 @@ fn in_passages(document: &web_sys::Document, selection: &web_sys::Selection) -> 
         }
         let quote = String::from(part.to_string());
         if !quote.trim().is_empty() {
+            if !taken.is_empty() {
+                return InPassages::Across;
+            }
             taken.push(Picked {
                 para: el.get_attribute("data-locator").unwrap_or_default(),
                 quote: quote.trim().to_string(),
@@ -67,6 +80,16 @@ fn in_passages(document: &web_sys::Document, selection: &web_sys::Selection) -> 
         1 => taken.pop().map_or(InPassages::None, InPassages::One),
         _ => InPassages::Across,
     }
+}
+
+/// Whether a DOM node is inside a passage's text in the source pane.
+fn in_a_passage(node: Option<web_sys::Node>) -> bool {
+    let Some(node) = node else { return false };
+    let element = match node.dyn_ref::<web_sys::Element>() {
+        Some(el) => Some(el.clone()),
+        None => node.parent_element(),
+    };
+    element.is_some_and(|el| matches!(el.closest(".passages-dock .passage-text"), Ok(Some(_))))
 }
 
 /// Watches the page's selection: words selected inside one passage are picked; a selection
@@ -83,7 +106,10 @@ pub fn watch_selection(editor: EditorState) {
         match in_passages(&document_in, &selection) {
             InPassages::One(picked) => {
                 across.set(false);
-                editor.picked.set(Some(picked));
+                // Unchanged while the drag moves within the same words: nothing to draw again.
+                if editor.picked.with_untracked(|now| now.as_ref() != Some(&picked)) {
+                    editor.picked.set(Some(picked));
+                }
             }
             // A selection that cannot be cited leaves nothing picked: "Cite the selection" must
             // not cite the words picked before it.
@@ -115,11 +141,12 @@ fn make_from_pick(editor: EditorState, kind: ListKind) {
     let Some(picked) = editor.picked.get_untracked() else { return };
     let key = kind.key();
     let index = editor.with_draft(|d| d.len(key));
-    close_open_items();
     editor.edit(Edit::AddCiting { kind, para: picked.para, quote: picked.quote });
     if editor.with_draft(|d| d.len(key)) == index {
-        return; // refused: the status says why
+        return; // refused: the status says why, and the forms stay as they were
     }
+    // Only the new item open (it opens when the keyboard goes to it, after this).
+    close_open_items();
     clear_selection(editor);
     let first = match kind {
         ListKind::Nodes => format!("label.{}", editor.languages().source.code()),
@@ -142,7 +169,7 @@ fn make_buttons(editor: EditorState, lang: Signal<Lang>) -> impl IntoView {
             // The name says what it is made from; the visible words begin it (label in name).
             let name = move || match lang.get() {
                 Lang::En => format!("{} from the selection", text.get(Lang::En)),
-                Lang::Zh => format!("用所选文字新建{}", text.get(Lang::Zh).trim_start_matches('新')),
+                Lang::Zh => format!("{}（用所选文字）", text.get(Lang::Zh)),
             };
             view! {
                 <button type="button" aria-label=name on:click=move |_| make_from_pick(editor, kind)>
@@ -165,6 +192,14 @@ pub fn SourcePane() -> impl IntoView {
     let t = move |ui: i18n::Ui| move || ui.get(lang.get());
     let across = editor.pick_across;
     let passages = Memo::new(move |_| editor.with_draft(atlas_core::draft::Draft::passages));
+    // Words picked from passages that changed (the text edited, a draft undone or replaced)
+    // may no longer be where their locator says: they are let go.
+    Effect::new(move |before: Option<()>| {
+        passages.track();
+        if before.is_some() {
+            clear_selection(editor);
+        }
+    });
     let passages = move || passages.get();
     let text = move || as_text(&passages());
     let source_lang = move || editor.languages().source.tag();
@@ -181,17 +216,15 @@ pub fn SourcePane() -> impl IntoView {
             }
         });
     };
+    let said_picked = move |p: &Picked| match lang.get() {
+        Lang::En => format!("Selected in {}:", p.para),
+        Lang::Zh => format!("已在 {} 中选择：", p.para),
+    };
     let picked = move || {
         editor.picked.get().map(|p| {
-            let said = match lang.get() {
-                Lang::En => format!("Selected in {}:", p.para),
-                Lang::Zh => format!("已在 {} 中选择：", p.para),
-            };
-            // The status says what is picked; the buttons beside it are not part of what a
-            // screen reader hears when it changes.
             view! {
                 <div class="picked">
-                    <p role="status"><span>{said}</span>" "<q lang=source_lang>{p.quote.clone()}</q></p>
+                    <p><span>{said_picked(&p)}</span>" "<q lang=source_lang>{p.quote.clone()}</q></p>
                     <div class="pick-actions" role="group" aria-label=t(i18n::editor::PICKED_WORDS)>
                         <button type="button" on:click=move |_| editor.picked.set(None)>{t(i18n::editor::CLEAR_PICK)}</button>
                         {make_buttons(editor, lang.into())}
@@ -199,6 +232,11 @@ pub fn SourcePane() -> impl IntoView {
                 </div>
             }
         })
+    };
+    // What a screen reader hears of a pick: a live region there before anything is picked (one
+    // inserted with its words already in it is often not read), without the buttons.
+    let picked_status = move || {
+        editor.picked.with(|p| p.as_ref().map(|p| format!("{} {}", said_picked(p), p.quote)).unwrap_or_default())
     };
     // The passages (a memo: an edit elsewhere does not draw them again) dock at the top of the
     // forms while they scroll, so every quote is cited without scrolling back to the text.
@@ -225,6 +263,7 @@ pub fn SourcePane() -> impl IntoView {
                     }).collect_view()}
                 </ol>
                 // Under the passages: what a selection says must not move the text being selected.
+                <p class="sr-only" role="status">{picked_status}</p>
                 {picked}
                 <Show when=move || across.get()>
                     <p class="field-problems" role="alert">{t(i18n::editor::SELECT_IN_ONE)}</p>
