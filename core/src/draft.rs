@@ -296,10 +296,10 @@ impl Draft {
                 list_at(&mut value, &format!("{item}.sources"), true)?.push(source);
             }
             Edit::AddCiting { kind, para, quote } => {
-                if !kind.cites() {
-                    return Err(EditError::NoSuchPlace(format!("{}[{}].sources", kind.key(), self.len(kind.key()))));
-                }
                 let item = format!("{}[{}]", kind.key(), self.len(kind.key()));
+                if !kind.cites() {
+                    return Err(EditError::NoSuchPlace(format!("{item}.sources")));
+                }
                 let added = self.apply(&Edit::Add(*kind))?;
                 return added.apply(&Edit::Cite { item, para: para.clone(), quote: quote.clone() });
             }
@@ -348,6 +348,8 @@ impl Draft {
     ) -> Result<(), EditError> {
         let id_path = format!("{}[{index}].id", kind.key());
         let old = self.field(&id_path);
+        let ids = self.ids(kind);
+        let held_by_another = |id: &str| ids.iter().enumerate().any(|(i, other)| i != index && other == id);
         let new = if field == "id" {
             value_at(value, &id_path).and_then(Value::as_str).unwrap_or_default().to_string()
         } else {
@@ -356,42 +358,16 @@ impl Draft {
             if !named || !is_suggested_id(kind, &old) {
                 return Ok(());
             }
-            let Some(new) = self.id_from_name(kind, index, text) else { return Ok(()) };
+            let Some(new) = id_from_name(text, held_by_another) else { return Ok(()) };
             set(value, &id_path, Some(Value::String(new.clone())))?;
             new
         };
         // References follow an id only from an item that was the one to have it, to an id no
         // other item has: mending a duplicate must not take the other item's references along.
-        let held_by_another = |id: &str| self.ids(kind).iter().enumerate().any(|(i, other)| i != index && other == id);
         if !old.is_empty() && old != new && is_kebab_id(&new) && !held_by_another(&new) && !held_by_another(&old) {
             rename_references(value, kind, &old, &new);
         }
         Ok(())
-    }
-
-    /// An id made from an item's name: its ASCII words, lower-case, joined by hyphens, at most
-    /// about 40 characters; made unique with `-2`, `-3`, …. `None` when the name has no such
-    /// word (a Chinese label keeps the suggested id).
-    fn id_from_name(&self, kind: ListKind, index: usize, name: &str) -> Option<String> {
-        let mut base = String::new();
-        for word in name.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
-            if !base.is_empty() && base.len() + 1 + word.len() > 40 {
-                break;
-            }
-            if !base.is_empty() {
-                base.push('-');
-            }
-            base.push_str(&word.to_ascii_lowercase());
-        }
-        base.truncate(48);
-        let base = base.trim_end_matches('-').to_string();
-        // A name whose only ASCII is a number (`2008年危机`) says too little for an id.
-        if !is_kebab_id(&base) || !base.bytes().any(|b| b.is_ascii_lowercase()) {
-            return None;
-        }
-        let others: Vec<String> =
-            self.ids(kind).into_iter().enumerate().filter(|(i, _)| *i != index).map(|(_, id)| id).collect();
-        std::iter::once(base.clone()).chain((2..).map(|n| format!("{base}-{n}"))).find(|id| !others.contains(id))
     }
 
     /// A new item of `kind`: every field it needs, empty, and the first free id.
@@ -412,6 +388,29 @@ impl Draft {
             ListKind::Groups => json!({ "id": id, "label": empty }),
         }
     }
+}
+
+/// An id made from an item's name: its ASCII words, lower-case, joined by hyphens, at most
+/// about 40 characters; made unique with `-2`, `-3`, … against the ids `taken` says other items
+/// have. `None` when the name has no such word (a Chinese label keeps the suggested id).
+fn id_from_name(name: &str, taken: impl Fn(&str) -> bool) -> Option<String> {
+    let mut base = String::new();
+    for word in name.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
+        if !base.is_empty() && base.len() + 1 + word.len() > 40 {
+            break;
+        }
+        if !base.is_empty() {
+            base.push('-');
+        }
+        base.push_str(&word.to_ascii_lowercase());
+    }
+    base.truncate(48);
+    let base = base.trim_end_matches('-').to_string();
+    // A name whose only ASCII is a number (`2008年危机`) says too little for an id.
+    if !is_kebab_id(&base) || !base.bytes().any(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    std::iter::once(base.clone()).chain((2..).map(|n| format!("{base}-{n}"))).find(|id| !taken(id))
 }
 
 /// The start of the ids the editor suggests for a new item (`node-1`).

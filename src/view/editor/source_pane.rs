@@ -42,7 +42,7 @@ fn in_passages(document: &web_sys::Document, selection: &web_sys::Selection) -> 
     let Ok(passages) = document.query_selector_all(".passages-dock .passage-text[data-locator]") else {
         return InPassages::None;
     };
-    let mut taken: Vec<Picked> = Vec::new();
+    let mut taken: Option<Picked> = None;
     for i in 0..passages.length() {
         let Some(el) = passages.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
         // Passages are in the page's order: none after the range's end can be in it (this runs
@@ -66,20 +66,16 @@ fn in_passages(document: &web_sys::Document, selection: &web_sys::Selection) -> 
         }
         let quote = String::from(part.to_string());
         if !quote.trim().is_empty() {
-            if !taken.is_empty() {
+            if taken.is_some() {
                 return InPassages::Across;
             }
-            taken.push(Picked {
+            taken = Some(Picked {
                 para: el.get_attribute("data-locator").unwrap_or_default(),
                 quote: quote.trim().to_string(),
             });
         }
     }
-    match taken.len() {
-        0 => InPassages::None,
-        1 => taken.pop().map_or(InPassages::None, InPassages::One),
-        _ => InPassages::Across,
-    }
+    taken.map_or(InPassages::None, InPassages::One)
 }
 
 /// Whether a DOM node is inside a passage's text in the source pane.
@@ -125,8 +121,8 @@ pub fn watch_selection(editor: EditorState) {
     on_change.forget();
 }
 
-/// Lets go of the page's selection once its words are cited: the next item must not take them
-/// again by accident.
+/// Lets go of the picked words and the page's selection (once cited, or when the passages
+/// change): the next item must not take them again by accident.
 pub fn clear_selection(editor: EditorState) {
     editor.picked.set(None);
     if let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
