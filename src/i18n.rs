@@ -163,9 +163,11 @@ pub mod editor {
         PASTE_SOURCE = "粘贴原文（纯文本或 Markdown）。段落以空行分隔并自动编号，除非每段以自己的定位符开头，如 [p. 12]。", "Paste the source text (plain text or Markdown). Passages are separated by blank lines and numbered, unless each starts with its own locator, such as [p. 12].";
         OPEN_SOURCE_FILE = "打开文本文件…", "Open a text file…";
         PASSAGES = "原文段落", "Passages of the source";
-        SELECT_TO_CITE = "在某一段中选择文字，再在要引用它的项目上按“引用所选文字”，或用它新建一个节点、关系或事件：引文因此与原文一字不差。", "Select words in one passage, then press \"Cite the selection\" on the item they support, or make a new node, link or event from them: the quote is then the source's own words.";
+        SELECT_TO_CITE = "在某一段中选择文字：在项目上引用它，或用它新建项目。", "Select words in one passage: cite them on an item, or make a new one from them.";
+        TALLER_PASSAGES = "加高原文窗格", "Taller passages pane";
         SELECT_IN_ONE = "所选文字跨越了多个段落：一条引文只能出自一个段落。", "The selection runs across passages: a quote comes from one passage.";
         CLEAR_PICK = "清除所选文字", "Clear the selected words";
+        CLEAR_PICK_SHORT = "清除", "Clear";
         CITE_SELECTION = "引用所选文字", "Cite the selection";
         MAKE_FROM_PICK = "用它新建：", "Make from it:";
         FIRST_PROBLEM = "转到第一个问题", "Go to the first problem";

@@ -370,17 +370,36 @@ impl Draft {
         Ok(())
     }
 
-    /// A new item of `kind`: every field it needs, empty, and the first free id.
+    /// A new item of `kind`: every field it needs, empty, and the first free id. A new node
+    /// is of the kind of the list's last node, a new link of the relation of its last link
+    /// (`concept` and `addresses` in an empty list): a text is mapped in runs (its threats, then
+    /// the responses to them), and a teacher in a trial changed the fixed defaults for 18 of 20
+    /// nodes and 20 of 21 links.
     fn new_item(&self, kind: ListKind) -> Value {
         let empty = blank_text(self.languages());
         let prefix = id_prefix(kind);
         let taken = self.ids(kind);
         let id = (1..).map(|n| format!("{prefix}-{n}")).find(|id| !taken.contains(id)).unwrap_or_default();
-        match kind {
-            ListKind::Nodes => json!({ "id": id, "kind": "concept", "label": empty, "summary": empty, "sources": [] }),
-            ListKind::Links => {
-                json!({ "source": "", "relation": "addresses", "target": "", "note": empty, "sources": [] })
+        // Only a value the loader knows is copied: a damaged one stays with its own item.
+        let like_the_last = |field: &str, known: fn(&str) -> bool, default: &str| {
+            let last = self.len(kind.key()).checked_sub(1);
+            let value = last.map(|i| self.field(&format!("{}[{i}].{field}", kind.key()))).unwrap_or_default();
+            if known(&value) {
+                value
+            } else {
+                default.to_string()
             }
+        };
+        let node_kind = |code: &str| crate::model::NodeKind::parse(code).is_some();
+        let relation = |code: &str| crate::model::Relation::parse(code).is_some();
+        match kind {
+            ListKind::Nodes => json!({
+                "id": id, "kind": like_the_last("kind", node_kind, "concept"), "label": empty, "summary": empty, "sources": []
+            }),
+            ListKind::Links => json!({
+                "source": "", "relation": like_the_last("relation", relation, "addresses"), "target": "", "note": empty,
+                "sources": []
+            }),
             ListKind::Events => json!({
                 "id": id, "date": "", "actor": "", "title": empty, "summary": empty, "nodes": [], "sources": []
             }),
@@ -922,6 +941,20 @@ impl History {
     pub fn can_redo(&self) -> bool {
         !self.future.is_empty()
     }
+}
+
+/// The id an edit of one of an item's other fields gave it: writing a node's label while its
+/// id is still the suggested `node-3` makes `regional-water-board`. The editor says it, since
+/// the author did not type it and links will name it. `None` for any other edit.
+pub fn id_given_by(edit: &Edit, before: &Draft, after: &Draft) -> Option<String> {
+    let Edit::Set { path, .. } = edit else { return None };
+    let item = &path[..path.find(']')? + 1];
+    if &path[item.len()..] == ".id" {
+        return None;
+    }
+    let id_path = format!("{item}.id");
+    let (old, new) = (before.field(&id_path), after.field(&id_path));
+    (old != new && !new.is_empty()).then_some(new)
 }
 
 /// The problems that belong to the field at `path`: those at it or inside it (a problem at

@@ -6,7 +6,8 @@
 
 use atlas_core::csv_import::{import_csv, CsvFile};
 use atlas_core::draft::{
-    problems_at, problems_of_field, value_of_field, Draft, Edit, EditError, History, ListKind, Step, UNDO_DEPTH,
+    id_given_by, problems_at, problems_of_field, value_of_field, Draft, Edit, EditError, History, ListKind, Step,
+    UNDO_DEPTH,
 };
 use atlas_core::{load_data_set, Lang, Languages};
 use serde_json::json;
@@ -332,6 +333,43 @@ fn new_items_take_the_first_free_id_and_the_reading_s_languages() {
     }
     let removed = draft.apply(&Edit::Remove { list: "nodes".into(), index: 2 });
     assert_eq!(removed, Err(EditError::NoSuchPlace("nodes[2]".into())));
+}
+
+#[test]
+fn a_new_node_takes_the_last_node_s_kind_and_a_new_link_the_last_link_s_relation() {
+    // (what the list ends with, the field set on its last item or None, what a new item gets)
+    let cases: [(ListKind, &str, Option<&str>, &str); 8] = [
+        (ListKind::Nodes, "kind", None, "concept"),
+        (ListKind::Nodes, "kind", Some("threat"), "threat"),
+        (ListKind::Nodes, "kind", Some("response"), "response"),
+        (ListKind::Nodes, "kind", Some("not-a-kind"), "concept"),
+        (ListKind::Links, "relation", None, "addresses"),
+        (ListKind::Links, "relation", Some("drives"), "drives"),
+        (ListKind::Links, "relation", Some("mitigates"), "mitigates"),
+        (ListKind::Links, "relation", Some("not-a-relation"), "addresses"),
+    ];
+    for (kind, field, last, want) in cases {
+        let list = kind.key();
+        let empty = Draft::new(ENGLISH);
+        let first = empty.apply(&Edit::Add(kind)).unwrap();
+        let before = match last {
+            Some(value) => first.apply(&set(&format!("{list}[0].{field}"), value)).unwrap(),
+            None => empty.clone(),
+        };
+        let made = before.apply(&Edit::Add(kind)).unwrap();
+        let index = made.len(list) - 1;
+        assert_eq!(made.field(&format!("{list}[{index}].{field}")), want, "{list} after {last:?}");
+        // The item made from a selection starts the same way.
+        let cited = before.apply(&Edit::SourceText(SOURCE.into())).unwrap();
+        let cited =
+            cited.apply(&Edit::AddCiting { kind, para: "P2".into(), quote: "the others hoard".into() }).unwrap();
+        assert_eq!(cited.field(&format!("{list}[{index}].{field}")), want, "{list} from a selection after {last:?}");
+    }
+    // Only the last item counts: a list ending in a claim makes a claim.
+    let draft = [set("nodes[0].kind", "threat"), Edit::Add(ListKind::Nodes), set("nodes[1].kind", "claim")]
+        .iter()
+        .fold(Draft::new(ENGLISH).apply(&Edit::Add(ListKind::Nodes)).unwrap(), |d, e| d.apply(e).unwrap());
+    assert_eq!(draft.apply(&Edit::Add(ListKind::Nodes)).unwrap().field("nodes[2].kind"), "claim");
 }
 
 #[test]
@@ -783,4 +821,27 @@ fn swapping_the_source_and_second_language_keeps_the_translations_written() {
     );
     assert_eq!(swapped.value()["nodes"][0]["label"], json!({"en": "", "zh": ""}), "a text keeps both languages");
     assert_eq!(swapped.value()["meta"]["languages"], json!(["zh", "en"]));
+}
+
+#[test]
+fn the_id_a_name_gave_its_item_is_told_and_no_other() {
+    let draft = Draft::new(ENGLISH).apply(&Edit::Add(ListKind::Nodes)).unwrap();
+    let draft = draft.apply(&Edit::Add(ListKind::Events)).unwrap();
+    let named = set("nodes[0].label.en", "Regional water board");
+    // (the draft before, the edit, what is told)
+    let after_naming = draft.apply(&named).unwrap();
+    let cases: Vec<(&str, &Draft, Edit, Option<&str>)> = vec![
+        ("a node's first name", &draft, named.clone(), Some("regional-water-board")),
+        ("an event's first title", &draft, set("events[0].title.en", "Fees rise"), Some("fees-rise")),
+        ("the id typed", &draft, set("nodes[0].id", "board"), None),
+        ("a name again, the id no longer suggested", &after_naming, set("nodes[0].label.en", "Water board"), None),
+        ("a summary", &draft, set("nodes[0].summary.en", "Tried open ledgers."), None),
+        ("a Chinese-only name", &draft, set("nodes[0].label.en", "水务局"), None),
+        ("the reading's title", &draft, set("meta.title.en", "Trust"), None),
+        ("a new node", &draft, Edit::Add(ListKind::Nodes), None),
+    ];
+    for (case, before, edit, want) in cases {
+        let after = before.apply(&edit).unwrap();
+        assert_eq!(id_given_by(&edit, before, &after).as_deref(), want, "{case}");
+    }
 }

@@ -169,6 +169,18 @@ export const specs = [
           return l.length === 5 ? l : null;
         }, 'the pasted text as 5 passages');
         check(locators.join(' ') === 'P1 P2 P3 P4 P5', `the passages are numbered ${locators}`);
+        // The docked passages grow taller on request (a run of quotes cited one after another)
+        // and back, the button saying which it is.
+        const heights = () => page.js('const l = document.querySelector(".passages-dock .passages"); return [l.clientHeight, l.scrollHeight];');
+        const [short, whole] = await heights();
+        check(whole > short * 1.3, `the text fits the short pane (${short} of ${whole} px): nothing for a taller one to show`);
+        const taller = await page.byRole('button', 'Taller passages pane', { exact: true, within: pane });
+        check((await page.attr(taller, 'aria-pressed')) === 'false', 'the passages pane starts tall');
+        await page.click(taller);
+        await page.until(async () => (await heights())[0] >= Math.min(whole, short * 1.3), `the pane to show more of the text than its ${short} px`);
+        check((await page.attr(taller, 'aria-pressed')) === 'true', 'the taller pane\'s button does not say it is pressed');
+        await page.click(taller);
+        await page.until(async () => (await heights())[0] === short, 'the pane to be short again');
         // A drag to the end of a passage that runs on below its last line (into the space
         // before the next passage) picks the words of that one passage, not "across passages".
         const ending = 'the next crisis arrives sooner.';
@@ -239,6 +251,8 @@ export const specs = [
             await page.until(async () => (await page.prop(id, 'value')) === 'regional-water-board', 'the node\'s id to be made from its label').catch(async (e) => {
               throw new CheckError(`${e.message}; it is ${JSON.stringify(await page.prop(id, 'value'))}`);
             });
+            // The status (a live region) says the id the author did not type.
+            check(/^Its id is now regional-water-board, made from its name\./.test(await status(page)), `the status does not say the id made: ${JSON.stringify(await status(page))}`);
             await setField(page, item, 'id', node.id);
             await page.choose(await page.byRole('combobox', 'Kind', { exact: true, within: item }), node.kind[0].toUpperCase() + node.kind.slice(1));
             await setField(page, item, 'Summary', node.summary.en);
@@ -247,7 +261,11 @@ export const specs = [
           const item = await addItem(page, nodes, 'Add a node');
           await page.press(...node.id);
           await page.press('Tab');
-          await page.choose(await page.byRole('combobox', 'Kind', { exact: true, within: item }), node.kind[0].toUpperCase() + node.kind.slice(1));
+          const kind = await page.byRole('combobox', 'Kind', { exact: true, within: item });
+          // A new node starts as the kind of the node before it (the first as a concept).
+          const startsAs = i === 0 ? 'concept' : set.nodes[i - 1].kind;
+          check((await page.prop(kind, 'value')) === startsAs, `node ${i + 1} starts as ${await page.prop(kind, 'value')}, not ${startsAs} (the node before it)`);
+          await page.choose(kind, node.kind[0].toUpperCase() + node.kind.slice(1));
           await setField(page, item, 'Label', node.label.en);
           await setField(page, item, 'Summary', node.summary.en);
           await selectWords(page, para, quote);
@@ -275,6 +293,9 @@ export const specs = [
           await setField(page, item, 'To (node id)', link.target);
           check(!/^To \(node id\)/.test(await status(page)), `the status still names a field the next edit mended: ${JSON.stringify(await status(page))}`);
           const relation = await page.byRole('combobox', 'Relation', { exact: true, within: item });
+          // A new link starts with the relation of the link before it.
+          const startsWith = i === 0 ? 'addresses' : set.links[i - 1].relation;
+          check((await page.prop(relation, 'value')) === startsWith, `link ${i + 1} starts with ${await page.prop(relation, 'value')}, not ${startsWith} (the link before it)`);
           const option = await page.js('return Array.from(arguments[0].options).find((o) => o.value === arguments[1]);', relation, link.relation);
           await page.choose(relation, await page.text(option));
           check(relationNames[link.relation], `no relation ${link.relation}`);

@@ -61,7 +61,13 @@ pub fn EditorBar() -> impl IntoView {
                 }
             })
         });
-        format!("{}{}", at_field.unwrap_or_default(), count_said())
+        let id_given = editor.id_given.with(|id| {
+            id.as_ref().map(|id| match lang.get() {
+                Lang::En => format!("Its id is now {id}, made from its name. "),
+                Lang::Zh => format!("其 id 现为 {id}（由名称生成）。"),
+            })
+        });
+        format!("{}{}{}", id_given.unwrap_or_default(), at_field.unwrap_or_default(), count_said())
     };
     let save_draft = move |_| {
         let title = editor.with_draft(|d| {

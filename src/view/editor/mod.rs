@@ -20,7 +20,7 @@ mod source_pane;
 mod views;
 
 use crate::state::{AppState, Notice};
-use atlas_core::draft::{Draft, Edit, EditError, History, Step};
+use atlas_core::draft::{id_given_by, Draft, Edit, EditError, History, Step};
 use atlas_core::{Lang, Languages, Model, Problem};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -58,6 +58,8 @@ pub struct EditorState {
     pub shown: RwSignal<Shown>,
     /// The problem the last edit left at the field it was made in, said first in the status.
     pub field_problem: RwSignal<Option<FieldProblem>>,
+    /// The id the last edit gave an item from its name (the author did not type it).
+    pub id_given: RwSignal<Option<String>>,
 }
 
 /// A problem at the field just edited, with the field's label: the status is a live region, so a
@@ -109,15 +111,19 @@ impl EditorState {
         self.with_draft(Draft::languages)
     }
 
-    /// Makes one edit; a refused one is said in the editor's status.
+    /// Makes one edit; a refused one is said in the editor's status, and so is an id the edit
+    /// gave an item from its name.
     pub fn edit(&self, edit: Edit) {
-        let mut refused = None;
+        let (mut refused, mut id_given) = (None, None);
         self.history.update(|h| {
-            if let Err(err) = h.apply(&edit) {
-                refused = Some(refusal(&err));
+            let before = h.now().clone();
+            match h.apply(&edit) {
+                Ok(()) => id_given = id_given_by(&edit, &before, h.now()),
+                Err(err) => refused = Some(refusal(&err)),
             }
         });
         self.refused.set(refused);
+        self.id_given.set(id_given);
         self.field_problem.set(None);
     }
 
@@ -140,6 +146,7 @@ impl EditorState {
             forget_draft_pins();
         }
         self.refused.set(None);
+        self.id_given.set(None);
         self.field_problem.set(None);
     }
 
@@ -176,6 +183,7 @@ impl EditorState {
         self.pending.set(None);
         self.history.update(|h| h.start(draft));
         self.refused.set(None);
+        self.id_given.set(None);
         self.field_problem.set(None);
         self.picked.set(None);
         self.started.set(true);
@@ -258,6 +266,7 @@ pub fn provide_editor(state: AppState) -> EditorState {
         pending: RwSignal::new(None),
         shown: RwSignal::new(Shown::Draft),
         field_problem: RwSignal::new(None),
+        id_given: RwSignal::new(None),
     };
     provide_context(editor);
     source_pane::watch_selection(editor);

@@ -152,6 +152,22 @@ fn make_from_pick(editor: EditorState, kind: ListKind) {
     focus_field(field_id(&format!("{key}[{index}].{first}")));
 }
 
+/// Gives the forms under the docked passages its height (`--dock-height` on the scrolling
+/// body), so a field scrolled into view (by the keyboard, First problem, a new item) stops below
+/// the dock instead of under it, whatever the dock holds: picked words, the taller pane.
+fn keep_fields_below(dock: NodeRef<leptos::html::Div>) {
+    Effect::new(move |_| {
+        let Some(dock) = dock.get() else { return };
+        let dock: web_sys::Element = dock.into();
+        let Some(body) = dock.parent_element().and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) else {
+            return;
+        };
+        crate::browser::dom::disconnect_on_cleanup(crate::browser::dom::observe_size(&dock, move |_, height| {
+            let _ = body.style().set_property("--dock-height", &format!("{height:.0}px"));
+        }));
+    });
+}
+
 /// The buttons that make an item from the picked words.
 fn make_buttons(editor: EditorState, lang: Signal<Lang>) -> impl IntoView {
     let kinds = [
@@ -222,7 +238,9 @@ pub fn SourcePane() -> impl IntoView {
                 <div class="picked">
                     <p><span>{said_picked(&p)}</span>" "<q lang=source_lang>{p.quote.clone()}</q></p>
                     <div class="pick-actions" role="group" aria-label=t(i18n::editor::PICKED_WORDS)>
-                        <button type="button" on:click=move |_| editor.picked.set(None)>{t(i18n::editor::CLEAR_PICK)}</button>
+                        <button type="button" aria-label=t(i18n::editor::CLEAR_PICK) on:click=move |_| editor.picked.set(None)>
+                            {t(i18n::editor::CLEAR_PICK_SHORT)}
+                        </button>
                         {make_buttons(editor, lang.into())}
                     </div>
                 </div>
@@ -237,6 +255,13 @@ pub fn SourcePane() -> impl IntoView {
     // The passages (a memo: an edit elsewhere does not draw them again) dock at the top of the
     // forms while they scroll, so every quote is cited without scrolling back to the text.
     let has_passages = Memo::new(move |_| !passages().is_empty());
+    // Two heights for the docked passages: short leaves the forms room, tall shows a run of the
+    // text while its words are cited one after another (a trial's teacher scrolled the short
+    // dock before nearly every selection).
+    let tall = RwSignal::new(false);
+    let dock_class = move || if tall.get() { "passages-dock tall" } else { "passages-dock" };
+    let dock = NodeRef::<leptos::html::Div>::new();
+    keep_fields_below(dock);
     view! {
         <details class="editor-section source-pane" open=!has_passages.get_untracked()>
             <summary><h3>{t(i18n::editor::SOURCE_TEXT)}</h3>{move || format!(" ({})", passages().len())}</summary>
@@ -248,8 +273,13 @@ pub fn SourcePane() -> impl IntoView {
             </label>
         </details>
         <Show when=move || has_passages.get()>
-            <div class="passages-dock">
-                <p class="field-hint">{t(i18n::editor::SELECT_TO_CITE)}</p>
+            <div class=dock_class node_ref=dock>
+                <div class="dock-head">
+                    <p class="field-hint">{t(i18n::editor::SELECT_TO_CITE)}</p>
+                    <button type="button" aria-pressed=move || tall.get().to_string() on:click=move |_| tall.update(|t| *t = !*t)>
+                        {t(i18n::editor::TALLER_PASSAGES)}
+                    </button>
+                </div>
                 <ol class="passages" aria-label=t(i18n::editor::PASSAGES) lang=source_lang>
                     {move || passages().into_iter().map(|p| view! {
                         <li>
