@@ -957,6 +957,22 @@ pub fn id_given_by(edit: &Edit, before: &Draft, after: &Draft) -> Option<String>
     (old != new && !new.is_empty()).then_some(new)
 }
 
+/// The item of a list the first problem of an item belongs to, in the order the editor's forms
+/// show them (nodes, links, events, tour steps, groups; each list in its order): the item to
+/// open when the author asks for the first problem and the reading's own fields have none.
+pub fn first_item_with_problem(problems: &[Problem]) -> Option<(ListKind, usize)> {
+    problems
+        .iter()
+        .filter_map(|p| {
+            let (list, rest) = p.path.split_once('[')?;
+            let index = rest.split_once(']')?.0.parse().ok()?;
+            let kind = ListKind::ALL.into_iter().position(|k| k.key() == list)?;
+            Some((kind, index))
+        })
+        .min()
+        .map(|(kind, index)| (ListKind::ALL[kind], index))
+}
+
 /// The problems that belong to the field at `path`: those at it or inside it (a problem at
 /// `nodes[0].label.en` belongs to the field `nodes[0].label.en` and to the item `nodes[0]`).
 pub fn problems_at<'p>(problems: &'p [Problem], path: &str) -> Vec<&'p Problem> {

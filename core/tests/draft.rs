@@ -6,8 +6,8 @@
 
 use atlas_core::csv_import::{import_csv, CsvFile};
 use atlas_core::draft::{
-    id_given_by, problems_at, problems_of_field, value_of_field, Draft, Edit, EditError, History, ListKind, Step,
-    UNDO_DEPTH,
+    first_item_with_problem, id_given_by, problems_at, problems_of_field, value_of_field, Draft, Edit, EditError,
+    History, ListKind, Step, UNDO_DEPTH,
 };
 use atlas_core::{load_data_set, Lang, Languages};
 use serde_json::json;
@@ -843,5 +843,28 @@ fn the_id_a_name_gave_its_item_is_told_and_no_other() {
     for (case, before, edit, want) in cases {
         let after = before.apply(&edit).unwrap();
         assert_eq!(id_given_by(&edit, before, &after).as_deref(), want, "{case}");
+    }
+}
+
+#[test]
+fn the_first_item_with_a_problem_is_first_in_the_forms_order() {
+    use atlas_core::problem::{Problem, ProblemKind};
+    let at = |paths: &[&str]| {
+        let problems: Vec<Problem> = paths.iter().map(|p| Problem::new(*p, ProblemKind::Missing)).collect();
+        first_item_with_problem(&problems)
+    };
+    // (the problems' paths, in the loader's order; the item the forms show first)
+    let cases: [(&[&str], Option<(ListKind, usize)>); 8] = [
+        (&[], None),
+        (&["meta.title.en", "argument.thesis.sources"], None),
+        (&["stages[0].groups"], None),
+        (&["links[4].note.en"], Some((ListKind::Links, 4))),
+        (&["links[0].target", "nodes[7].label.en"], Some((ListKind::Nodes, 7))),
+        (&["nodes[12]", "nodes[3].sources", "nodes[10].id"], Some((ListKind::Nodes, 3))),
+        (&["groups[0].label.en", "tour[1].nodes", "events[2].date"], Some((ListKind::Events, 2))),
+        (&["meta.year", "tour[0].title.en"], Some((ListKind::Tour, 0))),
+    ];
+    for (paths, want) in cases {
+        assert_eq!(at(paths), want, "{paths:?}");
     }
 }

@@ -420,6 +420,16 @@ export const specs = [
         const zhTitle = await textField(page, handed, 'Title (zh)');
         await page.until(async () => (await page.prop(zhTitle, 'value')) === data.meta.title.zh, 'the built-in reading\'s Chinese title in the editor');
         await page.until(async () => /^No problems/.test(await status(page)), 'the built-in reading to have no problems in the editor');
+        // Its some 350 forms are folded, their fields not drawn until opened (drawing them all
+        // made every edit lay out over 20,000 elements); one opened draws its fields.
+        const drawn = () => page.js('return Array.from(document.querySelectorAll(".editor-pane details.item")).map((d) => [d.open, d.querySelectorAll("input, textarea, select").length]);');
+        const forms = await drawn();
+        check(forms.length > 300 && forms.every(([open, fields]) => !open && fields === 0), `of the built-in reading's ${forms.length} forms, ${forms.filter(([, f]) => f > 0).length} have their fields drawn while folded`);
+        const firstNode = await page.js('return document.querySelector(".editor-pane details.item > summary");');
+        await page.click(firstNode);
+        await page.until(async () => (await drawn())[0][1] >= 4, 'the first node\'s form, opened, to draw its fields');
+        await page.click(firstNode);
+        await page.until(async () => (await drawn())[0][1] === 0, 'the first node\'s form, folded again, to let its fields go');
         // The draft it replaced comes back with Undo.
         await page.click(await page.byRole('button', 'Undo', { exact: true, within: await editorPane(page) }));
         const enTitle = await textField(page, await section(page, 'The reading'), 'Title');

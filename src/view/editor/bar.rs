@@ -16,7 +16,7 @@ fn draft_file_name(title: &str) -> String {
 /// Goes to the first problem in the forms; one no form shows (a stage's groups, a passage's
 /// locator) is said in the bar instead, with its path.
 fn first_problem(editor: super::EditorState) {
-    if super::item_list::show_first_problem() {
+    if super::item_list::show_first_problem(editor) {
         return;
     }
     if let Some(problem) = editor.problems.with_untracked(|all| all.first().cloned()) {

@@ -4,10 +4,10 @@
 
 use super::cites::Cites;
 use super::field::{field_id, Field, FieldKind, ItemForm};
-use super::use_editor;
+use super::{use_editor, EditorState};
 use crate::i18n;
 use crate::state::use_app;
-use atlas_core::draft::{Edit, ListKind};
+use atlas_core::draft::{first_item_with_problem, Edit, ListKind};
 use atlas_core::{Lang, Languages, NodeKind, Relation};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -36,13 +36,16 @@ fn reveals(lang: Lang) -> Vec<(&'static str, &'static str)> {
 }
 
 /// Folds every item form of the editor that is open.
-pub fn close_open_items() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Ok(open) = document.query_selector_all(".editor-pane details.item[open]") else { return };
-    for i in 0..open.length() {
-        if let Some(details) = open.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
-            details.set_open(false);
-        }
+pub fn close_open_items(editor: EditorState) {
+    editor.open_items.update(|open| open.clear());
+}
+
+/// Opens the form of the item at `at` (`nodes[3]`); its fields are drawn with it.
+pub fn open_item(editor: EditorState, at: &str) {
+    if editor.open_items.with_untracked(|open| !open.contains(at)) {
+        editor.open_items.update(|open| {
+            open.insert(at.to_string());
+        });
     }
 }
 
@@ -55,8 +58,7 @@ pub fn focus_field(id: String) {
 /// After the next frame, opens the disclosures round the control `id` and scrolls it into view;
 /// with `focus`, puts the keyboard in it (its text selected).
 pub fn show_field(id: String, focus: bool) {
-    let Some(window) = web_sys::window() else { return };
-    let focus = Closure::once_into_js(move || {
+    after_drawing(move || {
         let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&id)) else {
             return;
         };
@@ -79,16 +81,55 @@ pub fn show_field(id: String, focus: bool) {
             input.select();
         }
     });
-    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(focus.unchecked_ref(), 0);
 }
 
-/// Opens the disclosures round the first problem the forms show, puts the keyboard on what
-/// mends it (its field; for a missing quote, the item's "Cite the selection", or when no words
-/// are picked, its "Or type a quote") and brings the problem into view. Whether the forms show
-/// one (some problems have no field: a stage's groups, a passage's locator).
-pub fn show_first_problem() -> bool {
+/// Opens the disclosures round the first problem the forms show (the reading's own fields
+/// first, then the first item with a problem, its form opened and drawn), puts the keyboard on
+/// what mends it (its field; for a missing quote, the item's "Cite the selection", or when no
+/// words are picked, its "Or type a quote") and brings the problem into view. Whether the forms
+/// show one (some problems have no field: a stage's groups, a passage's locator).
+pub fn show_first_problem(editor: EditorState) -> bool {
+    if show_problem_in(".editor-pane .reading-section") {
+        return true;
+    }
+    let Some((kind, index)) = editor.problems.with_untracked(|all| first_item_with_problem(all)) else {
+        return false;
+    };
+    let at = format!("{}[{index}]", kind.key());
+    open_item(editor, &at);
+    // Once its fields are drawn; an item whose problem no field shows gets the keyboard on its name.
+    after_drawing(move || {
+        let item = item_element_id(&at);
+        if !show_problem_in(&format!("#{item}")) {
+            if let Some(summary) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.query_selector(&format!("#{item} > summary")).ok().flatten())
+                .and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = summary.focus();
+                summary.scroll_into_view_with_bool(false);
+            }
+        }
+    });
+    true
+}
+
+/// Runs `then` once what was just changed is drawn (after the current task).
+fn after_drawing(then: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else { return };
+    let then = Closure::once_into_js(then);
+    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(then.unchecked_ref(), 0);
+}
+
+/// The element id of the disclosure of the item at `at` (`nodes[3]`).
+fn item_element_id(at: &str) -> String {
+    format!("{}-item", field_id(at))
+}
+
+/// Shows the first problem drawn inside the element `within` selects (see [`show_first_problem`]).
+fn show_problem_in(within: &str) -> bool {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return false };
-    let Ok(Some(problem)) = document.query_selector(".editor-pane .editor-section .field-problems li") else {
+    let Ok(Some(problem)) = document.query_selector(&format!("{within} .field-problems li")) else {
         return false;
     };
     let mut at = problem.parent_element();
@@ -230,8 +271,9 @@ pub fn ItemList(kind: ListKind) -> impl IntoView {
         let index = count.get_untracked();
         // Only the new item open: the forms already made fold away, so the passages to cite
         // from stay near.
-        close_open_items();
+        close_open_items(editor);
         editor.edit(Edit::Add(kind));
+        open_item(editor, &format!("{key}[{index}]"));
         let first = if kind == ListKind::Links { "source" } else { "id" };
         focus_field(field_id(&format!("{key}[{index}].{first}")));
     };
@@ -261,21 +303,60 @@ pub fn ItemList(kind: ListKind) -> impl IntoView {
             }
         };
         let add_after = format!("edit-add-{key}");
-        let fields_at = at.clone();
-        let cites = kind.cites().then(|| view! { <Cites item=at.clone() name=name/> });
-        view! {
-            <li>
-                <details class="item">
-                    <summary><span>{move || name.get()}</span><span class="item-id">{id}</span>" "<span class="badge">{badge}</span></summary>
-                    {move || item_fields(kind, &fields_at, languages.get())}
-                    {cites}
+        let is_open = {
+            let at = at.clone();
+            Memo::new(move |_| editor.open_items.with(|open| open.contains(&at)))
+        };
+        // An item gone from the list (removed, undone) is forgotten as open: one that comes
+        // back in its place (Redo) comes back folded, as a new form does.
+        {
+            let at = at.clone();
+            on_cleanup(move || {
+                editor.open_items.try_update(|open| open.remove(&at));
+            });
+        }
+        // A form's fields are drawn only while it is open: a reading of 130 nodes and their
+        // links has some 350 forms, and drawing them all (over 20,000 elements) made every edit
+        // restyle and lay out the whole page.
+        let on_toggle = {
+            let at = at.clone();
+            move |ev: web_sys::Event| {
+                let Some(details) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) else {
+                    return;
+                };
+                if details.open() {
+                    open_item(editor, &at);
+                } else if is_open.get_untracked() {
+                    editor.open_items.update(|open| {
+                        open.remove(&at);
+                    });
+                }
+            }
+        };
+        let body = move || {
+            is_open.get().then(|| {
+                let add_after = add_after.clone();
+                view! {
+                    {item_fields(kind, &at, languages.get())}
+                    {kind.cites().then(|| view! { <Cites item=at.clone() name=name/> })}
                     <button type="button" class="remove" aria-label=remove_name
                         on:click=move |_| {
                             editor.edit(Edit::Remove { list: key.to_string(), index: i });
-                            // The next item moves into this place: the keyboard goes to the
-                            // list's Add button, not to the next item's Remove.
+                            // The next item moves into this place, folded; the keyboard goes
+                            // to the list's Add button, not to the next item's Remove.
+                            editor.open_items.update(|open| {
+                                open.remove(&format!("{key}[{i}]"));
+                            });
                             show_field(add_after.clone(), true);
                         }>{move || i18n::editor::REMOVE.get(lang.get())}</button>
+                }
+            })
+        };
+        view! {
+            <li>
+                <details class="item" id=item_element_id(&format!("{key}[{i}]")) prop:open=is_open on:toggle=on_toggle>
+                    <summary><span>{move || name.get()}</span><span class="item-id">{id}</span>" "<span class="badge">{badge}</span></summary>
+                    {body}
                 </details>
             </li>
         }

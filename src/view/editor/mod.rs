@@ -23,6 +23,7 @@ use crate::state::{AppState, Notice};
 use atlas_core::draft::{id_given_by, Draft, Edit, EditError, History, Step};
 use atlas_core::{Lang, Languages, Model, Problem};
 use leptos::prelude::*;
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 pub use pane::{open_files, EditorMenuButtons, EditorPane};
@@ -60,6 +61,8 @@ pub struct EditorState {
     pub field_problem: RwSignal<Option<FieldProblem>>,
     /// The id the last edit gave an item from its name (the author did not type it).
     pub id_given: RwSignal<Option<String>>,
+    /// The items whose forms are open (`nodes[3]`): only theirs have their fields drawn.
+    pub open_items: RwSignal<BTreeSet<String>>,
 }
 
 /// A problem at the field just edited, with the field's label: the status is a live region, so a
@@ -186,6 +189,8 @@ impl EditorState {
         self.id_given.set(None);
         self.field_problem.set(None);
         self.picked.set(None);
+        // Another reading's items are not the ones that were open.
+        self.open_items.update(BTreeSet::clear);
         self.started.set(true);
         self.open.set(true);
     }
@@ -267,6 +272,7 @@ pub fn provide_editor(state: AppState) -> EditorState {
         shown: RwSignal::new(Shown::Draft),
         field_problem: RwSignal::new(None),
         id_given: RwSignal::new(None),
+        open_items: RwSignal::new(BTreeSet::new()),
     };
     provide_context(editor);
     source_pane::watch_selection(editor);

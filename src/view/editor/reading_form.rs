@@ -34,7 +34,7 @@ pub fn ReadingForm() -> impl IntoView {
     let languages = Memo::new(move |_| editor.languages());
     let thesis_name = ui(i18n::editor::THESIS);
     view! {
-        <details class="editor-section" open>
+        <details class="editor-section reading-section" open>
             <summary><h3>{t(i18n::editor::READING)}</h3></summary>
             <Field path="meta.languages".to_string() label=ui(i18n::editor::LANGUAGES) kind=FieldKind::Choice(language_choices)/>
             {move || {

@@ -3,7 +3,7 @@
 //! is the source's own words by construction.
 
 use super::field::field_id;
-use super::item_list::{close_open_items, focus_field};
+use super::item_list::{close_open_items, focus_field, open_item};
 use super::{use_editor, EditorState, Picked};
 use crate::i18n;
 use crate::state::use_app;
@@ -141,8 +141,9 @@ fn make_from_pick(editor: EditorState, kind: ListKind) {
     if editor.with_draft(|d| d.len(key)) == index {
         return; // refused: the status says why, and the forms stay as they were
     }
-    // Only the new item open (it opens when the keyboard goes to it, after this).
-    close_open_items();
+    // Only the new item open.
+    close_open_items(editor);
+    open_item(editor, &format!("{key}[{index}]"));
     clear_selection(editor);
     let first = match kind {
         ListKind::Nodes => format!("label.{}", editor.languages().source.code()),

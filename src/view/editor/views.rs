@@ -55,6 +55,7 @@ pub(super) fn open_the_chosen(state: AppState, editor: EditorState) {
         }
         let index = editor.history.with_untracked(|h| h.now().ids(kind).iter().position(|i| *i == id));
         if let Some(i) = index {
+            item_list::open_item(editor, &format!("{}[{i}]", kind.key()));
             item_list::show_field(field::field_id(&format!("{}[{i}].id", kind.key())), false);
         }
     });
