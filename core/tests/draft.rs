@@ -854,7 +854,8 @@ fn the_first_item_with_a_problem_is_first_in_the_forms_order() {
         first_item_with_problem(&problems)
     };
     // (the problems' paths, in the loader's order; the item the forms show first)
-    let cases: [(&[&str], Option<(ListKind, usize)>); 8] = [
+    type Case<'a> = (&'a [&'a str], Option<(ListKind, usize)>);
+    let cases: [Case; 8] = [
         (&[], None),
         (&["meta.title.en", "argument.thesis.sources"], None),
         (&["stages[0].groups"], None),
