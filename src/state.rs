@@ -41,6 +41,9 @@ pub enum Notice {
     Url(atlas_core::view_state::UrlNotice),
     /// A link named an item this data set does not have.
     NoSuchItem(String),
+    /// Every quote of the data set just opened was found in the source text it carries. It
+    /// speaks of that data set only: showing another (a draft edited since) takes it away.
+    QuotesChecked { quotes: usize, passages: usize },
     /// Any other message, already in both languages.
     Text { zh: String, en: String },
 }
@@ -52,6 +55,12 @@ impl Notice {
             Notice::NoSuchItem(id) => match lang {
                 Lang::En => format!("The link names {id:?}, which this data set does not have; nothing is selected."),
                 Lang::Zh => format!("链接中的 {id:?} 不在本数据集中，未选中任何项。"),
+            },
+            Notice::QuotesChecked { quotes, passages } => match lang {
+                Lang::En => {
+                    format!("All {quotes} quotes were found word for word in the source text ({passages} passages).")
+                }
+                Lang::Zh => format!("全部 {quotes} 条引文均已在原文（{passages} 段）中逐字找到。"),
             },
             Notice::Text { zh, en } => match lang {
                 Lang::En => en.clone(),

@@ -353,7 +353,7 @@ impl Draft {
         let new = if field == "id" {
             value_at(value, &id_path).and_then(Value::as_str).unwrap_or_default().to_string()
         } else {
-            let named = matches!(kind, ListKind::Nodes | ListKind::Events | ListKind::Groups)
+            let named = matches!(kind, ListKind::Nodes | ListKind::Events | ListKind::Tour | ListKind::Groups)
                 && field == format!("{}.{}", name_field(kind), self.languages().source.code());
             if !named || !is_suggested_id(kind, &old) {
                 return Ok(());
@@ -452,7 +452,8 @@ fn is_suggested_id(kind: ListKind, id: &str) -> bool {
             .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// The text an item of `kind` is called by: a node's and a group's label, an event's title.
+/// The text an item of `kind` is called by: a node's and a group's label, an event's and a tour
+/// step's title.
 fn name_field(kind: ListKind) -> &'static str {
     match kind {
         ListKind::Events | ListKind::Tour => "title",
@@ -899,9 +900,16 @@ impl History {
     /// Makes `edit`. An edit that changes nothing (a field committed unchanged) is not a step to
     /// undo.
     pub fn apply(&mut self, edit: &Edit) -> Result<(), EditError> {
+        self.apply_telling_id(edit).map(|_| ())
+    }
+
+    /// Makes `edit`, as [`History::apply`], and tells the id it gave an item from its name
+    /// ([`id_given_by`]), read before the draft it started from is put away.
+    pub fn apply_telling_id(&mut self, edit: &Edit) -> Result<Option<String>, EditError> {
         let next = self.now.apply(edit)?;
+        let given = id_given_by(edit, &self.now, &next);
         self.push(next, Step::Edit);
-        Ok(())
+        Ok(given)
     }
 
     /// Puts another draft in place (a new reading, a reading to edit, a draft file opened): one
@@ -955,6 +963,19 @@ pub fn id_given_by(edit: &Edit, before: &Draft, after: &Draft) -> Option<String>
     let id_path = format!("{item}.id");
     let (old, new) = (before.field(&id_path), after.field(&id_path));
     (old != new && !new.is_empty()).then_some(new)
+}
+
+/// Items named by their place (`nodes[3]`, the editor's open forms) after the item `index` of
+/// the list `list` was removed: it is gone, and the items after it move up one place.
+pub fn items_after_removal(items: &mut std::collections::BTreeSet<String>, list: &str, index: usize) {
+    let place = |at: &str| at.strip_prefix(list)?.strip_prefix('[')?.strip_suffix(']')?.parse::<usize>().ok();
+    let moved: Vec<usize> = items.iter().filter_map(|at| place(at)).filter(|&i| i >= index).collect();
+    for &i in &moved {
+        items.remove(&format!("{list}[{i}]"));
+    }
+    for i in moved.into_iter().filter(|&i| i > index) {
+        items.insert(format!("{list}[{}]", i - 1));
+    }
 }
 
 /// The item of a list the first problem of an item belongs to, in the order the editor's forms

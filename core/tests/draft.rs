@@ -6,8 +6,8 @@
 
 use atlas_core::csv_import::{import_csv, CsvFile};
 use atlas_core::draft::{
-    first_item_with_problem, id_given_by, problems_at, problems_of_field, value_of_field, Draft, Edit, EditError,
-    History, ListKind, Step, UNDO_DEPTH,
+    first_item_with_problem, id_given_by, items_after_removal, problems_at, problems_of_field, value_of_field, Draft,
+    Edit, EditError, History, ListKind, Step, UNDO_DEPTH,
 };
 use atlas_core::{load_data_set, Lang, Languages};
 use serde_json::json;
@@ -556,6 +556,9 @@ fn a_suggested_id_is_made_from_the_name_written_in_the_source_language() {
     // A new event takes its title's id; in a two-language reading only the source's name counts.
     let event = Draft::new(ENGLISH).apply(&Edit::Add(ListKind::Events)).unwrap();
     assert_eq!(event.apply(&set("events[0].title.en", "Open ledgers")).unwrap().field("events[0].id"), "open-ledgers");
+    // And a tour step its title's.
+    let step = Draft::new(ENGLISH).apply(&Edit::Add(ListKind::Tour)).unwrap();
+    assert_eq!(step.apply(&set("tour[0].title.en", "Why markets end")).unwrap().field("tour[0].id"), "why-markets-end");
     let two =
         Draft::new(Languages { source: Lang::Zh, second: Some(Lang::En) }).apply(&Edit::Add(ListKind::Nodes)).unwrap();
     assert_eq!(two.apply(&set("nodes[0].label.en", "Hoarding")).unwrap().field("nodes[0].id"), "node-1");
@@ -843,6 +846,10 @@ fn the_id_a_name_gave_its_item_is_told_and_no_other() {
     for (case, before, edit, want) in cases {
         let after = before.apply(&edit).unwrap();
         assert_eq!(id_given_by(&edit, before, &after).as_deref(), want, "{case}");
+        // The history tells the same as it makes the edit.
+        let mut history = History::new(before.clone());
+        assert_eq!(history.apply_telling_id(&edit).unwrap().as_deref(), want, "{case}, in the history");
+        assert_eq!(history.now(), &after, "{case}");
     }
 }
 
@@ -867,5 +874,25 @@ fn the_first_item_with_a_problem_is_first_in_the_forms_order() {
     ];
     for (paths, want) in cases {
         assert_eq!(at(paths), want, "{paths:?}");
+    }
+}
+
+#[test]
+fn places_after_a_removal_move_up_with_their_items() {
+    // (the places, the list and index removed, the places after)
+    type Case<'a> = (&'a [&'a str], (&'a str, usize), &'a [&'a str]);
+    let cases: [Case; 6] = [
+        (&[], ("nodes", 0), &[]),
+        (&["nodes[2]"], ("nodes", 2), &[]),
+        (&["nodes[1]", "nodes[2]", "nodes[10]"], ("nodes", 2), &["nodes[1]", "nodes[9]"]),
+        (&["nodes[3]", "links[3]"], ("nodes", 0), &["links[3]", "nodes[2]"]),
+        (&["links[0]", "nodes[5]"], ("links", 0), &["nodes[5]"]),
+        (&["tour[1]", "tour[0]"], ("tour", 5), &["tour[0]", "tour[1]"]),
+    ];
+    for (before, (list, index), after) in cases {
+        let mut items: std::collections::BTreeSet<String> = before.iter().map(|s| s.to_string()).collect();
+        items_after_removal(&mut items, list, index);
+        let want: std::collections::BTreeSet<String> = after.iter().map(|s| s.to_string()).collect();
+        assert_eq!(items, want, "{before:?} less {list}[{index}]");
     }
 }

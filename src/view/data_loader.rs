@@ -84,6 +84,23 @@ fn show(state: &AppState, scene: Scene, source: DataSource) {
     state.load_problems.set(None);
     state.source.set(source);
     state.scene.set(Arc::new(scene));
+    retell_quote_check(state, None);
+}
+
+/// What the page said of the quotes of the data set shown before, told again of the one shown
+/// now (`checked`: its quotes and passages, when every quote was found in its text) or taken
+/// away. Never said anew: a notice dismissed stays dismissed.
+fn retell_quote_check(state: &AppState, checked: Option<(usize, usize)>) {
+    let said = |n: &Notice| matches!(n, Notice::QuotesChecked { .. });
+    if !state.notices.with_untracked(|list| list.iter().any(said)) {
+        return;
+    }
+    state.notices.update(|list| match checked {
+        Some((quotes, passages)) => {
+            list.iter_mut().filter(|n| said(n)).for_each(|n| *n = Notice::QuotesChecked { quotes, passages })
+        }
+        None => list.retain(|n| !said(n)),
+    });
 }
 
 /// Validates and, if valid, shows a user's data set; `persist` keeps it in storage.
@@ -98,10 +115,7 @@ pub fn load_user_text(state: &AppState, name: &str, text: &str, persist: bool) -
                 DataSource::User { name: name.to_string(), key: fingerprint(text), text: Arc::from(text) },
             );
             if let Some((quotes, passages)) = checked {
-                state.notify(Notice::text(
-                    format!("全部 {quotes} 条引文均已在原文（{passages} 段）中逐字找到。"),
-                    format!("All {quotes} quotes were found word for word in the source text ({passages} passages)."),
-                ));
+                state.notify(Notice::QuotesChecked { quotes, passages });
             }
             if persist {
                 let envelope = data_set_envelope(&SavedDataSet { name: name.to_string(), text: text.to_string() });
@@ -141,6 +155,7 @@ pub fn show_draft(state: &AppState, text: &str, model: atlas_core::Model, keep: 
             alpha: before.force_alpha,
         })
     });
+    let checked = model.source_text.as_ref().filter(|_| keep).map(|s| (model.quote_count(), s.paragraphs.len()));
     let scene = scene_of(model, kept);
     if !crate::state::exists_in(&state.selection.get_untracked(), &scene) {
         state.selection.set(Selected::Nothing);
@@ -157,6 +172,9 @@ pub fn show_draft(state: &AppState, text: &str, model: atlas_core::Model, keep: 
     // reloads.
     state.source.set(DataSource::User { name: name.clone(), key: draft_source_key(), text: Arc::from(text) });
     state.scene.set(Arc::new(scene));
+    // A draft without problems had every quote checked against its text; a preview's quotes
+    // are those of the items that could be drawn, so nothing is said of them.
+    retell_quote_check(state, checked);
     if keep {
         let _ = storage::set(&saved_data_key(), &data_set_envelope(&SavedDataSet { name, text: text.to_string() }));
     }

@@ -46,6 +46,11 @@ pub fn save_as_one_file(state: AppState, with_source: bool) {
         match made {
             Ok(html) => {
                 download::text_file(&name, "text/html", &html);
+                // The browser may save it without a word: the page says where it went.
+                state.notify(Notice::text(
+                    format!("已保存为 {name}（在浏览器的下载中）：可直接打开，或上传到课程网站。"),
+                    format!("Saved as {name} (in your browser's downloads): open it as it is, or upload it to a course site."),
+                ));
             }
             Err(why) => state.notify(Notice::text(
                 format!("无法另存为单个 HTML 文件（{why}）。"),

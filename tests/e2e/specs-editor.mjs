@@ -91,14 +91,17 @@ async function citeOn(page, within, name, words) {
 }
 
 /** Adds an item with the button `add` in `list` and returns it (the list item it opened). */
-async function addItem(page, list, add) {
+async function addItem(page, list, add, first) {
   const before = await page.js('return arguments[0].querySelectorAll("ol.items > li").length;', list);
   await page.click(await page.byRole('button', add, { exact: true, within: list }));
-  // The new item opens with the keyboard in its first field (its suggested id selected).
+  // The new item opens with the keyboard in the field written first (not its id, which is
+  // made from its name).
   const field = await page.until(async () => {
     const f = await page.focused();
     return f && (await page.js('return arguments[0].closest("ol.items > li") === arguments[1].querySelectorAll("ol.items > li")[arguments[2]];', f, list, before)) ? f : null;
   }, `focus in the first field of the new item (${add})`);
+  const label = await page.js('return arguments[0].labels && arguments[0].labels[0] ? arguments[0].labels[0].textContent : null;', field);
+  check(label === first, `the new item (${add}) puts the keyboard in ${JSON.stringify(label)}, not ${JSON.stringify(first)}`);
   return page.js('return arguments[0].closest("ol.items > li");', field);
 }
 
@@ -258,16 +261,17 @@ export const specs = [
             await setField(page, item, 'Summary', node.summary.en);
             continue;
           }
-          const item = await addItem(page, nodes, 'Add a node');
-          await page.press(...node.id);
+          const item = await addItem(page, nodes, 'Add a node', 'Label');
+          await page.press(...node.label.en);
           await page.press('Tab');
           const kind = await page.byRole('combobox', 'Kind', { exact: true, within: item });
           // A new node starts as the kind of the node before it (the first as a concept).
           const startsAs = i === 0 ? 'concept' : set.nodes[i - 1].kind;
           check((await page.prop(kind, 'value')) === startsAs, `node ${i + 1} starts as ${await page.prop(kind, 'value')}, not ${startsAs} (the node before it)`);
           await page.choose(kind, node.kind[0].toUpperCase() + node.kind.slice(1));
-          await setField(page, item, 'Label', node.label.en);
           await setField(page, item, 'Summary', node.summary.en);
+          // The template's own id, over the one made from the label.
+          await setField(page, item, 'id', node.id);
           await selectWords(page, para, quote);
           await citeOn(page, item, node.label.en, quote);
         }
@@ -281,7 +285,7 @@ export const specs = [
           if (last) await selectWords(page, link.sources[0].para, link.sources[0].quote);
           const item = last
             ? await makeFromSelection(page, links, 'New link from the selection', 'From (node id)', link.sources[0].quote)
-            : await addItem(page, links, 'Add a link');
+            : await addItem(page, links, 'Add a link', 'From (node id)');
           await setField(page, item, 'From (node id)', link.source);
           if (i === 0) {
             // The status (a live region) names the field an edit broke, and what is wrong there.
@@ -303,7 +307,10 @@ export const specs = [
           if (last) continue;
           if (i === 1) {
             // Its quote is all that is missing now: First problem leads to it, and with no
-            // words picked ("Cite the selection" is off) to typing one.
+            // words picked ("Cite the selection" is off) to typing one; its form folded first,
+            // First problem opens it and waits for its fields to be drawn.
+            await page.click(await page.js('return arguments[0].querySelector("summary");', item));
+            await page.until(() => page.js('const d = arguments[0].querySelector("details.item"); return !d.open && !d.querySelector(".cites");', item), 'the link\'s form to fold');
             await page.click(await page.byRole('button', 'Go to the first problem', { exact: true, within: pane }));
             await page.until(() => page.js('const f = document.activeElement; return !!f && f.matches(".cites .typed-quote summary") && f.closest("ol.items > li") === arguments[0];', item), 'focus on this link\'s "Or type a quote", its quote missing').catch(async (e) => {
               throw new CheckError(`${e.message}; focus is on ${await page.describe(await page.focused())}`);
@@ -318,12 +325,12 @@ export const specs = [
         // One event.
         const events = await section(page, 'Events');
         const [event] = set.events;
-        const eventItem = await addItem(page, events, 'Add an event');
-        await page.press(...event.id);
+        const eventItem = await addItem(page, events, 'Add an event', 'Date');
+        await page.press(...event.date);
         await page.press('Tab');
-        await setField(page, eventItem, 'Date', event.date);
         await setField(page, eventItem, 'Actor (node id)', event.actor);
         await setField(page, eventItem, 'Title', event.title.en);
+        await setField(page, eventItem, 'id', event.id);
         await setField(page, eventItem, 'Summary', event.summary.en);
         await setField(page, eventItem, 'Nodes (ids)', event.nodes.join(' '));
         await selectWords(page, event.sources[0].para, event.sources[0].quote);
@@ -332,10 +339,16 @@ export const specs = [
         // A two-step tour.
         const tour = await section(page, 'Tour steps');
         for (const step of set.tour) {
-          const item = await addItem(page, tour, 'Add a tour step');
-          await page.press(...step.id);
+          const item = await addItem(page, tour, 'Add a tour step', 'Title');
+          await page.press(...step.title.en);
           await page.press('Tab');
-          await setField(page, item, 'Title', step.title.en);
+          // Its id made from its title, then the template's typed over it.
+          const stepId = await textField(page, item, 'id');
+          const madeId = step.title.en.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+          await page.until(async () => (await page.prop(stepId, 'value')) === madeId, `the step's id to be made from its title (${madeId})`).catch(async (e) => {
+            throw new CheckError(`${e.message}; it is ${JSON.stringify(await page.prop(stepId, 'value'))}`);
+          });
+          await setField(page, item, 'id', step.id);
           await setField(page, item, 'Text', step.text.en);
           await setField(page, item, 'Nodes (ids)', step.nodes.join(' '));
           if (step.events.length) await setField(page, item, 'Events (ids)', step.events.join(' '));
@@ -382,6 +395,25 @@ export const specs = [
         check((await page.prop(title, 'value')) === set.meta.title.en, `after a reload the title field holds ${JSON.stringify(await page.prop(title, 'value'))}`);
         await page.until(async () => /^No problems/.test(await status(page)), 'the reloaded draft to have no problems');
         await expectDataSet(page, set, 'the draft after a reload');
+        // The page says how many quotes it found in the source text, of the reading it shows.
+        const quoteCount = [set.argument.thesis, ...set.nodes, ...set.links, ...set.events].reduce((n, item) => n + item.sources.length, 0);
+        const quotesSaid = () => page.js('const n = document.querySelector(".notices"); return n ? Array.from(n.querySelectorAll("li")).map((li) => li.textContent).filter((t) => /quotes were found word for word/.test(t)) : [];');
+        await page.until(async () => (await quotesSaid()).length === 1, 'the page to say the reading\'s quotes were found in its text');
+        const [said] = await quotesSaid();
+        check(said.startsWith(`All ${quoteCount} quotes`), `the page says "${said}" of a reading with ${quoteCount} quotes`);
+        // A draft with a problem, reloaded: the page opens the last reading without one (kept as
+        // its data set) and then the draft; what it said of that reading's quotes goes with it.
+        await page.click(await page.byRole('button', 'Add a node', { exact: true, within: await section(page, 'Nodes') }));
+        await page.until(async () => /problems? to fix/.test(await status(page)), 'the empty node to be a problem');
+        await page.open(server.url('editor.html?lang=en'));
+        await page.until(async () => /problems? to fix/.test(await status(page)), 'the reloaded draft to keep the empty node\'s problems');
+        await page.until(async () => (await quotesSaid()).length === 0, 'the count of the last reading\'s quotes to go once the draft is shown').catch(async (e) => {
+          throw new CheckError(`${e.message}; the page still says ${JSON.stringify(await quotesSaid())}`);
+        });
+        const emptyNode = await page.js('return Array.from(arguments[0].querySelectorAll("ol.items > li")).pop();', await section(page, 'Nodes'));
+        await page.click(await page.js('return arguments[0].querySelector("summary");', emptyNode));
+        await page.click(await page.byRole('button', /^Remove /, { within: emptyNode }));
+        await page.until(async () => /^No problems/.test(await status(page)), 'the draft without the empty node to have no problems');
 
         // Published as one HTML file from the editor; opened from file:// it shows the reading
         // with its quotes, and asks for nothing.
@@ -389,6 +421,11 @@ export const specs = [
         await page.click(await page.byRole('button', 'Save as one HTML file', { exact: true, within: await editorPane(page) }));
         const file = await nextDownload(page, 0, 'the one HTML file');
         check(file.name === 'trust-in-shared-infrastructure.html', `the one HTML file is named ${file.name}`);
+        // The page says where it went (a browser may save it without a word).
+        await page.until(async () => {
+          const notices = await page.all('status', 'Notices', { exact: true });
+          return notices.length > 0 && (await page.text(notices[0])).includes('Saved as trust-in-shared-infrastructure.html');
+        }, 'the page to say the file was saved');
         check(!file.text.includes('source_text'), 'the published file carries the source text (not asked for)');
         const url = `${pathToFileURL(tmp.write('trust.html', file.text)).href}?lang=en`;
         check((await page.open(url)) === 'ready', `the saved page shows an alert: ${await alertText(page)}`);

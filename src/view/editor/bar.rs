@@ -20,8 +20,7 @@ fn first_problem(editor: super::EditorState) {
         return;
     }
     if let Some(problem) = editor.problems.with_untracked(|all| all.first().cloned()) {
-        let said = |lang: Lang| format!("{}: {} — {}", problem.path, problem.message(lang), problem.hint(lang));
-        editor.refused.set(Some(crate::state::Notice::text(said(Lang::Zh), said(Lang::En))));
+        editor.say_problem(&problem);
     }
 }
 

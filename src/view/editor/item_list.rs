@@ -7,7 +7,7 @@ use super::field::{field_id, Field, FieldKind, ItemForm};
 use super::{use_editor, EditorState};
 use crate::i18n;
 use crate::state::use_app;
-use atlas_core::draft::{first_item_with_problem, Edit, ListKind};
+use atlas_core::draft::{first_item_with_problem, items_after_removal, problems_at, Edit, ListKind};
 use atlas_core::{Lang, Languages, NodeKind, Relation};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -96,22 +96,43 @@ pub fn show_first_problem(editor: EditorState) -> bool {
         return false;
     };
     let at = format!("{}[{index}]", kind.key());
+    // Its form alone open, as a new item's is.
+    close_open_items(editor);
     open_item(editor, &at);
-    // Once its fields are drawn; an item whose problem no field shows gets the keyboard on its name.
+    // Once its fields are drawn. A problem no field of the form shows (an event's date outside
+    // the text) is said in the bar, and the keyboard goes to the item's name.
     after_drawing(move || {
         let item = item_element_id(&at);
-        if !show_problem_in(&format!("#{item}")) {
-            if let Some(summary) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.query_selector(&format!("#{item} > summary")).ok().flatten())
-                .and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                let _ = summary.focus();
-                summary.scroll_into_view_with_bool(false);
-            }
+        if show_problem_in(&format!("#{item}")) {
+            return;
+        }
+        if let Some(problem) = editor.problems.with_untracked(|all| problems_at(all, &at).first().cloned().cloned()) {
+            editor.say_problem(&problem);
+        }
+        let Some(summary) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector(&format!("#{item} > summary")).ok().flatten())
+        else {
+            return;
+        };
+        open_around(&summary);
+        if let Some(summary) = summary.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = summary.focus();
+            summary.scroll_into_view_with_bool(false);
         }
     });
     true
+}
+
+/// Opens every disclosure round `el` (its item's form, its list's section).
+fn open_around(el: &web_sys::Element) {
+    let mut at = el.parent_element();
+    while let Some(parent) = at {
+        if let Some(details) = parent.dyn_ref::<web_sys::HtmlDetailsElement>() {
+            details.set_open(true);
+        }
+        at = parent.parent_element();
+    }
 }
 
 /// Runs `then` once what was just changed is drawn (after the current task).
@@ -132,13 +153,7 @@ fn show_problem_in(within: &str) -> bool {
     let Ok(Some(problem)) = document.query_selector(&format!("{within} .field-problems li")) else {
         return false;
     };
-    let mut at = problem.parent_element();
-    while let Some(parent) = at {
-        if let Some(details) = parent.dyn_ref::<web_sys::HtmlDetailsElement>() {
-            details.set_open(true);
-        }
-        at = parent.parent_element();
-    }
+    open_around(&problem);
     let inside = |container: &str, control: &str| {
         problem.closest(container).ok().flatten().and_then(|c| c.query_selector(control).ok().flatten())
     };
@@ -246,6 +261,18 @@ fn item_name(kind: ListKind, item: &ItemForm, languages: Languages, lang: Lang) 
     name.or(Some(item.field("id")).filter(|s| !s.is_empty())).unwrap_or_else(|| "—".into())
 }
 
+/// The field a new item's form puts the keyboard in: what is written first. Not the id, which
+/// is made from the name (a link has none: its first end).
+pub fn first_field(kind: ListKind, languages: Languages) -> String {
+    let source = languages.source.code();
+    match kind {
+        ListKind::Nodes | ListKind::Groups => format!("label.{source}"),
+        ListKind::Tour => format!("title.{source}"),
+        ListKind::Events => "date".to_string(),
+        ListKind::Links => "source".to_string(),
+    }
+}
+
 /// The list's heading and its add button's name.
 fn list_names(kind: ListKind) -> (i18n::Ui, i18n::Ui) {
     match kind {
@@ -274,8 +301,7 @@ pub fn ItemList(kind: ListKind) -> impl IntoView {
         close_open_items(editor);
         editor.edit(Edit::Add(kind));
         open_item(editor, &format!("{key}[{index}]"));
-        let first = if kind == ListKind::Links { "source" } else { "id" };
-        focus_field(field_id(&format!("{key}[{index}].{first}")));
+        focus_field(field_id(&format!("{key}[{index}].{}", first_field(kind, languages.get_untracked()))));
     };
     let item = move |i: usize| {
         let at = format!("{key}[{i}]");
@@ -312,7 +338,9 @@ pub fn ItemList(kind: ListKind) -> impl IntoView {
         {
             let at = at.clone();
             on_cleanup(move || {
-                editor.open_items.try_update(|open| open.remove(&at));
+                if editor.open_items.try_with_untracked(|open| open.contains(&at)) == Some(true) {
+                    editor.open_items.try_update(|open| open.remove(&at));
+                }
             });
         }
         // A form's fields are drawn only while it is open: a reading of 130 nodes and their
@@ -333,6 +361,22 @@ pub fn ItemList(kind: ListKind) -> impl IntoView {
                 }
             }
         };
+        // A click on the name (or Enter or Space on it) opens or folds the form through the
+        // set, which draws its fields in the same task: the browser's own toggle would show
+        // the form empty for a frame, until its toggle event arrived.
+        let on_summary = {
+            let at = at.clone();
+            move |ev: web_sys::MouseEvent| {
+                ev.prevent_default();
+                if is_open.get_untracked() {
+                    editor.open_items.update(|open| {
+                        open.remove(&at);
+                    });
+                } else {
+                    open_item(editor, &at);
+                }
+            }
+        };
         let body = move || {
             is_open.get().then(|| {
                 let add_after = add_after.clone();
@@ -344,9 +388,7 @@ pub fn ItemList(kind: ListKind) -> impl IntoView {
                             editor.edit(Edit::Remove { list: key.to_string(), index: i });
                             // The next item moves into this place, folded; the keyboard goes
                             // to the list's Add button, not to the next item's Remove.
-                            editor.open_items.update(|open| {
-                                open.remove(&format!("{key}[{i}]"));
-                            });
+                            editor.open_items.update(|open| items_after_removal(open, key, i));
                             show_field(add_after.clone(), true);
                         }>{move || i18n::editor::REMOVE.get(lang.get())}</button>
                 }
@@ -355,7 +397,7 @@ pub fn ItemList(kind: ListKind) -> impl IntoView {
         view! {
             <li>
                 <details class="item" id=item_element_id(&format!("{key}[{i}]")) prop:open=is_open on:toggle=on_toggle>
-                    <summary><span>{move || name.get()}</span><span class="item-id">{id}</span>" "<span class="badge">{badge}</span></summary>
+                    <summary on:click=on_summary><span>{move || name.get()}</span><span class="item-id">{id}</span>" "<span class="badge">{badge}</span></summary>
                     {body}
                 </details>
             </li>

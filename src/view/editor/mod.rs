@@ -20,7 +20,7 @@ mod source_pane;
 mod views;
 
 use crate::state::{AppState, Notice};
-use atlas_core::draft::{id_given_by, Draft, Edit, EditError, History, Step};
+use atlas_core::draft::{Draft, Edit, EditError, History, Step};
 use atlas_core::{Lang, Languages, Model, Problem};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
@@ -118,16 +118,19 @@ impl EditorState {
     /// gave an item from its name.
     pub fn edit(&self, edit: Edit) {
         let (mut refused, mut id_given) = (None, None);
-        self.history.update(|h| {
-            let before = h.now().clone();
-            match h.apply(&edit) {
-                Ok(()) => id_given = id_given_by(&edit, &before, h.now()),
-                Err(err) => refused = Some(refusal(&err)),
-            }
+        self.history.update(|h| match h.apply_telling_id(&edit) {
+            Ok(given) => id_given = given,
+            Err(err) => refused = Some(refusal(&err)),
         });
         self.refused.set(refused);
         self.id_given.set(id_given);
         self.field_problem.set(None);
+    }
+
+    /// Says a problem in the bar with its place in the data set: one no field shows.
+    pub fn say_problem(&self, problem: &Problem) {
+        let said = |lang: Lang| format!("{}: {} — {}", problem.path, problem.message(lang), problem.hint(lang));
+        self.refused.set(Some(Notice::text(said(Lang::Zh), said(Lang::En))));
     }
 
     pub fn undo(&self) {
@@ -147,6 +150,8 @@ impl EditorState {
     fn after_moving(&self, step: Option<Step>) {
         if step == Some(Step::Reading) {
             forget_draft_pins();
+            // The other reading's items are not the ones that were open.
+            self.open_items.update(BTreeSet::clear);
         }
         self.refused.set(None);
         self.id_given.set(None);

@@ -3,7 +3,7 @@
 //! is the source's own words by construction.
 
 use super::field::field_id;
-use super::item_list::{close_open_items, focus_field, open_item};
+use super::item_list::{close_open_items, first_field, focus_field, open_item};
 use super::{use_editor, EditorState, Picked};
 use crate::i18n;
 use crate::state::use_app;
@@ -145,11 +145,7 @@ fn make_from_pick(editor: EditorState, kind: ListKind) {
     close_open_items(editor);
     open_item(editor, &format!("{key}[{index}]"));
     clear_selection(editor);
-    let first = match kind {
-        ListKind::Nodes => format!("label.{}", editor.languages().source.code()),
-        ListKind::Events => "date".to_string(),
-        _ => "source".to_string(),
-    };
+    let first = first_field(kind, editor.languages());
     focus_field(field_id(&format!("{key}[{index}].{first}")));
 }
 
