@@ -386,8 +386,9 @@ pub fn ItemList(kind: ListKind) -> impl IntoView {
                     <button type="button" class="remove" aria-label=remove_name
                         on:click=move |_| {
                             editor.edit(Edit::Remove { list: key.to_string(), index: i });
-                            // The next item moves into this place, folded; the keyboard goes
-                            // to the list's Add button, not to the next item's Remove.
+                            // The items after it move up, each form open or folded as it
+                            // was; the keyboard goes to the list's Add button, not to the
+                            // next item's Remove.
                             editor.open_items.update(|open| items_after_removal(open, key, i));
                             show_field(add_after.clone(), true);
                         }>{move || i18n::editor::REMOVE.get(lang.get())}</button>
