@@ -40,6 +40,15 @@ pub fn close_open_items(editor: EditorState) {
     editor.open_items.update(|open| open.clear());
 }
 
+/// Folds the form of the item at `at` (`nodes[3]`); its fields go with it.
+fn close_item(editor: EditorState, at: &str) {
+    if editor.open_items.with_untracked(|open| open.contains(at)) {
+        editor.open_items.update(|open| {
+            open.remove(at);
+        });
+    }
+}
+
 /// Opens the form of the item at `at` (`nodes[3]`); its fields are drawn with it.
 pub fn open_item(editor: EditorState, at: &str) {
     if editor.open_items.with_untracked(|open| !open.contains(at)) {
@@ -354,10 +363,8 @@ pub fn ItemList(kind: ListKind) -> impl IntoView {
                 };
                 if details.open() {
                     open_item(editor, &at);
-                } else if is_open.get_untracked() {
-                    editor.open_items.update(|open| {
-                        open.remove(&at);
-                    });
+                } else {
+                    close_item(editor, &at);
                 }
             }
         };
@@ -369,9 +376,7 @@ pub fn ItemList(kind: ListKind) -> impl IntoView {
             move |ev: web_sys::MouseEvent| {
                 ev.prevent_default();
                 if is_open.get_untracked() {
-                    editor.open_items.update(|open| {
-                        open.remove(&at);
-                    });
+                    close_item(editor, &at);
                 } else {
                     open_item(editor, &at);
                 }
