@@ -76,6 +76,17 @@ async function freshPage({ viewport = { width: 1280, height: 800 }, acceptDownlo
 const graphButtons = (scope) => scope.getByRole('group', { name: /^(Graph|关系图)$/ }).getByRole('button');
 
 /**
+ * The number of events the timeline shows, once it has laid them out: its cards are placed only
+ * after the strip knows its width, a frame or more after the pane is shown, so the count waits
+ * for the first card.
+ */
+async function timelineEvents(scope) {
+  const buttons = scope.getByRole('list', { name: 'Timeline', exact: true }).getByRole('button');
+  await buttons.first().waitFor();
+  return buttons.count();
+}
+
+/**
  * Polls `read` until two reads 150 ms apart agree (the view has settled), at most `timeout` ms;
  * returns the settled value.
  */
@@ -182,7 +193,7 @@ try {
       await page.getByRole('region', { name: 'Graph', exact: true }).waitFor();
       const nodes = await graphButtons(page).count();
       if (nodes !== data.nodes.length) fail(`file://: the graph shows ${nodes} of ${data.nodes.length} nodes`);
-      const events = await page.getByRole('list', { name: 'Timeline', exact: true }).getByRole('button').count();
+      const events = await timelineEvents(page);
       if (events !== data.events.length) fail(`file://: the timeline shows ${events} of ${data.events.length} events`);
       await page.getByRole('list', { name: 'Timeline', exact: true }).getByRole('button', { name: usEvent.title.en }).click();
       await page.getByRole('complementary', { name: 'Details' }).getByRole('heading', { name: usEvent.title.en, exact: true }).waitFor();
@@ -529,9 +540,7 @@ try {
           if (outside.length) fail(`${label}: buttons out of reach sideways: ${outside.slice(0, 5).join(', ')}`);
           // One pane at a time: the timeline is a press away.
           await page.getByRole('group', { name: 'Show', exact: true }).getByRole('button', { name: 'Timeline', exact: true }).click();
-          const list = page.getByRole('list', { name: 'Timeline', exact: true });
-          await list.waitFor();
-          const events = await list.getByRole('button').count();
+          const events = await timelineEvents(page);
           if (events !== data.events.length) fail(`${label}: the timeline shows ${events} of ${data.events.length} events`);
           const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
           if (over > 0) fail(`${label}: with the timeline shown the page scrolls sideways by ${over} px`);
