@@ -200,13 +200,14 @@ pub mod editor {
         SUMMARY = "摘要", "Summary";
         GROUP_ID = "分组（id，可选）", "Group (id, optional)";
         ALIASES = "别名（以分号分隔，可选）", "Other names (separated by semicolons, optional)";
-        LINK_FROM = "从（节点 id）", "From (node id)";
-        LINK_TO = "到（节点 id）", "To (node id)";
+        LINK_FROM = "从（节点）", "From (node)";
+        LINK_TO = "到（节点）", "To (node)";
         RELATION = "关系", "Relation";
         BASIS = "依据", "Basis";
         NOTE = "说明", "Note";
         DATE_HINT = "2019、2019-05 或 2019-05-14", "2019, 2019-05 or 2019-05-14";
-        ACTOR_ID = "行为体（节点 id）", "Actor (node id)";
+        ACTOR = "行为体（节点）", "Actor (node)";
+        NO_NODE = "（未选节点）", "(no node chosen)";
         ITEM_NODES = "相关节点（id）", "Nodes (ids)";
         STEP_TEXT = "讲解", "Text";
         STEP_EVENTS = "相关事件（id）", "Events (ids)";

@@ -126,10 +126,9 @@ async function editorPictures(browser) {
   }
   const hoarding = pane.locator('details.editor-section', { has: page.getByRole('heading', { name: 'Nodes' }) }).locator('ol.items > li').nth(1);
   await pane.getByRole('button', { name: 'Add a link', exact: true }).click();
-  await page.keyboard.type('visible-reciprocity');
-  await page.keyboard.press('Tab');
   const link = pane.locator('details.editor-section', { has: page.getByRole('heading', { name: 'Links' }) }).locator('ol.items > li').last();
-  await link.getByRole('combobox', { name: 'To (node id)' }).focus();
+  await link.getByRole('combobox', { name: 'From (node)' }).selectOption('visible-reciprocity');
+  await link.getByRole('combobox', { name: 'To (node)' }).focus();
   await page.waitForTimeout(1200);
   // 5. The editor beside the map, the text's passages in view.
   await page.evaluate(() => document.querySelector('.editor-body').scrollTo(0, 0));
@@ -146,7 +145,7 @@ async function editorPictures(browser) {
   await hoarding.locator('summary').first().click();
   await whole(hoarding, '6-cite.png');
   // 7. The link missing its target, the problem at the field.
-  await link.getByRole('combobox', { name: 'To (node id)' }).focus();
+  await link.getByRole('combobox', { name: 'To (node)' }).focus();
   await whole(link, '7-problem.png');
   await context.close();
 }

@@ -266,6 +266,11 @@ impl Problem {
                 format!("此处应写{}", type_zh(expected)),
             ),
             Missing => ("add this field".into(), "请补上这一项".into()),
+            // A link's end or an event's actor is a node: the editor offers them by name.
+            EmptyText if names_a_node(&self.path) => (
+                "choose one of the nodes (in a file: write a node's id)".into(),
+                "请选择一个节点（在文件中：填写节点的 id）".into(),
+            ),
             EmptyText => ("write the text".into(), "请填写文本".into()),
             TooLong { .. } => ("shorten the text".into(), "请缩短文本".into()),
             TooMany { .. } => ("split the data set".into(), "请拆分数据集".into()),
@@ -427,4 +432,11 @@ fn type_zh(name: &str) -> &'static str {
         "null" => "null",
         _ => "其他类型",
     }
+}
+
+/// Whether the value at `path` names one node: a link's end (`links[3].target`) or an event's
+/// actor (`events[0].actor`).
+fn names_a_node(path: &str) -> bool {
+    let Some((list, field)) = path.split_once("].") else { return false };
+    matches!((list.split('[').next(), field), (Some("links"), "source" | "target") | (Some("events"), "actor"))
 }

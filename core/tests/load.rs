@@ -324,6 +324,41 @@ fn problems_are_described_in_both_languages_with_hints() {
 }
 
 #[test]
+fn an_empty_node_reference_asks_for_a_node_other_empty_text_for_text() {
+    let cases: [(&str, &str, &str); 5] = [
+        (
+            "links",
+            "source",
+            "links[0].source: must not be empty (choose one of the nodes (in a file: write a node's id))",
+        ),
+        (
+            "links",
+            "target",
+            "links[0].target: must not be empty (choose one of the nodes (in a file: write a node's id))",
+        ),
+        (
+            "events",
+            "actor",
+            "events[0].actor: must not be empty (choose one of the nodes (in a file: write a node's id))",
+        ),
+        ("events", "id", "events[0].id: must not be empty (write the text)"),
+        ("tour", "id", "tour[0].id: must not be empty (write the text)"),
+    ];
+    for (list, field, expect) in cases {
+        let mut v = base();
+        v[list][0][field] = json!("");
+        let problems = load_data_set(&v.to_string()).unwrap_err();
+        let found =
+            problems.iter().map(|p| p.describe(Lang::En)).find(|d| d.starts_with(&format!("{list}[0].{field}:")));
+        assert_eq!(found.as_deref(), Some(expect), "{list}[0].{field} (all: {problems:?})");
+    }
+    let mut v = base();
+    v["links"][0]["target"] = json!("");
+    let problems = load_data_set(&v.to_string()).unwrap_err();
+    assert_eq!(problems[0].hint(Lang::Zh), "请选择一个节点（在文件中：填写节点的 id）");
+}
+
+#[test]
 fn hostile_strings_are_kept_as_text() {
     let mut v = base();
     v["nodes"][0]["label"]["en"] = json!("<img src=x onerror=alert(1)>");

@@ -48,6 +48,19 @@ async function setField(page, within, name, text) {
 }
 
 /**
+ * Chooses the node `id` in the node field named `name` in `within` (a link's end, an event's
+ * actor): a list of the draft's nodes by name, each with its id after it.
+ */
+async function chooseNode(page, within, name, id) {
+  const select = await page.byRole('combobox', name, { exact: true, within });
+  const option = await page.until(
+    () => page.js('return Array.from(arguments[0].options).find((o) => o.value === arguments[1]) || null;', select, id),
+    `the node ${id} among the choices of "${name}"`);
+  await page.choose(select, await page.text(option));
+  await page.until(async () => (await page.prop(select, 'value')) === id, `the field "${name}" to hold ${id}`);
+}
+
+/**
  * Selects `words` in passage `para` of the source pane. With `mouse`, as a person does: a press
  * before the first character, a drag to after the last, a release; otherwise with the page's
  * Selection API (what a drag or Shift+arrows makes). Then waits until the pane says what is
@@ -284,18 +297,27 @@ export const specs = [
           // The last link made from its words, the keyboard in its first end.
           if (last) await selectWords(page, link.sources[0].para, link.sources[0].quote);
           const item = last
-            ? await makeFromSelection(page, links, 'New link from the selection', 'From (node id)', link.sources[0].quote)
-            : await addItem(page, links, 'Add a link', 'From (node id)');
-          await setField(page, item, 'From (node id)', link.source);
+            ? await makeFromSelection(page, links, 'New link from the selection', 'From (node)', link.sources[0].quote)
+            : await addItem(page, links, 'Add a link', 'From (node)');
+          // Its ends are chosen among the nodes by name; a new one has none chosen.
+          const to = await page.byRole('combobox', 'To (node)', { exact: true, within: item });
+          check((await page.prop(to, 'value')) === '', `a new link's end holds ${JSON.stringify(await page.prop(to, 'value'))}, not nothing`);
+          const names = await page.js('return Array.from(arguments[0].options).map((o) => o.textContent.trim());', to);
+          const shouldList = set.nodes.map((n) => `${n.label.en} (${n.id})`);
+          check(names[0] === '(no node chosen)' && shouldList.every((n) => names.includes(n)),
+            `a link's end offers ${JSON.stringify(names)}, not "(no node chosen)" and every node by name (${JSON.stringify(shouldList)})`);
+          await chooseNode(page, item, 'From (node)', link.source);
           if (i === 0) {
             // The status (a live region) names the field an edit broke, and what is wrong there.
-            await setField(page, item, 'To (node id)', 'no-such-node');
-            await page.until(async () => /^To \(node id\): .*no-such-node.*\. \d+ problems? to fix/.test(await status(page)), 'the status to name the field just broken').catch(async (e) => {
+            // An end chosen, then taken back to none.
+            await chooseNode(page, item, 'To (node)', link.target);
+            await page.choose(to, '(no node chosen)');
+            await page.until(async () => /^To \(node\): .+\. \d+ problems? to fix/.test(await status(page)), 'the status to name the field just broken').catch(async (e) => {
               throw new CheckError(`${e.message}; the status says ${JSON.stringify(await status(page))}`);
             });
           }
-          await setField(page, item, 'To (node id)', link.target);
-          check(!/^To \(node id\)/.test(await status(page)), `the status still names a field the next edit mended: ${JSON.stringify(await status(page))}`);
+          await chooseNode(page, item, 'To (node)', link.target);
+          check(!/^To \(node\)/.test(await status(page)), `the status still names a field the next edit mended: ${JSON.stringify(await status(page))}`);
           const relation = await page.byRole('combobox', 'Relation', { exact: true, within: item });
           // A new link starts with the relation of the link before it.
           const startsWith = i === 0 ? 'addresses' : set.links[i - 1].relation;
@@ -328,7 +350,7 @@ export const specs = [
         const eventItem = await addItem(page, events, 'Add an event', 'Date');
         await page.press(...event.date);
         await page.press('Tab');
-        await setField(page, eventItem, 'Actor (node id)', event.actor);
+        await chooseNode(page, eventItem, 'Actor (node)', event.actor);
         await setField(page, eventItem, 'Title', event.title.en);
         await setField(page, eventItem, 'id', event.id);
         await setField(page, eventItem, 'Summary', event.summary.en);

@@ -74,6 +74,25 @@ pub enum FieldKind {
     Long,
     /// One of fixed choices: each a code and its name in the interface's language.
     Choice(fn(Lang) -> Vec<(&'static str, &'static str)>),
+    /// One of the draft's nodes, chosen by its name (the field holds its id): a link's ends, an
+    /// event's actor. An id typed in the form was a chance to misspell it.
+    Node,
+}
+
+/// The draft's nodes as a field of kind [`FieldKind::Node`] offers them: each id with its label
+/// in the reading's first language, in the order of the forms (a context of the editor's panel).
+#[derive(Clone, Copy)]
+pub struct NodeChoices(pub Memo<Vec<(String, String)>>);
+
+/// What a node's option says: its label, then its id (so two nodes of one name differ); the id
+/// alone while it has no label. A select finds an option by the first letters typed, so the
+/// label comes first.
+fn node_option_text(id: &str, label: &str) -> String {
+    if label.trim().is_empty() {
+        id.to_string()
+    } else {
+        format!("{label} ({id})")
+    }
 }
 
 /// The element id of the control for `path` (ids allow only some characters in selectors).
@@ -189,6 +208,7 @@ pub fn Field(
             }
             .into_any()
         }
+        FieldKind::Node => node_select(id.clone(), value, invalid, described, commit),
     };
     view! {
         <div class="field" class:has-problem=move || !problems.with(Vec::is_empty)>
@@ -207,4 +227,39 @@ pub fn Field(
             </Show>
         </div>
     }
+}
+
+/// The select of a [`FieldKind::Node`] field: "no node chosen" first (a new link's ends), then
+/// an id no node has (a typo in a file stays visible, and wrong), then the draft's nodes.
+fn node_select(
+    id: String,
+    value: impl Fn() -> String + Clone + Send + Sync + 'static,
+    invalid: impl Fn() -> String + Send + Sync + 'static,
+    described: impl Fn() -> String + Send + Sync + 'static,
+    commit: impl Fn(web_sys::Event) + 'static,
+) -> AnyView {
+    let state = use_app();
+    let nodes = use_context::<NodeChoices>().map(|NodeChoices(nodes)| nodes);
+    let chosen = value.clone();
+    let options = move || {
+        let now = chosen();
+        let list = nodes.map(|nodes| nodes.get()).unwrap_or_default();
+        let unknown = !now.is_empty() && !list.iter().any(|(node, _)| *node == now);
+        let none = view! {
+            <option value="" selected=now.is_empty()>{crate::i18n::editor::NO_NODE.get(state.lang.get())}</option>
+        };
+        let typo = unknown.then(|| view! { <option value=now.clone() selected=true>{now.clone()}</option> });
+        let known = list
+            .into_iter()
+            .map(|(node, label)| {
+                let selected = node == now;
+                view! { <option value=node.clone() selected=selected>{node_option_text(&node, &label)}</option> }
+            })
+            .collect_view();
+        view! { {none} {typo} {known} }
+    };
+    view! {
+        <select id=id prop:value=value aria-invalid=invalid aria-describedby=described on:change=commit>{options}</select>
+    }
+    .into_any()
 }

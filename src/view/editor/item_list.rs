@@ -219,9 +219,9 @@ fn item_fields(kind: ListKind, at: &str, languages: Languages) -> AnyView {
         }
         .into_any(),
         ListKind::Links => view! {
-            <Field path=f("source") label=ui(i18n::editor::LINK_FROM) suggest="edit-node-ids"/>
+            <Field path=f("source") label=ui(i18n::editor::LINK_FROM) kind=FieldKind::Node/>
             <Field path=f("relation") label=ui(i18n::editor::RELATION) kind=FieldKind::Choice(relations)/>
-            <Field path=f("target") label=ui(i18n::editor::LINK_TO) suggest="edit-node-ids"/>
+            <Field path=f("target") label=ui(i18n::editor::LINK_TO) kind=FieldKind::Node/>
             <Field path=f("basis") label=ui(i18n::editor::BASIS) kind=FieldKind::Choice(bases)/>
             {text_fields(at, "note", i18n::editor::NOTE, FieldKind::Long, languages)}
         }
@@ -229,7 +229,7 @@ fn item_fields(kind: ListKind, at: &str, languages: Languages) -> AnyView {
         ListKind::Events => view! {
             <Field path=f("id") label=ui(i18n::editor::ID) hint=ui(i18n::editor::ID_HINT)/>
             <Field path=f("date") label=ui(i18n::DATE) hint=ui(i18n::editor::DATE_HINT)/>
-            <Field path=f("actor") label=ui(i18n::editor::ACTOR_ID) suggest="edit-node-ids"/>
+            <Field path=f("actor") label=ui(i18n::editor::ACTOR) kind=FieldKind::Node/>
             {text_fields(at, "title", i18n::editor::TITLE, FieldKind::Line, languages)}
             {text_fields(at, "summary", i18n::editor::SUMMARY, FieldKind::Long, languages)}
             <Field path=f("nodes") label=ui(i18n::editor::ITEM_NODES) hint=ids_hint/>

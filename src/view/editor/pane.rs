@@ -2,6 +2,7 @@
 //! files opened as the draft.
 
 use super::bar::EditorBar;
+use super::field::NodeChoices;
 use super::item_list::ItemList;
 use super::reading_form::ReadingForm;
 use super::source_pane::SourcePane;
@@ -63,31 +64,32 @@ fn in_text_field(ev: &web_sys::KeyboardEvent) -> bool {
         .is_some_and(|el| matches!(el.tag_name().to_ascii_lowercase().as_str(), "input" | "textarea"))
 }
 
-/// The ids the draft's items have, offered where a field takes one (`datalist`s).
-#[component]
-fn IdSuggestions() -> impl IntoView {
+/// The draft's items of `kind`, each id with its label in the reading's first language, in the
+/// order of the forms (items with no id yet left out).
+fn named_items(kind: ListKind) -> Memo<Vec<(String, String)>> {
     let editor = use_editor();
-    // Each id with its label, so a field that takes an id offers the names the author knows.
-    let named = move |kind: ListKind| {
-        Memo::new(move |_| {
-            editor.with_draft(|d| {
-                let shown = d.languages().source.code();
-                d.ids(kind)
-                    .into_iter()
-                    .enumerate()
-                    .filter(|(_, id)| !id.is_empty())
-                    .map(|(i, id)| (id, d.field(&format!("{}[{i}].label.{shown}", kind.key()))))
-                    .collect::<Vec<_>>()
-            })
+    Memo::new(move |_| {
+        editor.with_draft(|d| {
+            let shown = d.languages().source.code();
+            d.ids(kind)
+                .into_iter()
+                .enumerate()
+                .filter(|(_, id)| !id.is_empty())
+                .map(|(i, id)| (id, d.field(&format!("{}[{i}].label.{shown}", kind.key()))))
+                .collect::<Vec<_>>()
         })
-    };
-    let (nodes, groups) = (named(ListKind::Nodes), named(ListKind::Groups));
-    let options = |list: Vec<(String, String)>| {
-        list.into_iter().map(|(id, label)| view! { <option value=id>{label}</option> }).collect_view()
-    };
+    })
+}
+
+/// The groups' ids, offered with their labels where a node names its group (a `datalist`: a
+/// group is optional, and may be written before it exists).
+#[component]
+fn GroupSuggestions() -> impl IntoView {
+    let groups = named_items(ListKind::Groups);
     view! {
-        <datalist id="edit-node-ids">{move || options(nodes.get())}</datalist>
-        <datalist id="edit-group-ids">{move || options(groups.get())}</datalist>
+        <datalist id="edit-group-ids">
+            {move || groups.get().into_iter().map(|(id, label)| view! { <option value=id>{label}</option> }).collect_view()}
+        </datalist>
     }
 }
 
@@ -96,6 +98,8 @@ fn IdSuggestions() -> impl IntoView {
 #[component]
 pub fn EditorPane() -> impl IntoView {
     let editor = use_editor();
+    // The nodes every link's ends and event's actor choose from, read from the draft once.
+    provide_context(NodeChoices(named_items(ListKind::Nodes)));
     let on_key = move |ev: web_sys::KeyboardEvent| {
         if !(ev.ctrl_key() || ev.meta_key()) || in_text_field(&ev) {
             return;
@@ -115,7 +119,7 @@ pub fn EditorPane() -> impl IntoView {
                 <ReadingForm/>
                 {ListKind::ALL.into_iter().map(|kind| view! { <ItemList kind=kind/> }).collect_view()}
             </div>
-            <IdSuggestions/>
+            <GroupSuggestions/>
         </aside>
     }
 }
