@@ -265,12 +265,13 @@ impl Problem {
                 format!("write {expected} here"),
                 format!("此处应写{}", type_zh(expected)),
             ),
-            Missing => ("add this field".into(), "请补上这一项".into()),
-            // A link's end or an event's actor is a node: the editor offers them by name.
-            EmptyText if names_a_node(&self.path) => (
+            // A link's end or an event's actor is a node, empty or left out: the editor offers
+            // the nodes by name.
+            EmptyText | Missing if names_a_node(&self.path) => (
                 "choose one of the nodes (in a file: write a node's id)".into(),
                 "请选择一个节点（在文件中：填写节点的 id）".into(),
             ),
+            Missing => ("add this field".into(), "请补上这一项".into()),
             EmptyText => ("write the text".into(), "请填写文本".into()),
             TooLong { .. } => ("shorten the text".into(), "请缩短文本".into()),
             TooMany { .. } => ("split the data set".into(), "请拆分数据集".into()),

@@ -324,7 +324,7 @@ fn problems_are_described_in_both_languages_with_hints() {
 }
 
 #[test]
-fn an_empty_node_reference_asks_for_a_node_other_empty_text_for_text() {
+fn an_empty_or_missing_node_reference_asks_for_a_node_other_fields_for_text() {
     let cases: [(&str, &str, &str); 5] = [
         (
             "links",
@@ -356,6 +356,19 @@ fn an_empty_node_reference_asks_for_a_node_other_empty_text_for_text() {
     v["links"][0]["target"] = json!("");
     let problems = load_data_set(&v.to_string()).unwrap_err();
     assert_eq!(problems[0].hint(Lang::Zh), "请选择一个节点（在文件中：填写节点的 id）");
+    // Left out (the editor's "no node chosen" removes the value), it asks for a node too; other
+    // fields left out are to be added.
+    for (list, field, hint) in [
+        ("links", "target", "choose one of the nodes (in a file: write a node's id)"),
+        ("events", "actor", "choose one of the nodes (in a file: write a node's id)"),
+        ("events", "title", "add this field"),
+    ] {
+        let mut v = base();
+        v[list][0].as_object_mut().unwrap().remove(field);
+        let problems = load_data_set(&v.to_string()).unwrap_err();
+        let found = problems.iter().find(|p| p.path == format!("{list}[0].{field}")).map(|p| p.hint(Lang::En));
+        assert_eq!(found.as_deref(), Some(hint), "{list}[0].{field} left out (all: {problems:?})");
+    }
 }
 
 #[test]
