@@ -753,6 +753,22 @@ fn is_alias_path(path: &str) -> bool {
     path.rsplit('.').nth(1) == Some("aliases")
 }
 
+/// The ids a form's text of an id list holds (split at spaces, commas or semicolons, as
+/// [`value_of_field`] reads it).
+pub fn ids_in_text(text: &str) -> Vec<&str> {
+    text.split([' ', ',', ';', '\t', '\n']).map(str::trim).filter(|s| !s.is_empty()).collect()
+}
+
+/// The text of an id list with `id` added at its end, written as the form writes lists (ids
+/// apart by one space); the same text when the list has `id` already.
+pub fn id_list_with(text: &str, id: &str) -> String {
+    let mut ids = ids_in_text(text);
+    if !ids.contains(&id) {
+        ids.push(id);
+    }
+    ids.join(" ")
+}
+
 /// The value the form's `text` makes for the field at `path`: id lists (`nodes`, `events`,
 /// `principles`, `models`, `languages`) split at spaces, commas or semicolons; aliases at
 /// semicolons; `year` a whole number when it is one; `reveal` a switch; anything else the

@@ -896,3 +896,22 @@ fn places_after_a_removal_move_up_with_their_items() {
         assert_eq!(items, want, "{before:?} less {list}[{index}]");
     }
 }
+
+#[test]
+fn an_id_chosen_beside_a_list_is_added_at_its_end_once() {
+    let cases = [
+        ("", "a", "a"),
+        ("a", "b", "a b"),
+        ("a, b;c", "d", "a b c d"),
+        ("  a   b ", "c", "a b c"),
+        ("a b", "a", "a b"),
+        ("a b", "b", "a b"),
+    ];
+    for (text, id, expect) in cases {
+        assert_eq!(atlas_core::draft::id_list_with(text, id), expect, "{text:?} + {id:?}");
+    }
+    assert_eq!(atlas_core::draft::ids_in_text(" a,b ;c\td "), vec!["a", "b", "c", "d"]);
+    // What the form writes is what the draft reads: the list's value holds the same ids.
+    let text = atlas_core::draft::id_list_with("a,b", "c");
+    assert_eq!(atlas_core::draft::value_of_field("tour[0].nodes", &text), Some(json!(["a", "b", "c"])));
+}

@@ -61,6 +61,33 @@ async function chooseNode(page, within, name, id) {
 }
 
 /**
+ * Adds `ids` one by one to the id list named `name` in `within` with the list of names beside
+ * it (`prompt`: "Add a node…"), then checks the field holds them in that order and the list no
+ * longer offers them.
+ */
+async function addToList(page, within, name, prompt, ids) {
+  const select = await page.byRole('combobox', `${prompt} (${name})`, { exact: true, within });
+  const field = await textField(page, within, name);
+  for (const [i, id] of ids.entries()) {
+    const option = await page.until(
+      () => page.js('return Array.from(arguments[0].options).find((o) => o.value === arguments[1]) || null;', select, id),
+      `${id} offered by "${prompt}" beside "${name}"`);
+    // As page.choose does, but the list goes back to its prompt once the id is added: what
+    // counts is the field.
+    await page.js('arguments[0].scrollIntoView({ block: "center" });', select);
+    await page.session.click(option);
+    const now = ids.slice(0, i + 1).join(' ');
+    await page.until(async () => (await page.prop(field, 'value')) === now, `the field "${name}" to hold ${now}`);
+  }
+  await page.until(async () => (await page.prop(field, 'value')) === ids.join(' '), `the field "${name}" to hold ${ids.join(' ')}`).catch(async (e) => {
+    throw new CheckError(`${e.message}; it holds ${JSON.stringify(await page.prop(field, 'value'))}`);
+  });
+  const offered = await page.js('return Array.from(arguments[0].options).map((o) => o.value);', select);
+  check(offered[0] === '' && ids.every((id) => !offered.includes(id)), `"${prompt}" beside "${name}" offers ${JSON.stringify(offered)} (the prompt first, none of ${ids.join(', ')} again)`);
+  check((await page.prop(select, 'value')) === '', `"${prompt}" did not go back to its prompt`);
+}
+
+/**
  * Selects `words` in passage `para` of the source pane. With `mouse`, as a person does: a press
  * before the first character, a drag to after the last, a release; otherwise with the page's
  * Selection API (what a drag or Shift+arrows makes). Then waits until the pane says what is
@@ -360,7 +387,8 @@ export const specs = [
         await setField(page, eventItem, 'Title', event.title.en);
         await setField(page, eventItem, 'id', event.id);
         await setField(page, eventItem, 'Summary', event.summary.en);
-        await setField(page, eventItem, 'Nodes (ids)', event.nodes.join(' '));
+        // Its nodes chosen by name beside the list, one after another.
+        await addToList(page, eventItem, 'Nodes (ids)', 'Add a node…', event.nodes);
         await selectWords(page, event.sources[0].para, event.sources[0].quote);
         await citeOn(page, eventItem, event.title.en, event.sources[0].quote);
 
@@ -379,7 +407,7 @@ export const specs = [
           await setField(page, item, 'id', step.id);
           await setField(page, item, 'Text', step.text.en);
           await setField(page, item, 'Nodes (ids)', step.nodes.join(' '));
-          if (step.events.length) await setField(page, item, 'Events (ids)', step.events.join(' '));
+          if (step.events.length) await addToList(page, item, 'Events (ids)', 'Add an event…', step.events);
         }
 
         // No problem left: the views show the reading made.

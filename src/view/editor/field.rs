@@ -79,10 +79,21 @@ pub enum FieldKind {
     Node,
 }
 
-/// The draft's nodes as a field of kind [`FieldKind::Node`] offers them: each id with its label
-/// in the reading's first language, in the order of the forms (a context of the editor's panel).
+/// The draft's nodes and events as fields offer them: each id with its label (an event's title)
+/// in the interface's language when the reading has it, in the order of the forms (a context of
+/// the editor's panel).
 #[derive(Clone, Copy)]
-pub struct NodeChoices(pub Memo<Vec<(String, String)>>);
+pub struct ItemChoices {
+    pub nodes: Memo<Vec<(String, String)>>,
+    pub events: Memo<Vec<(String, String)>>,
+}
+
+/// What a field that holds a list of ids adds to it, chosen by name beside it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum AddFrom {
+    Nodes,
+    Events,
+}
 
 /// What a node's option says: its label, then its id (so two nodes of one name differ); the id
 /// alone while it has no label. A select finds an option by the first letters typed, so the
@@ -121,9 +132,12 @@ pub fn Field(
     #[prop(default = FieldKind::Line)] kind: FieldKind,
     #[prop(optional)] text_lang: Option<Lang>,
     #[prop(optional)] hint: Option<Signal<String>>,
-    /// The id of a `datalist` of values to offer (node ids).
+    /// The id of a `datalist` of values to offer (group ids).
     #[prop(optional)]
     suggest: Option<&'static str>,
+    /// For a list of ids: the items offered by name beside it, each added at the list's end.
+    #[prop(optional)]
+    add_from: Option<AddFrom>,
 ) -> impl IntoView {
     let state = use_app();
     let editor = use_editor();
@@ -180,6 +194,7 @@ pub fn Field(
         }
     };
     let lang_attr = text_lang.map(Lang::tag);
+    let list_value = value.clone();
     let control = match kind {
         FieldKind::Line => view! {
             <input type="text" id=id.clone() data-path=path.clone() lang=lang_attr list=suggest prop:value=value aria-invalid=invalid
@@ -214,6 +229,7 @@ pub fn Field(
         <div class="field" class:has-problem=move || !problems.with(Vec::is_empty)>
             <label for=id>{move || label.get()}</label>
             {control}
+            {add_from.map(|from| add_to_list(path.clone(), from, label, list_value))}
             {hint.map(|hint| view! { <p class="field-hint" id=hint_id>{move || hint.get()}</p> })}
             <Show when=move || !problems.with(Vec::is_empty)>
                 <ul class="field-problems" id=problem_id.clone()>
@@ -239,7 +255,7 @@ fn node_select(
     commit: impl Fn(web_sys::Event) + 'static,
 ) -> AnyView {
     let state = use_app();
-    let nodes = use_context::<NodeChoices>().map(|NodeChoices(nodes)| nodes);
+    let nodes = use_context::<ItemChoices>().map(|choices| choices.nodes);
     let chosen = value.clone();
     let options = move || {
         let now = chosen();
@@ -262,4 +278,58 @@ fn node_select(
         <select id=id prop:value=value aria-invalid=invalid aria-describedby=described on:change=commit>{options}</select>
     }
     .into_any()
+}
+
+/// Beside a list of ids: a select of the draft's nodes (or events) by name not in the list yet;
+/// the one chosen is added at the list's end as one edit, and the select goes back to its
+/// prompt. Typing ids stays possible in the field.
+fn add_to_list(
+    path: String,
+    from: AddFrom,
+    label: Signal<String>,
+    value: impl Fn() -> String + Send + Sync + 'static,
+) -> impl IntoView {
+    let state = use_app();
+    let editor = use_editor();
+    let choices = use_context::<ItemChoices>().map(|c| match from {
+        AddFrom::Nodes => c.nodes,
+        AddFrom::Events => c.events,
+    });
+    let prompt = move || {
+        let lang = state.lang.get();
+        match from {
+            AddFrom::Nodes => crate::i18n::editor::ADD_NODE_TO_LIST.get(lang),
+            AddFrom::Events => crate::i18n::editor::ADD_EVENT_TO_LIST.get(lang),
+        }
+    };
+    let name = move || format!("{} ({})", prompt(), label.get());
+    let value = Arc::new(value);
+    let options = {
+        let value = value.clone();
+        move || {
+            let held = value();
+            let held = atlas_core::draft::ids_in_text(&held);
+            let list = choices.map(|c| c.get()).unwrap_or_default();
+            let offered = list
+                .into_iter()
+                .filter(|(id, _)| !held.contains(&id.as_str()))
+                .map(|(id, label)| {
+                    let text = node_option_text(&id, &label);
+                    view! { <option value=id>{text}</option> }
+                })
+                .collect_view();
+            view! { <option value="" selected=true>{prompt}</option> {offered} }
+        }
+    };
+    let add = move |ev: web_sys::Event| {
+        let Some(chosen) = control_value(&ev).filter(|id| !id.is_empty()) else { return };
+        let text = atlas_core::draft::id_list_with(&value(), &chosen);
+        editor.edit(Edit::Set { path: path.clone(), text });
+        if let Some(select) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
+            select.set_value("");
+        }
+    };
+    view! {
+        <select class="add-to-list" aria-label=name on:change=add>{options}</select>
+    }
 }

@@ -3,7 +3,7 @@
 //! it and puts the keyboard in its first field.
 
 use super::cites::Cites;
-use super::field::{field_id, Field, FieldKind, ItemForm};
+use super::field::{field_id, AddFrom, Field, FieldKind, ItemForm};
 use super::{use_editor, EditorState};
 use crate::i18n;
 use crate::state::use_app;
@@ -232,15 +232,15 @@ fn item_fields(kind: ListKind, at: &str, languages: Languages) -> AnyView {
             <Field path=f("actor") label=ui(i18n::editor::ACTOR) kind=FieldKind::Node/>
             {text_fields(at, "title", i18n::editor::TITLE, FieldKind::Line, languages)}
             {text_fields(at, "summary", i18n::editor::SUMMARY, FieldKind::Long, languages)}
-            <Field path=f("nodes") label=ui(i18n::editor::ITEM_NODES) hint=ids_hint/>
+            <Field path=f("nodes") label=ui(i18n::editor::ITEM_NODES) hint=ids_hint add_from=AddFrom::Nodes/>
         }
         .into_any(),
         ListKind::Tour => view! {
             <Field path=f("id") label=ui(i18n::editor::ID) hint=ui(i18n::editor::ID_HINT)/>
             {text_fields(at, "title", i18n::editor::TITLE, FieldKind::Line, languages)}
             {text_fields(at, "text", i18n::editor::STEP_TEXT, FieldKind::Long, languages)}
-            <Field path=f("nodes") label=ui(i18n::editor::ITEM_NODES) hint=ids_hint/>
-            <Field path=f("events") label=ui(i18n::editor::STEP_EVENTS) hint=ids_hint/>
+            <Field path=f("nodes") label=ui(i18n::editor::ITEM_NODES) hint=ids_hint add_from=AddFrom::Nodes/>
+            <Field path=f("events") label=ui(i18n::editor::STEP_EVENTS) hint=ids_hint add_from=AddFrom::Events/>
             <Field path=f("reveal") label=ui(i18n::editor::REVEAL) kind=FieldKind::Choice(reveals)/>
             {text_fields(at, "notes", i18n::editor::NOTES_OPTIONAL, FieldKind::Long, languages)}
         }

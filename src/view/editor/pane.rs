@@ -2,7 +2,7 @@
 //! files opened as the draft.
 
 use super::bar::EditorBar;
-use super::field::NodeChoices;
+use super::field::ItemChoices;
 use super::item_list::ItemList;
 use super::reading_form::ReadingForm;
 use super::source_pane::SourcePane;
@@ -64,18 +64,21 @@ fn in_text_field(ev: &web_sys::KeyboardEvent) -> bool {
         .is_some_and(|el| matches!(el.tag_name().to_ascii_lowercase().as_str(), "input" | "textarea"))
 }
 
-/// The draft's items of `kind`, each id with its label in the reading's first language, in the
-/// order of the forms (items with no id yet left out).
-fn named_items(kind: ListKind) -> Memo<Vec<(String, String)>> {
+/// The draft's items of `kind`, each id with its `name` field (`label`, `title`) in the
+/// interface's language when the reading has it (else its first), in the order of the forms
+/// (items with no id yet left out).
+fn named_items(kind: ListKind, name: &'static str) -> Memo<Vec<(String, String)>> {
     let editor = use_editor();
+    let lang = use_app().lang;
     Memo::new(move |_| {
+        let lang = lang.get();
         editor.with_draft(|d| {
-            let shown = d.languages().source.code();
+            let shown = d.languages().shown(lang).code();
             d.ids(kind)
                 .into_iter()
                 .enumerate()
                 .filter(|(_, id)| !id.is_empty())
-                .map(|(i, id)| (id, d.field(&format!("{}[{i}].label.{shown}", kind.key()))))
+                .map(|(i, id)| (id, d.field(&format!("{}[{i}].{name}.{shown}", kind.key()))))
                 .collect::<Vec<_>>()
         })
     })
@@ -85,7 +88,7 @@ fn named_items(kind: ListKind) -> Memo<Vec<(String, String)>> {
 /// group is optional, and may be written before it exists).
 #[component]
 fn GroupSuggestions() -> impl IntoView {
-    let groups = named_items(ListKind::Groups);
+    let groups = named_items(ListKind::Groups, "label");
     view! {
         <datalist id="edit-group-ids">
             {move || groups.get().into_iter().map(|(id, label)| view! { <option value=id>{label}</option> }).collect_view()}
@@ -98,8 +101,11 @@ fn GroupSuggestions() -> impl IntoView {
 #[component]
 pub fn EditorPane() -> impl IntoView {
     let editor = use_editor();
-    // The nodes every link's ends and event's actor choose from, read from the draft once.
-    provide_context(NodeChoices(named_items(ListKind::Nodes)));
+    // The nodes and events every field that names them offers by name, read from the draft once.
+    provide_context(ItemChoices {
+        nodes: named_items(ListKind::Nodes, "label"),
+        events: named_items(ListKind::Events, "title"),
+    });
     let on_key = move |ev: web_sys::KeyboardEvent| {
         if !(ev.ctrl_key() || ev.meta_key()) || in_text_field(&ev) {
             return;

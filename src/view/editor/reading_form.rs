@@ -3,7 +3,7 @@
 //! argument up.
 
 use super::cites::Cites;
-use super::field::{Field, FieldKind};
+use super::field::{AddFrom, Field, FieldKind};
 use super::item_list::text_fields;
 use super::use_editor;
 use crate::i18n;
@@ -47,10 +47,10 @@ pub fn ReadingForm() -> impl IntoView {
                     {text_fields("argument.thesis", "text", i18n::editor::THESIS, FieldKind::Long, languages)}
                 }
             }}
-            <Field path="argument.thesis.nodes".to_string() label=ui(i18n::editor::THESIS_NODES) hint=ui(i18n::editor::IDS_HINT)/>
+            <Field path="argument.thesis.nodes".to_string() label=ui(i18n::editor::THESIS_NODES) hint=ui(i18n::editor::IDS_HINT) add_from=AddFrom::Nodes/>
             <Cites item="argument.thesis".to_string() name=thesis_name/>
-            <Field path="argument.principles".to_string() label=ui(i18n::editor::PRINCIPLES) hint=ui(i18n::editor::IDS_HINT)/>
-            <Field path="argument.models".to_string() label=ui(i18n::editor::MODELS) hint=ui(i18n::editor::IDS_HINT)/>
+            <Field path="argument.principles".to_string() label=ui(i18n::editor::PRINCIPLES) hint=ui(i18n::editor::IDS_HINT) add_from=AddFrom::Nodes/>
+            <Field path="argument.models".to_string() label=ui(i18n::editor::MODELS) hint=ui(i18n::editor::IDS_HINT) add_from=AddFrom::Nodes/>
         </details>
     }
 }
