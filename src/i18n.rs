@@ -208,8 +208,9 @@ pub mod editor {
         DATE_HINT = "2019、2019-05 或 2019-05-14", "2019, 2019-05 or 2019-05-14";
         ACTOR = "行为体（节点）", "Actor (node)";
         NO_NODE = "（未选节点）", "(no node chosen)";
-        ADD_NODE_TO_LIST = "添加节点…", "Add a node…";
-        ADD_EVENT_TO_LIST = "添加事件…", "Add an event…";
+        CHOOSE_NODE_TO_ADD = "选择要添加的节点…", "Choose a node to add…";
+        CHOOSE_EVENT_TO_ADD = "选择要添加的事件…", "Choose an event to add…";
+        ADD_TO_LIST = "添加", "Add";
         ITEM_NODES = "相关节点（id）", "Nodes (ids)";
         STEP_TEXT = "讲解", "Text";
         STEP_EVENTS = "相关事件（id）", "Events (ids)";

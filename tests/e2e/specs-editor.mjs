@@ -57,34 +57,35 @@ async function chooseNode(page, within, name, id) {
     () => page.js('return Array.from(arguments[0].options).find((o) => o.value === arguments[1]) || null;', select, id),
     `the node ${id} among the choices of "${name}"`);
   await page.choose(select, await page.text(option));
-  await page.until(async () => (await page.prop(select, 'value')) === id, `the field "${name}" to hold ${id}`);
+  // The choice is the select's at once; the draft has it when the field's problem goes.
+  await page.until(async () => (await page.attr(select, 'aria-invalid')) === 'false', `the draft to take ${id} as "${name}"`);
 }
 
 /**
- * Adds `ids` one by one to the id list named `name` in `within` with the list of names beside
- * it (`prompt`: "Add a node…"), then checks the field holds them in that order and the list no
- * longer offers them.
+ * Adds `ids` one by one to the id list named `name` in `within`: each chosen by name in the
+ * list under it (`prompt`: "Choose a node to add…"), then its Add button. Checks the field
+ * holds them in that order and the list no longer offers them.
  */
 async function addToList(page, within, name, prompt, ids) {
   const select = await page.byRole('combobox', `${prompt} (${name})`, { exact: true, within });
+  const add = await page.byRole('button', `Add (${name})`, { exact: true, within });
   const field = await textField(page, within, name);
   for (const [i, id] of ids.entries()) {
     const option = await page.until(
       () => page.js('return Array.from(arguments[0].options).find((o) => o.value === arguments[1]) || null;', select, id),
-      `${id} offered by "${prompt}" beside "${name}"`);
-    // As page.choose does, but the list goes back to its prompt once the id is added: what
-    // counts is the field.
-    await page.js('arguments[0].scrollIntoView({ block: "center" });', select);
-    await page.session.click(option);
+      `${id} offered by "${prompt}" under "${name}"`);
+    await page.choose(select, await page.text(option));
+    // Chosen is not added: the field holds what it held until Add is pressed.
+    check((await page.prop(field, 'value')) === ids.slice(0, i).join(' '), `choosing ${id} in the list changed "${name}" to ${JSON.stringify(await page.prop(field, 'value'))} before Add`);
+    await page.click(add);
     const now = ids.slice(0, i + 1).join(' ');
-    await page.until(async () => (await page.prop(field, 'value')) === now, `the field "${name}" to hold ${now}`);
+    await page.until(async () => (await page.prop(field, 'value')) === now, `the field "${name}" to hold ${now}`).catch(async (e) => {
+      throw new CheckError(`${e.message}; it holds ${JSON.stringify(await page.prop(field, 'value'))}`);
+    });
   }
-  await page.until(async () => (await page.prop(field, 'value')) === ids.join(' '), `the field "${name}" to hold ${ids.join(' ')}`).catch(async (e) => {
-    throw new CheckError(`${e.message}; it holds ${JSON.stringify(await page.prop(field, 'value'))}`);
-  });
+  await page.until(async () => (await page.prop(select, 'value')) === '', `"${prompt}" to go back to its prompt`);
   const offered = await page.js('return Array.from(arguments[0].options).map((o) => o.value);', select);
-  check(offered[0] === '' && ids.every((id) => !offered.includes(id)), `"${prompt}" beside "${name}" offers ${JSON.stringify(offered)} (the prompt first, none of ${ids.join(', ')} again)`);
-  check((await page.prop(select, 'value')) === '', `"${prompt}" did not go back to its prompt`);
+  check(offered[0] === '' && ids.every((id) => !offered.includes(id)), `"${prompt}" under "${name}" offers ${JSON.stringify(offered)} (the prompt first, none of ${ids.join(', ')} again)`);
 }
 
 /**
@@ -388,7 +389,7 @@ export const specs = [
         await setField(page, eventItem, 'id', event.id);
         await setField(page, eventItem, 'Summary', event.summary.en);
         // Its nodes chosen by name beside the list, one after another.
-        await addToList(page, eventItem, 'Nodes (ids)', 'Add a node…', event.nodes);
+        await addToList(page, eventItem, 'Nodes (ids)', 'Choose a node to add…', event.nodes);
         await selectWords(page, event.sources[0].para, event.sources[0].quote);
         await citeOn(page, eventItem, event.title.en, event.sources[0].quote);
 
@@ -407,7 +408,7 @@ export const specs = [
           await setField(page, item, 'id', step.id);
           await setField(page, item, 'Text', step.text.en);
           await setField(page, item, 'Nodes (ids)', step.nodes.join(' '));
-          if (step.events.length) await addToList(page, item, 'Events (ids)', 'Add an event…', step.events);
+          if (step.events.length) await addToList(page, item, 'Events (ids)', 'Choose an event to add…', step.events);
         }
 
         // No problem left: the views show the reading made.
@@ -443,6 +444,44 @@ export const specs = [
         await page.until(async () => (await page.prop(stepEvents, 'value')) === '', 'Control+Z to undo');
         await page.session.chord('Control', 'y');
         await page.until(async () => (await page.prop(stepEvents, 'value')) === 'open-ledgers', 'Control+Y to redo');
+
+        // A link's ends show what the draft holds while the nodes before them change: a node
+        // removed, then brought back by Undo. The lists of nodes are drawn again by position,
+        // and an option once picked keeps its selectedness whatever it then says: an end set to
+        // the node before its own and back, then that node removed, showed the node after.
+        {
+          const at = set.links.findIndex((l) => {
+            const before = set.nodes[set.nodes.findIndex((n) => n.id === l.source) - 1];
+            return before && before.id !== l.target;
+          });
+          const link = set.links[at];
+          const before = set.nodes[set.nodes.findIndex((n) => n.id === link.source) - 1];
+          const linkItem = await page.js('return arguments[0].querySelectorAll("ol.items > li")[arguments[1]];', links, at);
+          if (!(await page.js('return arguments[0].querySelector("details.item").open;', linkItem))) {
+            await page.click(await page.js('return arguments[0].querySelector("summary");', linkItem));
+          }
+          const ends = [await page.byRole('combobox', 'From (node)', { exact: true, within: linkItem }), await page.byRole('combobox', 'To (node)', { exact: true, within: linkItem })];
+          const endsHold = async () => [await page.prop(ends[0], 'value'), await page.prop(ends[1], 'value')].join(' → ');
+          const want = `${link.source} → ${link.target}`;
+          await chooseNode(page, linkItem, 'From (node)', before.id);
+          await chooseNode(page, linkItem, 'From (node)', link.source);
+          check((await endsHold()) === want, `link ${at + 1}'s ends show ${await endsHold()}, not ${want}`);
+          const nodes = await section(page, 'Nodes');
+          const nodeItem = await page.js('return arguments[0].querySelectorAll("ol.items > li")[arguments[1]];', nodes, set.nodes.indexOf(before));
+          if (!(await page.js('return arguments[0].querySelector("details.item").open;', nodeItem))) {
+            await page.click(await page.js('return arguments[0].querySelector("summary");', nodeItem));
+          }
+          await page.click(await page.byRole('button', `Remove ${before.label.en}`, { exact: true, within: nodeItem }));
+          await page.until(async () => (await page.js('return arguments[0].querySelectorAll("ol.items > li").length;', nodes)) === set.nodes.length - 1, 'the node to be removed');
+          await page.until(async () => (await endsHold()) === want, `link ${at + 1}'s ends to show ${want} with node ${before.id} removed`).catch(async (e) => {
+            throw new CheckError(`${e.message}; they show ${await endsHold()}`);
+          });
+          await page.click(undo);
+          await page.until(async () => (await page.js('return arguments[0].querySelectorAll("ol.items > li").length;', nodes)) === set.nodes.length, 'Undo to bring the node back');
+          await page.until(async () => (await endsHold()) === want, `link ${at + 1}'s ends to show ${want} with the node back`).catch(async (e) => {
+            throw new CheckError(`${e.message}; they show ${await endsHold()}`);
+          });
+        }
 
         // A reload finds the draft, the editor open on it.
         await page.open(server.url('editor.html?lang=en'));

@@ -274,15 +274,29 @@ fn node_select(
             .collect_view();
         view! { {none} {typo} {known} }
     };
+    // The options are drawn again by position when the nodes change (one removed, one renamed):
+    // an option a person picked keeps its selectedness whatever it then says, so once they are
+    // drawn the select is set to the draft's value again (an effect runs after the drawing).
+    let select = NodeRef::<leptos::html::Select>::new();
+    Effect::new(move |_| {
+        let now = value();
+        if let Some(nodes) = nodes {
+            nodes.track();
+        }
+        if let Some(select) = select.get() {
+            select.set_value(&now);
+        }
+    });
     view! {
-        <select id=id prop:value=value aria-invalid=invalid aria-describedby=described on:change=commit>{options}</select>
+        <select id=id node_ref=select aria-invalid=invalid aria-describedby=described on:change=commit>{options}</select>
     }
     .into_any()
 }
 
-/// Beside a list of ids: a select of the draft's nodes (or events) by name not in the list yet;
-/// the one chosen is added at the list's end as one edit, and the select goes back to its
-/// prompt. Typing ids stays possible in the field.
+/// Beside a list of ids: a select of the draft's nodes (or events) by name not in the list yet,
+/// and a button that adds the one chosen at the list's end as one edit. The button, not the
+/// choice, adds: a closed select changes its choice with each arrow key or letter typed, so a
+/// keyboard user looking for a name would add every one passed. Typing ids stays possible.
 fn add_to_list(
     path: String,
     from: AddFrom,
@@ -295,14 +309,11 @@ fn add_to_list(
         AddFrom::Nodes => c.nodes,
         AddFrom::Events => c.events,
     });
-    let prompt = move || {
-        let lang = state.lang.get();
-        match from {
-            AddFrom::Nodes => crate::i18n::editor::ADD_NODE_TO_LIST.get(lang),
-            AddFrom::Events => crate::i18n::editor::ADD_EVENT_TO_LIST.get(lang),
-        }
+    let ui = move |text: crate::i18n::Ui| text.get(state.lang.get());
+    let prompt = move || match from {
+        AddFrom::Nodes => ui(crate::i18n::editor::CHOOSE_NODE_TO_ADD),
+        AddFrom::Events => ui(crate::i18n::editor::CHOOSE_EVENT_TO_ADD),
     };
-    let name = move || format!("{} ({})", prompt(), label.get());
     let value = Arc::new(value);
     let options = {
         let value = value.clone();
@@ -318,18 +329,32 @@ fn add_to_list(
                     view! { <option value=id>{text}</option> }
                 })
                 .collect_view();
-            view! { <option value="" selected=true>{prompt}</option> {offered} }
+            view! { <option value="">{prompt}</option> {offered} }
         }
     };
-    let add = move |ev: web_sys::Event| {
-        let Some(chosen) = control_value(&ev).filter(|id| !id.is_empty()) else { return };
-        let text = atlas_core::draft::id_list_with(&value(), &chosen);
-        editor.edit(Edit::Set { path: path.clone(), text });
-        if let Some(select) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
-            select.set_value("");
+    let select = NodeRef::<leptos::html::Select>::new();
+    // Back to the prompt whenever the list changes (the one added is no longer offered).
+    Effect::new({
+        let value = value.clone();
+        move |_| {
+            value();
+            if let Some(choices) = choices {
+                choices.track();
+            }
+            if let Some(select) = select.get() {
+                select.set_value("");
+            }
         }
+    });
+    let add = move |_| {
+        let Some(chosen) = select.get_untracked().map(|s| s.value()).filter(|id| !id.is_empty()) else { return };
+        editor.edit(Edit::Set { path: path.clone(), text: atlas_core::draft::id_list_with(&value(), &chosen) });
     };
     view! {
-        <select class="add-to-list" aria-label=name on:change=add>{options}</select>
+        <div class="add-to-list">
+            <select aria-label=move || format!("{} ({})", prompt(), label.get()) node_ref=select>{options}</select>
+            <button type="button" aria-label=move || format!("{} ({})", ui(crate::i18n::editor::ADD_TO_LIST), label.get())
+                on:click=add>{move || ui(crate::i18n::editor::ADD_TO_LIST)}</button>
+        </div>
     }
 }

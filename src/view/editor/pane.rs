@@ -65,7 +65,7 @@ fn in_text_field(ev: &web_sys::KeyboardEvent) -> bool {
 }
 
 /// The draft's items of `kind`, each id with its `name` field (`label`, `title`) in the
-/// interface's language when the reading has it (else its first), in the order of the forms
+/// interface's language when the reading has it written (else its first), in the order of the forms
 /// (items with no id yet left out).
 fn named_items(kind: ListKind, name: &'static str) -> Memo<Vec<(String, String)>> {
     let editor = use_editor();
@@ -73,12 +73,17 @@ fn named_items(kind: ListKind, name: &'static str) -> Memo<Vec<(String, String)>
     Memo::new(move |_| {
         let lang = lang.get();
         editor.with_draft(|d| {
-            let shown = d.languages().shown(lang).code();
+            let languages = d.languages();
+            let (shown, source) = (languages.shown(lang).code(), languages.source.code());
+            let named = |i: usize, code: &str| d.field(&format!("{}[{i}].{name}.{code}", kind.key()));
             d.ids(kind)
                 .into_iter()
                 .enumerate()
                 .filter(|(_, id)| !id.is_empty())
-                .map(|(i, id)| (id, d.field(&format!("{}[{i}].{name}.{shown}", kind.key()))))
+                // A name not written yet in the shown language: the source's, written first.
+                .map(|(i, id)| {
+                    (id, Some(named(i, shown)).filter(|n| !n.is_empty()).unwrap_or_else(|| named(i, source)))
+                })
                 .collect::<Vec<_>>()
         })
     })
