@@ -197,14 +197,14 @@ pub mod editor {
         ID_HINT = "小写字母、数字和连字符，如 visible-reciprocity", "lower-case letters, digits and hyphens, such as visible-reciprocity";
         KIND = "类型", "Kind";
         LABEL = "名称", "Label";
-        SUMMARY = "摘要", "Summary";
+        SUMMARY = "摘要（可选）", "Summary (optional)";
         GROUP_ID = "分组（id，可选）", "Group (id, optional)";
         ALIASES = "别名（以分号分隔，可选）", "Other names (separated by semicolons, optional)";
         LINK_FROM = "从（节点）", "From (node)";
         LINK_TO = "到（节点）", "To (node)";
         RELATION = "关系", "Relation";
         BASIS = "依据", "Basis";
-        NOTE = "说明", "Note";
+        NOTE = "说明（可选）", "Note (optional)";
         DATE_HINT = "2019、2019-05 或 2019-05-14", "2019, 2019-05 or 2019-05-14";
         ACTOR = "行为体（节点）", "Actor (node)";
         NO_NODE = "（未选节点）", "(no node chosen)";

@@ -118,8 +118,8 @@ async function editorPictures(browser) {
     const form = pane.locator('details.editor-section', { has: page.getByRole('heading', { name: 'Nodes' }) }).locator('ol.items > li').last();
     await form.getByRole('combobox', { name: 'Kind' }).selectOption({ label: kind });
     await form.getByRole('textbox', { name: 'Label', exact: true }).fill(label);
-    await form.getByRole('textbox', { name: 'Summary', exact: true }).fill(summary);
-    await form.getByRole('textbox', { name: 'Summary', exact: true }).blur();
+    await form.getByRole('textbox', { name: 'Summary (optional)', exact: true }).fill(summary);
+    await form.getByRole('textbox', { name: 'Summary (optional)', exact: true }).blur();
     await selectWords(page, para, quote);
     await form.getByRole('button', { name: `Cite the selection on ${label}` }).click();
     await form.locator('.cites q').filter({ hasText: quote }).waitFor();

@@ -38,8 +38,9 @@ struct Table {
     texts: &'static [&'static str],
 }
 
-/// Text fields an item may leave empty (a tour step's speaker notes).
-const OPTIONAL_TEXTS: [&str; 1] = ["notes"];
+/// Text fields an item may leave empty in every language: a tour step's speaker notes, a node's
+/// or an event's summary, a link's note.
+const OPTIONAL_TEXTS: [&str; 3] = ["notes", "summary", "note"];
 
 const SOURCE_COLUMNS: [&str; 5] = ["para", "quote", "translation", "translation_basis", "translation_note"];
 

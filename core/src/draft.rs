@@ -394,14 +394,14 @@ impl Draft {
         let relation = |code: &str| crate::model::Relation::parse(code).is_some();
         match kind {
             ListKind::Nodes => json!({
-                "id": id, "kind": like_the_last("kind", node_kind, "concept"), "label": empty, "summary": empty, "sources": []
+                "id": id, "kind": like_the_last("kind", node_kind, "concept"), "label": empty, "sources": []
             }),
             ListKind::Links => json!({
-                "source": "", "relation": like_the_last("relation", relation, "addresses"), "target": "", "note": empty,
+                "source": "", "relation": like_the_last("relation", relation, "addresses"), "target": "",
                 "sources": []
             }),
             ListKind::Events => json!({
-                "id": id, "date": "", "actor": "", "title": empty, "summary": empty, "nodes": [], "sources": []
+                "id": id, "date": "", "actor": "", "title": empty, "nodes": [], "sources": []
             }),
             ListKind::Tour => json!({ "id": id, "title": empty, "text": empty, "nodes": [], "events": [] }),
             ListKind::Groups => json!({ "id": id, "label": empty }),
@@ -512,8 +512,20 @@ fn rename_references(value: &mut Value, kind: ListKind, old: &str, new: &str) {
 /// What a preview writes where the draft has nothing yet.
 pub const PLACEHOLDER: &str = "…";
 
-/// Texts an item may leave out (in every language).
-const OPTIONAL_TEXTS: [&str; 1] = ["notes"];
+/// Whether the text field a path inside (`nodes[0].summary.en`) may be left out in every
+/// language: a tour step's speaker notes, a node's or an event's summary, a link's note (not an
+/// outside date's note, which says where the date comes from).
+fn is_optional_text(path: &str) -> bool {
+    let mut parts = path.rsplit('.').skip(1);
+    let (field, item) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+    let in_item = |list: &str| item.strip_prefix(list).is_some_and(|rest| rest.starts_with('['));
+    match field {
+        "notes" => true,
+        "summary" => in_item("nodes") || in_item("events"),
+        "note" => in_item("links"),
+        _ => false,
+    }
+}
 
 /// The lists of items at the top of a data set.
 const ITEM_LISTS: [&str; 6] = ["nodes", "links", "events", "tour", "groups", "stages"];
@@ -783,10 +795,9 @@ pub fn value_of_field(path: &str, text: &str) -> Option<Value> {
         return (!text.is_empty()).then(|| ids(&[';']));
     }
     // A text that must be written stays, empty, so the loader says so at its own field; an
-    // optional one (speaker notes) goes.
+    // optional one (a summary, a link's note, speaker notes) goes.
     if matches!(last, "zh" | "en") && text.is_empty() {
-        let field = path.rsplit('.').nth(1).unwrap_or("");
-        return (!OPTIONAL_TEXTS.contains(&field)).then(|| json!(""));
+        return (!is_optional_text(path)).then(|| json!(""));
     }
     match last {
         "nodes" | "events" | "principles" | "models" | "languages" => Some(ids(&[' ', ',', ';', '\n'])),

@@ -665,7 +665,8 @@ impl Reader {
                 },
             };
             let label = self.text(map, &path, "label", self.limits.max_short_chars);
-            let summary = self.text(map, &path, "summary", self.limits.max_long_chars);
+            let summary =
+                self.optional_text(map, &path, "summary", self.limits.max_long_chars).map(Option::unwrap_or_default);
             let sources = self.sources(map, &path);
             let aliases = self.aliases(map, &path);
             match (id, kind, group, label, summary, sources, aliases) {
@@ -798,7 +799,8 @@ impl Reader {
                     None => None,
                 },
             };
-            let note = self.text(map, &path, "note", self.limits.max_long_chars);
+            let note =
+                self.optional_text(map, &path, "note", self.limits.max_long_chars).map(Option::unwrap_or_default);
             let sources = self.sources(map, &path);
             match (source, target, relation, basis, note, sources) {
                 (Some(source), Some(target), Some(relation), Some(basis), Some(note), Some(sources)) => {
@@ -857,7 +859,8 @@ impl Reader {
                     })
                 }
             };
-            let summary = self.text(map, &path, "summary", self.limits.max_long_chars);
+            let summary =
+                self.optional_text(map, &path, "summary", self.limits.max_long_chars).map(Option::unwrap_or_default);
             let sources = self.sources(map, &path);
             let related = self.refs(map, &path, "nodes", nodes, false);
             match (id, date, outside_date, actor, title, official_title, summary, sources, related) {

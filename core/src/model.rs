@@ -53,8 +53,9 @@ impl Lang {
 }
 
 /// A text in the reading's languages. Validation guarantees every language the reading
-/// declares is non-empty and every other is empty (`""`, not written back to a file).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// declares is non-empty and every other is empty (`""`, not written back to a file), except
+/// for an optional text left out, which is empty in every language (the default).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Text {
     #[serde(skip_serializing_if = "String::is_empty")]
     pub zh: String,
@@ -88,6 +89,11 @@ impl Text {
             Lang::Zh => &self.zh,
             Lang::En => &self.en,
         }
+    }
+    /// Whether the text is written in no language: an optional text left out (a node's
+    /// summary, a link's note).
+    pub fn is_empty(&self) -> bool {
+        self.zh.is_empty() && self.en.is_empty()
     }
 }
 
@@ -472,6 +478,8 @@ pub struct Node {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
     pub label: Text,
+    /// What the reading says of it in its own words; empty when left out (its quotes speak).
+    #[serde(skip_serializing_if = "Text::is_empty")]
     pub summary: Text,
     pub sources: Vec<Source>,
     #[serde(skip_serializing_if = "Aliases::is_empty")]
@@ -486,6 +494,8 @@ pub struct Link {
     pub relation: Relation,
     #[serde(skip_serializing_if = "LinkBasis::is_stated")]
     pub basis: LinkBasis,
+    /// Why the reading links the two; empty when left out (the link's sentence and quotes speak).
+    #[serde(skip_serializing_if = "Text::is_empty")]
     pub note: Text,
     pub sources: Vec<Source>,
 }
@@ -589,6 +599,8 @@ pub struct TimelineEvent {
     pub title: Text,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub official_title: Option<OfficialTitle>,
+    /// What happened in the reading's words; empty when left out (its quotes speak).
+    #[serde(skip_serializing_if = "Text::is_empty")]
     pub summary: Text,
     pub sources: Vec<Source>,
     pub nodes: Vec<String>,

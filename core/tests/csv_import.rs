@@ -58,6 +58,26 @@ fn the_template_imports_as_a_reading_with_its_source_text() {
 }
 
 #[test]
+fn a_summary_or_a_note_left_blank_is_left_out() {
+    let blank_cell = |text: &str, at: &str| text.replacen(at, "", 1);
+    let nodes = |t: &str| blank_cell(t, "A member treats the shared resource as a weapon.");
+    let links = |t: &str| blank_cell(t, "Weaponising the commons makes the others hoard.");
+    let events = |t: &str| blank_cell(t, "The water board keeps open ledgers; hoarding stops by spring.");
+    for (file, edit) in
+        [("nodes.csv", &nodes as &dyn Fn(&str) -> String), ("links.csv", &links), ("events.csv", &events)]
+    {
+        let text = import_edited(file, edit).unwrap_or_else(|problems| panic!("{file}: {problems:?}"));
+        let model = load_data_set(&text).unwrap();
+        let left_out = match file {
+            "nodes.csv" => model.node("weaponisation").unwrap().summary.is_empty(),
+            "links.csv" => model.links[0].note.is_empty(),
+            _ => model.events[0].summary.is_empty(),
+        };
+        assert!(left_out, "{file}: the blank cell is no text");
+    }
+}
+
+#[test]
 fn a_bad_cell_is_reported_by_file_row_and_column() {
     // Row 3 of nodes.csv is the second node (the header is row 1); kind is column B.
     check(

@@ -233,6 +233,12 @@ fn fields_become_values_by_their_kind() {
     check("nodes[0].label.en", "  Hoarding ", Some(json!("Hoarding")));
     check("nodes[0].label.en", "  ", Some(json!("")));
     check("tour[0].notes.en", " ", None);
+    // A summary or a link's note left empty is left out; an outside date's note is not optional.
+    check("nodes[3].summary.en", "", None);
+    check("events[0].summary.zh", " ", None);
+    check("links[12].note.en", "", None);
+    check("events[0].outside_date.note.en", "", Some(json!("")));
+    check("meta.summary.en", "", Some(json!("")));
     check("nodes[0].group", "", None);
     check("tour[0].nodes", "a, b;c  d", Some(json!(["a", "b", "c", "d"])));
     check("tour[0].nodes", "", Some(json!([])));
@@ -288,18 +294,21 @@ fn a_field_reads_back_as_the_form_shows_it() {
 #[test]
 fn emptying_a_field_removes_it_and_the_empty_object_it_leaves() {
     let draft =
-        Draft::from_text(r#"{"tour": [{"notes": {"en": "n"}, "reveal": true}], "links": [{"note": {"en": "n"}}]}"#)
+        Draft::from_text(r#"{"tour": [{"notes": {"en": "n"}, "reveal": true}], "links": [{"note": {"en": "n"}}], "nodes": [{"label": {"en": "l"}}]}"#)
             .unwrap();
     let after = draft.apply(&set("tour[0].notes.en", "")).unwrap();
     assert_eq!(after.value()["tour"][0], json!({"reveal": true}));
     let after = after.apply(&set("tour[0].reveal", " ")).unwrap();
     assert_eq!(after.value()["tour"][0], json!({}), "the item itself stays: it is in a list");
+    // A link's note is optional: emptied, it goes.
+    let after = draft.apply(&set("links[0].note.en", "")).unwrap();
+    assert_eq!(after.value()["links"][0].get("note"), None);
     // A text that must be written stays, empty: the loader then names the field itself.
-    let emptied = draft.apply(&set("links[0].note.en", "")).unwrap();
-    assert_eq!(emptied.value()["links"][0]["note"], json!({"en": ""}));
+    let emptied = draft.apply(&set("nodes[0].label.en", "")).unwrap();
+    assert_eq!(emptied.value()["nodes"][0]["label"], json!({"en": ""}));
     let problems = emptied.check().unwrap_err();
     assert!(
-        problems.iter().any(|p| p.path == "links[0].note.en"),
+        problems.iter().any(|p| p.path == "nodes[0].label.en"),
         "{:?}",
         problems.iter().map(|p| &p.path).collect::<Vec<_>>()
     );
@@ -788,9 +797,9 @@ fn a_preview_writes_placeholders_for_each_kind_of_gap() {
     let m = preview_of(&|v| v["nodes"][1]["summary"]["en"] = json!(""));
     assert_eq!(m.nodes[1].summary.en, atlas_core::draft::PLACEHOLDER);
     let m = preview_of(&|v| {
-        v["nodes"][1].as_object_mut().unwrap().remove("summary");
+        v["events"][0].as_object_mut().unwrap().remove("title");
     });
-    assert_eq!(m.nodes[1].summary.en, atlas_core::draft::PLACEHOLDER);
+    assert_eq!(m.events[0].title.en, atlas_core::draft::PLACEHOLDER);
     assert_eq!(m.nodes.len(), 5, "no node is dropped for a missing text");
     // A translation missing in a two-language reading.
     let m = preview_of(&|v| {

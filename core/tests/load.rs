@@ -86,15 +86,53 @@ fn wrong_type() {
 fn missing() {
     check(
         |v| {
-            v["nodes"][1].as_object_mut().unwrap().remove("summary");
+            v["nodes"][1].as_object_mut().unwrap().remove("label");
         },
-        &["nodes[1].summary: required but missing"],
+        &["nodes[1].label: required but missing"],
     );
     check(
         |v| {
             v.as_object_mut().unwrap().remove("meta");
         },
         &["meta: required but missing"],
+    );
+}
+
+#[test]
+fn summaries_and_link_notes_may_be_left_out_but_not_half_written() {
+    let mut value = base();
+    for (list, field) in [("nodes", "summary"), ("links", "note"), ("events", "summary")] {
+        value[list][0].as_object_mut().unwrap().remove(field);
+    }
+    let model = load_data_set(&value.to_string()).unwrap();
+    assert!(model.nodes[0].summary.is_empty() && model.links[0].note.is_empty() && model.events[0].summary.is_empty());
+    assert_eq!(model.nodes[1].summary.get(Lang::En), "s", "a summary written is kept");
+    // Left out, they stay out of the file written back, and it reads the same.
+    let written: Value = serde_json::from_str(&model.to_json()).unwrap();
+    assert!(written["nodes"][0].get("summary").is_none() && written["links"][0].get("note").is_none());
+    assert!(written["events"][0].get("summary").is_none());
+    assert_eq!(load_data_set(&model.to_json()).unwrap(), model);
+    // A text given is a text: written in each of the reading's languages, not empty.
+    let cases: [(&str, Value, &[&str]); 4] = [
+        ("nodes", json!({"zh": "s"}), &["nodes[0].summary.en: required but missing"]),
+        ("links", json!({"zh": "n", "en": " "}), &["links[0].note.en: must not be empty"]),
+        (
+            "events",
+            json!({}),
+            &["events[0].summary.zh: required but missing", "events[0].summary.en: required but missing"],
+        ),
+        ("nodes", json!(null), &[]),
+    ];
+    for (list, text, want) in cases {
+        let field = if list == "links" { "note" } else { "summary" };
+        check(|v| v[list][0][field] = text.clone(), want);
+    }
+    // An outside date's note says where the date comes from: it is not optional.
+    check(
+        |v| {
+            v["events"][0]["outside_date"].as_object_mut().unwrap().remove("note");
+        },
+        &["events[0].outside_date.note: required but missing"],
     );
 }
 

@@ -299,7 +299,7 @@ export const specs = [
             check(/^Its id is now regional-water-board, made from its name\./.test(await status(page)), `the status does not say the id made: ${JSON.stringify(await status(page))}`);
             await setField(page, item, 'id', node.id);
             await page.choose(await page.byRole('combobox', 'Kind', { exact: true, within: item }), node.kind[0].toUpperCase() + node.kind.slice(1));
-            await setField(page, item, 'Summary', node.summary.en);
+            if (node.summary) await setField(page, item, 'Summary (optional)', node.summary.en);
             continue;
           }
           const item = await addItem(page, nodes, 'Add a node', 'Label');
@@ -310,7 +310,7 @@ export const specs = [
           const startsAs = i === 0 ? 'concept' : set.nodes[i - 1].kind;
           check((await page.prop(kind, 'value')) === startsAs, `node ${i + 1} starts as ${await page.prop(kind, 'value')}, not ${startsAs} (the node before it)`);
           await page.choose(kind, node.kind[0].toUpperCase() + node.kind.slice(1));
-          await setField(page, item, 'Summary', node.summary.en);
+          if (node.summary) await setField(page, item, 'Summary (optional)', node.summary.en);
           // The template's own id, over the one made from the label.
           await setField(page, item, 'id', node.id);
           await selectWords(page, para, quote);
@@ -359,7 +359,7 @@ export const specs = [
           const option = await page.js('return Array.from(arguments[0].options).find((o) => o.value === arguments[1]);', relation, link.relation);
           await page.choose(relation, await page.text(option));
           check(relationNames[link.relation], `no relation ${link.relation}`);
-          await setField(page, item, 'Note', link.note.en);
+          if (link.note) await setField(page, item, 'Note (optional)', link.note.en);
           if (last) continue;
           if (i === 1) {
             // Its quote is all that is missing now: First problem leads to it, and with no
@@ -387,7 +387,7 @@ export const specs = [
         await chooseNode(page, eventItem, 'Actor (node)', event.actor);
         await setField(page, eventItem, 'Title', event.title.en);
         await setField(page, eventItem, 'id', event.id);
-        await setField(page, eventItem, 'Summary', event.summary.en);
+        await setField(page, eventItem, 'Summary (optional)', event.summary.en);
         // Its nodes chosen by name beside the list, one after another.
         await addToList(page, eventItem, 'Nodes (ids)', 'Choose a node to add…', event.nodes);
         await selectWords(page, event.sources[0].para, event.sources[0].quote);
@@ -532,6 +532,14 @@ export const specs = [
         const { aside } = await details(page);
         const quote = await page.js('const q = arguments[0].querySelector("blockquote"); return q && R.norm(q.textContent);', aside);
         check(quote === set.nodes[1].sources[0].quote, `the published node's quote reads ${JSON.stringify(quote)}`);
+        // A node left without a summary shows its quote; a link without a note, its sentence.
+        await page.click(await page.byRole('button', /^Regional water board(,|$)/, { within: graph }));
+        await expectDetailsTitle(page, 'Regional water board', 'the published node without a summary');
+        const bare = await page.js(`const a = arguments[0];
+          return { summary: a.querySelectorAll('p.summary').length, quote: R.norm(a.querySelector('blockquote')?.textContent ?? ''),
+                   notes: Array.from(a.querySelectorAll('.link-notes li > p')).map((p) => R.norm(p.textContent)) };`, (await details(page)).aside);
+        check(bare.summary === 0 && bare.quote === set.nodes[4].sources[0].quote, `the node without a summary shows ${JSON.stringify(bare)}`);
+        check(bare.notes.includes('Regional water board exemplifies Visible reciprocity'), `the link without a note reads ${JSON.stringify(bare.notes)}`);
         const requests = await page.js(`return performance.getEntriesByType('resource').map((e) => e.name).filter((n) => !/^(data|blob):/.test(n));`);
         check(requests.length === 0, `the published file made requests: ${JSON.stringify(requests.slice(0, 5))}`);
         // A file with nothing beside it offers no way to an editor that is not there.
@@ -696,7 +704,7 @@ export const specs = [
         await page.open(server.url('editor.html?lang=en'));
         const again = await page.byRole('textbox', 'Title', { exact: true, within: await section(page, 'The reading') });
         await page.until(async () => (await page.prop(again, 'value')) === 'A reading not finished', 'the words typed before the reload in the title field').catch(async (e) => {
-          const kept = Object.entries(await storageItems(page)).filter(([k]) => k.includes('draft')).map(([k, v]) => `${k}: ${v.slice(0, 160)}`);
+          const kept = Object.entries(await storageItems(page)).filter(([k]) => k.includes('draft')).map(([k, v]) => `${k}: ${v}`);
           throw new CheckError(`${e.message}; the field holds ${JSON.stringify(await page.prop(again, 'value'))}; the page is ${await page.js('return location.href;')}; kept: ${JSON.stringify(kept)}`);
         });
       } finally {

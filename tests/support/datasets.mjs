@@ -164,11 +164,12 @@ export const TRUST_TEXT = [
 
 /**
  * A reading written in English alone (`meta.languages: ["en"]`) that carries its source text:
- * 5 nodes, 4 links, 1 event and a 2-step tour, every quote verbatim from `TRUST_TEXT`.
+ * 5 nodes, 4 links, 1 event and a 2-step tour, every quote verbatim from `TRUST_TEXT`. The last
+ * node has no summary and the last link no note (both optional: its quote speaks for it).
  */
 export function englishReading(tag = 'Trust in shared infrastructure') {
   const src = (para, quote) => [{ para, quote }];
-  const node = (id, kind, label, summary, para, quote) => ({ id, kind, label: { en: label }, summary: { en: summary }, sources: src(para, quote) });
+  const node = (id, kind, label, summary, para, quote) => ({ id, kind, label: { en: label }, ...(summary ? { summary: { en: summary } } : {}), sources: src(para, quote) });
   const en = (text) => ({ en: text });
   return {
     format: 'argument-atlas/1',
@@ -179,13 +180,13 @@ export function englishReading(tag = 'Trust in shared infrastructure') {
       node('hoarding', 'threat', 'Hoarding', 'Each member hoards; prudent alone, ruinous together.', 'P2', 'Hoarding looks prudent to each of them'),
       node('unenforced-rules', 'threat', 'Unenforced rules', 'Rules nobody enforces make defection cheap.', 'P3', 'Rules that nobody enforces teach members that defection is cheap'),
       node('visible-reciprocity', 'response', 'Visible reciprocity', 'Repeated small exchanges each side can check.', 'P4', 'repeated, visible reciprocity'),
-      node('water-board', 'actor', 'Regional water board', 'Tried open ledgers for a season.', 'P5', 'the regional water board tried open ledgers'),
+      node('water-board', 'actor', 'Regional water board', null, 'P5', 'the regional water board tried open ledgers'),
     ],
     links: [
       { source: 'weaponisation', target: 'hoarding', relation: 'drives', note: en('Weaponising the commons makes the others hoard.'), sources: src('P2', 'the others hoard') },
       { source: 'unenforced-rules', target: 'hoarding', relation: 'aggravates', note: en('Cheap defection brings the next crisis sooner.'), sources: src('P3', 'the next crisis arrives sooner') },
       { source: 'visible-reciprocity', target: 'hoarding', relation: 'addresses', note: en('Reciprocity restores the trust hoarding lost.'), sources: src('P4', 'What restores trust is repeated, visible reciprocity') },
-      { source: 'water-board', target: 'visible-reciprocity', relation: 'exemplifies', note: en('The open ledgers are reciprocity made visible.'), sources: src('P5', 'tried open ledgers for a season') },
+      { source: 'water-board', target: 'visible-reciprocity', relation: 'exemplifies', sources: src('P5', 'tried open ledgers for a season') },
     ],
     events: [
       { id: 'open-ledgers', date: '2019', actor: 'water-board', title: en('Open-ledger season'), summary: en('The water board keeps open ledgers; hoarding stops by spring.'), sources: src('P5', 'by the following spring the hoarding had stopped'), nodes: ['hoarding', 'visible-reciprocity'] },

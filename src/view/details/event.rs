@@ -76,7 +76,9 @@ pub fn details(scene: Arc<Scene>, event: usize, lang: Lang) -> impl IntoView {
                 <dt>{i18n::ACTOR.get(lang)}</dt>
                 <dd>{actor.map(|a| node_button(&scene, a, lang))}</dd>
             </dl>
-            <p class="summary" lang=e.summary.shown_lang(lang).tag()>{e.summary.get(lang).to_string()}</p>
+            {(!e.summary.is_empty()).then(|| view! {
+                <p class="summary" lang=e.summary.shown_lang(lang).tag()>{e.summary.get(lang).to_string()}</p>
+            })}
             <Quotes sources=e.sources.clone() lang=lang/>
             <section class="relations">{sections}</section>
         </article>

@@ -8,7 +8,7 @@ use crate::state::use_app;
 use atlas_core::analysis::CounterPath;
 use atlas_core::scene::Scene;
 use atlas_core::view_state::Selected;
-use atlas_core::{Lang, LinkBasis, NodeKind, Relation, Source};
+use atlas_core::{Lang, Link, LinkBasis, NodeKind, Relation, Source};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -125,6 +125,20 @@ fn node_events(scene: &Scene, id: &str, lang: Lang) -> Option<impl IntoView> {
     })
 }
 
+/// A link's note, or, when the reading left it out, the sentence the link makes ("Common
+/// security addresses the security dilemma").
+fn link_note(scene: &Scene, link: &Link, (source, target): (usize, usize), lang: Lang) -> String {
+    if !link.note.is_empty() {
+        return link.note.get(lang).to_string();
+    }
+    // One language for the whole sentence: the reading's, when it is not written in the
+    // interface's.
+    let lang = scene.model.content_lang(lang);
+    let label = |i: usize| scene.model.nodes[i].label.get(lang).to_string();
+    let gap = if lang == Lang::Zh { "" } else { " " };
+    format!("{}{gap}{}{gap}{}", label(source), link.relation.label(lang), label(target))
+}
+
 /// A node's details.
 pub fn details(scene: Arc<Scene>, node: usize, lang: Lang) -> impl IntoView {
     let state = use_app();
@@ -137,7 +151,7 @@ pub fn details(scene: Arc<Scene>, node: usize, lang: Lang) -> impl IntoView {
         .iter()
         .zip(&scene.link_ends)
         .filter(|(_, (s, t))| *s == node || *t == node)
-        .map(|(l, _)| (l.note.get(lang).to_string(), l.basis, l.sources.clone()))
+        .map(|(l, &(s, t))| (link_note(&scene, l, (s, t), lang), l.basis, l.sources.clone()))
         .collect();
     let relations = stated_links(&scene, node, lang);
     view! {
@@ -150,7 +164,9 @@ pub fn details(scene: Arc<Scene>, node: usize, lang: Lang) -> impl IntoView {
             </p>
             <h3 id="detail-title" lang=n.label.shown_lang(lang).tag()>{n.label.get(lang).to_string()}</h3>
             {super::other_lang(&n.label, lang)}
-            <p class="summary" lang=n.summary.shown_lang(lang).tag()>{n.summary.get(lang).to_string()}</p>
+            {(!n.summary.is_empty()).then(|| view! {
+                <p class="summary" lang=n.summary.shown_lang(lang).tag()>{n.summary.get(lang).to_string()}</p>
+            })}
             <Quotes sources=n.sources.clone() lang=lang/>
             <section class="relations">
                 <h4>{i18n::RELATED.get(lang)}<span class="stated-badge">{format!(" · {}", i18n::STATED.get(lang))}</span></h4>
