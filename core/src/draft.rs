@@ -215,7 +215,12 @@ impl Draft {
     /// The text a form shows for the field at `path`: a string as it is, a list of ids joined by
     /// spaces (aliases by semicolons), a number in digits, `yes`/`no` for a switch.
     pub fn field(&self, path: &str) -> String {
-        field_text(path, self.get(path))
+        match self.get(path) {
+            // A reading that does not say its languages is in the default ones: its form says
+            // which (a list showing nothing read as no language at all).
+            None if path == "meta.languages" => Languages::default().codes().join(" "),
+            value => field_text(path, value),
+        }
     }
 
     /// The item at `at` (`nodes[2]`) as it is now, for the form that shows it.
@@ -901,6 +906,9 @@ pub struct History {
     past: Vec<(Draft, Step)>,
     /// Each draft undone, with what took the one before it there.
     future: Vec<(Draft, Step)>,
+    /// The choice field (`links[0].target`) the last step set, while no other step came after:
+    /// a list chosen again and again in a row is one step (see [`is_choice_path`]).
+    last_choice: Option<String>,
 }
 
 /// What one step of the history was: an edit of the draft, or another reading put in its place.
@@ -917,7 +925,7 @@ pub const UNDO_DEPTH: usize = 200;
 
 impl History {
     pub fn new(draft: Draft) -> History {
-        History { now: draft, past: Vec::new(), future: Vec::new() }
+        History { now: draft, past: Vec::new(), future: Vec::new(), last_choice: None }
     }
 
     pub fn now(&self) -> &Draft {
@@ -935,7 +943,25 @@ impl History {
     pub fn apply_telling_id(&mut self, edit: &Edit) -> Result<Option<String>, EditError> {
         let next = self.now.apply(edit)?;
         let given = id_given_by(edit, &self.now, &next);
-        self.push(next, Step::Edit);
+        let choice = match edit {
+            Edit::Set { path, .. } if is_choice_path(path) => Some(path.clone()),
+            _ => None,
+        };
+        if next == self.now {
+            return Ok(given);
+        }
+        if choice.is_some() && choice == self.last_choice {
+            // The same list again (a keyboard going through it commits each option passed):
+            // the step it made now ends here, or is gone if it is back where it started.
+            if self.past.last().is_some_and(|(before, _)| *before == next) {
+                self.past.pop();
+                self.last_choice = None;
+            }
+            self.now = next;
+        } else {
+            self.push(next, Step::Edit);
+            self.last_choice = choice;
+        }
         Ok(given)
     }
 
@@ -946,6 +972,7 @@ impl History {
     }
 
     fn push(&mut self, next: Draft, step: Step) {
+        self.last_choice = None;
         if next != self.now {
             self.past.push((std::mem::replace(&mut self.now, next), step));
             if self.past.len() > UNDO_DEPTH {
@@ -957,6 +984,7 @@ impl History {
 
     /// Steps back one step: which kind it was, or `None` when there is none.
     pub fn undo(&mut self) -> Option<Step> {
+        self.last_choice = None;
         let (before, step) = self.past.pop()?;
         self.future.push((std::mem::replace(&mut self.now, before), step));
         Some(step)
@@ -964,6 +992,7 @@ impl History {
 
     /// Makes the last undone step again: which kind it was, or `None` when there is none.
     pub fn redo(&mut self) -> Option<Step> {
+        self.last_choice = None;
         let (after, step) = self.future.pop()?;
         self.past.push((std::mem::replace(&mut self.now, after), step));
         Some(step)
@@ -976,6 +1005,22 @@ impl History {
     pub fn can_redo(&self) -> bool {
         !self.future.is_empty()
     }
+}
+
+/// Whether the field at `path` is chosen from a list in an item's form (a node's kind, a link's
+/// relation, basis and ends, an event's actor, a step's reveal): a list set again and again in
+/// a row is one step to undo, since a keyboard going through a closed list commits each option
+/// it passes. Not the reading's languages: each change of them reshapes every text, a step of
+/// its own.
+pub fn is_choice_path(path: &str) -> bool {
+    let Some((item, field)) = path.split_once("].") else { return false };
+    matches!(
+        (item.split('[').next().unwrap_or(""), field),
+        ("nodes", "kind")
+            | ("links", "relation" | "basis" | "source" | "target")
+            | ("events", "actor")
+            | ("tour", "reveal")
+    )
 }
 
 /// The id an edit of one of an item's other fields gave it: writing a node's label while its

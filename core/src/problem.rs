@@ -280,6 +280,11 @@ impl Problem {
                 "请只用小写字母、数字和单个短横线，例如 \"ai-risk\"".into(),
             ),
             DuplicateId { .. } => ("give each item its own id".into(), "每一项须有唯一的 id".into()),
+            // A link's end or an event's actor is a list of the nodes in the editor.
+            NoSuchNode { .. } if names_a_node(&self.path) => (
+                "choose one of the nodes (in a file: use the id of a node listed in \"nodes\")".into(),
+                "请选择一个节点（在文件中：使用 \"nodes\" 中已有节点的 id）".into(),
+            ),
             NoSuchNode { .. } => (
                 "use the id of a node listed in \"nodes\"".into(),
                 "请使用 \"nodes\" 中已有节点的 id".into(),

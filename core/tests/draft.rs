@@ -6,8 +6,8 @@
 
 use atlas_core::csv_import::{import_csv, CsvFile};
 use atlas_core::draft::{
-    first_item_with_problem, id_given_by, items_after_removal, problems_at, problems_of_field, value_of_field, Draft,
-    Edit, EditError, History, ListKind, Step, UNDO_DEPTH,
+    first_item_with_problem, id_given_by, is_choice_path, items_after_removal, problems_at, problems_of_field,
+    value_of_field, Draft, Edit, EditError, History, ListKind, Step, UNDO_DEPTH,
 };
 use atlas_core::{load_data_set, Lang, Languages};
 use serde_json::json;
@@ -73,7 +73,8 @@ fn template_edits() -> Vec<Edit> {
             "water-board",
             "actor",
             "Regional water board",
-            "Tried open ledgers for a season.",
+            // No summary (optional): the form's field left empty writes none.
+            "",
             "P5",
             "the regional water board tried open ledgers",
         ),
@@ -116,7 +117,8 @@ fn template_edits() -> Vec<Edit> {
             "water-board",
             "exemplifies",
             "visible-reciprocity",
-            "The open ledgers are reciprocity made visible.",
+            // No note (optional).
+            "",
             "P5",
             "tried open ledgers for a season",
         ),
@@ -271,6 +273,10 @@ fn a_field_reads_back_as_the_form_shows_it() {
     check("tour[1].reveal", "no");
     check("tour[5].reveal", "");
     check("meta", "");
+    // A reading that does not say its languages (the built-in one) is in Chinese with English.
+    check("meta.languages", "zh en");
+    let english = Draft::from_text(r#"{"meta": {"languages": ["en"]}}"#).unwrap();
+    assert_eq!(english.field("meta.languages"), "en");
     assert_eq!(draft.ids(ListKind::Nodes), ["a"]);
     assert_eq!(draft.len("tour"), 2);
     assert_eq!(draft.len("links"), 0);
@@ -620,6 +626,57 @@ fn undo_and_redo_walk_the_edits() {
     assert_eq!(history.undo(), Some(Step::Reading));
     assert_eq!(history.undo(), Some(Step::Edit));
     assert_eq!(history.redo(), Some(Step::Edit));
+}
+
+#[test]
+fn a_list_chosen_again_and_again_in_a_row_is_one_step() {
+    // A keyboard going through a closed list commits each option it passes.
+    let two_nodes = [Edit::Add(ListKind::Nodes), Edit::Add(ListKind::Nodes), Edit::Add(ListKind::Links)];
+    let start = |history: &mut History| two_nodes.iter().for_each(|e| history.apply(e).unwrap());
+    let kind = |k: &str| set("nodes[0].kind", k);
+    let cases: [(&str, Vec<Edit>, usize, &str); 6] = [
+        ("one list, three options", vec![kind("threat"), kind("response"), kind("actor")], 1, "concept"),
+        ("back where it started", vec![kind("threat"), kind("concept")], 0, "concept"),
+        ("another field between", vec![kind("threat"), set("nodes[0].label.en", "A"), kind("actor")], 3, "threat"),
+        ("another list between", vec![kind("threat"), set("nodes[1].kind", "actor"), kind("actor")], 3, "threat"),
+        (
+            "a text field is not a list",
+            vec![set("nodes[0].label.en", "A"), set("nodes[0].label.en", "B")],
+            2,
+            "concept",
+        ),
+        ("a link's end", vec![set("links[0].source", "node-1"), set("links[0].source", "node-2")], 1, "concept"),
+    ];
+    for (why, edits, steps, kind_after_one_undo) in cases {
+        let mut history = History::new(Draft::new(ENGLISH));
+        start(&mut history);
+        let before = history.now().clone();
+        edits.iter().for_each(|e| history.apply(e).unwrap());
+        let after = history.now().clone();
+        let mut undone = 0;
+        while history.now() != &before {
+            history.undo().unwrap();
+            undone += 1;
+            if undone == 1 {
+                assert_eq!(history.now().field("nodes[0].kind"), kind_after_one_undo, "{why}: one Undo");
+            }
+        }
+        assert_eq!(undone, steps, "{why}: steps to undo");
+        (0..steps).for_each(|_| assert!(history.redo().is_some()));
+        assert_eq!(history.now(), &after, "{why}: Redo makes them again");
+    }
+    // After an Undo, the same list chosen again is a new step.
+    let mut history = History::new(Draft::new(ENGLISH));
+    start(&mut history);
+    history.apply(&kind("threat")).unwrap();
+    history.undo().unwrap();
+    history.apply(&kind("actor")).unwrap();
+    history.apply(&kind("response")).unwrap();
+    history.undo().unwrap();
+    assert_eq!(history.now().field("nodes[0].kind"), "concept");
+    assert!(
+        is_choice_path("links[2].target") && !is_choice_path("meta.languages") && !is_choice_path("links[2].note.en")
+    );
 }
 
 #[test]

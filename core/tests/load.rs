@@ -353,11 +353,19 @@ fn problems_are_described_in_both_languages_with_hints() {
     let problems = load_data_set(&v.to_string()).unwrap_err();
     assert_eq!(
         problems[0].describe(Lang::En),
-        "links[0].target: no node \"ai-risk\" (use the id of a node listed in \"nodes\")"
+        "links[0].target: no node \"ai-risk\" (choose one of the nodes (in a file: use the id of a node listed in \"nodes\"))"
     );
     assert_eq!(
         problems[0].describe(Lang::Zh),
-        "links[0].target：没有节点 \"ai-risk\"（请使用 \"nodes\" 中已有节点的 id）"
+        "links[0].target：没有节点 \"ai-risk\"（请选择一个节点（在文件中：使用 \"nodes\" 中已有节点的 id））"
+    );
+    // In a list of ids (an event's nodes) the id is written, not chosen.
+    let mut v = base();
+    v["events"][0]["nodes"] = json!(["ai-risk"]);
+    let problems = load_data_set(&v.to_string()).unwrap_err();
+    assert_eq!(
+        problems[0].describe(Lang::En),
+        "events[0].nodes[0]: no node \"ai-risk\" (use the id of a node listed in \"nodes\")"
     );
 }
 

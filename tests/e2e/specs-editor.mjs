@@ -532,6 +532,11 @@ export const specs = [
         const { aside } = await details(page);
         const quote = await page.js('const q = arguments[0].querySelector("blockquote"); return q && R.norm(q.textContent);', aside);
         check(quote === set.nodes[1].sources[0].quote, `the published node's quote reads ${JSON.stringify(quote)}`);
+        // Each link's note says which link it is about: its sentence, then the note.
+        const linkNotes = await page.js(`return Array.from(arguments[0].querySelectorAll('.link-notes li')).map((li) =>
+          Array.from(li.querySelectorAll(':scope > p')).map((p) => R.norm(p.textContent)));`, aside);
+        check(linkNotes.some(([sentence, note]) => sentence === 'Weaponised commons drives Hoarding' && note === set.links[0].note.en),
+          `the link notes of "Hoarding" read ${JSON.stringify(linkNotes)}`);
         // A node left without a summary shows its quote; a link without a note, its sentence.
         await page.click(await page.byRole('button', /^Regional water board(,|$)/, { within: graph }));
         await expectDetailsTitle(page, 'Regional water board', 'the published node without a summary');

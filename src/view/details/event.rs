@@ -16,18 +16,20 @@ pub fn details(scene: Arc<Scene>, event: usize, lang: Lang) -> impl IntoView {
     let by_kind = |kinds: &[NodeKind]| -> Vec<usize> {
         related.iter().copied().filter(|&i| kinds.contains(&scene.model.nodes[i].kind) && Some(i) != actor).collect()
     };
+    // Headings say how the nodes relate to the event no more than the reading does: an event's
+    // nodes are the ones it concerns (a strategy names a threat; a fee change causes one).
     let sections = [
         (
             match lang {
-                Lang::Zh => "指出的威胁",
-                Lang::En => "Threats it names",
+                Lang::Zh => "相关威胁",
+                Lang::En => "Threats it concerns",
             },
             by_kind(&[NodeKind::Threat]),
         ),
         (
             match lang {
-                Lang::Zh => "提出的应对",
-                Lang::En => "Responses it proposes",
+                Lang::Zh => "相关应对",
+                Lang::En => "Responses it concerns",
             },
             by_kind(&[NodeKind::Response]),
         ),

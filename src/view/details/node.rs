@@ -125,12 +125,9 @@ fn node_events(scene: &Scene, id: &str, lang: Lang) -> Option<impl IntoView> {
     })
 }
 
-/// A link's note, or, when the reading left it out, the sentence the link makes ("Common
-/// security addresses the security dilemma").
-fn link_note(scene: &Scene, link: &Link, (source, target): (usize, usize), lang: Lang) -> String {
-    if !link.note.is_empty() {
-        return link.note.get(lang).to_string();
-    }
+/// The sentence a link makes ("Common security addresses the security dilemma"), which says
+/// which link a note and quotes belong to.
+fn link_sentence(scene: &Scene, link: &Link, (source, target): (usize, usize), lang: Lang) -> String {
     // One language for the whole sentence: the reading's, when it is not written in the
     // interface's.
     let lang = scene.model.content_lang(lang);
@@ -145,15 +142,19 @@ pub fn details(scene: Arc<Scene>, node: usize, lang: Lang) -> impl IntoView {
     let n = scene.model.nodes[node].clone();
     let group =
         n.group.as_ref().and_then(|g| scene.model.group(g)).map(|g| (g.id.clone(), g.label.get(lang).to_string()));
-    let link_sources: Vec<(String, LinkBasis, Vec<Source>)> = scene
+    let link_sources: Vec<(String, Option<String>, LinkBasis, Vec<Source>)> = scene
         .model
         .links
         .iter()
         .zip(&scene.link_ends)
         .filter(|(_, (s, t))| *s == node || *t == node)
-        .map(|(l, &(s, t))| (link_note(&scene, l, (s, t), lang), l.basis, l.sources.clone()))
+        .map(|(l, &ends)| {
+            let note = (!l.note.is_empty()).then(|| l.note.get(lang).to_string());
+            (link_sentence(&scene, l, ends, lang), note, l.basis, l.sources.clone())
+        })
         .collect();
     let relations = stated_links(&scene, node, lang);
+    let content_lang = scene.model.content_lang(lang).tag();
     view! {
         <article class="details" aria-labelledby="detail-title">
             <p class=format!("kind-badge kind-{}", n.kind.code())>
@@ -180,10 +181,11 @@ pub fn details(scene: Arc<Scene>, node: usize, lang: Lang) -> impl IntoView {
             <details class="link-notes">
                 <summary>{match lang { Lang::Zh => "关系说明与出处", Lang::En => "Link notes and sources" }}</summary>
                 <ul>
-                    {link_sources.into_iter().map(|(note, basis, sources)| view! {
+                    {link_sources.into_iter().map(|(sentence, note, basis, sources)| view! {
                         <li>
                             {(basis == LinkBasis::Reading).then(|| view! { <span class="reading-badge">{i18n::OUR_READING.get(lang)}</span>" " })}
-                            <p>{note}</p>
+                            <p class="link-sentence" lang=content_lang>{sentence}</p>
+                            {note.map(|note| view! { <p>{note}</p> })}
                             <Quotes sources=sources lang=lang/>
                         </li>
                     }).collect_view()}

@@ -222,8 +222,9 @@ fn item_fields(kind: ListKind, at: &str, languages: Languages) -> AnyView {
             <Field path=f("source") label=ui(i18n::editor::LINK_FROM) kind=FieldKind::Node/>
             <Field path=f("relation") label=ui(i18n::editor::RELATION) kind=FieldKind::Choice(relations)/>
             <Field path=f("target") label=ui(i18n::editor::LINK_TO) kind=FieldKind::Node/>
-            <Field path=f("basis") label=ui(i18n::editor::BASIS) kind=FieldKind::Choice(bases)/>
+            // The note before the basis, which few links change: Tab goes from the ends to the note.
             {text_fields(at, "note", i18n::editor::NOTE, FieldKind::Long, languages)}
+            <Field path=f("basis") label=ui(i18n::editor::BASIS) kind=FieldKind::Choice(bases)/>
         }
         .into_any(),
         ListKind::Events => view! {
