@@ -185,8 +185,8 @@ pub mod editor {
         READING = "解读信息", "The reading";
         LANGUAGES = "语言", "Languages";
         TITLE = "标题", "Title";
-        AUTHOR = "作者", "Author";
-        YEAR = "年份", "Year";
+        AUTHOR = "作者（可选）", "Author (optional)";
+        YEAR = "年份（可选）", "Year (optional)";
         CITATION = "引用格式", "Citation";
         THESIS = "论点", "Thesis";
         THESIS_NODES = "论点涉及的节点（id）", "Nodes the thesis is about (ids)";

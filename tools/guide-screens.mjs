@@ -102,7 +102,7 @@ async function editorPictures(browser) {
   await pane.getByLabel(/^Paste the source text/).fill(source);
   await pane.getByLabel(/^Paste the source text/).blur();
   const reading = pane.locator('details.editor-section').filter({ has: page.getByRole('heading', { name: 'The reading' }) });
-  for (const [name, value] of [['Title', 'Trust in shared infrastructure'], ['Author', 'A. Teacher'], ['Year', '2024']]) {
+  for (const [name, value] of [['Title', 'Trust in shared infrastructure'], ['Author (optional)', 'A. Teacher'], ['Year (optional)', '2024']]) {
     await reading.getByRole('textbox', { name, exact: true }).fill(value);
     await reading.getByRole('textbox', { name, exact: true }).blur();
   }

@@ -361,13 +361,16 @@ impl Builder {
             let path = format!("meta.{name}");
             if let Some(row) = row_of(name) {
                 self.record(path.clone(), sheet.place(row, field_col));
-                if let Some(text) = self.text(sheet, row, "value", &path) {
+                let text = self.text(sheet, row, "value", &path);
+                // A source may name no author (an unsigned essay): the row left blank says so.
+                let blank = text.as_ref().and_then(Value::as_object).is_some_and(|t| t.values().all(|v| v == ""));
+                if let Some(text) = text.filter(|_| !(name == "author" && blank)) {
                     meta.insert(name.into(), text);
                 }
             }
         }
-        if let Some(row) = row_of("year") {
-            let year = self.cell(sheet, row, "value", "meta.year").unwrap_or_default();
+        // A year left blank is none (a source that gives none).
+        if let Some(year) = row_of("year").and_then(|row| self.cell(sheet, row, "value", "meta.year")) {
             meta.insert("year".into(), year.parse::<i64>().map_or(Value::String(year), |y| json!(y)));
         }
         self.record("meta".into(), CsvPlace::file("reading.csv"));

@@ -518,14 +518,15 @@ fn rename_references(value: &mut Value, kind: ListKind, old: &str, new: &str) {
 pub const PLACEHOLDER: &str = "…";
 
 /// Whether the text field a path inside (`nodes[0].summary.en`) may be left out in every
-/// language: a tour step's speaker notes, a node's or an event's summary, a link's note (not an
-/// outside date's note, which says where the date comes from).
+/// language: a tour step's speaker notes, a node's or an event's summary, a link's note, the
+/// reading's author (not an outside date's note, which says where the date comes from).
 fn is_optional_text(path: &str) -> bool {
     let mut parts = path.rsplit('.').skip(1);
     let (field, item) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
     let in_item = |list: &str| item.strip_prefix(list).is_some_and(|rest| rest.starts_with('['));
     match field {
         "notes" => true,
+        "author" => item == "meta",
         "summary" => in_item("nodes") || in_item("events"),
         "note" => in_item("links"),
         _ => false,

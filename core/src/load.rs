@@ -506,11 +506,12 @@ impl Reader {
         let map = self.object(value, "meta")?;
         let short = self.limits.max_short_chars;
         let title = self.text(map, "meta", "title", short);
-        let author = self.text(map, "meta", "author", short);
+        let author = self.optional_text(map, "meta", "author", short).map(Option::unwrap_or_default);
         let citation = self.text(map, "meta", "citation", self.limits.max_long_chars);
-        let year = match self.field(map, "meta", "year") {
+        let year = match map.get("year") {
+            None | Some(Value::Null) => Some(None),
             Some(Value::Number(n)) if n.as_i64().is_some_and(|y| (0..=9999).contains(&y)) => {
-                n.as_i64().map(|y| y as i32)
+                n.as_i64().map(|y| Some(y as i32))
             }
             Some(other) => {
                 self.problem(
@@ -519,7 +520,6 @@ impl Reader {
                 );
                 None
             }
-            None => None,
         };
         Some(Meta { title: title?, author: author?, year: year?, citation: citation?, languages: self.languages })
     }

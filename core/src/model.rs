@@ -643,10 +643,26 @@ pub struct TourStep {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Meta {
     pub title: Text,
+    /// Empty when the source names none (an unsigned essay).
+    #[serde(skip_serializing_if = "Text::is_empty")]
     pub author: Text,
-    pub year: i32,
+    /// `None` when the source gives none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
     pub citation: Text,
     pub languages: Languages,
+}
+
+impl Meta {
+    /// "Author · year", or the one the reading has, or nothing.
+    pub fn byline(&self, lang: Lang) -> String {
+        let year = self.year.map(|y| y.to_string());
+        [Some(self.author.get(lang).to_string()).filter(|a| !a.is_empty()), year]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
 }
 
 /// One passage of the source text a reading may carry, with its locator.

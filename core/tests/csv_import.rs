@@ -40,7 +40,7 @@ fn the_template_imports_as_a_reading_with_its_source_text() {
     assert_eq!(model.quote_count(), 11, "5 nodes, 4 links, 1 event and the thesis");
     assert_eq!((model.source_lang(), model.meta.languages.second), (Lang::En, None));
     assert_eq!(model.meta.title.get(Lang::Zh), "Trust in shared infrastructure");
-    assert_eq!(model.meta.year, 2024);
+    assert_eq!(model.meta.year, Some(2024));
     assert_eq!(model.meta.citation.en, "A. Teacher, \"Trust in shared infrastructure\", course notes, 2024.");
     let hoarding = model.node("hoarding").unwrap();
     assert_eq!(hoarding.summary.en, "Each member hoards; prudent alone, ruinous together.");
@@ -75,6 +75,25 @@ fn a_summary_or_a_note_left_blank_is_left_out() {
         };
         assert!(left_out, "{file}: the blank cell is no text");
     }
+}
+
+#[test]
+fn an_author_or_a_year_left_blank_is_none() {
+    let text = import_edited("reading.csv", |t| {
+        t.lines()
+            .map(|l| {
+                if l.starts_with("author,") || l.starts_with("year,") {
+                    l.split(',').next().unwrap().to_string() + ","
+                } else {
+                    l.to_string()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
+    .unwrap_or_else(|problems| panic!("{problems:?}"));
+    let model = load_data_set(&text).unwrap();
+    assert!(model.meta.author.is_empty() && model.meta.year.is_none(), "{:?}", model.meta);
 }
 
 #[test]

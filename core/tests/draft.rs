@@ -241,6 +241,8 @@ fn fields_become_values_by_their_kind() {
     check("links[12].note.en", "", None);
     check("events[0].outside_date.note.en", "", Some(json!("")));
     check("meta.summary.en", "", Some(json!("")));
+    check("meta.author.en", "", None);
+    check("meta.year", " ", None);
     check("nodes[0].group", "", None);
     check("tour[0].nodes", "a, b;c  d", Some(json!(["a", "b", "c", "d"])));
     check("tour[0].nodes", "", Some(json!([])));

@@ -642,6 +642,26 @@ fn quotes_are_checked_against_a_carried_source_text() {
     check(|v| v["source_text"] = json!({}), &["source_text.paragraphs: required but missing"]);
 }
 
+/// A source may give no author or no year (an unsigned essay): the reading leaves them out, and
+/// its byline says what it has.
+#[test]
+fn author_and_year_may_be_left_out() {
+    let cases: [(&[&str], &str); 4] =
+        [(&[], "a · 2023"), (&["year"], "a"), (&["author"], "2023"), (&["author", "year"], "")];
+    for (left_out, byline) in cases {
+        let mut value = base();
+        value["meta"]["year"] = json!(2023);
+        for field in left_out {
+            value["meta"].as_object_mut().unwrap().remove(*field);
+        }
+        let model = load_data_set(&value.to_string()).unwrap_or_else(|p| panic!("{left_out:?} left out: {p:?}"));
+        assert_eq!(model.meta.byline(Lang::En), byline, "{left_out:?} left out");
+        let written: Value = serde_json::from_str(&model.to_json()).unwrap();
+        assert!(left_out.iter().all(|f| written["meta"].get(*f).is_none()), "{left_out:?} stay out of the file");
+    }
+    check(|v| v["meta"]["author"] = json!({"zh": "a"}), &["meta.author.en: required but missing"]);
+}
+
 /// The reading's year is a whole number from 0 to 9999.
 #[test]
 fn the_year_is_in_range() {

@@ -19,8 +19,10 @@ pub fn TopBar() -> impl IntoView {
     let t = move |ui: i18n::Ui| move || ui.get(lang.get());
     let title = move || state.scene.with(|s| s.model.meta.title.get(lang.get()).to_string());
     let content_lang = move || state.scene.with(|s| s.model.content_lang(lang.get()).tag());
-    let byline =
-        move || state.scene.with(|s| format!("{} · {}", s.model.meta.author.get(lang.get()), s.model.meta.year));
+    // " · author · year", or nothing after the app's name for a source that gives neither.
+    let byline = move || {
+        state.scene.with(|s| Some(s.model.meta.byline(lang.get())).filter(|b| !b.is_empty()).map(|b| format!(" · {b}")))
+    };
     let lang_button = move |target: Lang, text: &'static str| {
         view! {
             <button type="button" class="lang-button" lang=target.tag()
@@ -44,7 +46,7 @@ pub fn TopBar() -> impl IntoView {
         <header class="top-bar">
             <div class="titles">
                 <h1 class="article-title" title=title lang=content_lang>{title}</h1>
-                <p class="byline"><span class="app-name">{t(i18n::APP_NAME)}</span>" · "{byline}</p>
+                <p class="byline"><span class="app-name">{t(i18n::APP_NAME)}</span>{byline}</p>
                 <OwnDataNote/>
             </div>
             <Search/>

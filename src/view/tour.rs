@@ -344,14 +344,20 @@ pub fn Handout() -> impl IntoView {
             Lang::Zh => ("时间线", "关系图", "导览步骤", "核心论点"),
             Lang::En => ("Timeline", "Graph", "The tour", "The thesis"),
         };
-        let quotes_key = match lang {
-            Lang::Zh => "引文均为原文原话，方括号内为段落编号。",
-            Lang::En => "Quotes in Chinese are the article's own words, with their paragraph ids; the italic line under each is our English translation, not the article's words.",
+        // Says what the quotes are for this reading: a line of translation under each only when
+        // the source is in the other language and the reading carries translations.
+        let source = scene.model.source_lang();
+        let translated = source != lang && scene.model.meta.languages.has(lang);
+        let quotes_key = match (lang, translated) {
+            (Lang::En, true) => "Quotes in Chinese are the source's own words, with their locators in brackets; the italic line under each is our English translation, not the source's words.",
+            (Lang::En, false) => "Quotes are the source's own words, with their locators in brackets.",
+            (Lang::Zh, true) => "英文引文均为原文原话，方括号内为出处位置；其下斜体一行是我们的中文译文，并非原文。",
+            (Lang::Zh, false) => "引文均为原文原话，方括号内为出处位置。",
         };
         Some(view! {
             <section class="handout print-only" aria-hidden="true">
                 <h1>{meta.title.get(lang).to_string()}</h1>
-                <p class="handout-byline">{format!("{} · {}", meta.author.get(lang), meta.year)}</p>
+                {Some(meta.byline(lang)).filter(|b| !b.is_empty()).map(|b| view! { <p class="handout-byline">{b}</p> })}
                 <h2>{thesis_title}</h2>
                 <p>{thesis.text.get(lang).to_string()}</p>
                 <h2>{timeline_title}</h2>

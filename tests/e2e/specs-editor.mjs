@@ -254,8 +254,8 @@ export const specs = [
         // The reading's own fields, the thesis cited by selecting its words with the mouse.
         const reading = await section(page, 'The reading');
         await setField(page, reading, 'Title', set.meta.title.en);
-        await setField(page, reading, 'Author', set.meta.author.en);
-        await setField(page, reading, 'Year', String(set.meta.year));
+        await setField(page, reading, 'Author (optional)', set.meta.author.en);
+        await setField(page, reading, 'Year (optional)', String(set.meta.year));
         await setField(page, reading, 'Citation', set.meta.citation.en);
         await setField(page, reading, 'Thesis', set.argument.thesis.text.en);
         await setField(page, reading, 'Nodes the thesis is about (ids)', set.argument.thesis.nodes.join(' '));

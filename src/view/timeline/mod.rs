@@ -128,7 +128,8 @@ fn scale_of_choice(scene: &Scene, axis: &TimeAxis, choice: SpanChoice, width: f6
             if lo.is_finite() {
                 scale_for(axis, lo, hi, width)
             } else {
-                let year = scene.model.meta.year;
+                // Not drawn (a reading without events shows no timeline): any year will do.
+                let year = scene.model.meta.year.unwrap_or(2000);
                 scale_for(axis, days_from_civil(year, 1, 1) as f64, days_from_civil(year + 1, 1, 1) as f64, width)
             }
         }
