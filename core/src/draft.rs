@@ -262,8 +262,21 @@ impl Draft {
                 retarget_languages(&mut value, languages);
             }
             Edit::Set { path, text } => {
-                let new = value_of_field(path, text);
+                let mut new = value_of_field(path, text);
+                // An optional text emptied in one language while another still has words is
+                // half written: kept, empty, so the loader says "must not be empty" at this
+                // field, not "add this field" under a field that says it is optional.
+                let emptied_optional = new.is_none() && is_optional_text(path);
+                if emptied_optional && other_languages_written(&value, path) {
+                    new = Some(json!(""));
+                }
                 set(&mut value, path, new)?;
+                // Emptied in its last language, the whole text goes.
+                if let Some((text, _)) = path.rsplit_once('.').filter(|_| emptied_optional) {
+                    if !other_languages_written(&value, path) && value_at(&value, text).is_some() {
+                        set(&mut value, text, None)?;
+                    }
+                }
                 if path.ends_with(".translation.text") {
                     self.complete_translation(&mut value, path)?;
                 }
@@ -516,6 +529,15 @@ fn rename_references(value: &mut Value, kind: ListKind, old: &str, new: &str) {
 
 /// What a preview writes where the draft has nothing yet.
 pub const PLACEHOLDER: &str = "…";
+
+/// Whether the text the language `path` names (`nodes[0].summary.zh`) belongs to has words in
+/// another language.
+fn other_languages_written(value: &Value, path: &str) -> bool {
+    let Some((text, lang)) = path.rsplit_once('.') else { return false };
+    value_at(value, text)
+        .and_then(Value::as_object)
+        .is_some_and(|t| t.iter().any(|(l, v)| l != lang && v.as_str().is_some_and(|s| !s.trim().is_empty())))
+}
 
 /// Whether the text field a path inside (`nodes[0].summary.en`) may be left out in every
 /// language: a tour step's speaker notes, a node's or an event's summary, a link's note, the
@@ -942,13 +964,23 @@ impl History {
     /// Makes `edit`, as [`History::apply`], and tells the id it gave an item from its name
     /// ([`id_given_by`]), read before the draft it started from is put away.
     pub fn apply_telling_id(&mut self, edit: &Edit) -> Result<Option<String>, EditError> {
-        let next = self.now.apply(edit)?;
-        let given = id_given_by(edit, &self.now, &next);
         let choice = match edit {
             Edit::Set { path, .. } if is_choice_path(path) => Some(path.clone()),
             _ => None,
         };
+        let next = match self.now.apply(edit) {
+            Ok(next) => next,
+            Err(err) => {
+                // Something else was tried between two choices of a list: they are two steps.
+                self.last_choice = None;
+                return Err(err);
+            }
+        };
+        let given = id_given_by(edit, &self.now, &next);
         if next == self.now {
+            if choice != self.last_choice {
+                self.last_choice = None;
+            }
             return Ok(given);
         }
         if choice.is_some() && choice == self.last_choice {

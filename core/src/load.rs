@@ -260,9 +260,14 @@ impl Reader {
         }
     }
 
+    /// A text a reading may leave out: absent, null, or written in no language (`{"en": ""}`, what
+    /// an editor's empty field leaves) is none; written in some language, it is checked as a text.
     fn optional_text(&mut self, map: &Map<String, Value>, path: &str, key: &str, limit: usize) -> Option<Option<Text>> {
-        if map.get(key).is_none() || map.get(key) == Some(&Value::Null) {
-            return Some(None);
+        let blank = |v: &Value| v.as_str().is_some_and(|s| s.trim().is_empty());
+        match map.get(key) {
+            None | Some(Value::Null) => return Some(None),
+            Some(Value::Object(text)) if text.values().all(blank) => return Some(None),
+            _ => {}
         }
         self.text(map, path, key, limit).map(Some)
     }

@@ -667,6 +667,14 @@ fn a_list_chosen_again_and_again_in_a_row_is_one_step() {
         (0..steps).for_each(|_| assert!(history.redo().is_some()));
         assert_eq!(history.now(), &after, "{why}: Redo makes them again");
     }
+    // An edit refused between two choices of a list keeps them two steps.
+    let mut history = History::new(Draft::new(ENGLISH));
+    start(&mut history);
+    history.apply(&kind("threat")).unwrap();
+    assert!(history.apply(&Edit::Remove { list: "nodes".into(), index: 9 }).is_err());
+    history.apply(&kind("actor")).unwrap();
+    history.undo().unwrap();
+    assert_eq!(history.now().field("nodes[0].kind"), "threat");
     // After an Undo, the same list chosen again is a new step.
     let mut history = History::new(Draft::new(ENGLISH));
     start(&mut history);
@@ -679,6 +687,25 @@ fn a_list_chosen_again_and_again_in_a_row_is_one_step() {
     assert!(
         is_choice_path("links[2].target") && !is_choice_path("meta.languages") && !is_choice_path("links[2].note.en")
     );
+}
+
+#[test]
+fn optional_texts_left_empty_are_no_problem_and_half_written_ones_are() {
+    // A new reading's author field, never filled in, asks for nothing.
+    let problems = Draft::new(ENGLISH).check().unwrap_err();
+    assert!(!problems.iter().any(|p| p.path.starts_with("meta.author")), "{problems:?}");
+    // In two languages, a summary emptied in one while the other has words stays, empty: the
+    // problem is "must not be empty" at that field. Emptied in both, it goes.
+    let two = Languages { source: Lang::En, second: Some(Lang::Zh) };
+    let draft = [Edit::Add(ListKind::Nodes), set("nodes[0].summary.en", "S"), set("nodes[0].summary.zh", "摘")]
+        .iter()
+        .fold(Draft::new(two), |d, e| d.apply(e).unwrap());
+    let half = draft.apply(&set("nodes[0].summary.zh", "")).unwrap();
+    assert_eq!(half.value()["nodes"][0]["summary"], json!({"en": "S", "zh": ""}));
+    let problems = half.check().unwrap_err();
+    assert!(problems.iter().any(|p| p.path == "nodes[0].summary.zh" && p.kind == atlas_core::ProblemKind::EmptyText));
+    let none = half.apply(&set("nodes[0].summary.en", " ")).unwrap();
+    assert_eq!(none.value()["nodes"][0].get("summary"), None);
 }
 
 #[test]
@@ -853,8 +880,8 @@ fn a_preview_writes_placeholders_for_each_kind_of_gap() {
         draft.preview().expect("a preview")
     };
     // A text left empty, and one missing altogether.
-    let m = preview_of(&|v| v["nodes"][1]["summary"]["en"] = json!(""));
-    assert_eq!(m.nodes[1].summary.en, atlas_core::draft::PLACEHOLDER);
+    let m = preview_of(&|v| v["nodes"][1]["label"]["en"] = json!(""));
+    assert_eq!(m.nodes[1].label.en, "hoarding", "a label not written shows the id");
     let m = preview_of(&|v| {
         v["events"][0].as_object_mut().unwrap().remove("title");
     });

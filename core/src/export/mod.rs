@@ -259,6 +259,9 @@ fn write_title(svg: &mut String, scene: &Scene, lang: Lang, ox: f64, oy: f64) {
         escape_xml(scene.model.meta.title.get(lang))
     );
     let byline = scene.model.meta.byline(lang);
+    if byline.is_empty() {
+        return;
+    }
     let _ = write!(
         svg,
         r##"<text x="{:.1}" y="{:.1}" font-size="12" fill="#444">{}</text>"##,

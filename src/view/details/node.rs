@@ -136,20 +136,24 @@ fn link_sentence(scene: &Scene, link: &Link, (source, target): (usize, usize), l
     format!("{}{gap}{}{gap}{}", label(source), link.relation.label(lang), label(target))
 }
 
+/// A link as a node's "Link notes and sources" lists it: its sentence, its note with the note's
+/// language, whether it is the reading's own, and its quotes.
+type LinkNote = (String, Option<(String, &'static str)>, LinkBasis, Vec<Source>);
+
 /// A node's details.
 pub fn details(scene: Arc<Scene>, node: usize, lang: Lang) -> impl IntoView {
     let state = use_app();
     let n = scene.model.nodes[node].clone();
     let group =
         n.group.as_ref().and_then(|g| scene.model.group(g)).map(|g| (g.id.clone(), g.label.get(lang).to_string()));
-    let link_sources: Vec<(String, Option<String>, LinkBasis, Vec<Source>)> = scene
+    let link_sources: Vec<LinkNote> = scene
         .model
         .links
         .iter()
         .zip(&scene.link_ends)
         .filter(|(_, (s, t))| *s == node || *t == node)
         .map(|(l, &ends)| {
-            let note = (!l.note.is_empty()).then(|| l.note.get(lang).to_string());
+            let note = (!l.note.is_empty()).then(|| (l.note.get(lang).to_string(), l.note.shown_lang(lang).tag()));
             (link_sentence(&scene, l, ends, lang), note, l.basis, l.sources.clone())
         })
         .collect();
@@ -185,7 +189,7 @@ pub fn details(scene: Arc<Scene>, node: usize, lang: Lang) -> impl IntoView {
                         <li>
                             {(basis == LinkBasis::Reading).then(|| view! { <span class="reading-badge">{i18n::OUR_READING.get(lang)}</span>" " })}
                             <p class="link-sentence" lang=content_lang>{sentence}</p>
-                            {note.map(|note| view! { <p>{note}</p> })}
+                            {note.map(|(note, note_lang)| view! { <p lang=note_lang>{note}</p> })}
                             <Quotes sources=sources lang=lang/>
                         </li>
                     }).collect_view()}
