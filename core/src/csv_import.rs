@@ -38,10 +38,6 @@ struct Table {
     texts: &'static [&'static str],
 }
 
-/// Text fields an item may leave empty in every language: a tour step's speaker notes, a node's
-/// or an event's summary, a link's note.
-const OPTIONAL_TEXTS: [&str; 3] = ["notes", "summary", "note"];
-
 const SOURCE_COLUMNS: [&str; 5] = ["para", "quote", "translation", "translation_basis", "translation_note"];
 
 const TABLES: [Table; 6] = [
@@ -251,7 +247,7 @@ impl Builder {
         }
         // An optional text left empty in every language is absent.
         let blank = text.values().all(|v| v.as_str().is_some_and(str::is_empty));
-        let absent = text.is_empty() || (blank && OPTIONAL_TEXTS.contains(&name));
+        let absent = text.is_empty() || (blank && crate::draft::is_optional_text_field(path));
         (!absent).then_some(Value::Object(text))
     }
 
@@ -361,10 +357,7 @@ impl Builder {
             let path = format!("meta.{name}");
             if let Some(row) = row_of(name) {
                 self.record(path.clone(), sheet.place(row, field_col));
-                let text = self.text(sheet, row, "value", &path);
-                // A source may name no author (an unsigned essay): the row left blank says so.
-                let blank = text.as_ref().and_then(Value::as_object).is_some_and(|t| t.values().all(|v| v == ""));
-                if let Some(text) = text.filter(|_| !(name == "author" && blank)) {
+                if let Some(text) = self.text(sheet, row, "value", &path) {
                     meta.insert(name.into(), text);
                 }
             }

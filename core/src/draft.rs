@@ -218,7 +218,7 @@ impl Draft {
         match self.get(path) {
             // A reading that does not say its languages is in the default ones: its form says
             // which (a list showing nothing read as no language at all).
-            None if path == "meta.languages" => Languages::default().codes().join(" "),
+            None if path == "meta.languages" => self.languages().codes().join(" "),
             value => field_text(path, value),
         }
     }
@@ -267,13 +267,14 @@ impl Draft {
                 // half written: kept, empty, so the loader says "must not be empty" at this
                 // field, not "add this field" under a field that says it is optional.
                 let emptied_optional = new.is_none() && is_optional_text(path);
-                if emptied_optional && other_languages_written(&value, path) {
+                let others_written = emptied_optional && other_languages_written(&value, path);
+                if others_written {
                     new = Some(json!(""));
                 }
                 set(&mut value, path, new)?;
                 // Emptied in its last language, the whole text goes.
-                if let Some((text, _)) = path.rsplit_once('.').filter(|_| emptied_optional) {
-                    if !other_languages_written(&value, path) && value_at(&value, text).is_some() {
+                if let Some((text, _)) = path.rsplit_once('.').filter(|_| emptied_optional && !others_written) {
+                    if value_at(&value, text).is_some() {
                         set(&mut value, text, None)?;
                     }
                 }
@@ -540,10 +541,17 @@ fn other_languages_written(value: &Value, path: &str) -> bool {
 }
 
 /// Whether the text field a path inside (`nodes[0].summary.en`) may be left out in every
-/// language: a tour step's speaker notes, a node's or an event's summary, a link's note, the
-/// reading's author (not an outside date's note, which says where the date comes from).
+/// language (see [`is_optional_text_field`]).
 fn is_optional_text(path: &str) -> bool {
-    let mut parts = path.rsplit('.').skip(1);
+    path.rsplit_once('.').is_some_and(|(text, _)| is_optional_text_field(text))
+}
+
+/// Whether the text at `path` (`nodes[0].summary`) may be left out in every language: a tour
+/// step's speaker notes, a node's or an event's summary, a link's note, the reading's author
+/// (not an outside date's note, which says where the date comes from). The editor and the CSV
+/// import leave such a text out when it is emptied.
+pub fn is_optional_text_field(path: &str) -> bool {
+    let mut parts = path.rsplit('.');
     let (field, item) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
     let in_item = |list: &str| item.strip_prefix(list).is_some_and(|rest| rest.starts_with('['));
     match field {

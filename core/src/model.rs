@@ -654,14 +654,12 @@ pub struct Meta {
 }
 
 impl Meta {
-    /// "Author · year", or the one the reading has, or nothing.
-    pub fn byline(&self, lang: Lang) -> String {
+    /// "Author · year", or the one the reading has; `None` when it has neither.
+    pub fn byline(&self, lang: Lang) -> Option<String> {
         let year = self.year.map(|y| y.to_string());
-        [Some(self.author.get(lang).to_string()).filter(|a| !a.is_empty()), year]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" · ")
+        let parts: Vec<String> =
+            [Some(self.author.get(lang).to_string()).filter(|a| !a.is_empty()), year].into_iter().flatten().collect();
+        (!parts.is_empty()).then(|| parts.join(" · "))
     }
 }
 

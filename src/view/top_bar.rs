@@ -20,9 +20,7 @@ pub fn TopBar() -> impl IntoView {
     let title = move || state.scene.with(|s| s.model.meta.title.get(lang.get()).to_string());
     let content_lang = move || state.scene.with(|s| s.model.content_lang(lang.get()).tag());
     // " · author · year", or nothing after the app's name for a source that gives neither.
-    let byline = move || {
-        state.scene.with(|s| Some(s.model.meta.byline(lang.get())).filter(|b| !b.is_empty()).map(|b| format!(" · {b}")))
-    };
+    let byline = move || state.scene.with(|s| s.model.meta.byline(lang.get()).map(|b| format!(" · {b}")));
     let lang_button = move |target: Lang, text: &'static str| {
         view! {
             <button type="button" class="lang-button" lang=target.tag()

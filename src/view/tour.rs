@@ -357,7 +357,7 @@ pub fn Handout() -> impl IntoView {
         Some(view! {
             <section class="handout print-only" aria-hidden="true">
                 <h1>{meta.title.get(lang).to_string()}</h1>
-                {Some(meta.byline(lang)).filter(|b| !b.is_empty()).map(|b| view! { <p class="handout-byline">{b}</p> })}
+                {meta.byline(lang).map(|b| view! { <p class="handout-byline">{b}</p> })}
                 <h2>{thesis_title}</h2>
                 <p>{thesis.text.get(lang).to_string()}</p>
                 <h2>{timeline_title}</h2>

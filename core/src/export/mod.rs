@@ -258,10 +258,7 @@ fn write_title(svg: &mut String, scene: &Scene, lang: Lang, ox: f64, oy: f64) {
         Fixed(oy + 26.0),
         escape_xml(scene.model.meta.title.get(lang))
     );
-    let byline = scene.model.meta.byline(lang);
-    if byline.is_empty() {
-        return;
-    }
+    let Some(byline) = scene.model.meta.byline(lang) else { return };
     let _ = write!(
         svg,
         r##"<text x="{:.1}" y="{:.1}" font-size="12" fill="#444">{}</text>"##,
