@@ -105,7 +105,7 @@ ui! {
     INFERRED_LINK = "经中间节点推断的关联", "inferred through intermediate nodes";
     STATED = "原文所述", "Stated in the text";
     INFERRED = "本应用推断（非作者论断）", "Inferred by this app (not the author's claim)";
-    OUR_READING = "本数据的解读", "This data set's reading";
+    OUR_READING = "制图者的解读", "The map-maker's reading";
     OUR_READING_NOTE = "原文未明言此关联", "the text does not state this link";
     TRANSLATION = "译文", "Translation";
     SPEAKER_WORDS = "说话人原话（原文之外）", "The speaker's own words (outside the text)";

@@ -806,6 +806,13 @@ impl Reader {
             };
             let note =
                 self.optional_text(map, &path, "note", self.limits.max_long_chars).map(Option::unwrap_or_default);
+            // A note may be left out, but not from a link the text does not state: it is what
+            // says so, and why.
+            if let (Some(LinkBasis::Reading), Some(note)) = (basis, &note) {
+                if note.is_empty() {
+                    self.problem(&join(&path, "note"), ProblemKind::NoReadingNote);
+                }
+            }
             let sources = self.sources(map, &path);
             match (source, target, relation, basis, note, sources) {
                 (Some(source), Some(target), Some(relation), Some(basis), Some(note), Some(sources)) => {

@@ -422,6 +422,15 @@ impl Relation {
 }
 
 impl Relation {
+    /// The relation as the verb of a sentence from its source to its target ("is part of",
+    /// where the label alone, "part of", names it in a list).
+    pub fn verb(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Relation::PartOf, Lang::En) => "is part of",
+            _ => self.label(lang),
+        }
+    }
+
     /// The relation read from its target: "addressed by", "被应对" ("has part" for part of).
     pub fn passive_label(self, lang: Lang) -> &'static str {
         match (self, lang) {

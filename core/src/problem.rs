@@ -113,6 +113,9 @@ pub enum ProblemKind {
     BadTranslationLang { found: String, expected: Lang },
     /// A translation of the speaker's own words or an official title says not where it is from.
     NoTranslationNote,
+    /// A link marked as the reading's inference says not why (its note is what tells a student
+    /// that the text does not state it, and from what the reading draws it).
+    NoReadingNote,
     /// A group is placed in two stages of the argument layout.
     GroupInTwoStages { id: String, first: String },
     /// A chosen file is not one of a spreadsheet reading's files.
@@ -224,6 +227,8 @@ impl Problem {
             (BadTranslationLang { found, .. }, Lang::Zh) => format!("此处不需要 {found:?} 译文"),
             (NoTranslationNote, Lang::En) => "says the words are from outside the article but not where".to_string(),
             (NoTranslationNote, Lang::Zh) => "注明了文外原话或正式名称，却未说明出处".to_string(),
+            (NoReadingNote, Lang::En) => "is marked as the reading's inference but has no note saying why".to_string(),
+            (NoReadingNote, Lang::Zh) => "标为解读者的推断，却没有说明理由".to_string(),
             (GroupInTwoStages { id, first }, Lang::En) => format!("group {id:?} is already in {first}"),
             (GroupInTwoStages { id, first }, Lang::Zh) => format!("分组 {id:?} 已在 {first} 中"),
             (UnknownCsvFile, Lang::En) => "is not one of a spreadsheet reading's files".to_string(),
@@ -347,6 +352,10 @@ impl Problem {
             NoTranslationNote => (
                 "add a \"note\" naming the speaker, occasion and date, or the document".into(),
                 "请添加 \"note\"，写明说话人、场合和日期，或文件名称".into(),
+            ),
+            NoReadingNote => (
+                "write a note saying what in the text leads to this link, or mark it as stated in the text".into(),
+                "请写一条说明，指出原文中何处引出此关系；或将其标为原文明言".into(),
             ),
             GroupInTwoStages { .. } => (
                 "put each group in one stage only".into(),

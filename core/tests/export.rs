@@ -81,7 +81,7 @@ fn the_export_says_its_size_and_marks_readings_fainter_with_a_legend_entry() {
     let links = doc.descendants().find(|n| n.attribute("class") == Some("links")).unwrap();
     let opacities: Vec<&str> = links.children().filter_map(|l| l.attribute("stroke-opacity")).collect();
     assert_eq!(opacities, ["1", "0.45"]);
-    assert!(svg.text.contains("this data set&apos;s reading, not stated by the article"));
+    assert!(svg.text.contains("the map-maker&apos;s reading, not stated in the text"));
     // Every node names itself (a tooltip), even where its label has no room.
     let titles = doc.descendants().filter(|n| n.has_tag_name("title")).count();
     assert_eq!(titles, 1 + 3);
@@ -198,7 +198,7 @@ fn the_legend_alone_lists_every_kind_and_relation_the_data_set_has() {
         .link_with("basis", serde_json::json!("reading"))
         .scene();
     let svg = atlas_core::export::legend_svg(&scene, atlas_core::Lang::En, 600.0);
-    for word in ["Threat", "Response", "addresses", "not stated by the article"] {
+    for word in ["Threat", "Response", "addresses", "not stated in the text"] {
         assert!(svg.text.contains(word), "the legend lacks {word:?}: {}", svg.text);
     }
     for absent in ["Actor", "criticises"] {

@@ -125,6 +125,20 @@ fn summaries_and_link_notes_may_be_left_out_but_not_half_written() {
         let field = if list == "links" { "note" } else { "summary" };
         check(|v| v[list][0][field] = text.clone(), want);
     }
+    // A link the text does not state says why in its note: there the note is not optional.
+    for note in [None, Some(json!({"zh": "", "en": ""}))] {
+        check(
+            |v| {
+                v["links"][0]["basis"] = json!("reading");
+                match &note {
+                    Some(note) => v["links"][0]["note"] = note.clone(),
+                    None => drop(v["links"][0].as_object_mut().unwrap().remove("note")),
+                }
+            },
+            &["links[0].note: is marked as the reading's inference but has no note saying why"],
+        );
+    }
+    check(|v| v["links"][0]["basis"] = json!("reading"), &[]);
     // An outside date's note says where the date comes from: it is not optional.
     check(
         |v| {

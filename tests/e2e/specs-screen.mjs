@@ -292,7 +292,7 @@ export const specs = [
         await page.open(`?lang=en&node=${from.id}`);
         await expectDetailsTitle(page, from.label.en, `the link to "${from.label.en}"`);
         const t2 = await page.text((await details(page)).aside);
-        check(/This data set's reading/.test(t2), `the Details of "${from.label.en}" do not mark its link to "${data.node(reading.target).label.en}" as our reading: ${JSON.stringify(t2.slice(0, 300))}`);
+        check(/The map-maker's reading/.test(t2), `the Details of "${from.label.en}" do not mark its link to "${data.node(reading.target).label.en}" as our reading: ${JSON.stringify(t2.slice(0, 300))}`);
       }
     },
   },

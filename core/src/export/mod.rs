@@ -425,8 +425,8 @@ fn write_legend(svg: &mut String, legend: &Legend, lang: Lang) {
     if legend.readings {
         let (x, y) = cell(0, top);
         let text = match lang {
-            Lang::Zh => "浅色线：本数据的解读，非原文明言",
-            Lang::En => "Faint line: this data set's reading, not stated by the article",
+            Lang::Zh => "浅色线：制图者的解读，非原文明言",
+            Lang::En => "Faint line: the map-maker's reading, not stated in the text",
         };
         let _ = write!(
             svg,

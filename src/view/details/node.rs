@@ -133,7 +133,7 @@ fn link_sentence(scene: &Scene, link: &Link, (source, target): (usize, usize), l
     let lang = scene.model.content_lang(lang);
     let label = |i: usize| scene.model.nodes[i].label.get(lang).to_string();
     let gap = if lang == Lang::Zh { "" } else { " " };
-    format!("{}{gap}{}{gap}{}", label(source), link.relation.label(lang), label(target))
+    format!("{}{gap}{}{gap}{}", label(source), link.relation.verb(lang), label(target))
 }
 
 /// A link as a node's "Link notes and sources" lists it: its sentence, its note with the note's
@@ -159,6 +159,13 @@ pub fn details(scene: Arc<Scene>, node: usize, lang: Lang) -> impl IntoView {
         .collect();
     let relations = stated_links(&scene, node, lang);
     let content_lang = scene.model.content_lang(lang).tag();
+    // Named for what it holds: a reading may leave every link's note out.
+    let link_notes_heading = match (link_sources.iter().any(|(_, note, _, _)| note.is_some()), lang) {
+        (true, Lang::Zh) => "关系说明与出处",
+        (true, Lang::En) => "Link notes and sources",
+        (false, Lang::Zh) => "关系的出处",
+        (false, Lang::En) => "Sources of its links",
+    };
     view! {
         <article class="details" aria-labelledby="detail-title">
             <p class=format!("kind-badge kind-{}", n.kind.code())>
@@ -183,7 +190,7 @@ pub fn details(scene: Arc<Scene>, node: usize, lang: Lang) -> impl IntoView {
             {inferred_chains(&scene, node, lang)}
             {node_events(&scene, &n.id, lang)}
             <details class="link-notes">
-                <summary>{match lang { Lang::Zh => "关系说明与出处", Lang::En => "Link notes and sources" }}</summary>
+                <summary>{link_notes_heading}</summary>
                 <ul>
                     {link_sources.into_iter().map(|(sentence, note, basis, sources)| view! {
                         <li>

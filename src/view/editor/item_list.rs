@@ -188,10 +188,14 @@ pub fn text_fields(at: &str, field: &str, label: i18n::Ui, kind: FieldKind, lang
         .map(|l| {
             let name = Signal::derive(move || {
                 let base = label.get(state.lang.get());
-                if bilingual {
-                    format!("{base} ({})", l.code())
-                } else {
-                    base.to_string()
+                if !bilingual {
+                    return base.to_string();
+                }
+                // "Summary (en, optional)", not "Summary (optional) (en)".
+                match (base.strip_suffix(" (optional)"), base.strip_suffix("（可选）")) {
+                    (Some(name), _) => format!("{name} ({}, optional)", l.code()),
+                    (_, Some(name)) => format!("{name}（{}，可选）", l.code()),
+                    _ => format!("{base} ({})", l.code()),
                 }
             });
             view! { <Field path=format!("{at}.{field}.{}", l.code()) label=name kind=kind text_lang=l/> }
