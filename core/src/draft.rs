@@ -60,6 +60,11 @@ pub enum Edit {
     /// already cited: a node made from words selected in the text, as one step to undo. Refused
     /// as [`Edit::Cite`] refuses, and then nothing is added.
     AddCiting { kind: ListKind, para: String, quote: String },
+    /// Appends a link from the node `source` to the node `target` (ids), of the relation of the
+    /// list's last link, citing `citing` (a locator and its words) when given: a link drawn in
+    /// the graph, from one node to the next, as one step to undo. Refused as [`Edit::Cite`]
+    /// refuses, or when it would link a node to itself, and then nothing is added.
+    AddLink { source: String, target: String, citing: Option<(String, String)> },
     /// Replaces the source text with the passages of a pasted text (empty: no source text).
     SourceText(String),
 }
@@ -71,6 +76,9 @@ pub enum EditError {
     NoSuchPlace(String),
     /// A cited quote is not in the passage its locator names.
     NotInPassage { para: String },
+    /// A link drawn from a node to itself: choosing the node it starts from again is a slip, not
+    /// a relation the author means.
+    LinkToItself(String),
     /// A source text whose passages have their own locators (not the editor's `P1`, `P2`, …)
     /// has a passage without one after them: it would be left out. Its first words.
     PassageWithoutLocator { starts: String },
@@ -321,6 +329,24 @@ impl Draft {
                 }
                 let added = self.apply(&Edit::Add(*kind))?;
                 return added.apply(&Edit::Cite { item, para: para.clone(), quote: quote.clone() });
+            }
+            Edit::AddLink { source, target, citing } => {
+                let index = self.len(ListKind::Links.key());
+                if source == target {
+                    return Err(EditError::LinkToItself(source.clone()));
+                }
+                let mut added = self.apply(&Edit::Add(ListKind::Links))?;
+                for (end, id) in [("source", source), ("target", target)] {
+                    added = added.apply(&Edit::Set { path: format!("links[{index}].{end}"), text: id.clone() })?;
+                }
+                return match citing {
+                    Some((para, quote)) => added.apply(&Edit::Cite {
+                        item: format!("links[{index}]"),
+                        para: para.clone(),
+                        quote: quote.clone(),
+                    }),
+                    None => Ok(added),
+                };
             }
             Edit::SourceText(text) => {
                 let Value::Object(top) = &mut value else { return Err(EditError::NoSuchPlace(String::new())) };

@@ -1010,3 +1010,66 @@ fn an_id_chosen_beside_a_list_is_added_at_its_end_once() {
     let text = atlas_core::draft::id_list_with("a,b", "c");
     assert_eq!(atlas_core::draft::value_of_field("tour[0].nodes", &text), Some(json!(["a", "b", "c"])));
 }
+
+#[test]
+fn a_link_drawn_from_node_to_node_is_added_with_its_ends_and_quote_in_one_step_or_not_at_all() {
+    let draft = [Edit::SourceText(SOURCE.into()), Edit::Add(ListKind::Nodes), Edit::Add(ListKind::Nodes)]
+        .iter()
+        .fold(Draft::new(ENGLISH), |d, e| d.apply(e).unwrap());
+    // An earlier link of another relation: the drawn one starts like it, as an added one does.
+    let with_one =
+        draft.apply(&Edit::Add(ListKind::Links)).and_then(|d| d.apply(&set("links[0].relation", "drives"))).unwrap();
+    let draw = |from: &Draft, source: &str, target: &str, citing: Option<(&str, &str)>| {
+        from.apply(&Edit::AddLink {
+            source: source.into(),
+            target: target.into(),
+            citing: citing.map(|(p, q)| (p.into(), q.into())),
+        })
+    };
+    // (draft, ends, citing, the new link as the draft holds it)
+    let made = [
+        (
+            &draft,
+            ("node-1", "node-2"),
+            None,
+            json!({"source": "node-1", "relation": "addresses", "target": "node-2", "sources": []}),
+        ),
+        (
+            &with_one,
+            ("node-2", "node-1"),
+            None,
+            json!({"source": "node-2", "relation": "drives", "target": "node-1", "sources": []}),
+        ),
+        (
+            &draft,
+            ("node-2", "node-1"),
+            Some(("P2", " the others\n hoard ")),
+            json!({"source": "node-2", "relation": "addresses", "target": "node-1",
+                   "sources": [{"para": "P2", "quote": "the others\n hoard"}]}),
+        ),
+    ];
+    for (from, (source, target), citing, want) in made {
+        let after = draw(from, source, target, citing).unwrap();
+        let index = from.len("links");
+        assert_eq!(after.len("links"), index + 1, "{source} → {target}");
+        assert_eq!(after.value()["links"][index], want, "{source} → {target} {citing:?}");
+        // One step: undone at once.
+        let mut history = History::new(from.clone());
+        history
+            .apply(&Edit::AddLink {
+                source: source.into(),
+                target: target.into(),
+                citing: citing.map(|(p, q)| (p.into(), q.into())),
+            })
+            .unwrap();
+        assert!(history.undo() == Some(Step::Edit) && !history.can_undo() && history.now() == from, "{source}");
+    }
+    // Refused, and nothing added: the same node twice, or words not of the passage named.
+    let refused = [
+        (("node-1", "node-1"), None, EditError::LinkToItself("node-1".into())),
+        (("node-1", "node-2"), Some(("P3", "the others hoard")), EditError::NotInPassage { para: "P3".into() }),
+    ];
+    for ((source, target), citing, why) in refused {
+        assert_eq!(draw(&draft, source, target, citing), Err(why), "{source} → {target} {citing:?}");
+    }
+}

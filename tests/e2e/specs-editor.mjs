@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { check, CheckError } from '../support/page.mjs';
 import { englishReading, tempDir, TRUST_TEXT } from '../support/datasets.mjs';
 import { spyOnDownloads, nextDownload } from './specs-share.mjs';
-import { GRAPH, openMenu, menuItem, details, expectDetailsTitle, expectFocused, graphNode, loadData } from './specs.mjs';
+import { GRAPH, openMenu, menuItem, details, expectDetailsTitle, expectFocused, graphNode, eventButton, loadData } from './specs.mjs';
 import { ownServer, expectDataSet, alertText, chooseFile, pinSomeNode, storageItems } from './specs-data.mjs';
 
 /** A link of the "More" menu. */
@@ -714,6 +714,137 @@ export const specs = [
         });
       } finally {
         await server.close();
+      }
+    },
+  },
+
+  {
+    name: 'editor: links drawn from node to node and a tour step\'s nodes and events chosen in the graph and the timeline',
+    async run({ page, site, startServer }) {
+      const set = englishReading();
+      const server = await ownServer(startServer, site);
+      const tmp = tempDir();
+      try {
+        await page.open(server.url('editor.html?lang=en'));
+        const file = tmp.write('trust.json', set);
+        const data = loadData(file);
+        await chooseFile(page, file);
+        await expectDataSet(page, set, 'the reading opened as the draft');
+        const pane = await editorPane(page);
+        const links = await section(page, 'Links');
+        const linkCount = () => page.js('return arguments[0].querySelectorAll("ol.items > li").length;', links);
+        // The bar's status says what the editor waits for, in place of the draft's problems.
+        const drawingSaid = async () => {
+          const said = await status(page);
+          return /^(Drawing a link|Adding to)/.test(said) ? said : '';
+        };
+        const node = (id) => data.node(id);
+        const [from, to, other] = [node('weaponisation'), node('unenforced-rules'), node('visible-reciprocity')];
+        // A node chosen in the graph opens its form; the form starts with the way to draw a link.
+        const openForm = async (n) => {
+          await page.click(await graphNode(page, data, n));
+          return page.until(() => page.js(`
+            return Array.from(document.querySelectorAll('.editor-pane details.item[open]'))
+              .find((d) => Array.from(d.querySelectorAll('input')).some((i) => i.value === arguments[0])) || null;`, n.id),
+          `the form of "${n.label.en}" to open`);
+        };
+        const startDrawing = async (n) => {
+          const form = await openForm(n);
+          const draw = await page.byRole('button', 'Draw a link from this node', { exact: true, within: form });
+          await page.click(draw);
+          await page.until(async () => (await page.attr(draw, 'aria-pressed')) === 'true', `"Draw a link from this node" pressed in the form of "${n.label.en}"`);
+          await page.until(async () => (await drawingSaid())?.startsWith(`Drawing a link from ${n.label.en}`), `the bar to say a link is being drawn from "${n.label.en}"`).catch(async (e) => {
+            throw new CheckError(`${e.message}; it says ${JSON.stringify(await drawingSaid())}`);
+          });
+          return draw;
+        };
+        // The new link's form opens alone, the keyboard at its relation (its ends are given).
+        const expectNewLink = async (source, target, why) => {
+          const before = set.links.length;
+          await page.until(async () => (await linkCount()) === before + 1, `${why}: a link to be added`);
+          const item = await page.js('return arguments[0].querySelectorAll("ol.items > li")[arguments[1]];', links, before);
+          await expectFocused(page, await page.byRole('combobox', 'Relation', { exact: true, within: item }), `${why}: the new link's Relation`);
+          const ends = [await page.byRole('combobox', 'From (node)', { exact: true, within: item }), await page.byRole('combobox', 'To (node)', { exact: true, within: item })];
+          const held = [await page.prop(ends[0], 'value'), await page.prop(ends[1], 'value')];
+          check(held[0] === source.id && held[1] === target.id, `${why}: the new link goes ${held.join(' → ')}, not ${source.id} → ${target.id}`);
+          // Like the list's last link, as an added one starts.
+          const relation = await page.prop(await page.byRole('combobox', 'Relation', { exact: true, within: item }), 'value');
+          check(relation === set.links.at(-1).relation, `${why}: the new link's relation is ${relation}, not the last link's ${set.links.at(-1).relation}`);
+          check((await drawingSaid()) === '' && (await page.all('button', 'Stop choosing', { exact: true })).length === 0, `${why}: the bar still says a link is being drawn: ${JSON.stringify(await drawingSaid())}`);
+          const open = await page.js('return Array.from(document.querySelectorAll(".editor-pane details.item[open] > summary")).map((s) => R.norm(s.textContent));');
+          check(open.length === 1, `${why}: the forms open are ${JSON.stringify(open)}, not the new link's alone`);
+          check(!(await page.js('return document.body.classList.contains("choosing");')), `${why}: the page still shows the crosshair for drawing`);
+          return item;
+        };
+
+        // By mouse: the node it starts from, then the node it leads to, in the graph. The node
+        // it starts from, clicked again, leaves it waiting.
+        await startDrawing(from);
+        check(await page.js('return document.body.classList.contains("choosing");'), 'the graph does not show it is waiting for the link\'s other end');
+        await page.click(await graphNode(page, data, from));
+        check((await linkCount()) === set.links.length, 'a link from a node to itself was made');
+        await page.click(await graphNode(page, data, to));
+        await expectNewLink(from, to, 'a link drawn by clicking');
+        // One step to undo.
+        await page.click(await page.byRole('button', 'Undo', { exact: true, within: pane }));
+        await page.until(async () => (await linkCount()) === set.links.length, 'Undo to take the drawn link away');
+
+        // Esc stops drawing: the next node chosen opens its form, and makes no link.
+        const draw = await startDrawing(from);
+        await page.press('Escape');
+        await page.until(async () => (await page.attr(draw, 'aria-pressed')) === 'false' && (await drawingSaid()) === '', 'Esc to stop drawing the link');
+        await openForm(to);
+        check((await linkCount()) === set.links.length, 'a node chosen after Esc made a link');
+
+        // By keyboard, with the words to cite picked first: Search finds the other end.
+        await selectWords(page, 'P2', 'the others hoard');
+        await startDrawing(from);
+        check((await drawingSaid()).includes('citing the selected words'), `the bar does not say the link will cite the selected words: ${JSON.stringify(await drawingSaid())}`);
+        const box = await page.byRole('searchbox', 'Search nodes', { exact: true });
+        await page.click(box);
+        await page.type(box, other.label.en);
+        await page.byRole('button', other.label.en, { within: await page.byRole('search') });
+        await page.press('Enter');
+        const item = await expectNewLink(from, other, 'a link drawn with Search');
+        const quotes = await page.js('return Array.from(arguments[0].querySelectorAll(".cites q")).map((q) => R.norm(q.textContent));', item);
+        check(quotes.length === 1 && quotes[0] === 'the others hoard', `the link drawn with the words picked cites ${JSON.stringify(quotes)}`);
+        check(await page.js('return !document.querySelector(".passages-dock .picked");'), 'the words stay picked after the drawn link cited them');
+
+        // A tour step's nodes chosen in the graph, and its events in the timeline, one after
+        // another; a node it has already is not added twice, and no node's form opens.
+        const tour = await section(page, 'Tour steps');
+        const [step] = set.tour;
+        const stepItem = await page.js('return arguments[0].querySelectorAll("ol.items > li")[0];', tour);
+        await page.click(await page.js('return arguments[0].querySelector("summary");', stepItem));
+        const nodesField = await textField(page, stepItem, 'Nodes (ids)');
+        const eventsField = await textField(page, stepItem, 'Events (ids)');
+        const chooseNodes = await page.byRole('button', 'Choose in the graph (Nodes (ids))', { exact: true, within: stepItem });
+        await page.click(chooseNodes);
+        await page.until(async () => (await drawingSaid()) === `Adding to Nodes (ids) of “${step.title.en}”: choose nodes in the graph or with Search, one after another. Esc stops.`, 'the bar to say nodes are added to the step').catch(async (e) => {
+          throw new CheckError(`${e.message}; it says ${JSON.stringify(await drawingSaid())}`);
+        });
+        const openForms = () => page.js('return document.querySelectorAll(".editor-pane details.item[open]").length;');
+        const formsBefore = await openForms();
+        for (const id of ['unenforced-rules', 'hoarding', 'water-board']) await page.click(await graphNode(page, data, node(id)));
+        const wantNodes = [...step.nodes, 'unenforced-rules', 'water-board'].join(' ');
+        await page.until(async () => (await page.prop(nodesField, 'value')) === wantNodes, `the step's nodes to read ${wantNodes}`).catch(async (e) => {
+          throw new CheckError(`${e.message}; they read ${JSON.stringify(await page.prop(nodesField, 'value'))}`);
+        });
+        check((await openForms()) === formsBefore, `choosing nodes for the step opened ${(await openForms()) - formsBefore} other forms`);
+        check((await page.attr(chooseNodes, 'aria-pressed')) === 'true', '"Choose in the graph" stopped after a node was added');
+        // The timeline's events for its events: pressing the other button changes what is chosen.
+        await page.click(await page.byRole('button', 'Choose in the timeline (Events (ids))', { exact: true, within: stepItem }));
+        check((await page.attr(chooseNodes, 'aria-pressed')) === 'false', '"Choose in the graph" still pressed while the timeline chooses');
+        await page.click(await eventButton(page, set.events[0]));
+        await page.until(async () => (await page.prop(eventsField, 'value')) === set.events[0].id, `the step's events to read ${set.events[0].id}`);
+        await page.click(await page.byRole('button', 'Stop choosing', { exact: true, within: pane }));
+        await page.until(async () => (await drawingSaid()) === '', '"Stop choosing" to stop');
+        await page.click(await graphNode(page, data, node('hoarding')));
+        await page.until(async () => (await openForms()) > formsBefore, 'a node chosen after "Stop choosing" to open its form');
+        check((await page.prop(nodesField, 'value')) === wantNodes, 'a node chosen after "Stop choosing" was added to the step');
+      } finally {
+        await server.close();
+        tmp.remove();
       }
     },
   },

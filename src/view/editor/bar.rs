@@ -51,6 +51,9 @@ pub fn EditorBar() -> impl IntoView {
         }
     };
     let status = move || {
+        if let Some(said) = super::choosing::said(editor, lang.get()) {
+            return said;
+        }
         let at_field = editor.field_problem.with(|said| {
             said.as_ref().map(|said| {
                 let (label, problem) = (&said.label, said.problem.message(lang.get()));
@@ -108,7 +111,12 @@ pub fn EditorBar() -> impl IntoView {
                 </Show>
                 <button type="button" on:click=move |_| editor.open.set(false)>{t(i18n::editor::CLOSE_EDITOR)}</button>
             </div>
-            <p class="editor-status" role="status" class:has-problem=has_problems>{status}</p>
+            // Lines kept whatever it says (see the style sheet).
+            <div class="editor-status-lines">
+                <p class="editor-status" role="status" class:has-problem=has_problems
+                    class:choosing=move || editor.choosing.with(Option::is_some)>{status}</p>
+                <super::choosing::StopChoosingButton/>
+            </div>
             <ReplaceDraft/>
             {move || editor.refused.get().map(|why| view! { <p class="editor-refused" role="alert">{why.describe(lang.get())}</p> })}
         </div>

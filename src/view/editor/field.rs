@@ -89,7 +89,7 @@ pub struct ItemChoices {
 }
 
 /// What a field that holds a list of ids adds to it, chosen by name beside it.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AddFrom {
     Nodes,
     Events,
@@ -346,6 +346,7 @@ fn add_to_list(
             }
         }
     });
+    let list = path.clone();
     let add = move |_| {
         let Some(chosen) = select.get_untracked().map(|s| s.value()).filter(|id| !id.is_empty()) else { return };
         editor.edit(Edit::Set { path: path.clone(), text: atlas_core::draft::id_list_with(&value(), &chosen) });
@@ -355,6 +356,7 @@ fn add_to_list(
             <select aria-label=move || format!("{} ({})", prompt(), label.get()) node_ref=select>{options}</select>
             <button type="button" aria-label=move || format!("{} ({})", ui(crate::i18n::editor::ADD_TO_LIST), label.get())
                 on:click=add>{move || ui(crate::i18n::editor::ADD_TO_LIST)}</button>
+            <super::choosing::ChooseInViewsButton list=list of=from label=label/>
         </div>
     }
 }

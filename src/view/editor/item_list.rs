@@ -3,6 +3,7 @@
 //! it and puts the keyboard in its first field.
 
 use super::cites::Cites;
+use super::draw_link::DrawLinkButton;
 use super::field::{field_id, AddFrom, Field, FieldKind, ItemForm};
 use super::{use_editor, EditorState};
 use crate::i18n;
@@ -152,7 +153,7 @@ fn after_drawing(then: impl FnOnce() + 'static) {
 }
 
 /// The element id of the disclosure of the item at `at` (`nodes[3]`).
-fn item_element_id(at: &str) -> String {
+pub(super) fn item_element_id(at: &str) -> String {
     format!("{}-item", field_id(at))
 }
 
@@ -391,6 +392,8 @@ pub fn ItemList(kind: ListKind) -> impl IntoView {
             is_open.get().then(|| {
                 let add_after = add_after.clone();
                 view! {
+                    // First in a node's form: a node chosen in the graph opens its form here.
+                    {(kind == ListKind::Nodes).then(|| view! { <DrawLinkButton at=at.clone()/> })}
                     {item_fields(kind, &at, languages.get())}
                     {kind.cites().then(|| view! { <Cites item=at.clone() name=name/> })}
                     <button type="button" class="remove" aria-label=remove_name

@@ -9,7 +9,9 @@
 //! loader's problems through `problems`.
 
 mod bar;
+mod choosing;
 mod cites;
+mod draw_link;
 pub mod field;
 mod item_list;
 mod keep;
@@ -63,6 +65,9 @@ pub struct EditorState {
     pub id_given: RwSignal<Option<String>>,
     /// The items whose forms are open (`nodes[3]`): only theirs have their fields drawn.
     pub open_items: RwSignal<BTreeSet<String>>,
+    /// What the next node or event chosen in the views is for (a link's other end, a list's
+    /// next id), instead of opening its form.
+    pub choosing: RwSignal<Option<choosing::Choosing>>,
 }
 
 /// A problem at the field just edited, with the field's label: the status is a live region, so a
@@ -247,6 +252,10 @@ fn refusal(err: &EditError) -> Notice {
             format!("原文未更改：以“{starts}”开头的段落没有定位符，而其他段落用的是你自己的定位符。请在它前面加上定位符，如 [p. 13]。"),
             format!("The source text was not changed: the passage starting \"{starts}\" has no locator, while the others have your own. Start it with one, such as [p. 13]."),
         ),
+        EditError::LinkToItself(id) => Notice::text(
+            format!("关系未添加：它的两端都是 {id}。请选择另一个节点。"),
+            format!("No link was added: both its ends were {id}. Choose another node."),
+        ),
         EditError::NotInPassage { para } => Notice::text(
             format!("所选文字不在段落 {para} 中，未引用。请在一个段落内选择。"),
             format!("The selection is not words of passage {para}; nothing was cited. Select within one passage."),
@@ -278,6 +287,7 @@ pub fn provide_editor(state: AppState) -> EditorState {
         field_problem: RwSignal::new(None),
         id_given: RwSignal::new(None),
         open_items: RwSignal::new(BTreeSet::new()),
+        choosing: RwSignal::new(None),
     };
     provide_context(editor);
     source_pane::watch_selection(editor);
@@ -285,6 +295,7 @@ pub fn provide_editor(state: AppState) -> EditorState {
     keep::keep_in_storage(state, editor);
     views::show_in_views(state, editor);
     views::open_the_chosen(state, editor);
+    choosing::watch(editor);
     keep::keep_on_leaving(editor);
     keep::keep_while_typing(editor);
     editor

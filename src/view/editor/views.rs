@@ -1,7 +1,7 @@
 //! The editor and the reader's views beside it: each draft shown in the graph, the timeline
 //! and the details; what is chosen there opens its form.
 
-use super::{field, item_list, EditorState, Shown};
+use super::{item_list, EditorState, Shown};
 use crate::state::AppState;
 use atlas_core::draft::ListKind;
 use leptos::prelude::*;
@@ -45,18 +45,26 @@ pub(super) fn show_in_views(state: AppState, editor: EditorState) {
 /// form (in the editor's page the forms stand where the details would).
 pub(super) fn open_the_chosen(state: AppState, editor: EditorState) {
     Effect::new(move |_| {
-        let (kind, id) = match state.selection.get() {
+        let selected = state.selection.get();
+        if !editor.open.get_untracked() {
+            return;
+        }
+        // A link being drawn, a list being filled, takes what is chosen. Untracked: the edit it
+        // makes must not run this again (the choosing over, it would open the node's form).
+        if untrack(|| super::choosing::take(editor, &selected)) {
+            return;
+        }
+        let (kind, id) = match selected {
             atlas_core::view_state::Selected::Node(id) => (ListKind::Nodes, id),
             atlas_core::view_state::Selected::Event(id) => (ListKind::Events, id),
             _ => return,
         };
-        if !editor.open.get_untracked() {
-            return;
-        }
         let index = editor.history.with_untracked(|h| h.now().ids(kind).iter().position(|i| *i == id));
         if let Some(i) = index {
-            item_list::open_item(editor, &format!("{}[{i}]", kind.key()));
-            item_list::show_field(field::field_id(&format!("{}[{i}].id", kind.key())), false);
+            let at = format!("{}[{i}]", kind.key());
+            item_list::open_item(editor, &at);
+            // The whole form from its top: a node's starts with "Draw a link from this node".
+            item_list::show_field(item_list::item_element_id(&at), false);
         }
     });
 }

@@ -1,0 +1,65 @@
+//! A link drawn in the graph: "Draw a link from this node" in a node's form, then the node it
+//! leads to chosen in the graph (a click, or Enter on it) or with Search makes the link (citing
+//! the words picked in the source pane, if any) and opens its form at its relation.
+
+use super::choosing::Choosing;
+use super::field::field_id;
+use super::{item_list, source_pane, use_editor, EditorState};
+use crate::i18n;
+use crate::state::use_app;
+use atlas_core::draft::{Edit, ListKind};
+use atlas_core::view_state::Selected;
+use leptos::prelude::*;
+
+/// The other end chosen: makes the link from `from` to `to`. The node it starts from, chosen
+/// again, leaves it waiting.
+pub(super) fn finish(editor: EditorState, from: String, to: &str) {
+    if from == to {
+        return;
+    }
+    let index = editor.with_draft(|d| d.len(ListKind::Links.key()));
+    let citing = editor.picked.get_untracked().map(|p| (p.para, p.quote));
+    let cited = citing.is_some();
+    editor.choosing.set(None);
+    editor.edit(Edit::AddLink { source: from, target: to.to_string(), citing });
+    if editor.with_draft(|d| d.len(ListKind::Links.key())) == index {
+        return; // refused: the bar says why
+    }
+    if cited {
+        source_pane::clear_selection(editor);
+    }
+    // Only the new link's form open, the keyboard at its relation: its ends are given.
+    let at = format!("links[{index}]");
+    item_list::close_open_items(editor);
+    item_list::open_item(editor, &at);
+    item_list::focus_field(field_id(&format!("{at}.relation")));
+}
+
+/// The button in the form of the node at `at` (`nodes[3]`) that starts a link from it, pressed
+/// while one is being drawn from it.
+#[component]
+pub fn DrawLinkButton(at: String) -> impl IntoView {
+    let state = use_app();
+    let editor = use_editor();
+    let lang = state.lang;
+    let id = Memo::new(move |_| editor.field(&format!("{at}.id")));
+    let from_here =
+        move || editor.choosing.with(|now| matches!(now, Some(Choosing::LinkEnd { from }) if *from == id.get()));
+    let toggle = move |_| {
+        if from_here() {
+            editor.choosing.set(None);
+        } else {
+            let from = id.get_untracked();
+            editor.choosing.set(Some(Choosing::LinkEnd { from: from.clone() }));
+            // Chosen in the graph too: another node chosen next is a change the graph sees,
+            // whatever was chosen before.
+            state.selection.set(Selected::Node(from));
+        }
+    };
+    view! {
+        <button type="button" class="draw-link" aria-pressed=move || from_here().to_string()
+            disabled=move || id.with(String::is_empty) on:click=toggle>
+            {move || i18n::editor::DRAW_LINK.get(lang.get())}
+        </button>
+    }
+}
