@@ -1,7 +1,7 @@
 // The pictures of docs/map-your-own-reading.md, taken from the built site (pkg/) in Chromium at
 // 1280×800: the editor with a reading begun (the template's text pasted, nodes cited by
 // selecting their words, a link missing its target), the CSV template opened, a quote with its
-// passage, a bad cell reported, the menu that publishes. Run after a build:
+// passage, a bad cell reported, the menu that publishes, a link drawn in the graph. Run after a build:
 // node tools/guide-screens.mjs
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -147,5 +147,15 @@ async function editorPictures(browser) {
   // 7. The link missing its target, the problem at the field.
   await link.getByRole('combobox', { name: 'To (node)' }).focus();
   await whole(link, '7-problem.png');
+  // 8. A link drawn in the graph: the node chosen, its form's "Draw a link from this node"
+  // pressed, the bar saying what to choose next.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.getByRole('group', { name: 'Graph' }).getByRole('button', { name: /^Weaponised commons,/ }).click();
+  await pane.getByRole('button', { name: 'Draw a link from this node (Weaponised commons)', exact: true }).click();
+  await pane.getByRole('button', { name: 'Stop choosing', exact: true }).waitFor();
+  await page.getByRole('group', { name: 'Graph' }).getByRole('button', { name: /^Hoarding,/ }).hover();
+  await page.waitForTimeout(600);
+  await page.screenshot({ path: join(OUT, '8-draw-link.png') });
+  await page.keyboard.press('Escape');
   await context.close();
 }

@@ -750,7 +750,7 @@ export const specs = [
         };
         const startDrawing = async (n) => {
           const form = await openForm(n);
-          const draw = await page.byRole('button', 'Draw a link from this node', { exact: true, within: form });
+          const draw = await page.byRole('button', `Draw a link from this node (${n.label.en})`, { exact: true, within: form });
           await page.click(draw);
           await page.until(async () => (await page.attr(draw, 'aria-pressed')) === 'true', `"Draw a link from this node" pressed in the form of "${n.label.en}"`);
           await page.until(async () => (await drawingSaid())?.startsWith(`Drawing a link from ${n.label.en}`), `the bar to say a link is being drawn from "${n.label.en}"`).catch(async (e) => {

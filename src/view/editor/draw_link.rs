@@ -35,10 +35,10 @@ pub(super) fn finish(editor: EditorState, from: String, to: &str) {
     item_list::focus_field(field_id(&format!("{at}.relation")));
 }
 
-/// The button in the form of the node at `at` (`nodes[3]`) that starts a link from it, pressed
-/// while one is being drawn from it.
+/// The button in the form of the node at `at` (`nodes[3]`, called `name`) that starts a link
+/// from it, pressed while one is being drawn from it.
 #[component]
-pub fn DrawLinkButton(at: String) -> impl IntoView {
+pub fn DrawLinkButton(at: String, name: Signal<String>) -> impl IntoView {
     let state = use_app();
     let editor = use_editor();
     let lang = state.lang;
@@ -57,7 +57,9 @@ pub fn DrawLinkButton(at: String) -> impl IntoView {
         }
     };
     view! {
+        // Every node's form has one: the name says which node (the visible words begin it).
         <button type="button" class="draw-link" aria-pressed=move || from_here().to_string()
+            aria-label=move || format!("{} ({})", i18n::editor::DRAW_LINK.get(lang.get()), name.get())
             disabled=move || id.with(String::is_empty) on:click=toggle>
             {move || i18n::editor::DRAW_LINK.get(lang.get())}
         </button>

@@ -393,7 +393,7 @@ pub fn ItemList(kind: ListKind) -> impl IntoView {
                 let add_after = add_after.clone();
                 view! {
                     // First in a node's form: a node chosen in the graph opens its form here.
-                    {(kind == ListKind::Nodes).then(|| view! { <DrawLinkButton at=at.clone()/> })}
+                    {(kind == ListKind::Nodes).then(|| view! { <DrawLinkButton at=at.clone() name=name/> })}
                     {item_fields(kind, &at, languages.get())}
                     {kind.cites().then(|| view! { <Cites item=at.clone() name=name/> })}
                     <button type="button" class="remove" aria-label=remove_name
