@@ -739,6 +739,7 @@ export const specs = [
           return /^(Drawing a link|Adding to)/.test(said) ? said : '';
         };
         const node = (id) => data.node(id);
+        const chosenInGraph = () => page.js('return document.querySelectorAll("svg.graph-svg g[role=button][aria-pressed=true]").length;');
         const [from, to, other] = [node('weaponisation'), node('unenforced-rules'), node('visible-reciprocity')];
         // A node chosen in the graph opens its form; the form starts with the way to draw a link.
         const openForm = async (n) => {
@@ -756,6 +757,9 @@ export const specs = [
           await page.until(async () => (await drawingSaid())?.startsWith(`Drawing a link from ${n.label.en}`), `the bar to say a link is being drawn from "${n.label.en}"`).catch(async (e) => {
             throw new CheckError(`${e.message}; it says ${JSON.stringify(await drawingSaid())}`);
           });
+          // Nothing stays chosen in the graph while it waits: every node as it rests, none
+          // dimmed and without its label.
+          check((await chosenInGraph()) === 0, `${await chosenInGraph()} node(s) chosen in the graph while the link waits for its other end`);
           return draw;
         };
         // The new link's form opens alone, the keyboard at its relation (its ends are given).
@@ -831,6 +835,11 @@ export const specs = [
           throw new CheckError(`${e.message}; they read ${JSON.stringify(await page.prop(nodesField, 'value'))}`);
         });
         check((await openForms()) === formsBefore, `choosing nodes for the step opened ${(await openForms()) - formsBefore} other forms`);
+        check((await chosenInGraph()) === 0, 'a node added to the step stays chosen in the graph (dimming the others)');
+        // The list read back by name under the field.
+        const names = await page.js('const p = arguments[0].closest(".field").querySelector(".field-names"); return p && R.norm(p.textContent);', nodesField);
+        const wantNames = wantNodes.split(' ').map((id) => node(id).label.en).join(' · ');
+        check(names === wantNames, `the step's nodes read by name ${JSON.stringify(names)}, not ${JSON.stringify(wantNames)}`);
         check((await page.attr(chooseNodes, 'aria-pressed')) === 'true', '"Choose in the graph" stopped after a node was added');
         // The timeline's events for its events: pressing the other button changes what is chosen.
         await page.click(await page.byRole('button', 'Choose in the timeline (Events (ids))', { exact: true, within: stepItem }));

@@ -136,7 +136,7 @@ fn link_sentence(scene: &Scene, link: &Link, (source, target): (usize, usize), l
     format!("{}{gap}{}{gap}{}", label(source), link.relation.verb(lang), label(target))
 }
 
-/// A link as a node's "Link notes and sources" lists it: its sentence, its note with the note's
+/// A link as a node's "Its links and their sources" lists it: its sentence, its note with the note's
 /// language, whether it is the reading's own, and its quotes.
 type LinkNote = (String, Option<(String, &'static str)>, LinkBasis, Vec<Source>);
 
@@ -159,12 +159,11 @@ pub fn details(scene: Arc<Scene>, node: usize, lang: Lang) -> impl IntoView {
         .collect();
     let relations = stated_links(&scene, node, lang);
     let content_lang = scene.model.content_lang(lang).tag();
-    // Named for what it holds: a reading may leave every link's note out.
-    let link_notes_heading = match (link_sources.iter().any(|(_, note, _, _)| note.is_some()), lang) {
-        (true, Lang::Zh) => "关系说明与出处",
-        (true, Lang::En) => "Link notes and sources",
-        (false, Lang::Zh) => "关系的出处",
-        (false, Lang::En) => "Sources of its links",
+    // One name whether or not a link has a note (a reading may leave every note out; trial 8
+    // was puzzled by two names for the one list).
+    let link_notes_heading = match lang {
+        Lang::Zh => "其关系及出处",
+        Lang::En => "Its links and their sources",
     };
     view! {
         <article class="details" aria-labelledby="detail-title">

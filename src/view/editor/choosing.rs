@@ -7,7 +7,7 @@
 use super::field::{AddFrom, ItemChoices};
 use super::{draw_link, use_editor, EditorState};
 use crate::i18n;
-use crate::state::use_app;
+use crate::state::{use_app, AppState};
 use atlas_core::draft::{id_list_with, ids_in_text, Edit};
 use atlas_core::view_state::Selected;
 use atlas_core::Lang;
@@ -42,8 +42,14 @@ pub(super) fn watch(editor: EditorState) {
 
 /// A node or an event chosen in the views while the editor waits for one: taken for what it
 /// waits for. Whether it was taken (then its form is not opened).
-pub(super) fn take(editor: EditorState, selected: &Selected) -> bool {
+pub(super) fn take(state: AppState, editor: EditorState, selected: &Selected) -> bool {
     let Some(choosing) = editor.choosing.get_untracked() else { return false };
+    if *selected == Selected::Nothing {
+        return true;
+    }
+    // Nothing stays chosen in the views: a chosen node dims the others and leaves out their
+    // labels (trial 8 could not see the names of the nodes to choose next).
+    state.selection.set(Selected::Nothing);
     match (choosing, selected) {
         (Choosing::LinkEnd { from }, Selected::Node(to)) => draw_link::finish(editor, from, to),
         (Choosing::ListItems { list, of: AddFrom::Nodes, .. }, Selected::Node(id))
@@ -75,6 +81,8 @@ pub fn ChooseInViewsButton(list: String, of: AddFrom, label: Signal<String>) -> 
         move |_| {
             let mine = Choosing::ListItems { list: list.clone(), of, label: label.get_untracked() };
             editor.choosing.set((!pressed()).then_some(mine));
+            // Every node as it rests, with its label (see `take`).
+            state.selection.set(Selected::Nothing);
         }
     };
     let text = move || match of {

@@ -49,11 +49,10 @@ pub fn DrawLinkButton(at: String, name: Signal<String>) -> impl IntoView {
         if from_here() {
             editor.choosing.set(None);
         } else {
-            let from = id.get_untracked();
-            editor.choosing.set(Some(Choosing::LinkEnd { from: from.clone() }));
-            // Chosen in the graph too: another node chosen next is a change the graph sees,
-            // whatever was chosen before.
-            state.selection.set(Selected::Node(from));
+            editor.choosing.set(Some(Choosing::LinkEnd { from: id.get_untracked() }));
+            // Nothing chosen in the graph: every node shows as it rests, with its label, and
+            // any node chosen next is a change the graph sees.
+            state.selection.set(Selected::Nothing);
         }
     };
     view! {

@@ -332,6 +332,22 @@ fn add_to_list(
             view! { <option value="">{prompt}</option> {offered} }
         }
     };
+    // The list read back by name (trial 8: a one-line field of long ids, cut off, did not say
+    // who was in a tour step, and a node was left out).
+    let names = {
+        let value = value.clone();
+        move || {
+            let held = value();
+            let ids = atlas_core::draft::ids_in_text(&held);
+            if ids.is_empty() {
+                return None;
+            }
+            let list = choices.map(|c| c.get()).unwrap_or_default();
+            let name =
+                |id: &str| list.iter().find(|(i, _)| i == id).map(|(_, l)| l.clone()).filter(|l| !l.trim().is_empty());
+            Some(ids.iter().map(|id| name(id).unwrap_or_else(|| id.to_string())).collect::<Vec<_>>().join(" · "))
+        }
+    };
     let select = NodeRef::<leptos::html::Select>::new();
     // Back to the prompt whenever the list changes (the one added is no longer offered).
     Effect::new({
@@ -352,6 +368,7 @@ fn add_to_list(
         editor.edit(Edit::Set { path: path.clone(), text: atlas_core::draft::id_list_with(&value(), &chosen) });
     };
     view! {
+        <p class="field-names">{names}</p>
         <div class="add-to-list">
             <select aria-label=move || format!("{} ({})", prompt(), label.get()) node_ref=select>{options}</select>
             <button type="button" aria-label=move || format!("{} ({})", ui(crate::i18n::editor::ADD_TO_LIST), label.get())

@@ -51,7 +51,7 @@ pub(super) fn open_the_chosen(state: AppState, editor: EditorState) {
         }
         // A link being drawn, a list being filled, takes what is chosen. Untracked: the edit it
         // makes must not run this again (the choosing over, it would open the node's form).
-        if untrack(|| super::choosing::take(editor, &selected)) {
+        if untrack(|| super::choosing::take(state, editor, &selected)) {
             return;
         }
         let (kind, id) = match selected {
