@@ -431,6 +431,37 @@ impl Relation {
         }
     }
 
+    /// What the relation says of its two ends, for an author choosing it ("causes or leads to
+    /// it": the meanings `docs/data-format.md` gives).
+    pub fn meaning(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Relation::Addresses, Lang::En) => "a response meant to deal with it",
+            (Relation::Mitigates, Lang::En) => "reduces it without removing it",
+            (Relation::Aggravates, Lang::En) => "makes it worse",
+            (Relation::Drives, Lang::En) => "causes it or leads to it",
+            (Relation::Names, Lang::En) => "a text or speaker identifies it",
+            (Relation::Proposes, Lang::En) => "puts it forward",
+            (Relation::Adopts, Lang::En) => "publishes, enacts or follows it",
+            (Relation::Criticises, Lang::En) => "rejects or disparages it",
+            (Relation::Exemplifies, Lang::En) => "is a case or instance of it",
+            (Relation::PartOf, Lang::En) => "is a component, member or sub-item of it",
+            (Relation::Claims, Lang::En) => "holds it (a claim)",
+            (Relation::Cites, Lang::En) => "refers to it or relies on it",
+            (Relation::Addresses, Lang::Zh) => "旨在应对它的对策",
+            (Relation::Mitigates, Lang::Zh) => "减轻它而不消除它",
+            (Relation::Aggravates, Lang::Zh) => "使它加重",
+            (Relation::Drives, Lang::Zh) => "引起或导致它",
+            (Relation::Names, Lang::Zh) => "文本或说话人指出它",
+            (Relation::Proposes, Lang::Zh) => "提出它",
+            (Relation::Adopts, Lang::Zh) => "发布、实施或遵循它",
+            (Relation::Criticises, Lang::Zh) => "反对或贬斥它",
+            (Relation::Exemplifies, Lang::Zh) => "是它的一个实例",
+            (Relation::PartOf, Lang::Zh) => "是它的组成部分、成员或子项",
+            (Relation::Claims, Lang::Zh) => "持有它（一个论断）",
+            (Relation::Cites, Lang::Zh) => "引用或依据它",
+        }
+    }
+
     /// The relation read from its target: "addressed by", "被应对" ("has part" for part of).
     pub fn passive_label(self, lang: Lang) -> &'static str {
         match (self, lang) {

@@ -774,6 +774,10 @@ export const specs = [
           // Like the list's last link, as an added one starts.
           const relation = await page.prop(await page.byRole('combobox', 'Relation', { exact: true, within: item }), 'value');
           check(relation === set.links.at(-1).relation, `${why}: the new link's relation is ${relation}, not the last link's ${set.links.at(-1).relation}`);
+          // The relation's field reads the link as its sentence, with what the relation means.
+          const reads = await page.js('const f = arguments[0].querySelector("select").closest(".field"); return R.norm(f.querySelector(".field-hint").textContent);', await page.byRole('combobox', 'Relation', { exact: true, within: item }).then((el) => page.js('return arguments[0].closest(".field");', el)));
+          const sentence = `Reads: ${source.label.en} exemplifies ${target.label.en} — is a case or instance of it.`;
+          check(reads === sentence, `${why}: under Relation the link reads ${JSON.stringify(reads)}, not ${JSON.stringify(sentence)}`);
           check((await drawingSaid()) === '' && (await page.all('button', 'Stop choosing', { exact: true })).length === 0, `${why}: the bar still says a link is being drawn: ${JSON.stringify(await drawingSaid())}`);
           const open = await page.js('return Array.from(document.querySelectorAll(".editor-pane details.item[open] > summary")).map((s) => R.norm(s.textContent));');
           check(open.length === 1, `${why}: the forms open are ${JSON.stringify(open)}, not the new link's alone`);

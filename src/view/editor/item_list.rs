@@ -209,23 +209,52 @@ fn ui(text: i18n::Ui) -> Signal<String> {
     Signal::derive(move || text.get(state.lang.get()).to_string())
 }
 
+/// Under a link's relation: the link read as its sentence, with what the relation means
+/// ("Reads: Hoarding drives Unenforced rules — causes it or leads to it."), so the direction and
+/// the verb are checked as they are chosen. Read from the link's form (its item's context).
+fn link_sentence_hint() -> Signal<String> {
+    let state = use_app();
+    let form = use_context::<ItemForm>();
+    let choices = use_context::<super::field::ItemChoices>();
+    Signal::derive(move || {
+        let lang = state.lang.get();
+        let Some(form) = &form else { return String::new() };
+        let name = |id: String| {
+            choices
+                .and_then(|c| c.nodes.with(|n| n.iter().find(|(i, _)| *i == id).map(|(_, l)| l.clone())))
+                .filter(|l| !l.trim().is_empty())
+                .unwrap_or(if id.is_empty() { "…".to_string() } else { id })
+        };
+        let Some(relation) = Relation::parse(&form.field("relation")) else { return String::new() };
+        let (source, target) = (name(form.field("source")), name(form.field("target")));
+        match lang {
+            Lang::En => format!("Reads: {source} {} {target} — {}.", relation.verb(lang), relation.meaning(lang)),
+            Lang::Zh => format!("读作：{source}{}{target}——{}。", relation.verb(lang), relation.meaning(lang)),
+        }
+    })
+}
+
 /// The fields of one item of `kind` at `at` (`nodes[2]`).
 fn item_fields(kind: ListKind, at: &str, languages: Languages) -> AnyView {
     let f = |name: &str| format!("{at}.{name}");
     let ids_hint = ui(i18n::editor::IDS_HINT);
     match kind {
+        // The label first, then its kind: Tab goes from the one to the other (trial 8 went
+        // back with Shift+Tab to change a kind above the label). The id, made from the label,
+        // after them.
         ListKind::Nodes => view! {
-            <Field path=f("id") label=ui(i18n::editor::ID) hint=ui(i18n::editor::ID_HINT)/>
-            <Field path=f("kind") label=ui(i18n::editor::KIND) kind=FieldKind::Choice(kinds)/>
             {text_fields(at, "label", i18n::editor::LABEL, FieldKind::Line, languages)}
+            <Field path=f("kind") label=ui(i18n::editor::KIND) kind=FieldKind::Choice(kinds)/>
             {text_fields(at, "summary", i18n::editor::SUMMARY, FieldKind::Long, languages)}
+            <Field path=f("id") label=ui(i18n::editor::ID) hint=ui(i18n::editor::ID_HINT)/>
             <Field path=f("group") label=ui(i18n::editor::GROUP_ID) suggest="edit-group-ids"/>
             {text_fields(at, "aliases", i18n::editor::ALIASES, FieldKind::Line, languages)}
         }
         .into_any(),
         ListKind::Links => view! {
             <Field path=f("source") label=ui(i18n::editor::LINK_FROM) kind=FieldKind::Node/>
-            <Field path=f("relation") label=ui(i18n::editor::RELATION) kind=FieldKind::Choice(relations)/>
+            <Field path=f("relation") label=ui(i18n::editor::RELATION) kind=FieldKind::Choice(relations)
+                hint=link_sentence_hint()/>
             <Field path=f("target") label=ui(i18n::editor::LINK_TO) kind=FieldKind::Node/>
             // The note before the basis, which few links change: Tab goes from the ends to the note.
             {text_fields(at, "note", i18n::editor::NOTE, FieldKind::Long, languages)}
