@@ -80,6 +80,12 @@ impl Notice {
 pub struct AppState {
     pub lang: RwSignal<Lang>,
     pub selection: RwSignal<Selected>,
+    /// While the editor waits for a node to be chosen (a link's other end, a list's next id),
+    /// what the views would select goes to `picked` instead: nothing is selected, so no URL
+    /// step, no "selected" said, no other node dimmed. Set by the editor only.
+    pub picking: RwSignal<bool>,
+    /// What was chosen while picking: each choice, the same one again too.
+    pub picked: RwSignal<Option<Selected>>,
     /// How many selections the reader can go back through (the history entry's depth).
     pub back_depth: RwSignal<usize>,
     /// The node under the pointer or with keyboard focus: its neighbourhood is highlighted.
@@ -149,6 +155,8 @@ impl AppState {
         AppState {
             lang: RwSignal::new(lang),
             selection: RwSignal::new(Selected::Nothing),
+            picking: RwSignal::new(false),
+            picked: RwSignal::new(None),
             back_depth: RwSignal::new(0),
             hovered: RwSignal::new(None),
             scene: RwSignal::new(Arc::new(scene)),
@@ -194,6 +202,10 @@ impl AppState {
     /// Selects `selected` as a reader's step (the URL gets a history entry for it, which the
     /// details panel's Back returns from).
     pub fn select(&self, selected: Selected) {
+        if self.picking.get_untracked() {
+            self.picked.set(Some(selected));
+            return;
+        }
         if self.selection.get_untracked() != selected {
             // What is chosen now is what is in focus: a node hovered (or reached by arrow keys)
             // before no longer speaks for the graph until the pointer or the keys move again.

@@ -63,7 +63,8 @@ pub enum Edit {
     /// Appends a link from the node `source` to the node `target` (ids), of the relation of the
     /// list's last link, citing `citing` (a locator and its words) when given: a link drawn in
     /// the graph, from one node to the next, as one step to undo. Refused as [`Edit::Cite`]
-    /// refuses, or when it would link a node to itself, and then nothing is added.
+    /// refuses, when it would link a node to itself or either end is no node of the draft, and
+    /// then nothing is added.
     AddLink { source: String, target: String, citing: Option<(String, String)> },
     /// Replaces the source text with the passages of a pasted text (empty: no source text).
     SourceText(String),
@@ -76,6 +77,9 @@ pub enum EditError {
     NoSuchPlace(String),
     /// A cited quote is not in the passage its locator names.
     NotInPassage { para: String },
+    /// A link drawn to or from a node the draft does not have (it was removed or renamed while
+    /// the link was being drawn).
+    NoSuchNode(String),
     /// A link drawn from a node to itself: choosing the node it starts from again is a slip, not
     /// a relation the author means.
     LinkToItself(String),
@@ -334,6 +338,10 @@ impl Draft {
                 let index = self.len(ListKind::Links.key());
                 if source == target {
                     return Err(EditError::LinkToItself(source.clone()));
+                }
+                let nodes = self.ids(ListKind::Nodes);
+                if let Some(unknown) = [source, target].into_iter().find(|id| !nodes.contains(id)) {
+                    return Err(EditError::NoSuchNode(unknown.clone()));
                 }
                 let mut added = self.apply(&Edit::Add(ListKind::Links))?;
                 for (end, id) in [("source", source), ("target", target)] {
@@ -678,6 +686,8 @@ fn mend(value: &mut Value, problem: &Problem, languages: Languages, removals: &m
         }
         (Missing | WrongType { .. }, Some("year")) => set(value, path, Some(json!(0))).is_ok(),
         (NoSources, _) => set(value, path, Some(json!([{ "para": PLACEHOLDER, "quote": PLACEHOLDER }]))).is_ok(),
+        // A link the text does not state, its note not written yet.
+        (NoReadingNote, _) => set(value, path, Some(placeholder_text())).is_ok(),
         (NoTranslation { lang }, _) => {
             set(value, path, Some(json!({ "lang": lang.code(), "text": PLACEHOLDER, "basis": "ours" }))).is_ok()
         }

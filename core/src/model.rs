@@ -447,7 +447,7 @@ impl Relation {
             (Relation::PartOf, Lang::En) => "is a component, member or sub-item of it",
             (Relation::Claims, Lang::En) => "holds it (a claim)",
             (Relation::Cites, Lang::En) => "refers to it or relies on it",
-            (Relation::Addresses, Lang::Zh) => "旨在应对它的对策",
+            (Relation::Addresses, Lang::Zh) => "为处理它而采取的对策",
             (Relation::Mitigates, Lang::Zh) => "减轻它而不消除它",
             (Relation::Aggravates, Lang::Zh) => "使它加重",
             (Relation::Drives, Lang::Zh) => "引起或导致它",

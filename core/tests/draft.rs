@@ -887,6 +887,13 @@ fn a_preview_writes_placeholders_for_each_kind_of_gap() {
     });
     assert_eq!(m.events[0].title.en, atlas_core::draft::PLACEHOLDER);
     assert_eq!(m.nodes.len(), 5, "no node is dropped for a missing text");
+    // A link marked as the reading's inference, its note not written yet, stays drawn.
+    let m = preview_of(&|v| {
+        v["links"][0]["basis"] = json!("reading");
+        v["links"][0].as_object_mut().unwrap().remove("note");
+    });
+    assert_eq!(m.links.len(), whole["links"].as_array().unwrap().len(), "a reading link without its note is dropped");
+    assert_eq!(m.links[0].note.en, atlas_core::draft::PLACEHOLDER);
     // A translation missing in a two-language reading.
     let m = preview_of(&|v| {
         v["meta"]["languages"] = json!(["en", "zh"]);
@@ -1068,8 +1075,29 @@ fn a_link_drawn_from_node_to_node_is_added_with_its_ends_and_quote_in_one_step_o
     let refused = [
         (("node-1", "node-1"), None, EditError::LinkToItself("node-1".into())),
         (("node-1", "node-2"), Some(("P3", "the others hoard")), EditError::NotInPassage { para: "P3".into() }),
+        // An end removed or renamed while the link was being drawn.
+        (("node-1", "node-9"), None, EditError::NoSuchNode("node-9".into())),
+        (("gone", "node-2"), None, EditError::NoSuchNode("gone".into())),
+        (("", "node-2"), None, EditError::NoSuchNode(String::new())),
     ];
     for ((source, target), citing, why) in refused {
         assert_eq!(draw(&draft, source, target, citing), Err(why), "{source} → {target} {citing:?}");
+        // Refused through the history: no step taken.
+        let mut history = History::new(draft.clone());
+        let edit = Edit::AddLink {
+            source: source.into(),
+            target: target.into(),
+            citing: citing.map(|(p, q)| (p.into(), q.into())),
+        };
+        assert!(history.apply(&edit).is_err() && !history.can_undo(), "{source} → {target}: a step was taken");
     }
+    // In a two-language reading the quote comes with its translation to write.
+    let two = [Edit::SourceText(SOURCE.into()), Edit::Add(ListKind::Nodes), Edit::Add(ListKind::Nodes)]
+        .iter()
+        .fold(Draft::new(Languages { source: Lang::En, second: Some(Lang::Zh) }), |d, e| d.apply(e).unwrap());
+    let two = draw(&two, "node-1", "node-2", Some(("P2", "the others hoard"))).unwrap();
+    assert_eq!(
+        two.value()["links"][0]["sources"][0]["translation"],
+        json!({"lang": "zh", "text": "", "basis": "ours"})
+    );
 }

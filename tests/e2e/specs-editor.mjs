@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { check, CheckError } from '../support/page.mjs';
 import { englishReading, tempDir, TRUST_TEXT } from '../support/datasets.mjs';
 import { spyOnDownloads, nextDownload } from './specs-share.mjs';
-import { GRAPH, openMenu, menuItem, details, expectDetailsTitle, expectFocused, graphNode, eventButton, loadData } from './specs.mjs';
+import { GRAPH, openMenu, menuItem, details, expectDetailsTitle, expectFocused, graphNode, loadData } from './specs.mjs';
 import { ownServer, expectDataSet, alertText, chooseFile, pinSomeNode, storageItems } from './specs-data.mjs';
 
 /** A link of the "More" menu. */
@@ -719,7 +719,7 @@ export const specs = [
   },
 
   {
-    name: 'editor: links drawn from node to node and a tour step\'s nodes and events chosen in the graph and the timeline',
+    name: 'editor: links drawn from node to node, and a tour step\'s nodes chosen, in the graph',
     async run({ page, site, startServer }) {
       const set = englishReading();
       const server = await ownServer(startServer, site);
@@ -776,6 +776,8 @@ export const specs = [
           check(relation === set.links.at(-1).relation, `${why}: the new link's relation is ${relation}, not the last link's ${set.links.at(-1).relation}`);
           // The relation's field reads the link as its sentence, with what the relation means.
           const reads = await page.js('const f = arguments[0].querySelector("select").closest(".field"); return R.norm(f.querySelector(".field-hint").textContent);', await page.byRole('combobox', 'Relation', { exact: true, within: item }).then((el) => page.js('return arguments[0].closest(".field");', el)));
+          // The fixture's last link exemplifies (what a drawn link starts as).
+          check(set.links.at(-1).relation === 'exemplifies', `the fixture's last link ${set.links.at(-1).relation}: this check knows "exemplifies"`);
           const sentence = `Reads: ${source.label.en} exemplifies ${target.label.en} — is a case or instance of it.`;
           check(reads === sentence, `${why}: under Relation the link reads ${JSON.stringify(reads)}, not ${JSON.stringify(sentence)}`);
           check((await drawingSaid()) === '' && (await page.all('button', 'Stop choosing', { exact: true })).length === 0, `${why}: the bar still says a link is being drawn: ${JSON.stringify(await drawingSaid())}`);
@@ -818,14 +820,13 @@ export const specs = [
         check(quotes.length === 1 && quotes[0] === 'the others hoard', `the link drawn with the words picked cites ${JSON.stringify(quotes)}`);
         check(await page.js('return !document.querySelector(".passages-dock .picked");'), 'the words stay picked after the drawn link cited them');
 
-        // A tour step's nodes chosen in the graph, and its events in the timeline, one after
-        // another; a node it has already is not added twice, and no node's form opens.
+        // A tour step's nodes chosen in the graph, one after another; a node it has already is
+        // not added twice, no node's form opens and none is selected.
         const tour = await section(page, 'Tour steps');
         const [step] = set.tour;
         const stepItem = await page.js('return arguments[0].querySelectorAll("ol.items > li")[0];', tour);
         await page.click(await page.js('return arguments[0].querySelector("summary");', stepItem));
         const nodesField = await textField(page, stepItem, 'Nodes (ids)');
-        const eventsField = await textField(page, stepItem, 'Events (ids)');
         const chooseNodes = await page.byRole('button', 'Choose in the graph (Nodes (ids))', { exact: true, within: stepItem });
         await page.click(chooseNodes);
         await page.until(async () => (await drawingSaid()) === `Adding to Nodes (ids) of “${step.title.en}”: choose nodes in the graph or with Search, one after another. Esc stops.`, 'the bar to say nodes are added to the step').catch(async (e) => {
@@ -845,16 +846,22 @@ export const specs = [
         const wantNames = wantNodes.split(' ').map((id) => node(id).label.en).join(' · ');
         check(names === wantNames, `the step's nodes read by name ${JSON.stringify(names)}, not ${JSON.stringify(wantNames)}`);
         check((await page.attr(chooseNodes, 'aria-pressed')) === 'true', '"Choose in the graph" stopped after a node was added');
-        // The timeline's events for its events: pressing the other button changes what is chosen.
-        await page.click(await page.byRole('button', 'Choose in the timeline (Events (ids))', { exact: true, within: stepItem }));
-        check((await page.attr(chooseNodes, 'aria-pressed')) === 'false', '"Choose in the graph" still pressed while the timeline chooses');
-        await page.click(await eventButton(page, set.events[0]));
-        await page.until(async () => (await page.prop(eventsField, 'value')) === set.events[0].id, `the step's events to read ${set.events[0].id}`);
+        // "Stop choosing" stops, the keyboard back on the button that started it; a node chosen
+        // next opens its form and is not added.
         await page.click(await page.byRole('button', 'Stop choosing', { exact: true, within: pane }));
         await page.until(async () => (await drawingSaid()) === '', '"Stop choosing" to stop');
-        await page.click(await graphNode(page, data, node('hoarding')));
+        await expectFocused(page, chooseNodes, '"Choose in the graph" after "Stop choosing"');
+        await page.click(await graphNode(page, data, node('visible-reciprocity')));
         await page.until(async () => (await openForms()) > formsBefore, 'a node chosen after "Stop choosing" to open its form');
         check((await page.prop(nodesField, 'value')) === wantNodes, 'a node chosen after "Stop choosing" was added to the step');
+        // Undo stops choosing too (the list it fills may be gone or another one after it).
+        await page.click(chooseNodes);
+        await page.until(async () => (await drawingSaid()).startsWith('Adding to'), 'choosing again');
+        await page.click(await page.byRole('button', 'Undo', { exact: true, within: pane }));
+        const choosePressed = async () => page.attr(await page.byRole('button', 'Choose in the graph (Nodes (ids))', { exact: true, within: stepItem }), 'aria-pressed');
+        await page.until(async () => (await drawingSaid()) === '' && (await choosePressed()) === 'false', 'Undo to stop choosing').catch(async (e) => {
+          throw new CheckError(`${e.message}; the bar says ${JSON.stringify(await status(page))}`);
+        });
       } finally {
         await server.close();
         tmp.remove();

@@ -162,7 +162,7 @@ pub fn details(scene: Arc<Scene>, node: usize, lang: Lang) -> impl IntoView {
     // One name whether or not a link has a note (a reading may leave every note out; trial 8
     // was puzzled by two names for the one list).
     let link_notes_heading = match lang {
-        Lang::Zh => "其关系及出处",
+        Lang::Zh => "相关关系及出处",
         Lang::En => "Its links and their sources",
     };
     view! {

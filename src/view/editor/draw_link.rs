@@ -2,18 +2,18 @@
 //! leads to chosen in the graph (a click, or Enter on it) or with Search makes the link (citing
 //! the words picked in the source pane, if any) and opens its form at its relation.
 
-use super::choosing::Choosing;
+use super::choosing::{self, Choosing};
 use super::field::field_id;
 use super::{item_list, source_pane, use_editor, EditorState};
 use crate::i18n;
 use crate::state::use_app;
 use atlas_core::draft::{Edit, ListKind};
-use atlas_core::view_state::Selected;
 use leptos::prelude::*;
 
-/// The other end chosen: makes the link from `from` to `to`. The node it starts from, chosen
-/// again, leaves it waiting.
-pub(super) fn finish(editor: EditorState, from: String, to: &str) {
+/// The other end chosen: makes the link from the node whose form is at `at` to the node `to`.
+/// The node it starts from, chosen again, leaves it waiting.
+pub(super) fn finish(editor: EditorState, at: &str, to: &str) {
+    let from = editor.field(&format!("{at}.id"));
     if from == to {
         return;
     }
@@ -29,10 +29,10 @@ pub(super) fn finish(editor: EditorState, from: String, to: &str) {
         source_pane::clear_selection(editor);
     }
     // Only the new link's form open, the keyboard at its relation: its ends are given.
-    let at = format!("links[{index}]");
+    let link = format!("links[{index}]");
     item_list::close_open_items(editor);
-    item_list::open_item(editor, &at);
-    item_list::focus_field(field_id(&format!("{at}.relation")));
+    item_list::open_item(editor, &link);
+    item_list::focus_field(field_id(&format!("{link}.relation")));
 }
 
 /// The button in the form of the node at `at` (`nodes[3]`, called `name`) that starts a link
@@ -42,24 +42,28 @@ pub fn DrawLinkButton(at: String, name: Signal<String>) -> impl IntoView {
     let state = use_app();
     let editor = use_editor();
     let lang = state.lang;
-    let id = Memo::new(move |_| editor.field(&format!("{at}.id")));
-    let from_here =
-        move || editor.choosing.with(|now| matches!(now, Some(Choosing::LinkEnd { from }) if *from == id.get()));
-    let toggle = move |_| {
-        if from_here() {
-            editor.choosing.set(None);
-        } else {
-            editor.choosing.set(Some(Choosing::LinkEnd { from: id.get_untracked() }));
-            // Nothing chosen in the graph: every node shows as it rests, with its label, and
-            // any node chosen next is a change the graph sees.
-            state.selection.set(Selected::Nothing);
+    let mine = Choosing::LinkEnd { at: at.clone() };
+    let button_id = format!("{}-draw-link", field_id(&at));
+    let has_id = Memo::new(move |_| !editor.field(&format!("{at}.id")).is_empty());
+    let from_here = {
+        let mine = mine.clone();
+        move || editor.choosing.with(|now| now.as_ref() == Some(&mine))
+    };
+    let toggle = {
+        let from_here = from_here.clone();
+        move |_| {
+            if from_here() {
+                editor.choosing.set(None);
+            } else {
+                choosing::start(state, editor, mine.clone());
+            }
         }
     };
     view! {
         // Every node's form has one: the name says which node (the visible words begin it).
-        <button type="button" class="draw-link" aria-pressed=move || from_here().to_string()
+        <button type="button" id=button_id class="draw-link" aria-pressed=move || from_here().to_string()
             aria-label=move || format!("{} ({})", i18n::editor::DRAW_LINK.get(lang.get()), name.get())
-            disabled=move || id.with(String::is_empty) on:click=toggle>
+            disabled=move || !has_id.get() on:click=toggle>
             {move || i18n::editor::DRAW_LINK.get(lang.get())}
         </button>
     }

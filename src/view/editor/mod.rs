@@ -122,6 +122,10 @@ impl EditorState {
     /// Makes one edit; a refused one is said in the editor's status, and so is an id the edit
     /// gave an item from its name.
     pub fn edit(&self, edit: Edit) {
+        // A removal moves the items after it: what is being chosen for may be gone or moved.
+        if matches!(edit, Edit::Remove { .. }) {
+            self.choosing.set(None);
+        }
         let (mut refused, mut id_given) = (None, None);
         self.history.update(|h| match h.apply_telling_id(&edit) {
             Ok(given) => id_given = given,
@@ -153,6 +157,8 @@ impl EditorState {
     /// After Undo or Redo: a step across another reading lets go of the pins, which belong to
     /// the reading left (its nodes of the same ids are not where the author put them).
     fn after_moving(&self, step: Option<Step>) {
+        // The item being chosen for may be gone, or another one, after a step back or forth.
+        self.choosing.set(None);
         if step == Some(Step::Reading) {
             forget_draft_pins();
             // The other reading's items are not the ones that were open.
@@ -194,6 +200,7 @@ impl EditorState {
             forget_draft_pins();
         }
         self.pending.set(None);
+        self.choosing.set(None);
         self.history.update(|h| h.start(draft));
         self.refused.set(None);
         self.id_given.set(None);
@@ -252,6 +259,10 @@ fn refusal(err: &EditError) -> Notice {
             format!("原文未更改：以“{starts}”开头的段落没有定位符，而其他段落用的是你自己的定位符。请在它前面加上定位符，如 [p. 13]。"),
             format!("The source text was not changed: the passage starting \"{starts}\" has no locator, while the others have your own. Start it with one, such as [p. 13]."),
         ),
+        EditError::NoSuchNode(id) => Notice::text(
+            format!("关系未添加：草稿中已没有节点 {id}（画关系期间它被删除或改名了）。"),
+            format!("No link was added: the draft has no node {id} any more (it was removed or renamed while the link was drawn)."),
+        ),
         EditError::LinkToItself(id) => Notice::text(
             format!("关系未添加：它的两端都是 {id}。请选择另一个节点。"),
             format!("No link was added: both its ends were {id}. Choose another node."),
@@ -295,7 +306,7 @@ pub fn provide_editor(state: AppState) -> EditorState {
     keep::keep_in_storage(state, editor);
     views::show_in_views(state, editor);
     views::open_the_chosen(state, editor);
-    choosing::watch(editor);
+    choosing::watch(state, editor);
     keep::keep_on_leaving(editor);
     keep::keep_while_typing(editor);
     editor

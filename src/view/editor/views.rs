@@ -49,11 +49,6 @@ pub(super) fn open_the_chosen(state: AppState, editor: EditorState) {
         if !editor.open.get_untracked() {
             return;
         }
-        // A link being drawn, a list being filled, takes what is chosen. Untracked: the edit it
-        // makes must not run this again (the choosing over, it would open the node's form).
-        if untrack(|| super::choosing::take(state, editor, &selected)) {
-            return;
-        }
         let (kind, id) = match selected {
             atlas_core::view_state::Selected::Node(id) => (ListKind::Nodes, id),
             atlas_core::view_state::Selected::Event(id) => (ListKind::Events, id),
