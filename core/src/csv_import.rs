@@ -242,6 +242,11 @@ impl Builder {
             if cell.is_empty() && !self.languages.has(lang) {
                 continue;
             }
+            // A problem with the whole text (a link the text does not state without its note) is
+            // placed at its first column.
+            if text.is_empty() {
+                self.record(path.to_string(), sheet.place(row, Some(c)));
+            }
             self.record(format!("{path}.{}", lang.code()), sheet.place(row, Some(c)));
             text.insert(lang.code().to_string(), Value::String(cell));
         }

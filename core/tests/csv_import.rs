@@ -130,6 +130,18 @@ fn a_bad_cell_is_reported_by_file_row_and_column() {
         |t| t.replacen("year,2024", "year,next year", 1),
         &["reading.csv, row 5, column B (value): expected a whole number, found a string"],
     );
+    // A link marked as the reading's inference without its note: placed at the note's column.
+    check(
+        "links.csv",
+        |t| {
+            t.replacen(
+                "weaponisation,drives,hoarding,,Weaponising the commons makes the others hoard.,",
+                "weaponisation,drives,hoarding,reading,,",
+                1,
+            )
+        },
+        &["links.csv, row 2, column E (note): is marked as the reading's inference but has no note saying why"],
+    );
     check(
         "nodes.csv",
         |t| t.replacen(",Hoarding,", ",,", 1),
