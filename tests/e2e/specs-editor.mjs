@@ -828,6 +828,15 @@ export const specs = [
         await page.click(await page.js('return arguments[0].querySelector("summary");', stepItem));
         const nodesField = await textField(page, stepItem, 'Nodes (ids)');
         const chooseNodes = await page.byRole('button', 'Choose in the graph (Nodes (ids))', { exact: true, within: stepItem });
+        // Pressed straight after typing in a field above it: the press commits the field, whose
+        // problem then goes and moves the form up under the pointer; the press still counts.
+        const stepText = await textField(page, stepItem, 'Text');
+        await page.fill(stepText, '');
+        await page.press('Backspace', 'Tab');
+        await page.until(() => page.js('return !!arguments[0].closest(".field").querySelector(".field-problems li");', stepText), 'the emptied step text to show its problem').catch(async (e) => {
+          throw new CheckError(`${e.message}; the field holds ${JSON.stringify(await page.prop(stepText, 'value'))}; its field: ${await page.js('return arguments[0].closest(".field").outerHTML.slice(0, 600);', stepText)}; status ${JSON.stringify(await status(page))}`);
+        });
+        await page.type(stepText, step.text.en);
         await page.click(chooseNodes);
         await page.until(async () => (await drawingSaid()) === `Adding to Nodes (ids) of “${step.title.en}”: choose nodes in the graph or with Search, one after another. Esc stops.`, 'the bar to say nodes are added to the step').catch(async (e) => {
           throw new CheckError(`${e.message}; it says ${JSON.stringify(await drawingSaid())}`);

@@ -51,7 +51,7 @@ pub fn DrawLinkButton(at: String, name: Signal<String>) -> impl IntoView {
     };
     let toggle = {
         let from_here = from_here.clone();
-        move |_| {
+        move || {
             if from_here() {
                 editor.choosing.set(None);
             } else {
@@ -59,11 +59,12 @@ pub fn DrawLinkButton(at: String, name: Signal<String>) -> impl IntoView {
             }
         }
     };
+    let (on_pointerdown, on_click) = choosing::on_press(toggle);
     view! {
         // Every node's form has one: the name says which node (the visible words begin it).
         <button type="button" id=button_id class="draw-link" aria-pressed=move || from_here().to_string()
             aria-label=move || format!("{} ({})", i18n::editor::DRAW_LINK.get(lang.get()), name.get())
-            disabled=move || !has_id.get() on:click=toggle>
+            disabled=move || !has_id.get() on:pointerdown=on_pointerdown on:click=on_click>
             {move || i18n::editor::DRAW_LINK.get(lang.get())}
         </button>
     }

@@ -368,7 +368,8 @@ fn add_to_list(
         editor.edit(Edit::Set { path: path.clone(), text: atlas_core::draft::id_list_with(&value(), &chosen) });
     };
     view! {
-        <p class="field-names">{names}</p>
+        // Polite live region: a node added by choosing it in the graph is heard here.
+        <p class="field-names" aria-live="polite">{names}</p>
         <div class="add-to-list">
             <select aria-label=move || format!("{} ({})", prompt(), label.get()) node_ref=select>{options}</select>
             <button type="button" aria-label=move || format!("{} ({})", ui(crate::i18n::editor::ADD_TO_LIST), label.get())
