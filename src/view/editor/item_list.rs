@@ -289,8 +289,8 @@ fn item_fields(kind: ListKind, at: &str, languages: Languages) -> AnyView {
 }
 
 /// What an item is called in its disclosure and its buttons: its label or title in the shown
-/// language, else its id; a link by its ends.
-fn item_name(kind: ListKind, item: &ItemForm, languages: Languages, lang: Lang) -> String {
+/// language, else its id; a link by its ends' names (trial 9: link forms titled by long ids).
+fn item_name(kind: ListKind, item: &ItemForm, languages: Languages, lang: Lang, nodes: &[(String, String)]) -> String {
     let shown = languages.shown(lang).code();
     let text = |field: &str| Some(item.field(&format!("{field}.{shown}"))).filter(|s| !s.is_empty());
     let name = match kind {
@@ -299,7 +299,16 @@ fn item_name(kind: ListKind, item: &ItemForm, languages: Languages, lang: Lang) 
         ListKind::Links => {
             let relation = item.field("relation");
             let relation = Relation::parse(&relation).map_or(relation, |r| r.label(lang).to_string());
-            Some(format!("{} {relation} {}", item.field("source"), item.field("target")))
+            let end = |field: &str| {
+                let id = item.field(field);
+                nodes
+                    .iter()
+                    .find(|(i, _)| *i == id)
+                    .map(|(_, l)| l.clone())
+                    .filter(|l| !l.trim().is_empty())
+                    .unwrap_or(id)
+            };
+            Some(format!("{} {relation} {}", end("source"), end("target")))
         }
     };
     name.or(Some(item.field("id")).filter(|s| !s.is_empty())).unwrap_or_else(|| "—".into())
@@ -337,6 +346,7 @@ pub fn ItemList(kind: ListKind) -> impl IntoView {
     let count = Memo::new(move |_| editor.with_draft(|d| d.len(key)));
     let languages = Memo::new(move |_| editor.languages());
     let (heading, add_name) = list_names(kind);
+    let choices = use_context::<super::field::ItemChoices>();
     let add_id = format!("edit-add-{key}");
     let add = move |_| {
         let index = count.get_untracked();
@@ -352,7 +362,11 @@ pub fn ItemList(kind: ListKind) -> impl IntoView {
         let form = ItemForm::provide(&at);
         let name = {
             let form = form.clone();
-            Signal::derive(move || item_name(kind, &form, languages.get(), lang.get()))
+            // Only a link's name reads the nodes' names (and wakes when one changes).
+            Signal::derive(move || match choices.filter(|_| kind == ListKind::Links) {
+                Some(c) => c.nodes.with(|nodes| item_name(kind, &form, languages.get(), lang.get(), nodes)),
+                None => item_name(kind, &form, languages.get(), lang.get(), &[]),
+            })
         };
         let problems = {
             let form = form.clone();
