@@ -164,6 +164,19 @@ async function makeFromSelection(page, list, make, first, words) {
   return item;
 }
 
+/**
+ * Opens the editor's page and the reading `set`, written as a file in `tmp`, as its draft.
+ * Returns the file and the reading as the specs read it.
+ */
+async function openAsDraft(page, server, tmp, set) {
+  await page.open(server.url('editor.html?lang=en'));
+  const file = tmp.write('trust.json', set);
+  const data = loadData(file);
+  await chooseFile(page, file);
+  await expectDataSet(page, set, 'the reading opened as the draft');
+  return { file, data };
+}
+
 async function status(page) {
   return page.text(await page.byRole('status', null, { within: await editorPane(page) }));
 }
@@ -618,11 +631,7 @@ export const specs = [
       const server = await ownServer(startServer, site);
       const tmp = tempDir();
       try {
-        await page.open(server.url('editor.html?lang=en'));
-        const file = tmp.write('trust.json', set);
-        const data = loadData(file);
-        await chooseFile(page, file);
-        await expectDataSet(page, set, 'the reading opened as the draft');
+        const { file, data } = await openAsDraft(page, server, tmp, set);
         const { node, transform } = await pinSomeNode(page, data);
         const at = (el) => page.attr(el, 'transform');
         const pinned = async (why) => {
@@ -725,11 +734,7 @@ export const specs = [
       const server = await ownServer(startServer, site);
       const tmp = tempDir();
       try {
-        await page.open(server.url('editor.html?lang=en'));
-        const file = tmp.write('trust.json', set);
-        const data = loadData(file);
-        await chooseFile(page, file);
-        await expectDataSet(page, set, 'the reading opened as the draft');
+        const { data } = await openAsDraft(page, server, tmp, set);
         const pane = await editorPane(page);
         const links = await section(page, 'Links');
         const linkCount = () => page.js('return arguments[0].querySelectorAll("ol.items > li").length;', links);

@@ -38,7 +38,7 @@ impl Choosing {
 
 /// Starts choosing for `what`. Nothing stays selected in the graph: a selected node dims the
 /// others and leaves out their labels (trial 8 could not see the names of the nodes to choose).
-pub(super) fn start(state: AppState, editor: EditorState, what: Choosing) {
+fn start(state: AppState, editor: EditorState, what: Choosing) {
     state.selection.set(Selected::Nothing);
     editor.choosing.set(Some(what));
 }
@@ -101,7 +101,28 @@ pub fn ChooseInGraphButton(list: String, label: Signal<String>) -> impl IntoView
     let state = use_app();
     let editor = use_editor();
     let lang = state.lang;
-    let mine = Choosing::ListItems { list };
+    let (id, pressed, on_pointerdown, on_click) = toggle_button(state, editor, Choosing::ListItems { list });
+    let text = move || i18n::editor::CHOOSE_IN_GRAPH.get(lang.get());
+    view! {
+        <button type="button" id=id class="choose-in-views" aria-pressed=move || pressed().to_string()
+            aria-label=move || format!("{} ({})", text(), label.get())
+            on:pointerdown=on_pointerdown on:click=on_click>{text}</button>
+    }
+}
+
+/// What a button that starts choosing for `mine`, and stops it when pressed again, needs: its id
+/// (where "Stop choosing" puts the keyboard back), whether it is pressed (reactive), and its
+/// press and click handlers (see [`on_press`]).
+pub(super) fn toggle_button(
+    state: AppState,
+    editor: EditorState,
+    mine: Choosing,
+) -> (
+    String,
+    impl Fn() -> bool + Clone + Send + Sync + 'static,
+    impl Fn(web_sys::PointerEvent) + 'static,
+    impl Fn(web_sys::MouseEvent) + 'static,
+) {
     let id = mine.button_id();
     let pressed = {
         let mine = mine.clone();
@@ -118,12 +139,7 @@ pub fn ChooseInGraphButton(list: String, label: Signal<String>) -> impl IntoView
         }
     };
     let (on_pointerdown, on_click) = on_press(toggle);
-    let text = move || i18n::editor::CHOOSE_IN_GRAPH.get(lang.get());
-    view! {
-        <button type="button" id=id class="choose-in-views" aria-pressed=move || pressed().to_string()
-            aria-label=move || format!("{} ({})", text(), label.get())
-            on:pointerdown=on_pointerdown on:click=on_click>{text}</button>
-    }
+    (id, pressed, on_pointerdown, on_click)
 }
 
 /// Wires a button that starts or stops choosing to act on the press, not on the click: leaving
@@ -132,7 +148,7 @@ pub fn ChooseInGraphButton(list: String, label: Signal<String>) -> impl IntoView
 /// of six, after typing a step's text). A mouse's or a pen's press acts, and the click after it
 /// is ignored; a touch (which may be the start of a scroll) and the keyboard (Enter, Space:
 /// `detail` 0) act on the click.
-pub(super) fn on_press(
+fn on_press(
     toggle: impl Fn() + Clone + 'static,
 ) -> (impl Fn(web_sys::PointerEvent) + 'static, impl Fn(web_sys::MouseEvent) + 'static) {
     use std::sync::atomic::{AtomicBool, Ordering};
@@ -161,12 +177,7 @@ pub(super) fn on_press(
 pub(super) fn said(editor: EditorState, lang: Lang) -> Option<String> {
     let choosing = editor.choosing.get()?;
     let choices = use_context::<ItemChoices>();
-    let node_name = move |id: String| {
-        choices
-            .and_then(|c| c.nodes.with(|nodes| nodes.iter().find(|(i, _)| *i == id).map(|(_, n)| n.clone())))
-            .filter(|n| !n.is_empty())
-            .unwrap_or(id)
-    };
+    let node_name = move |id: String| choices.and_then(|c| c.node_name(&id)).unwrap_or(id);
     // "Nodes (ids) of “Why trust fails”": the list and its item's title, when it has one.
     let list_name = move |list: &str| {
         let (item, field) = list.rsplit_once('.').unwrap_or((list, list));

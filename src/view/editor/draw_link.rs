@@ -42,24 +42,9 @@ pub fn DrawLinkButton(at: String, name: Signal<String>) -> impl IntoView {
     let state = use_app();
     let editor = use_editor();
     let lang = state.lang;
-    let mine = Choosing::LinkEnd { at: at.clone() };
-    let button_id = format!("{}-draw-link", field_id(&at));
+    let (button_id, from_here, on_pointerdown, on_click) =
+        choosing::toggle_button(state, editor, Choosing::LinkEnd { at: at.clone() });
     let has_id = Memo::new(move |_| !editor.field(&format!("{at}.id")).is_empty());
-    let from_here = {
-        let mine = mine.clone();
-        move || editor.choosing.with(|now| now.as_ref() == Some(&mine))
-    };
-    let toggle = {
-        let from_here = from_here.clone();
-        move || {
-            if from_here() {
-                editor.choosing.set(None);
-            } else {
-                choosing::start(state, editor, mine.clone());
-            }
-        }
-    };
-    let (on_pointerdown, on_click) = choosing::on_press(toggle);
     view! {
         // Every node's form has one: the name says which node (the visible words begin it).
         <button type="button" id=button_id class="draw-link" aria-pressed=move || from_here().to_string()

@@ -88,6 +88,18 @@ pub struct ItemChoices {
     pub events: Memo<Vec<(String, String)>>,
 }
 
+impl ItemChoices {
+    /// The written name of the node `id` (reactive), if it has one.
+    pub fn node_name(&self, id: &str) -> Option<String> {
+        self.nodes.with(|nodes| name_in(nodes, id))
+    }
+}
+
+/// The name a list of choices (ids with their names) gives `id`, when one is written.
+pub fn name_in(choices: &[(String, String)], id: &str) -> Option<String> {
+    choices.iter().find(|(i, _)| i == id).map(|(_, name)| name.clone()).filter(|name| !name.trim().is_empty())
+}
+
 /// What a field that holds a list of ids adds to it, chosen by name beside it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AddFrom {
@@ -342,10 +354,9 @@ fn add_to_list(
             if ids.is_empty() {
                 return None;
             }
-            let list = choices.map(|c| c.get()).unwrap_or_default();
             let name =
-                |id: &str| list.iter().find(|(i, _)| i == id).map(|(_, l)| l.clone()).filter(|l| !l.trim().is_empty());
-            Some(ids.iter().map(|id| name(id).unwrap_or_else(|| id.to_string())).collect::<Vec<_>>().join(" · "))
+                |id: &str| choices.and_then(|c| c.with(|list| name_in(list, id))).unwrap_or_else(|| id.to_string());
+            Some(ids.iter().map(|id| name(id)).collect::<Vec<_>>().join(" · "))
         }
     };
     let select = NodeRef::<leptos::html::Select>::new();

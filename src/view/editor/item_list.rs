@@ -4,7 +4,7 @@
 
 use super::cites::Cites;
 use super::draw_link::DrawLinkButton;
-use super::field::{field_id, AddFrom, Field, FieldKind, ItemForm};
+use super::field::{field_id, AddFrom, Field, FieldKind, ItemChoices, ItemForm};
 use super::{use_editor, EditorState};
 use crate::i18n;
 use crate::state::use_app;
@@ -215,15 +215,12 @@ fn ui(text: i18n::Ui) -> Signal<String> {
 fn link_sentence_hint() -> Signal<String> {
     let state = use_app();
     let form = use_context::<ItemForm>();
-    let choices = use_context::<super::field::ItemChoices>();
+    let choices = use_context::<ItemChoices>();
     Signal::derive(move || {
         let lang = state.lang.get();
         let Some(form) = &form else { return String::new() };
         let name = |id: String| {
-            choices
-                .and_then(|c| c.nodes.with(|n| n.iter().find(|(i, _)| *i == id).map(|(_, l)| l.clone())))
-                .filter(|l| !l.trim().is_empty())
-                .unwrap_or(if id.is_empty() { "…".to_string() } else { id })
+            choices.and_then(|c| c.node_name(&id)).unwrap_or(if id.is_empty() { "…".to_string() } else { id })
         };
         let Some(relation) = Relation::parse(&form.field("relation")) else { return String::new() };
         let (source, target) = (name(form.field("source")), name(form.field("target")));
@@ -289,8 +286,15 @@ fn item_fields(kind: ListKind, at: &str, languages: Languages) -> AnyView {
 }
 
 /// What an item is called in its disclosure and its buttons: its label or title in the shown
-/// language, else its id; a link by its ends' names (trial 9: link forms titled by long ids).
-fn item_name(kind: ListKind, item: &ItemForm, languages: Languages, lang: Lang, nodes: &[(String, String)]) -> String {
+/// language, else its id; a link by its ends' names (trial 9: link forms titled by long ids),
+/// which only a link's name reads (and wakes when one changes).
+fn item_name(
+    kind: ListKind,
+    item: &ItemForm,
+    languages: Languages,
+    lang: Lang,
+    choices: Option<ItemChoices>,
+) -> String {
     let shown = languages.shown(lang).code();
     let text = |field: &str| Some(item.field(&format!("{field}.{shown}"))).filter(|s| !s.is_empty());
     let name = match kind {
@@ -301,12 +305,7 @@ fn item_name(kind: ListKind, item: &ItemForm, languages: Languages, lang: Lang, 
             let relation = Relation::parse(&relation).map_or(relation, |r| r.label(lang).to_string());
             let end = |field: &str| {
                 let id = item.field(field);
-                nodes
-                    .iter()
-                    .find(|(i, _)| *i == id)
-                    .map(|(_, l)| l.clone())
-                    .filter(|l| !l.trim().is_empty())
-                    .unwrap_or(id)
+                choices.and_then(|c| c.node_name(&id)).unwrap_or(id)
             };
             Some(format!("{} {relation} {}", end("source"), end("target")))
         }
@@ -346,7 +345,7 @@ pub fn ItemList(kind: ListKind) -> impl IntoView {
     let count = Memo::new(move |_| editor.with_draft(|d| d.len(key)));
     let languages = Memo::new(move |_| editor.languages());
     let (heading, add_name) = list_names(kind);
-    let choices = use_context::<super::field::ItemChoices>();
+    let choices = use_context::<ItemChoices>();
     let add_id = format!("edit-add-{key}");
     let add = move |_| {
         let index = count.get_untracked();
@@ -362,11 +361,7 @@ pub fn ItemList(kind: ListKind) -> impl IntoView {
         let form = ItemForm::provide(&at);
         let name = {
             let form = form.clone();
-            // Only a link's name reads the nodes' names (and wakes when one changes).
-            Signal::derive(move || match choices.filter(|_| kind == ListKind::Links) {
-                Some(c) => c.nodes.with(|nodes| item_name(kind, &form, languages.get(), lang.get(), nodes)),
-                None => item_name(kind, &form, languages.get(), lang.get(), &[]),
-            })
+            Signal::derive(move || item_name(kind, &form, languages.get(), lang.get(), choices))
         };
         let problems = {
             let form = form.clone();

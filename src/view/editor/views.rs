@@ -45,15 +45,14 @@ pub(super) fn show_in_views(state: AppState, editor: EditorState) {
 /// form (in the editor's page the forms stand where the details would).
 pub(super) fn open_the_chosen(state: AppState, editor: EditorState) {
     Effect::new(move |_| {
-        let selected = state.selection.get();
-        if !editor.open.get_untracked() {
-            return;
-        }
-        let (kind, id) = match selected {
+        let (kind, id) = match state.selection.get() {
             atlas_core::view_state::Selected::Node(id) => (ListKind::Nodes, id),
             atlas_core::view_state::Selected::Event(id) => (ListKind::Events, id),
             _ => return,
         };
+        if !editor.open.get_untracked() {
+            return;
+        }
         let index = editor.history.with_untracked(|h| h.now().ids(kind).iter().position(|i| *i == id));
         if let Some(i) = index {
             let at = format!("{}[{i}]", kind.key());
