@@ -8,7 +8,7 @@ use crate::model::{Model, NodeKind, Relation};
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 
 /// The longest chain of links a countering path may take.
 pub const MAX_COUNTER_PATH: usize = 4;
@@ -16,6 +16,14 @@ pub const MAX_COUNTER_PATH: usize = 4;
 /// The model's nodes and links as a petgraph graph, plus the analyses the UI needs.
 pub struct ArgumentGraph {
     graph: DiGraph<NodeKind, Relation>,
+}
+
+/// Where a countering walk stands: at a node, on the response's side or past the link that
+/// crosses over to what the response deals with (see [`ArgumentGraph::counter_paths`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+struct Step {
+    node: usize,
+    crossed: bool,
 }
 
 /// A response that counters a threat, and the node path between them (response first).
@@ -63,17 +71,20 @@ impl ArgumentGraph {
 
     /// Every (response, threat) pair where the response counters the threat, with the shortest
     /// path. A response counters a threat when, starting at the response, the threat is reached
-    /// in at most [`MAX_COUNTER_PATH`] moves, each of which is one of:
-    /// - along an `addresses` or `mitigates` link (the response deals with it);
-    /// - along a `part_of` link, either way (a part of a response, or a part of a threat);
-    /// - backwards along a `drives` or `aggravates` link (dealing with an effect deals with what
-    ///   drives it).
+    /// in at most [`MAX_COUNTER_PATH`] moves that run in two stretches:
+    /// 1. on the response's side, up `part_of` links (a part of a response shares what the
+    ///    whole deals with), until one `addresses` or `mitigates` link crosses over;
+    /// 2. on the far side, down `part_of` links (dealing with a whole deals with its parts) and
+    ///    forward along `drives` or `aggravates` links (dealing with a cause deals with what it
+    ///    drives).
     ///
-    /// The first move must be an `addresses`/`mitigates` link or a `part_of` link, so a response
-    /// never counters a threat only by being driven by it.
+    /// Nothing else is followed: dealing with an effect does not deal with what drives it, and
+    /// dealing with one part of a threat does not deal with the whole or with the other parts.
+    /// A response never counters a threat only by being driven by it or by naming it.
     ///
     /// ```text
-    ///   r --addresses--> d <--drives-- t      r counters t by [r, d, t]
+    ///   r --addresses--> c --drives--> t        r counters t by [r, c, t]
+    ///   r --addresses--> w <--part_of-- t       r counters t by [r, w, t]
     /// ```
     /// Complexity: O(R · (V + E)) for R responses.
     pub fn counter_paths(&self) -> Vec<CounterPath> {
@@ -84,14 +95,15 @@ impl ArgumentGraph {
             }
             let parents = self.bfs_counter(start);
             for target in self.graph.node_indices() {
-                if self.graph[target] != NodeKind::Threat || parents[target.index()].is_none() {
+                let far = Step { node: target.index(), crossed: true };
+                if self.graph[target] != NodeKind::Threat || target == start || !parents.contains_key(&far) {
                     continue;
                 }
                 let mut path = vec![target.index()];
-                let mut at = target.index();
-                while at != start.index() {
-                    at = parents[at].unwrap_or(start.index());
-                    path.push(at);
+                let mut at = far;
+                while let Some(Some(before)) = parents.get(&at) {
+                    path.push(before.node);
+                    at = *before;
                 }
                 path.reverse();
                 found.push(CounterPath { response: start.index(), threat: target.index(), path });
@@ -100,39 +112,41 @@ impl ArgumentGraph {
         found
     }
 
-    /// Breadth-first search over countering moves; `parents[i]` is the node before `i` on a
-    /// shortest path from `start` (and `Some(start)` for `start` itself).
-    fn bfs_counter(&self, start: NodeIndex) -> Vec<Option<usize>> {
-        let mut parents = vec![None; self.graph.node_count()];
-        let mut depth = vec![usize::MAX; self.graph.node_count()];
-        parents[start.index()] = Some(start.index());
-        depth[start.index()] = 0;
-        let mut queue = VecDeque::from([start]);
+    /// Breadth-first search over countering moves from `start`; each reached [`Step`] maps to the
+    /// step before it on a shortest path (`None` for `start` itself).
+    fn bfs_counter(&self, start: NodeIndex) -> HashMap<Step, Option<Step>> {
+        let first = Step { node: start.index(), crossed: false };
+        let mut parents = HashMap::from([(first, None)]);
+        let mut depth = HashMap::from([(first, 0usize)]);
+        let mut queue = VecDeque::from([first]);
         while let Some(at) = queue.pop_front() {
-            let d = depth[at.index()];
+            let d = depth[&at];
             if d >= MAX_COUNTER_PATH {
                 continue;
             }
-            let mut visit = |next: NodeIndex, queue: &mut VecDeque<NodeIndex>| {
-                if depth[next.index()] == usize::MAX {
-                    depth[next.index()] = d + 1;
-                    parents[next.index()] = Some(at.index());
-                    queue.push_back(next);
-                }
-            };
-            for edge in self.graph.edges_directed(at, Direction::Outgoing) {
-                if matches!(edge.weight(), Relation::Addresses | Relation::Mitigates | Relation::PartOf) {
-                    visit(edge.target(), &mut queue);
+            let node = NodeIndex::new(at.node);
+            let mut next: Vec<Step> = Vec::new();
+            for edge in self.graph.edges_directed(node, Direction::Outgoing) {
+                let to = edge.target().index();
+                match (at.crossed, edge.weight()) {
+                    (false, Relation::PartOf) => next.push(Step { node: to, crossed: false }),
+                    (false, Relation::Addresses | Relation::Mitigates) => next.push(Step { node: to, crossed: true }),
+                    (true, Relation::Drives | Relation::Aggravates) => next.push(Step { node: to, crossed: true }),
+                    _ => {}
                 }
             }
-            for edge in self.graph.edges_directed(at, Direction::Incoming) {
-                let allowed = match edge.weight() {
-                    Relation::PartOf => true,
-                    Relation::Drives | Relation::Aggravates => d > 0,
-                    _ => false,
-                };
-                if allowed {
-                    visit(edge.source(), &mut queue);
+            if at.crossed {
+                for edge in self.graph.edges_directed(node, Direction::Incoming) {
+                    if *edge.weight() == Relation::PartOf {
+                        next.push(Step { node: edge.source().index(), crossed: true });
+                    }
+                }
+            }
+            for step in next {
+                if let std::collections::hash_map::Entry::Vacant(entry) = depth.entry(step) {
+                    entry.insert(d + 1);
+                    parents.insert(step, Some(at));
+                    queue.push_back(step);
                 }
             }
         }
@@ -249,20 +263,43 @@ mod tests {
     }
 
     #[test]
-    fn addressing_an_effect_counters_its_driver() {
+    fn addressing_a_cause_counters_what_it_drives_but_not_the_other_way() {
         check_counters(
-            &["response:r", "concept:dilemma", "threat:t"],
-            &["r addresses dilemma", "t drives dilemma"],
-            &[("r", "t", &["r", "dilemma", "t"])],
+            &["response:r", "threat:cause", "threat:effect"],
+            &["r addresses cause", "cause drives effect"],
+            &[("r", "cause", &["r", "cause"]), ("r", "effect", &["r", "cause", "effect"])],
+        );
+        check_counters(
+            &["response:r", "concept:c", "threat:t"],
+            &["r addresses c", "c aggravates t"],
+            &[("r", "t", &["r", "c", "t"])],
+        );
+        // Trial 9: a market that gives time back does not answer the paperwork that eats it.
+        check_counters(
+            &["response:market", "concept:time", "threat:paperwork"],
+            &["market addresses time", "paperwork drives time"],
+            &[],
         );
     }
 
     #[test]
-    fn parts_of_a_countered_threat_are_countered() {
+    fn parts_count_downwards_from_what_is_dealt_with_and_upwards_on_the_response_side() {
         check_counters(
             &["response:r", "threat:whole", "threat:part"],
             &["r mitigates whole", "part part_of whole"],
             &[("r", "whole", &["r", "whole"]), ("r", "part", &["r", "whole", "part"])],
+        );
+        // Dealing with one part is not dealing with the whole, nor with the other parts.
+        check_counters(
+            &["response:r", "threat:whole", "threat:one", "threat:other"],
+            &["r addresses one", "one part_of whole", "other part_of whole"],
+            &[("r", "one", &["r", "one"])],
+        );
+        // A part of a response shares what the whole response deals with.
+        check_counters(
+            &["response:piece", "response:plan", "threat:t"],
+            &["piece part_of plan", "plan addresses t"],
+            &[("piece", "t", &["piece", "plan", "t"]), ("plan", "t", &["plan", "t"])],
         );
     }
 

@@ -114,7 +114,7 @@ fn search_finds_aliases_as_well_as_labels_and_groups_by_name() {
 #[test]
 fn the_highlight_keeps_stated_neighbours_apart_from_inferred_chains() {
     use atlas_core::drawing::{highlight, Emphasis, Focus};
-    // r addresses d, which t drives: r counters t only by inference, through d.
+    // r addresses d, which drives t: r counters t only by inference, through d.
     let s = Fixture::new()
         .node("r", "response")
         .node("d", "concept")
@@ -122,7 +122,7 @@ fn the_highlight_keeps_stated_neighbours_apart_from_inferred_chains() {
         .node("other", "actor")
         .node("far", "concept")
         .link("r", "d", "addresses")
-        .link("t", "d", "drives")
+        .link("d", "t", "drives")
         .link("other", "t", "names")
         .link("far", "other", "cites")
         .scene();
@@ -299,7 +299,7 @@ fn the_settled_layout_has_no_overlapping_nodes_and_no_nan() {
 
 #[test]
 fn responses_to_and_uncountered_name_the_expected_threats() {
-    // direct: r1 addresses t1; inferred: r2 addresses d, which t2 drives; t3 has no response;
+    // direct: r1 addresses t1; inferred: r2 addresses d, which drives t2; t3 has no response;
     // t4 drives a response, which does not make the response counter it.
     let s = Fixture::new()
         .node("r1", "response")
@@ -312,7 +312,7 @@ fn responses_to_and_uncountered_name_the_expected_threats() {
         .node("t4", "threat")
         .link("r1", "t1", "addresses")
         .link("r2", "d", "addresses")
-        .link("t2", "d", "drives")
+        .link("d", "t2", "drives")
         .link("t4", "r3", "drives")
         .scene();
     let idx = |id: &str| s.model.node_idx(id).unwrap();
