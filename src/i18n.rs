@@ -165,6 +165,9 @@ pub mod editor {
         PASSAGES = "原文段落", "Passages of the source";
         SELECT_TO_CITE = "在某一段中选择文字：在项目上引用它，或用它新建项目。", "Select words in one passage: cite them on an item, or make a new one from them.";
         TALLER_PASSAGES = "加高原文窗格", "Taller passages pane";
+        FIND_IN_TEXT = "在原文中查找文字", "Find words in the text";
+        FIND_NEXT_HINT = "找到即选中；Enter：下一处", "found words are selected; Enter: next";
+        NOT_IN_TEXT = "原文中没有这些文字（大小写和空白不计）。", "These words are not in the text (case and white space aside).";
         SELECT_IN_ONE = "所选文字跨越了多个段落：一条引文只能出自一个段落。", "The selection runs across passages: a quote comes from one passage.";
         CLEAR_PICK = "清除所选文字", "Clear the selected words";
         CLEAR_PICK_SHORT = "清除", "Clear";

@@ -44,6 +44,60 @@ pub fn passages(text: &str) -> Vec<Passage> {
         .collect()
 }
 
+/// Where words were found in the passages: the passage's index and the byte range of its own
+/// text they cover, so what is cited from it is the passage's words, not the ones typed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Found {
+    pub passage: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Case folded for finding: the first character of its lower case.
+fn fold(c: char) -> char {
+    c.to_lowercase().next().unwrap_or(c)
+}
+
+/// The byte ranges in `text` where `words` (already folded, no white space) are, in order;
+/// white space inside `text` is skipped as the quote rule skips it.
+fn found_in(text: &str, words: &[char]) -> Vec<(usize, usize)> {
+    let chars: Vec<(usize, char)> =
+        text.char_indices().filter(|(_, c)| !c.is_whitespace()).map(|(at, c)| (at, fold(c))).collect();
+    if words.is_empty() || chars.len() < words.len() {
+        return Vec::new();
+    }
+    (0..=chars.len() - words.len())
+        .filter(|&i| chars[i..i + words.len()].iter().map(|(_, c)| *c).eq(words.iter().copied()))
+        .map(|i| {
+            let (last_at, _) = chars[i + words.len() - 1];
+            let last_len = text[last_at..].chars().next().map_or(0, char::len_utf8);
+            (chars[i].0, last_at + last_len)
+        })
+        .collect()
+}
+
+/// The first place after `after` (or from the top, when `None`) where `words` are in the
+/// passages, case and white space aside; past the last place it starts again from the top.
+/// `None` when `words` are blank or nowhere.
+pub fn find(passages: &[Passage], words: &str, after: Option<Found>) -> Option<Found> {
+    let words: Vec<char> = words.chars().filter(|c| !c.is_whitespace()).map(fold).collect();
+    if words.is_empty() {
+        return None;
+    }
+    let mut first = None;
+    for (passage, p) in passages.iter().enumerate() {
+        for (start, end) in found_in(&p.text, &words) {
+            let here = Found { passage, start, end };
+            let past = after.is_none_or(|a| (passage, start) > (a.passage, a.start));
+            if past {
+                return Some(here);
+            }
+            first = first.or(Some(here));
+        }
+    }
+    first
+}
+
 /// One block of a pasted text: its own locator, if it starts with one, and its text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Block {
@@ -140,6 +194,33 @@ mod tests {
         check("", false);
         check(" \n\t", false);
         check("return. And more", false);
+    }
+
+    #[test]
+    fn words_are_found_case_and_white_space_aside_and_the_next_wraps_round() {
+        let ps = passages("Trust, once lost,\n  is slow to return.\n\nLost trust is SLOW.\n\n信任 一旦失去");
+        let at = |passage: usize, start: usize, end: usize| Some(Found { passage, start, end });
+        let check = |words: &str, after: Option<Found>, want: Option<Found>| {
+            let got = find(&ps, words, after);
+            assert_eq!(got, want, "{words:?} after {after:?}");
+            if let Some(f) = got {
+                // What is found is verbatim text of its passage.
+                assert!(is_verbatim(&ps[f.passage].text[f.start..f.end], &ps[f.passage].text));
+            }
+        };
+        check("once", None, at(0, 7, 11));
+        check("lost, is", None, at(0, 12, 20));
+        check("lost,is", None, at(0, 12, 20));
+        check("lostis", None, None);
+        check("is slow", None, at(0, 18, 25));
+        check("IS SLOW", at(0, 18, 25), at(1, 11, 18));
+        check("is slow", at(1, 11, 18), at(0, 18, 25));
+        check("信任一旦", None, at(2, 0, 13));
+        check("slow.\n", None, at(1, 14, 19));
+        check("nowhere", None, None);
+        check("", None, None);
+        check(" \n", None, None);
+        assert_eq!(&ps[0].text[12..20], "lost,\nis");
     }
 
     #[test]

@@ -625,6 +625,68 @@ export const specs = [
   },
 
   {
+    name: 'editor: words typed in "Find words in the text" are found, picked and cited, with the keyboard alone',
+    async run({ page, site, startServer }) {
+      const server = await ownServer(startServer, site);
+      const tmp = tempDir();
+      try {
+        await openAsDraft(page, server, tmp, englishReading());
+        const pane = await editorPane(page);
+        const find = await page.byRole('searchbox', 'Find words in the text', { exact: true, within: pane });
+        const picked = () => page.js('const p = document.querySelector(".passages-dock .picked p"); return p && R.norm(p.textContent);');
+        // The words found are marked where they are, in the passages' list, scrolled into it.
+        const marked = () => page.js(`
+          const h = window.CSS && CSS.highlights && CSS.highlights.get('found-words');
+          if (!h) return null;
+          const [range] = Array.from(h), list = document.querySelector('.passages-dock .passages');
+          const r = range.getBoundingClientRect(), box = list.getBoundingClientRect();
+          return { words: range.toString(), inSight: r.top >= box.top && r.bottom <= box.bottom, locator: range.startContainer.parentElement.dataset.locator };`);
+        const expectFound = async (locator, words, why) => {
+          await page.until(async () => (await picked()) === `Selected in ${locator}: ${words}`, `${why}: "${words}" picked in ${locator}`).catch(async (e) => {
+            throw new CheckError(`${e.message}; the pane says ${JSON.stringify(await picked())}`);
+          });
+          const mark = await marked();
+          check(mark && mark.words === words && mark.locator === locator, `${why}: the words marked are ${JSON.stringify(mark)}`);
+          check(mark.inSight, `${why}: "${words}" in ${locator} is marked out of the passages' sight`);
+        };
+        // Case and white space aside, the passage's own words are picked: the first place…
+        await page.type(find, 'HOARD');
+        await expectFound('P2', 'hoard', 'typed in capitals');
+        // …then the next with Enter, and round again from the top after the last.
+        await page.press('Enter');
+        await expectFound('P2', 'Hoard', 'Enter once');
+        await page.press('Enter');
+        await expectFound('P5', 'hoard', 'Enter twice');
+        await page.press('Enter');
+        await expectFound('P2', 'hoard', 'Enter past the last');
+        // Words that are nowhere are said to be so, and pick nothing.
+        await page.fill(find, 'hoarded gold');
+        await page.until(async () => /These words are not in the text/.test(await page.text(pane)), 'the pane to say "These words are not in the text"');
+        check((await picked()) === null, `words not in the text leave ${JSON.stringify(await picked())} picked`);
+        // From the box, the keyboard goes on to what can be made of the words found.
+        await page.fill(find, 'visible   RECIPROCITY');
+        await expectFound('P4', 'visible reciprocity', 'typed with extra spaces');
+        await page.press('Tab');
+        await expectFocused(page, await page.byRole('button', 'Clear the selected words', { exact: true, within: pane }), 'Tab from the box');
+        await page.press('Tab');
+        await expectFocused(page, await page.byRole('button', 'New node from the selection', { exact: true, within: pane }), 'Tab twice from the box');
+        const nodes = await section(page, 'Nodes');
+        const count = await page.js('return arguments[0].querySelectorAll("ol.items > li").length;', nodes);
+        await page.press('Enter');
+        await page.until(async () => (await page.js('return arguments[0].querySelectorAll("ol.items > li").length;', nodes)) === count + 1, 'Enter on "New node from the selection" to add a node');
+        const item = await page.js('return arguments[0].querySelectorAll("ol.items > li")[arguments[1]];', nodes, count);
+        await expectFocused(page, await textField(page, item, 'Label'), 'the label of the node made from the words found');
+        const quotes = await page.js('return Array.from(arguments[0].querySelectorAll(".cites q")).map((q) => R.norm(q.textContent));', item);
+        check(quotes.length === 1 && quotes[0] === 'visible reciprocity', `the node made from the words found cites ${JSON.stringify(quotes)}`);
+        // Cited, the words are let go and their mark goes with them.
+        await page.until(async () => (await marked()) === null && (await picked()) === null, 'the mark and the pick to go once the words are cited');
+      } finally {
+        tmp.remove();
+      }
+    },
+  },
+
+  {
     name: 'editor: a node moved in the editor stays where it was put through an edit and a reload',
     async run({ page, site, startServer }) {
       const set = englishReading();

@@ -13,6 +13,7 @@ mod choosing;
 mod cites;
 mod draw_link;
 pub mod field;
+mod find_words;
 mod item_list;
 mod keep;
 mod link;

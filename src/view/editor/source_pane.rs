@@ -312,6 +312,7 @@ pub fn SourcePane() -> impl IntoView {
                         </li>
                     }).collect_view()}
                 </ol>
+                <super::find_words::FindWords/>
                 // Under the passages: what a selection says must not move the text being selected.
                 <p class="sr-only" role="status">{picked_status}</p>
                 {picked}
