@@ -894,7 +894,9 @@ export const specs = [
         const stepItem = await page.js('return arguments[0].querySelectorAll("ol.items > li")[0];', tour);
         await page.click(await page.js('return arguments[0].querySelector("summary");', stepItem));
         const nodesField = await textField(page, stepItem, 'Nodes (ids)');
-        const chooseNodes = await page.byRole('button', 'Choose in the graph (Nodes (ids))', { exact: true, within: stepItem });
+        // Named by its list and the step's title: every open form has one.
+        const chooseName = `Choose in the graph (Nodes (ids) of “${step.title.en}”)`;
+        const chooseNodes = await page.byRole('button', chooseName, { exact: true, within: stepItem });
         // Pressed straight after typing in a field above it: the press commits the field, whose
         // problem then goes and moves the form up under the pointer; the press still counts.
         const stepText = await textField(page, stepItem, 'Text');
@@ -934,7 +936,7 @@ export const specs = [
         await page.click(chooseNodes);
         await page.until(async () => (await drawingSaid()).startsWith('Adding to'), 'choosing again');
         await page.click(await page.byRole('button', 'Undo', { exact: true, within: pane }));
-        const choosePressed = async () => page.attr(await page.byRole('button', 'Choose in the graph (Nodes (ids))', { exact: true, within: stepItem }), 'aria-pressed');
+        const choosePressed = async () => page.attr(await page.byRole('button', chooseName, { exact: true, within: stepItem }), 'aria-pressed');
         await page.until(async () => (await drawingSaid()) === '' && (await choosePressed()) === 'false', 'Undo to stop choosing').catch(async (e) => {
           throw new CheckError(`${e.message}; the bar says ${JSON.stringify(await status(page))}`);
         });

@@ -94,18 +94,19 @@ fn take(editor: EditorState, picked: &Selected) {
     }
 }
 
-/// The button beside a list of node ids (`list`, named `label`) that chooses its nodes in the
-/// graph, one after another; pressed while it does.
+/// The button beside a list of node ids (`list`) that chooses its nodes in the graph, one after
+/// another; pressed while it does.
 #[component]
-pub fn ChooseInGraphButton(list: String, label: Signal<String>) -> impl IntoView {
+pub fn ChooseInGraphButton(list: String) -> impl IntoView {
     let state = use_app();
     let editor = use_editor();
     let lang = state.lang;
-    let (id, pressed, on_pointerdown, on_click) = toggle_button(state, editor, Choosing::ListItems { list });
+    let (id, pressed, on_pointerdown, on_click) =
+        toggle_button(state, editor, Choosing::ListItems { list: list.clone() });
     let text = move || i18n::editor::CHOOSE_IN_GRAPH.get(lang.get());
     view! {
         <button type="button" id=id class="choose-in-views" aria-pressed=move || pressed().to_string()
-            aria-label=move || format!("{} ({})", text(), label.get())
+            aria-label=move || format!("{} ({})", text(), list_name(editor, lang.get(), &list))
             on:pointerdown=on_pointerdown on:click=on_click>{text}</button>
     }
 }
@@ -171,6 +172,27 @@ fn on_press(
     (on_pointerdown, on_click)
 }
 
+/// A list of node ids by its field's label and its item's title, when it has one: "Nodes (ids)
+/// of “Why trust fails”" (reactive: the title is read from the draft). The status says it while
+/// the list is filled, and its "Choose in the graph" button is named by it, so that the buttons
+/// of several open forms are told apart.
+fn list_name(editor: EditorState, lang: Lang, list: &str) -> String {
+    let (item, field) = list.rsplit_once('.').unwrap_or((list, list));
+    let label = match field {
+        "principles" => i18n::editor::PRINCIPLES,
+        "models" => i18n::editor::MODELS,
+        _ if item == "argument.thesis" => i18n::editor::THESIS_NODES,
+        _ => i18n::editor::ITEM_NODES,
+    }
+    .get(lang);
+    let title = editor.with_draft(|d| d.field(&format!("{item}.title.{}", d.languages().shown(lang).code())));
+    match (title.is_empty(), lang) {
+        (true, _) => label.to_string(),
+        (false, Lang::En) => format!("{label} of “{title}”"),
+        (false, Lang::Zh) => format!("“{title}”的{label}"),
+    }
+}
+
 /// What the editor waits for, in the words of the bar's status (reactive; none when it waits
 /// for nothing). The status says it in place of the draft's problems, in the same lines, so
 /// nothing below the bar moves while the author points at the graph.
@@ -178,23 +200,7 @@ pub(super) fn said(editor: EditorState, lang: Lang) -> Option<String> {
     let choosing = editor.choosing.get()?;
     let choices = use_context::<ItemChoices>();
     let node_name = move |id: String| choices.and_then(|c| c.node_name(&id)).unwrap_or(id);
-    // "Nodes (ids) of “Why trust fails”": the list and its item's title, when it has one.
-    let list_name = move |list: &str| {
-        let (item, field) = list.rsplit_once('.').unwrap_or((list, list));
-        let label = match field {
-            "principles" => i18n::editor::PRINCIPLES,
-            "models" => i18n::editor::MODELS,
-            _ if item == "argument.thesis" => i18n::editor::THESIS_NODES,
-            _ => i18n::editor::ITEM_NODES,
-        }
-        .get(lang);
-        let title = editor.with_draft(|d| d.field(&format!("{item}.title.{}", d.languages().shown(lang).code())));
-        match (title.is_empty(), lang) {
-            (true, _) => label.to_string(),
-            (false, Lang::En) => format!("{label} of “{title}”"),
-            (false, Lang::Zh) => format!("“{title}”的{label}"),
-        }
-    };
+    let list_name = |list: &str| list_name(editor, lang, list);
     let citing = editor.picked.with(Option::is_some);
     Some(match (choosing, lang) {
         (Choosing::LinkEnd { at }, Lang::En) => format!(
