@@ -188,7 +188,7 @@ pub mod editor {
         READING = "解读信息", "The reading";
         LANGUAGES = "语言", "Languages";
         TITLE = "标题", "Title";
-        AUTHOR = "作者（可选）", "Author (optional)";
+        AUTHOR = "作者", "Author";
         YEAR = "年份（可选）", "Year (optional)";
         CITATION = "引用格式", "Citation";
         THESIS = "论点", "Thesis";
@@ -200,14 +200,14 @@ pub mod editor {
         ID_HINT = "小写字母、数字和连字符，如 visible-reciprocity", "lower-case letters, digits and hyphens, such as visible-reciprocity";
         KIND = "类型", "Kind";
         LABEL = "名称", "Label";
-        SUMMARY = "摘要（可选）", "Summary (optional)";
+        SUMMARY = "摘要", "Summary";
         GROUP_ID = "分组（id，可选）", "Group (id, optional)";
-        ALIASES = "别名（以分号分隔，可选）", "Other names (separated by semicolons, optional)";
+        ALIASES = "别名，以分号分隔", "Other names, separated by semicolons";
         LINK_FROM = "从（节点）", "From (node)";
         LINK_TO = "到（节点）", "To (node)";
         RELATION = "关系", "Relation";
         BASIS = "依据", "Basis";
-        NOTE = "说明（可选）", "Note (optional)";
+        NOTE = "说明", "Note";
         DATE_HINT = "2019、2019-05 或 2019-05-14", "2019, 2019-05 or 2019-05-14";
         ACTOR = "行为体（节点）", "Actor (node)";
         NO_NODE = "（未选节点）", "(no node chosen)";
@@ -218,7 +218,7 @@ pub mod editor {
         STEP_TEXT = "讲解", "Text";
         STEP_EVENTS = "相关事件（id）", "Events (ids)";
         REVEAL = "节点显示方式", "Nodes appear";
-        NOTES_OPTIONAL = "演讲者备注（可选）", "Speaker notes (optional)";
+        SPEAKER_NOTES = "演讲者备注", "Speaker notes";
         NODES_SECTION = "节点", "Nodes";
         LINKS_SECTION = "关系", "Links";
         EVENTS_SECTION = "事件", "Events";

@@ -178,9 +178,24 @@ fn show_problem_in(within: &str) -> bool {
     true
 }
 
+/// Whether a field may be left empty: its label then says so.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Need {
+    Required,
+    Optional,
+}
+
 /// A text field in each of the reading's languages (`label.en`, `label.zh`), each marked with
-/// its language; in a two-language reading the label says which.
-pub fn text_fields(at: &str, field: &str, label: i18n::Ui, kind: FieldKind, languages: Languages) -> impl IntoView {
+/// its language; in a two-language reading the label says which ("Summary (en, optional)"),
+/// and an optional field's label says it may be left empty.
+pub fn text_fields(
+    at: &str,
+    field: &str,
+    label: i18n::Ui,
+    need: Need,
+    kind: FieldKind,
+    languages: Languages,
+) -> impl IntoView {
     let state = use_app();
     let bilingual = languages.is_bilingual();
     let langs: Vec<Lang> = std::iter::once(languages.source).chain(languages.second).collect();
@@ -188,15 +203,16 @@ pub fn text_fields(at: &str, field: &str, label: i18n::Ui, kind: FieldKind, lang
         .into_iter()
         .map(|l| {
             let name = Signal::derive(move || {
-                let base = label.get(state.lang.get());
-                if !bilingual {
-                    return base.to_string();
-                }
-                // "Summary (en, optional)", not "Summary (optional) (en)".
-                match (base.strip_suffix(" (optional)"), base.strip_suffix("（可选）")) {
-                    (Some(name), _) => format!("{name} ({}, optional)", l.code()),
-                    (_, Some(name)) => format!("{name}（{}，可选）", l.code()),
-                    _ => format!("{base} ({})", l.code()),
+                let lang = state.lang.get();
+                let base = label.get(lang);
+                let optional = need == Need::Optional;
+                match (bilingual, optional, lang) {
+                    (false, false, _) => base.to_string(),
+                    (false, true, Lang::En) => format!("{base} (optional)"),
+                    (false, true, Lang::Zh) => format!("{base}（可选）"),
+                    (true, false, _) => format!("{base} ({})", l.code()),
+                    (true, true, Lang::En) => format!("{base} ({}, optional)", l.code()),
+                    (true, true, Lang::Zh) => format!("{base}（{}，可选）", l.code()),
                 }
             });
             view! { <Field path=format!("{at}.{field}.{}", l.code()) label=name kind=kind text_lang=l/> }
@@ -240,12 +256,12 @@ fn item_fields(kind: ListKind, at: &str, languages: Languages) -> AnyView {
         // back with Shift+Tab to change a kind above the label). The id, made from the label,
         // after them.
         ListKind::Nodes => view! {
-            {text_fields(at, "label", i18n::editor::LABEL, FieldKind::Line, languages)}
+            {text_fields(at, "label", i18n::editor::LABEL, Need::Required, FieldKind::Line, languages)}
             <Field path=f("kind") label=ui(i18n::editor::KIND) kind=FieldKind::Choice(kinds)/>
-            {text_fields(at, "summary", i18n::editor::SUMMARY, FieldKind::Long, languages)}
+            {text_fields(at, "summary", i18n::editor::SUMMARY, Need::Optional, FieldKind::Long, languages)}
             <Field path=f("id") label=ui(i18n::editor::ID) hint=ui(i18n::editor::ID_HINT)/>
             <Field path=f("group") label=ui(i18n::editor::GROUP_ID) suggest="edit-group-ids"/>
-            {text_fields(at, "aliases", i18n::editor::ALIASES, FieldKind::Line, languages)}
+            {text_fields(at, "aliases", i18n::editor::ALIASES, Need::Optional, FieldKind::Line, languages)}
         }
         .into_any(),
         ListKind::Links => view! {
@@ -254,7 +270,7 @@ fn item_fields(kind: ListKind, at: &str, languages: Languages) -> AnyView {
                 hint=link_sentence_hint()/>
             <Field path=f("target") label=ui(i18n::editor::LINK_TO) kind=FieldKind::Node/>
             // The note before the basis, which few links change: Tab goes from the ends to the note.
-            {text_fields(at, "note", i18n::editor::NOTE, FieldKind::Long, languages)}
+            {text_fields(at, "note", i18n::editor::NOTE, Need::Optional, FieldKind::Long, languages)}
             <Field path=f("basis") label=ui(i18n::editor::BASIS) kind=FieldKind::Choice(bases)/>
         }
         .into_any(),
@@ -262,24 +278,24 @@ fn item_fields(kind: ListKind, at: &str, languages: Languages) -> AnyView {
             <Field path=f("id") label=ui(i18n::editor::ID) hint=ui(i18n::editor::ID_HINT)/>
             <Field path=f("date") label=ui(i18n::DATE) hint=ui(i18n::editor::DATE_HINT)/>
             <Field path=f("actor") label=ui(i18n::editor::ACTOR) kind=FieldKind::Node/>
-            {text_fields(at, "title", i18n::editor::TITLE, FieldKind::Line, languages)}
-            {text_fields(at, "summary", i18n::editor::SUMMARY, FieldKind::Long, languages)}
+            {text_fields(at, "title", i18n::editor::TITLE, Need::Required, FieldKind::Line, languages)}
+            {text_fields(at, "summary", i18n::editor::SUMMARY, Need::Optional, FieldKind::Long, languages)}
             <Field path=f("nodes") label=ui(i18n::editor::ITEM_NODES) hint=ids_hint add_from=AddFrom::Nodes/>
         }
         .into_any(),
         ListKind::Tour => view! {
             <Field path=f("id") label=ui(i18n::editor::ID) hint=ui(i18n::editor::ID_HINT)/>
-            {text_fields(at, "title", i18n::editor::TITLE, FieldKind::Line, languages)}
-            {text_fields(at, "text", i18n::editor::STEP_TEXT, FieldKind::Long, languages)}
+            {text_fields(at, "title", i18n::editor::TITLE, Need::Required, FieldKind::Line, languages)}
+            {text_fields(at, "text", i18n::editor::STEP_TEXT, Need::Required, FieldKind::Long, languages)}
             <Field path=f("nodes") label=ui(i18n::editor::ITEM_NODES) hint=ids_hint add_from=AddFrom::Nodes/>
             <Field path=f("events") label=ui(i18n::editor::STEP_EVENTS) hint=ids_hint add_from=AddFrom::Events/>
             <Field path=f("reveal") label=ui(i18n::editor::REVEAL) kind=FieldKind::Choice(reveals)/>
-            {text_fields(at, "notes", i18n::editor::NOTES_OPTIONAL, FieldKind::Long, languages)}
+            {text_fields(at, "notes", i18n::editor::SPEAKER_NOTES, Need::Optional, FieldKind::Long, languages)}
         }
         .into_any(),
         ListKind::Groups => view! {
             <Field path=f("id") label=ui(i18n::editor::ID) hint=ui(i18n::editor::ID_HINT)/>
-            {text_fields(at, "label", i18n::editor::LABEL, FieldKind::Line, languages)}
+            {text_fields(at, "label", i18n::editor::LABEL, Need::Required, FieldKind::Line, languages)}
         }
         .into_any(),
     }

@@ -4,7 +4,7 @@
 
 use super::cites::Cites;
 use super::field::{AddFrom, Field, FieldKind};
-use super::item_list::text_fields;
+use super::item_list::{text_fields, Need};
 use super::use_editor;
 use crate::i18n;
 use crate::state::use_app;
@@ -40,11 +40,11 @@ pub fn ReadingForm() -> impl IntoView {
             {move || {
                 let languages = languages.get();
                 view! {
-                    {text_fields("meta", "title", i18n::editor::TITLE, FieldKind::Line, languages)}
-                    {text_fields("meta", "author", i18n::editor::AUTHOR, FieldKind::Line, languages)}
+                    {text_fields("meta", "title", i18n::editor::TITLE, Need::Required, FieldKind::Line, languages)}
+                    {text_fields("meta", "author", i18n::editor::AUTHOR, Need::Optional, FieldKind::Line, languages)}
                     <Field path="meta.year".to_string() label=ui(i18n::editor::YEAR)/>
-                    {text_fields("meta", "citation", i18n::editor::CITATION, FieldKind::Long, languages)}
-                    {text_fields("argument.thesis", "text", i18n::editor::THESIS, FieldKind::Long, languages)}
+                    {text_fields("meta", "citation", i18n::editor::CITATION, Need::Required, FieldKind::Long, languages)}
+                    {text_fields("argument.thesis", "text", i18n::editor::THESIS, Need::Required, FieldKind::Long, languages)}
                 }
             }}
             <Field path="argument.thesis.nodes".to_string() label=ui(i18n::editor::THESIS_NODES) hint=ui(i18n::editor::IDS_HINT) add_from=AddFrom::Nodes/>
