@@ -88,6 +88,13 @@ pub enum EditError {
     PassageWithoutLocator { starts: String },
 }
 
+/// A text's Markdown heading, when its first line is one (`# Why farms stop`): its words.
+fn heading(text: &str) -> Option<String> {
+    let first = text.lines().map(str::trim).find(|l| !l.is_empty())?;
+    let words = first.strip_prefix('#')?.trim_start_matches('#').trim();
+    (!words.is_empty()).then(|| words.to_string())
+}
+
 /// The passages of a source text as the editor keeps them. A text without locators is numbered
 /// `P1`, `P2`, …; a text with its own keeps them, and what stands above its first one (a title,
 /// a byline) is not a passage. A passage without a locator after one that has one (a paragraph
@@ -357,6 +364,13 @@ impl Draft {
                 };
             }
             Edit::SourceText(text) => {
+                // A reading with no title yet takes the text's own heading (`# Title`, its first
+                // line): one thing less to type, in the same step.
+                let title = format!("meta.title.{}", self.languages().source.code());
+                let untitled = value_at(&value, &title).and_then(Value::as_str).is_none_or(|t| t.trim().is_empty());
+                if let Some(heading) = heading(text).filter(|_| untitled) {
+                    set(&mut value, &title, Some(Value::String(heading)))?;
+                }
                 let Value::Object(top) = &mut value else { return Err(EditError::NoSuchPlace(String::new())) };
                 let found = editor_passages(text)?;
                 if found.is_empty() {

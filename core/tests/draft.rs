@@ -592,6 +592,32 @@ fn the_source_text_is_numbered_unless_it_has_its_own_locators_and_empty_removes_
 }
 
 #[test]
+fn a_text_with_a_heading_titles_a_reading_that_has_no_title_yet() {
+    let text = |t: &str| Edit::SourceText(t.into());
+    let title = |d: &Draft| d.field("meta.title.en");
+    // (text given, title before, title after)
+    let cases = [
+        ("# Why farms stop\n\nOne.", "", "Why farms stop"),
+        ("\n  ## Why farms stop ##\n\nOne.", "", "Why farms stop ##"),
+        ("# Why farms stop\n\nOne.", "Mine", "Mine"),
+        ("One.\n\n# Later heading", "", ""),
+        ("#\n\nOne.", "", ""),
+    ];
+    for (given, before, after) in cases {
+        let draft = Draft::new(ENGLISH).apply(&set("meta.title.en", before)).unwrap();
+        assert_eq!(title(&draft.apply(&text(given)).unwrap()), after, "{given:?} over {before:?}");
+    }
+    // The heading titles a Chinese reading in its own language.
+    let zh = Draft::new(Languages { source: Lang::Zh, second: Some(Lang::En) }).apply(&text("# 标题\n\n一。")).unwrap();
+    assert_eq!((zh.field("meta.title.zh"), zh.field("meta.title.en")), ("标题".to_string(), String::new()));
+    // Given and taken back in one step.
+    let mut history = History::new(Draft::new(ENGLISH));
+    history.apply(&text("# Why farms stop\n\nOne.")).unwrap();
+    history.undo();
+    assert_eq!(title(history.now()), "");
+}
+
+#[test]
 fn undo_and_redo_walk_the_edits() {
     let mut history = History::new(Draft::new(ENGLISH));
     assert!(!history.can_undo() && !history.can_redo() && history.undo().is_none() && history.redo().is_none());
@@ -740,6 +766,8 @@ fn any_data_set_opens_as_a_draft_and_anything_else_is_refused_with_why() {
 fn a_preview_shows_what_a_draft_with_problems_can_already_show() {
     let draft = Draft::new(ENGLISH).apply(&Edit::SourceText(SOURCE.into())).unwrap();
     let edits = [
+        // The title the text's heading gave, taken away again.
+        set("meta.title.en", ""),
         Edit::Add(ListKind::Nodes),
         set("nodes[0].id", "hoarding"),
         set("nodes[0].kind", "threat"),
