@@ -8,6 +8,7 @@ use crate::model::{Model, NodeKind, Relation};
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, VecDeque};
 
 /// The longest chain of links a countering path may take.
@@ -72,19 +73,21 @@ impl ArgumentGraph {
     /// Every (response, threat) pair where the response counters the threat, with the shortest
     /// path. A response counters a threat when, starting at the response, the threat is reached
     /// in at most [`MAX_COUNTER_PATH`] moves that run in two stretches:
-    /// 1. on the response's side, up `part_of` links (a part of a response shares what the
-    ///    whole deals with), until one `addresses` or `mitigates` link crosses over;
+    /// 1. on the response's side, down `part_of` links (a whole does what its parts do), until
+    ///    one `addresses` or `mitigates` link crosses over;
     /// 2. on the far side, down `part_of` links (dealing with a whole deals with its parts) and
     ///    forward along `drives` or `aggravates` links (dealing with a cause deals with what it
-    ///    drives).
+    ///    drives), never onto a response (what a response brings about is not countered by it).
     ///
-    /// Nothing else is followed: dealing with an effect does not deal with what drives it, and
-    /// dealing with one part of a threat does not deal with the whole or with the other parts.
-    /// A response never counters a threat only by being driven by it or by naming it.
+    /// Nothing else is followed: dealing with an effect does not deal with what drives it,
+    /// dealing with one part of a threat does not deal with the whole or with the other parts,
+    /// and one part of a response does not do what the whole or the other parts do. A response
+    /// never counters a threat only by being driven by it or by naming it.
     ///
     /// ```text
     ///   r --addresses--> c --drives--> t        r counters t by [r, c, t]
     ///   r --addresses--> w <--part_of-- t       r counters t by [r, w, t]
+    ///   r <--part_of-- p --addresses--> t       r counters t by [r, p, t]
     /// ```
     /// Complexity: O(R · (V + E)) for R responses.
     pub fn counter_paths(&self) -> Vec<CounterPath> {
@@ -96,7 +99,7 @@ impl ArgumentGraph {
             let parents = self.bfs_counter(start);
             for target in self.graph.node_indices() {
                 let far = Step { node: target.index(), crossed: true };
-                if self.graph[target] != NodeKind::Threat || target == start || !parents.contains_key(&far) {
+                if self.graph[target] != NodeKind::Threat || !parents.contains_key(&far) {
                     continue;
                 }
                 let mut path = vec![target.index()];
@@ -112,41 +115,44 @@ impl ArgumentGraph {
         found
     }
 
+    /// The steps one countering move takes from `at` (see [`ArgumentGraph::counter_paths`]).
+    fn counter_moves(&self, at: Step) -> Vec<Step> {
+        let node = NodeIndex::new(at.node);
+        let mut next = Vec::new();
+        for edge in self.graph.edges_directed(node, Direction::Outgoing) {
+            let crosses = match edge.weight() {
+                Relation::Addresses | Relation::Mitigates => !at.crossed,
+                Relation::Drives | Relation::Aggravates => at.crossed,
+                _ => false,
+            };
+            if crosses {
+                next.push(Step { node: edge.target().index(), crossed: true });
+            }
+        }
+        // Down part_of links, on either side: from a whole to its parts.
+        for edge in self.graph.edges_directed(node, Direction::Incoming) {
+            if *edge.weight() == Relation::PartOf {
+                next.push(Step { node: edge.source().index(), crossed: at.crossed });
+            }
+        }
+        next.retain(|step| !step.crossed || self.graph[NodeIndex::new(step.node)] != NodeKind::Response);
+        next
+    }
+
     /// Breadth-first search over countering moves from `start`; each reached [`Step`] maps to the
     /// step before it on a shortest path (`None` for `start` itself).
     fn bfs_counter(&self, start: NodeIndex) -> HashMap<Step, Option<Step>> {
         let first = Step { node: start.index(), crossed: false };
         let mut parents = HashMap::from([(first, None)]);
-        let mut depth = HashMap::from([(first, 0usize)]);
-        let mut queue = VecDeque::from([first]);
-        while let Some(at) = queue.pop_front() {
-            let d = depth[&at];
-            if d >= MAX_COUNTER_PATH {
+        let mut queue = VecDeque::from([(first, 0usize)]);
+        while let Some((at, depth)) = queue.pop_front() {
+            if depth >= MAX_COUNTER_PATH {
                 continue;
             }
-            let node = NodeIndex::new(at.node);
-            let mut next: Vec<Step> = Vec::new();
-            for edge in self.graph.edges_directed(node, Direction::Outgoing) {
-                let to = edge.target().index();
-                match (at.crossed, edge.weight()) {
-                    (false, Relation::PartOf) => next.push(Step { node: to, crossed: false }),
-                    (false, Relation::Addresses | Relation::Mitigates) => next.push(Step { node: to, crossed: true }),
-                    (true, Relation::Drives | Relation::Aggravates) => next.push(Step { node: to, crossed: true }),
-                    _ => {}
-                }
-            }
-            if at.crossed {
-                for edge in self.graph.edges_directed(node, Direction::Incoming) {
-                    if *edge.weight() == Relation::PartOf {
-                        next.push(Step { node: edge.source().index(), crossed: true });
-                    }
-                }
-            }
-            for step in next {
-                if let std::collections::hash_map::Entry::Vacant(entry) = depth.entry(step) {
-                    entry.insert(d + 1);
-                    parents.insert(step, Some(at));
-                    queue.push_back(step);
+            for step in self.counter_moves(at) {
+                if let Entry::Vacant(entry) = parents.entry(step) {
+                    entry.insert(Some(at));
+                    queue.push_back((step, depth + 1));
                 }
             }
         }
@@ -283,7 +289,7 @@ mod tests {
     }
 
     #[test]
-    fn parts_count_downwards_from_what_is_dealt_with_and_upwards_on_the_response_side() {
+    fn parts_count_from_the_whole_down_on_either_side() {
         check_counters(
             &["response:r", "threat:whole", "threat:part"],
             &["r mitigates whole", "part part_of whole"],
@@ -295,11 +301,30 @@ mod tests {
             &["r addresses one", "one part_of whole", "other part_of whole"],
             &[("r", "one", &["r", "one"])],
         );
-        // A part of a response shares what the whole response deals with.
+        // A plan does what its pieces do; a piece does not do what the plan or the other
+        // pieces do.
         check_counters(
-            &["response:piece", "response:plan", "threat:t"],
-            &["piece part_of plan", "plan addresses t"],
-            &[("piece", "t", &["piece", "plan", "t"]), ("plan", "t", &["plan", "t"])],
+            &["response:plan", "response:piece", "response:other", "threat:t", "threat:u"],
+            &["piece part_of plan", "other part_of plan", "piece addresses t", "plan addresses u"],
+            &[("plan", "t", &["plan", "piece", "t"]), ("plan", "u", &["plan", "u"]), ("piece", "t", &["piece", "t"])],
+        );
+        // A threat that is part of the response is not countered by it.
+        check_counters(&["response:r", "threat:t"], &["t part_of r"], &[]);
+    }
+
+    #[test]
+    fn a_chain_never_comes_back_through_a_response() {
+        // r deals with t1, which drives r, which aggravates t2: r does not counter t2.
+        check_counters(
+            &["response:r", "threat:t1", "threat:t2"],
+            &["r addresses t1", "t1 drives r", "r aggravates t2"],
+            &[("r", "t1", &["r", "t1"])],
+        );
+        // Nor through another response that t drives.
+        check_counters(
+            &["response:r", "threat:t1", "response:s", "threat:t2"],
+            &["r addresses t1", "t1 drives s", "s aggravates t2"],
+            &[("r", "t1", &["r", "t1"])],
         );
     }
 
@@ -311,6 +336,16 @@ mod tests {
 
     #[test]
     fn paths_longer_than_the_limit_are_not_followed() {
+        check_counters(
+            &["response:r", "threat:a", "threat:b", "threat:c", "threat:t"],
+            &["r addresses a", "b part_of a", "c part_of b", "t part_of c"],
+            &[
+                ("r", "a", &["r", "a"]),
+                ("r", "b", &["r", "a", "b"]),
+                ("r", "c", &["r", "a", "b", "c"]),
+                ("r", "t", &["r", "a", "b", "c", "t"]),
+            ],
+        );
         check_counters(
             &["response:r", "concept:a", "concept:b", "concept:c", "concept:d", "threat:t"],
             &["r addresses a", "b part_of a", "c part_of b", "d part_of c", "t part_of d"],
