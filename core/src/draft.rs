@@ -88,10 +88,17 @@ pub enum EditError {
     PassageWithoutLocator { starts: String },
 }
 
-/// A text's Markdown heading, when its first line is one (`# Why farms stop`): its words.
+/// A text's Markdown heading, when its first line is one (`# Why farms stop`): its words,
+/// without a closing run of `#` (`## Title ##`), which Markdown does not show either.
 fn heading(text: &str) -> Option<String> {
     let first = text.lines().map(str::trim).find(|l| !l.is_empty())?;
     let words = first.strip_prefix('#')?.trim_start_matches('#').trim();
+    let open = words.trim_end_matches('#');
+    let words = if open.len() < words.len() && (open.is_empty() || open.ends_with(char::is_whitespace)) {
+        open.trim_end()
+    } else {
+        words
+    };
     (!words.is_empty()).then(|| words.to_string())
 }
 

@@ -598,7 +598,9 @@ fn a_text_with_a_heading_titles_a_reading_that_has_no_title_yet() {
     // (text given, title before, title after)
     let cases = [
         ("# Why farms stop\n\nOne.", "", "Why farms stop"),
-        ("\n  ## Why farms stop ##\n\nOne.", "", "Why farms stop ##"),
+        ("\n  ## Why farms stop ##\n\nOne.", "", "Why farms stop"),
+        ("# Learning C#\n\nOne.", "", "Learning C#"),
+        ("# ##\n\nOne.", "", ""),
         ("# Why farms stop\n\nOne.", "Mine", "Mine"),
         ("One.\n\n# Later heading", "", ""),
         ("#\n\nOne.", "", ""),
