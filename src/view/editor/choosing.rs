@@ -94,10 +94,10 @@ fn take(editor: EditorState, picked: &Selected) {
     }
 }
 
-/// The button beside a list of node ids (`list`) that chooses its nodes in the graph, one after
-/// another; pressed while it does.
+/// The button beside a list of node ids (`list`, its field named `label`) that chooses its
+/// nodes in the graph, one after another; pressed while it does.
 #[component]
-pub fn ChooseInGraphButton(list: String) -> impl IntoView {
+pub fn ChooseInGraphButton(list: String, label: Signal<String>) -> impl IntoView {
     let state = use_app();
     let editor = use_editor();
     let lang = state.lang;
@@ -106,7 +106,7 @@ pub fn ChooseInGraphButton(list: String) -> impl IntoView {
     let text = move || i18n::editor::CHOOSE_IN_GRAPH.get(lang.get());
     view! {
         <button type="button" id=id class="choose-in-views" aria-pressed=move || pressed().to_string()
-            aria-label=move || format!("{} ({})", text(), list_name(editor, lang.get(), &list))
+            aria-label=move || format!("{} ({})", text(), titled(editor, lang.get(), &list, &label.get()))
             on:pointerdown=on_pointerdown on:click=on_click>{text}</button>
     }
 }
@@ -172,10 +172,21 @@ fn on_press(
     (on_pointerdown, on_click)
 }
 
-/// A list of node ids by its field's label and its item's title, when it has one: "Nodes (ids)
-/// of “Why trust fails”" (reactive: the title is read from the draft). The status says it while
-/// the list is filled, and its "Choose in the graph" button is named by it, so that the buttons
-/// of several open forms are told apart.
+/// A list of node ids, named by its field's `label` and its item's title when it has one:
+/// "Nodes (ids) of “Why trust fails”" (reactive: the title is read from the draft). Its "Choose
+/// in the graph" button is named so, that the buttons of several open forms are told apart.
+fn titled(editor: EditorState, lang: Lang, list: &str, label: &str) -> String {
+    let (item, _) = list.rsplit_once('.').unwrap_or((list, list));
+    let title = editor.with_draft(|d| d.field(&format!("{item}.title.{}", d.languages().shown(lang).code())));
+    match (title.is_empty(), lang) {
+        (true, _) => label.to_string(),
+        (false, Lang::En) => format!("{label} of “{title}”"),
+        (false, Lang::Zh) => format!("“{title}”的{label}"),
+    }
+}
+
+/// A list of node ids as the status names it while it is filled (see [`titled`]); the label
+/// is its field's, found from the path, as the status has no field at hand.
 fn list_name(editor: EditorState, lang: Lang, list: &str) -> String {
     let (item, field) = list.rsplit_once('.').unwrap_or((list, list));
     let label = match field {
@@ -185,12 +196,7 @@ fn list_name(editor: EditorState, lang: Lang, list: &str) -> String {
         _ => i18n::editor::ITEM_NODES,
     }
     .get(lang);
-    let title = editor.with_draft(|d| d.field(&format!("{item}.title.{}", d.languages().shown(lang).code())));
-    match (title.is_empty(), lang) {
-        (true, _) => label.to_string(),
-        (false, Lang::En) => format!("{label} of “{title}”"),
-        (false, Lang::Zh) => format!("“{title}”的{label}"),
-    }
+    titled(editor, lang, list, label)
 }
 
 /// What the editor waits for, in the words of the bar's status (reactive; none when it waits

@@ -53,8 +53,9 @@ fn mark(range: &web_sys::Range) -> Option<()> {
     highlights_call("set", &[highlight])
 }
 
-/// Takes the mark off the words found.
-fn unmark() {
+/// Takes the mark off the words found (also when words are selected in the passages: the mark
+/// is for words found, not for a selection that happens to be the same words elsewhere).
+pub(super) fn unmark() {
     let _ = highlights_call("delete", &[]);
 }
 
@@ -77,12 +78,25 @@ fn show(editor: EditorState, passages: &[Passage], found: Found) {
     let Some(passage) = passages.get(found.passage) else { return };
     let Some(words) = passage.text.get(found.start..found.end) else { return };
     editor.picked.set(Some(Picked { para: passage.locator.clone(), quote: words.to_string() }));
-    if let Some(range) = range_of(found, &passage.text) {
-        scroll_to(&range);
-        if mark(&range).is_none() {
-            unmark();
+    match range_of(found, &passage.text) {
+        Some(range) => {
+            scroll_to(&range);
+            if mark(&range).is_none() {
+                unmark();
+            }
         }
+        // The passages not drawn as the draft says (yet): no mark rather than a stale one.
+        None => unmark(),
     }
+}
+
+/// Whether an input method is composing what is typed (pinyin not yet turned into 汉字): the
+/// letters typed so far are not the words looked for, and the Enter that confirms a candidate
+/// is not "find the next" (Safari gives it key code 229).
+fn composing(ev: &web_sys::Event) -> bool {
+    let flag = js_sys::Reflect::get(ev, &"isComposing".into()).ok().and_then(|v| v.as_bool()).unwrap_or(false);
+    let ime_key = ev.dyn_ref::<web_sys::KeyboardEvent>().is_some_and(|k| k.key_code() == 229);
+    flag || ime_key
 }
 
 #[component]
@@ -123,10 +137,17 @@ pub fn FindWords() -> impl IntoView {
     on_cleanup(unmark);
     let on_input = move |ev: web_sys::Event| {
         words.set(event_target_value(&ev));
+        if !composing(&ev) {
+            look(None);
+        }
+    };
+    // The words an input method composed, once they are written.
+    let on_composed = move |ev: web_sys::CompositionEvent| {
+        words.set(event_target_value(&ev));
         look(None);
     };
     let on_key = move |ev: web_sys::KeyboardEvent| {
-        if ev.key() == "Enter" {
+        if ev.key() == "Enter" && !composing(&ev) {
             ev.prevent_default();
             look(at.get_untracked());
         }
@@ -138,7 +159,7 @@ pub fn FindWords() -> impl IntoView {
             // and the description for a screen reader.
             <input type="search" id="find-in-source" aria-describedby="find-in-source-hint"
                 placeholder=t(i18n::editor::FIND_NEXT_HINT)
-                prop:value=move || words.get() on:input=on_input on:keydown=on_key/>
+                prop:value=move || words.get() on:input=on_input on:compositionend=on_composed on:keydown=on_key/>
             <span class="sr-only" id="find-in-source-hint">{t(i18n::editor::FIND_NEXT_HINT)}</span>
         </div>
         // There before anything is missing: a live region inserted with its words is often not read.

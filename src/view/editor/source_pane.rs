@@ -102,6 +102,7 @@ pub fn watch_selection(editor: EditorState) {
         match in_passages(&document_in, &selection) {
             InPassages::One(picked) => {
                 across.set(false);
+                super::find_words::unmark();
                 // Unchanged while the drag moves within the same words: nothing to draw again.
                 if editor.picked.with_untracked(|now| now.as_ref() != Some(&picked)) {
                     editor.picked.set(Some(picked));
