@@ -265,6 +265,62 @@ pub fn on_typing_paused(within: &'static str, pause_ms: i32, on_typed: impl Fn(S
     on_input.forget();
 }
 
+/// A press on a button inside an element matching `within` that the button moved away from
+/// before the release is a click on it. Pressing a button leaves the field being typed in,
+/// which commits it; what the commit changes above the button (a problem said or gone, the
+/// names of a list read back) moves it, the release lands beside it, and the browser sends no
+/// click (trial 10: "Add a tour step" pressed straight after typing a step's nodes; the next
+/// words typed went to the focused button, whose Space then added the step, so the new step's
+/// title lost its first word). A release beside a button that did not move is left alone: that
+/// is how a press is taken back. The click given is a mouse's (`detail` 1), as the lost one was.
+#[cfg(feature = "editor")]
+pub fn click_buttons_that_moved(within: &'static str) {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    let Some(window) = window() else { return };
+    let pressed: Rc<RefCell<Option<(web_sys::HtmlElement, f64, f64)>>> = Rc::default();
+    let pressed_down = pressed.clone();
+    let on_down = Closure::<dyn Fn(web_sys::PointerEvent)>::new(move |ev: web_sys::PointerEvent| {
+        let mouse_like = ev.button() == 0 && ev.is_primary() && ev.pointer_type() != "touch";
+        let button = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("button").ok().flatten())
+            .filter(|b| mouse_like && matches!(b.closest(within), Ok(Some(_))))
+            .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
+        *pressed_down.borrow_mut() = button.map(|b| {
+            let rect = b.get_bounding_client_rect();
+            (b, rect.left(), rect.top())
+        });
+    });
+    let on_up = Closure::<dyn Fn(web_sys::PointerEvent)>::new(move |ev: web_sys::PointerEvent| {
+        let Some((button, left, top)) = pressed.borrow_mut().take() else { return };
+        let released_on_it = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+            .is_some_and(|target| button.contains(Some(&target)));
+        let rect = button.get_bounding_client_rect();
+        let moved = (rect.left() - left).abs() > 1.0 || (rect.top() - top).abs() > 1.0;
+        if released_on_it || !moved || !button.is_connected() {
+            return;
+        }
+        let init = web_sys::MouseEventInit::new();
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        init.set_detail(1);
+        init.set_client_x(ev.client_x());
+        init.set_client_y(ev.client_y());
+        if let Ok(click) = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init) {
+            let _ = button.dispatch_event(&click);
+        }
+    });
+    let _ = window.add_event_listener_with_callback_and_bool("pointerdown", on_down.as_ref().unchecked_ref(), true);
+    let _ = window.add_event_listener_with_callback_and_bool("pointerup", on_up.as_ref().unchecked_ref(), true);
+    // For the page's life, as the editor's state.
+    on_down.forget();
+    on_up.forget();
+}
+
 /// Fires `change` at the focused text field when it is inside an element matching `within`:
 /// a field that commits on `change` (when it is left) commits what was typed into it now, and
 /// the keyboard stays where it is.

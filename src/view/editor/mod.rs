@@ -310,5 +310,6 @@ pub fn provide_editor(state: AppState) -> EditorState {
     choosing::watch(state, editor);
     keep::keep_on_leaving(editor);
     keep::keep_while_typing(editor);
+    crate::browser::dom::click_buttons_that_moved(".editor-pane");
     editor
 }
