@@ -262,11 +262,13 @@ pub fn SourcePane() -> impl IntoView {
             view! {
                 <div class="picked">
                     <p><span>{said_picked(&p)}</span>" "<q lang=source_lang>{p.quote.clone()}</q></p>
+                    // What can be made of the words first: Tab from "Find words in the text" goes
+                    // straight to "New node" (trial 10 pressed Enter on Clear, one Tab short).
                     <div class="pick-actions" role="group" aria-label=t(i18n::editor::PICKED_WORDS)>
+                        {make_buttons(editor, lang.into())}
                         <button type="button" aria-label=t(i18n::editor::CLEAR_PICK) on:click=move |_| editor.picked.set(None)>
                             {t(i18n::editor::CLEAR_PICK_SHORT)}
                         </button>
-                        {make_buttons(editor, lang.into())}
                     </div>
                 </div>
             }
