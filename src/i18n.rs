@@ -159,6 +159,8 @@ pub mod editor {
         REPLACE_DRAFT = "替换草稿", "Replace it";
         KEEP_DRAFT = "保留我的草稿", "Keep my draft";
         CLOSE_EDITOR = "关闭编辑器", "Close the editor";
+        GO_TO = "转到…", "Go to…";
+        SECTIONS = "编辑器的各部分", "Sections of the editor";
         SOURCE_TEXT = "原文", "Source text";
         PASTE_SOURCE = "粘贴原文（纯文本或 Markdown）。段落以空行分隔并自动编号，除非每段以自己的定位符开头，如 [p. 12]。", "Paste the source text (plain text or Markdown). Passages are separated by blank lines and numbered, unless each starts with its own locator, such as [p. 12].";
         OPEN_SOURCE_FILE = "打开文本文件…", "Open a text file…";
@@ -189,7 +191,7 @@ pub mod editor {
         LANGUAGES = "语言", "Languages";
         TITLE = "标题", "Title";
         AUTHOR = "作者", "Author";
-        YEAR = "年份（可选）", "Year (optional)";
+        YEAR = "年份", "Year";
         CITATION = "引用格式", "Citation";
         THESIS = "论点", "Thesis";
         THESIS_NODES = "论点涉及的节点（id）", "Nodes the thesis is about (ids)";
@@ -201,7 +203,7 @@ pub mod editor {
         KIND = "类型", "Kind";
         LABEL = "名称", "Label";
         SUMMARY = "摘要", "Summary";
-        GROUP_ID = "分组（id，可选）", "Group (id, optional)";
+        GROUP_ID = "分组（id）", "Group (id)";
         ALIASES = "别名，以分号分隔", "Other names, separated by semicolons";
         LINK_FROM = "从（节点）", "From (node)";
         LINK_TO = "到（节点）", "To (node)";

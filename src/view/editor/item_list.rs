@@ -185,6 +185,20 @@ pub enum Need {
     Optional,
 }
 
+/// The label of a field that may be left empty: "Year (optional)", "年份（可选）".
+fn optional_text(label: i18n::Ui, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{} (optional)", label.get(lang)),
+        Lang::Zh => format!("{}（可选）", label.get(lang)),
+    }
+}
+
+/// [`optional_text`] in the interface's language.
+pub fn optional(label: i18n::Ui) -> Signal<String> {
+    let state = use_app();
+    Signal::derive(move || optional_text(label, state.lang.get()))
+}
+
 /// A text field in each of the reading's languages (`label.en`, `label.zh`), each marked with
 /// its language; in a two-language reading the label says which ("Summary (en, optional)"),
 /// and an optional field's label says it may be left empty.
@@ -205,11 +219,9 @@ pub fn text_fields(
             let name = Signal::derive(move || {
                 let lang = state.lang.get();
                 let base = label.get(lang);
-                let optional = need == Need::Optional;
-                match (bilingual, optional, lang) {
+                match (bilingual, need == Need::Optional, lang) {
                     (false, false, _) => base.to_string(),
-                    (false, true, Lang::En) => format!("{base} (optional)"),
-                    (false, true, Lang::Zh) => format!("{base}（可选）"),
+                    (false, true, _) => optional_text(label, lang),
                     (true, false, _) => format!("{base} ({})", l.code()),
                     (true, true, Lang::En) => format!("{base} ({}, optional)", l.code()),
                     (true, true, Lang::Zh) => format!("{base}（{}，可选）", l.code()),
@@ -260,7 +272,7 @@ fn item_fields(kind: ListKind, at: &str, languages: Languages) -> AnyView {
             <Field path=f("kind") label=ui(i18n::editor::KIND) kind=FieldKind::Choice(kinds)/>
             {text_fields(at, "summary", i18n::editor::SUMMARY, Need::Optional, FieldKind::Long, languages)}
             <Field path=f("id") label=ui(i18n::editor::ID) hint=ui(i18n::editor::ID_HINT)/>
-            <Field path=f("group") label=ui(i18n::editor::GROUP_ID) suggest="edit-group-ids"/>
+            <Field path=f("group") label=optional(i18n::editor::GROUP_ID) suggest="edit-group-ids"/>
             {text_fields(at, "aliases", i18n::editor::ALIASES, Need::Optional, FieldKind::Line, languages)}
         }
         .into_any(),
@@ -342,7 +354,7 @@ pub fn first_field(kind: ListKind, languages: Languages) -> String {
 }
 
 /// The list's heading and its add button's name.
-fn list_names(kind: ListKind) -> (i18n::Ui, i18n::Ui) {
+pub(super) fn list_names(kind: ListKind) -> (i18n::Ui, i18n::Ui) {
     match kind {
         ListKind::Nodes => (i18n::editor::NODES_SECTION, i18n::editor::ADD_NODE),
         ListKind::Links => (i18n::editor::LINKS_SECTION, i18n::editor::ADD_LINK),

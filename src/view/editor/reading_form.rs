@@ -4,7 +4,7 @@
 
 use super::cites::Cites;
 use super::field::{AddFrom, Field, FieldKind};
-use super::item_list::{text_fields, Need};
+use super::item_list::{optional, text_fields, Need};
 use super::use_editor;
 use crate::i18n;
 use crate::state::use_app;
@@ -42,7 +42,7 @@ pub fn ReadingForm() -> impl IntoView {
                 view! {
                     {text_fields("meta", "title", i18n::editor::TITLE, Need::Required, FieldKind::Line, languages)}
                     {text_fields("meta", "author", i18n::editor::AUTHOR, Need::Optional, FieldKind::Line, languages)}
-                    <Field path="meta.year".to_string() label=ui(i18n::editor::YEAR)/>
+                    <Field path="meta.year".to_string() label=optional(i18n::editor::YEAR)/>
                     {text_fields("meta", "citation", i18n::editor::CITATION, Need::Required, FieldKind::Long, languages)}
                     {text_fields("argument.thesis", "text", i18n::editor::THESIS, Need::Required, FieldKind::Long, languages)}
                 }
