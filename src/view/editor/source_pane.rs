@@ -14,6 +14,9 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// How long a pick stays the same before a screen reader is told of it.
+const SPEAK_AFTER_MS: u64 = 500;
+
 /// The passages as the text area shows them: each with its locator in brackets, so the numbers
 /// the app gave stay the same when the text is edited and committed again.
 fn as_text(passages: &[Passage]) -> String {
@@ -275,10 +278,20 @@ pub fn SourcePane() -> impl IntoView {
         })
     };
     // What a screen reader hears of a pick: a live region there before anything is picked (one
-    // inserted with its words already in it is often not read), without the buttons.
-    let picked_status = move || {
-        editor.picked.with(|p| p.as_ref().map(|p| format!("{} {}", said_picked(p), p.quote)).unwrap_or_default())
-    };
+    // inserted with its words already in it is often not read), without the buttons. It is
+    // written once the pick has stayed the same a moment: words found as they are typed into
+    // "Find words in the text" change the pick with every key, and each would be read out.
+    let spoken = RwSignal::new(String::new());
+    let waiting = StoredValue::new(None::<leptos::prelude::TimeoutHandle>);
+    Effect::new(move |_| {
+        let now =
+            editor.picked.with(|p| p.as_ref().map(|p| format!("{} {}", said_picked(p), p.quote)).unwrap_or_default());
+        if let Some(handle) = waiting.get_value() {
+            handle.clear();
+        }
+        let handle = set_timeout_with_handle(move || spoken.set(now), std::time::Duration::from_millis(SPEAK_AFTER_MS));
+        waiting.set_value(handle.ok());
+    });
     // The passages (a memo: an edit elsewhere does not draw them again) dock at the top of the
     // forms while they scroll, so every quote is cited without scrolling back to the text.
     let has_passages = Memo::new(move |_| !passages().is_empty());
@@ -317,7 +330,7 @@ pub fn SourcePane() -> impl IntoView {
                 </ol>
                 <super::find_words::FindWords/>
                 // Under the passages: what a selection says must not move the text being selected.
-                <p class="sr-only" role="status">{picked_status}</p>
+                <p class="sr-only" role="status">{move || spoken.get()}</p>
                 {picked}
                 <Show when=move || across.get()>
                     <p class="field-problems" role="alert">{t(i18n::editor::SELECT_IN_ONE)}</p>
