@@ -656,6 +656,11 @@ export const specs = [
         // Case and white space aside, the passage's own words are picked: the first place…
         await page.type(find, 'HOARD');
         await expectFound('P2', 'hoard', 'typed in capitals');
+        // A screen reader hears the words found once the typing stops, from the pane's status.
+        const heard = () => page.js('return Array.from(document.querySelectorAll(".passages-dock [role=status]")).map((s) => R.norm(s.textContent)).join(" | ");');
+        await page.until(async () => (await heard()).includes('Selected in P2: hoard'), 'the pane\'s status to say the words found').catch(async (e) => {
+          throw new CheckError(`${e.message}; it says ${JSON.stringify(await heard())}`);
+        });
         // …then the next with Enter, and round again from the top after the last.
         await page.press('Enter');
         await expectFound('P2', 'Hoard', 'Enter once');
@@ -733,6 +738,57 @@ export const specs = [
         await page.click(await page.js('return arguments[0].querySelector("summary");', first));
         const kept = await page.prop(await textField(page, first, 'Nodes (ids)'), 'value');
         check(kept === 'hoarding', `the first step's nodes typed before the press read ${JSON.stringify(kept)}`);
+      } finally {
+        tmp.remove();
+      }
+    },
+  },
+
+  {
+    name: 'editor: "Go to…" in the bar opens a section and puts the keyboard where its work goes on',
+    async run({ page, site, startServer }) {
+      const server = await ownServer(startServer, site);
+      const tmp = tempDir();
+      try {
+        const set = englishReading();
+        await openAsDraft(page, server, tmp, set);
+        const pane = await editorPane(page);
+        // Closed, the list is not drawn (a closed disclosure's content; Chromium still measures
+        // it, so its state is read).
+        const menuClosed = () => page.js('return !document.querySelector(".editor-pane .jump-menu").open;');
+        const inView = (el) => page.js('const r = arguments[0].getBoundingClientRect(); return r.height > 0 && r.top >= -1 && r.bottom <= innerHeight + 1;', el);
+        const goTo = async (name) => {
+          await page.click(await page.byRole('button', 'Go to…', { exact: true, within: pane }));
+          const list = await page.byRole('list', 'Sections of the editor', { exact: true, within: pane });
+          await page.click(await page.byRole('button', name, { exact: true, within: list }));
+          await page.until(menuClosed, `the "Go to…" list to close once "${name}" is chosen`);
+        };
+        // A list: its Add button in view, with the keyboard on it, the section opened (folded
+        // before).
+        const tour = await section(page, 'Tour steps');
+        await page.click(await page.js('return arguments[0].querySelector("summary");', tour));
+        await page.until(async () => !(await page.prop(tour, 'open')), 'the tour steps to fold');
+        await goTo(`Tour steps (${set.tour.length})`);
+        const addStep = await page.byRole('button', 'Add a tour step', { exact: true, within: tour });
+        check(await page.prop(tour, 'open'), '"Go to… → Tour steps" left the section folded');
+        await expectFocused(page, addStep, '"Go to… → Tour steps"');
+        check(await inView(addStep), `"Add a tour step" is out of view after "Go to… → Tour steps": ${JSON.stringify(await page.js('const r = arguments[0].getBoundingClientRect(), b = document.querySelector(".editor-body").getBoundingClientRect(); return [r.top, r.bottom, b.top, b.bottom, innerHeight];', addStep))}`);
+        // The reading's own fields: its heading in view, below the docked passages.
+        await goTo('The reading');
+        const reading = await section(page, 'The reading');
+        const heading = await page.js('return arguments[0].querySelector("summary");', reading);
+        await expectFocused(page, heading, '"Go to… → The reading"');
+        const covered = await page.js(`
+          const h = arguments[0].getBoundingClientRect(), dock = document.querySelector('.passages-dock');
+          return dock ? dock.getBoundingClientRect().bottom > h.top + 2 : false;`, heading);
+        check(await inView(heading) && !covered, 'the reading\'s heading is out of view or under the docked passages after "Go to… → The reading"');
+        // Esc closes the list, the keyboard back on "Go to…".
+        const menu = await page.byRole('button', 'Go to…', { exact: true, within: pane });
+        await page.click(menu);
+        await page.byRole('list', 'Sections of the editor', { exact: true, within: pane });
+        await page.press('Escape');
+        await page.until(menuClosed, 'Esc to close the "Go to…" list');
+        await expectFocused(page, menu, 'Esc in the "Go to…" list');
       } finally {
         tmp.remove();
       }

@@ -110,6 +110,7 @@ pub fn EditorBar() -> impl IntoView {
                     </button>
                 </Show>
                 <button type="button" on:click=move |_| editor.open.set(false)>{t(i18n::editor::CLOSE_EDITOR)}</button>
+                <super::jump::JumpMenu/>
             </div>
             // Lines kept whatever it says (see the style sheet).
             <div class="editor-status-lines">

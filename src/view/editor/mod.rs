@@ -15,6 +15,7 @@ mod draw_link;
 pub mod field;
 mod find_words;
 mod item_list;
+mod jump;
 mod keep;
 mod link;
 mod pane;
