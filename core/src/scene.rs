@@ -97,6 +97,43 @@ pub fn settled_force_layout(model: &Model) -> ForceLayout {
     SimulationInputs::of(model, &ArgumentGraph::new(model)).settle()
 }
 
+/// How warm a layout settled near an earlier one starts: enough for a new node to find its
+/// place and the rest to make room, too little to lay the map out anew.
+pub const NEAR_ALPHA: f64 = 0.1;
+
+/// The force layout of `model` settled near `before` (each earlier node's id and position): a
+/// node that was there starts where it was, a new one beside the earlier nodes it links to (or
+/// at its seeded start if it links to none), and the simulation settles from there at
+/// [`NEAR_ALPHA`]. An edit that adds a node or a link moves the map a little, not all of it
+/// (trial 11: "the graph re-lays itself out after every edit", every node then searched for
+/// again by eye).
+pub fn settled_near(model: &Model, before: &[(String, f64, f64)]) -> ForceLayout {
+    let graph = ArgumentGraph::new(model);
+    let inputs = SimulationInputs::of(model, &graph);
+    let mut simulation = inputs.simulation();
+    let was: std::collections::HashMap<&str, (f64, f64)> =
+        before.iter().map(|(id, x, y)| (id.as_str(), (*x, *y))).collect();
+    let old: Vec<Option<(f64, f64)>> = model.nodes.iter().map(|n| was.get(n.id.as_str()).copied()).collect();
+    for (i, at) in old.iter().enumerate() {
+        let start = at.or_else(|| {
+            let near: Vec<(f64, f64)> = graph.neighbours(i).into_iter().filter_map(|j| old[j]).collect();
+            (!near.is_empty()).then(|| {
+                let n = near.len() as f64;
+                let (x, y) = near.iter().fold((0.0, 0.0), |(sx, sy), (x, y)| (sx + x, sy + y));
+                // Beside them, not on top of any: a step out along the node's own angle.
+                let angle = i as f64 * 2.399_963;
+                (x / n + 30.0 * libm::cos(angle), y / n + 30.0 * libm::sin(angle))
+            })
+        });
+        if let Some((x, y)) = start {
+            simulation.set_position(i, x, y);
+        }
+    }
+    simulation.set_alpha(NEAR_ALPHA);
+    simulation.run_until_settled(if model.nodes.len() > LARGE_GRAPH_NODES { PRESETTLE_TICKS_LARGE } else { 600 });
+    ForceLayout { xs: simulation.xs().to_vec(), ys: simulation.ys().to_vec(), alpha: simulation.alpha() }
+}
+
 /// How much a node's label matters when not every label fits: the thesis's nodes and the
 /// principles first, then the models, then by degree, threats and responses a little ahead.
 fn label_priorities(model: &Model, degrees: &[usize]) -> Vec<f64> {

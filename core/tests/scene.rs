@@ -453,3 +453,44 @@ fn group_nodes_are_the_nodes_of_that_group_in_data_set_order() {
     assert_eq!(s.group_nodes(0), vec![0, 2]);
     assert_eq!(s.group_nodes(1), vec![1]);
 }
+
+#[test]
+fn a_layout_settled_near_an_earlier_one_keeps_the_map_and_places_a_new_node_by_its_neighbour() {
+    use atlas_core::scene::settled_near;
+    // An earlier map of twelve nodes in a chain, then the same map with one node and one link
+    // more: the earlier nodes barely move, the new one lies near the node it links to.
+    let ids: Vec<String> = (0..12).map(|i| format!("n{i}")).collect();
+    let chain = |fixture: Fixture| {
+        let mut f = ids.iter().fold(fixture, |f, id| f.node(id, "concept"));
+        for pair in ids.windows(2) {
+            f = f.link(&pair[0], &pair[1], "drives");
+        }
+        f
+    };
+    let before = chain(Fixture::new()).scene();
+    let after = chain(Fixture::new()).node("new", "threat").link("n5", "new", "drives").model();
+    let was: Vec<(String, f64, f64)> =
+        ids.iter().enumerate().map(|(i, id)| (id.clone(), before.force_xs[i], before.force_ys[i])).collect();
+    let near = settled_near(&after, &was);
+    let from_scratch = atlas_core::scene::settled_force_layout(&after);
+    // How far the earlier nodes moved on average, the whole map's shift taken out (the view
+    // fits the map to the screen, so a shift of all of it is not seen).
+    let moved = |xs: &[f64], ys: &[f64]| -> f64 {
+        let n = ids.len() as f64;
+        let dx = (0..ids.len()).map(|i| xs[i] - before.force_xs[i]).sum::<f64>() / n;
+        let dy = (0..ids.len()).map(|i| ys[i] - before.force_ys[i]).sum::<f64>() / n;
+        (0..ids.len()).map(|i| (xs[i] - before.force_xs[i] - dx).hypot(ys[i] - before.force_ys[i] - dy)).sum::<f64>()
+            / n
+    };
+    let kept = moved(&near.xs, &near.ys);
+    let anew = moved(&from_scratch.xs, &from_scratch.ys);
+    assert!(kept < 25.0 && kept < anew / 2.0, "earlier nodes moved {kept:.1} on average (laid out anew: {anew:.1})");
+    let new = after.node_idx("new").unwrap();
+    let five = after.node_idx("n5").unwrap();
+    let gap = (near.xs[new] - near.xs[five]).hypot(near.ys[new] - near.ys[five]);
+    assert!(gap < 120.0, "the new node settled {gap:.0} away from the node it links to");
+    assert!(near.alpha < 0.01, "the layout is not settled (alpha {})", near.alpha);
+    // Nothing earlier known: the seeded start, settled from warm.
+    let cold = settled_near(&after, &[]);
+    assert!(cold.xs.iter().chain(&cold.ys).all(|v| v.is_finite()));
+}

@@ -143,16 +143,31 @@ pub fn load_user_text(state: &AppState, name: &str, text: &str, persist: bool) -
 pub fn show_draft(state: &AppState, text: &str, model: atlas_core::Model, keep: bool) {
     let title = model.meta.title.get(state.lang.get_untracked()).to_string();
     // An edit that keeps the same nodes and links (a label, a summary, a quote) keeps the map
-    // where it was: the positions the author is looking at, without settling it again.
+    // where it was: the positions the author is looking at, without settling it again. One
+    // that adds or takes away a node or a link settles near it: the nodes that were there start
+    // where they were. A draft that is mostly new (another reading opened) is laid out anew.
     let kept = state.scene.with_untracked(|before| {
         let same_nodes = before.model.nodes.len() == model.nodes.len()
             && before.model.nodes.iter().zip(&model.nodes).all(|(a, b)| a.id == b.id);
         let same_links = before.model.links.len() == model.links.len()
             && before.model.links.iter().zip(&model.links).all(|(a, b)| a.source == b.source && a.target == b.target);
-        (same_nodes && same_links).then(|| ForceLayout {
-            xs: before.force_xs.clone(),
-            ys: before.force_ys.clone(),
-            alpha: before.force_alpha,
+        if same_nodes && same_links {
+            return Some(ForceLayout {
+                xs: before.force_xs.clone(),
+                ys: before.force_ys.clone(),
+                alpha: before.force_alpha,
+            });
+        }
+        let known = model.nodes.iter().filter(|n| before.model.node_idx(&n.id).is_some()).count();
+        (known > 0 && known * 2 >= model.nodes.len()).then(|| {
+            let was: Vec<(String, f64, f64)> = before
+                .model
+                .nodes
+                .iter()
+                .zip(before.force_xs.iter().zip(&before.force_ys))
+                .map(|(n, (x, y))| (n.id.clone(), *x, *y))
+                .collect();
+            atlas_core::scene::settled_near(&model, &was)
         })
     });
     let checked = model.source_text.as_ref().filter(|_| keep).map(|s| (model.quote_count(), s.paragraphs.len()));
