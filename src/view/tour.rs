@@ -40,20 +40,12 @@ pub fn toggle_presenting(state: &AppState) {
 
 /// What starting and ending the tour does beyond the stage's own view: focus goes to the
 /// caption (the bar that held "Present the tour" is gone), and ending leaves fullscreen, which
-/// was for the audience. What was selected is set aside while presenting and comes back after:
-/// drawn chosen beside a step's nodes, it read as part of the step (trial 11, a student in the
-/// published file).
+/// was for the audience.
 pub fn stage_effects(state: AppState) {
-    use atlas_core::view_state::Selected;
-    let set_aside = StoredValue::new(Selected::Nothing);
     Effect::new(move |was: Option<bool>| {
         let presenting = state.tour.with(Option::is_some);
         match (was, presenting) {
             (Some(false), true) => {
-                set_aside.set_value(state.selection.get_untracked());
-                if state.selection.with_untracked(|s| *s != Selected::Nothing) {
-                    state.selection.set(Selected::Nothing);
-                }
                 // Once the caption is drawn (a task later).
                 let focus = Closure::once_into_js(|| {
                     if let Some(panel) = web_sys::window()
@@ -68,15 +60,7 @@ pub fn stage_effects(state: AppState) {
                     let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(focus.unchecked_ref(), 0);
                 }
             }
-            (Some(true), false) => {
-                fullscreen::exit();
-                let before = set_aside.get_value();
-                set_aside.set_value(Selected::Nothing);
-                let still_there = state.scene.with_untracked(|scene| crate::state::exists_in(&before, scene));
-                if still_there && state.selection.with_untracked(|s| *s == Selected::Nothing) {
-                    state.selection.set(before);
-                }
-            }
+            (Some(true), false) => fullscreen::exit(),
             _ => {}
         }
         presenting
