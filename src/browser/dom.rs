@@ -271,15 +271,18 @@ pub fn on_typing_paused(within: &'static str, pause_ms: i32, on_typed: impl Fn(S
 /// names of a list read back) moves it, the release lands beside it, and the browser sends no
 /// click (trial 10: "Add a tour step" pressed straight after typing a step's nodes; the next
 /// words typed went to the focused button, whose Space then added the step, so the new step's
-/// title lost its first word). A release beside a button that did not move is left alone: that
-/// is how a press is taken back. The click given is a mouse's (`detail` 1), as the lost one was.
+/// title lost its first word). Only a release where the button was pressed counts: a pointer
+/// dragged off, from a button that moved or not, is a press taken back (a "Remove" let go of
+/// elsewhere removes nothing). A disabled button, a cancelled pointer and another pointer's
+/// release give no click. The click given is a mouse's (`detail` 1), as the lost one was.
 #[cfg(feature = "editor")]
 pub fn click_buttons_that_moved(within: &'static str) {
     use std::cell::RefCell;
     use std::rc::Rc;
     let Some(window) = window() else { return };
-    let pressed: Rc<RefCell<Option<(web_sys::HtmlElement, f64, f64)>>> = Rc::default();
-    let pressed_down = pressed.clone();
+    // The button pressed, where it was then, and the pointer that pressed it.
+    let pressed: Rc<RefCell<Option<(web_sys::HtmlElement, web_sys::DomRect, i32)>>> = Rc::default();
+    let (pressed_down, pressed_cancel) = (pressed.clone(), pressed.clone());
     let on_down = Closure::<dyn Fn(web_sys::PointerEvent)>::new(move |ev: web_sys::PointerEvent| {
         let mouse_like = ev.button() == 0 && ev.is_primary() && ev.pointer_type() != "touch";
         let button = ev
@@ -287,21 +290,35 @@ pub fn click_buttons_that_moved(within: &'static str) {
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .and_then(|el| el.closest("button").ok().flatten())
             .filter(|b| mouse_like && matches!(b.closest(within), Ok(Some(_))))
+            .filter(|b| !b.matches(":disabled").unwrap_or(true))
             .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
         *pressed_down.borrow_mut() = button.map(|b| {
             let rect = b.get_bounding_client_rect();
-            (b, rect.left(), rect.top())
+            (b, rect, ev.pointer_id())
         });
     });
+    let on_cancel = Closure::<dyn Fn()>::new(move || {
+        pressed_cancel.borrow_mut().take();
+    });
     let on_up = Closure::<dyn Fn(web_sys::PointerEvent)>::new(move |ev: web_sys::PointerEvent| {
-        let Some((button, left, top)) = pressed.borrow_mut().take() else { return };
+        let Some((button, was, pointer)) = pressed.borrow_mut().take() else { return };
         let released_on_it = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
             .is_some_and(|target| button.contains(Some(&target)));
         let rect = button.get_bounding_client_rect();
-        let moved = (rect.left() - left).abs() > 1.0 || (rect.top() - top).abs() > 1.0;
-        if released_on_it || !moved || !button.is_connected() {
+        let moved = (rect.left() - was.left()).abs() > 1.0 || (rect.top() - was.top()).abs() > 1.0;
+        // Where the button was when pressed (the pointer did not leave it; the button did).
+        let (x, y) = (f64::from(ev.client_x()), f64::from(ev.client_y()));
+        let where_pressed = x >= was.left() && x <= was.right() && y >= was.top() && y <= was.bottom();
+        let still_enabled = !button.matches(":disabled").unwrap_or(true);
+        if released_on_it
+            || !moved
+            || !where_pressed
+            || !still_enabled
+            || ev.pointer_id() != pointer
+            || !button.is_connected()
+        {
             return;
         }
         let init = web_sys::MouseEventInit::new();
@@ -316,9 +333,11 @@ pub fn click_buttons_that_moved(within: &'static str) {
     });
     let _ = window.add_event_listener_with_callback_and_bool("pointerdown", on_down.as_ref().unchecked_ref(), true);
     let _ = window.add_event_listener_with_callback_and_bool("pointerup", on_up.as_ref().unchecked_ref(), true);
+    let _ = window.add_event_listener_with_callback_and_bool("pointercancel", on_cancel.as_ref().unchecked_ref(), true);
     // For the page's life, as the editor's state.
     on_down.forget();
     on_up.forget();
+    on_cancel.forget();
 }
 
 /// Fires `change` at the focused text field when it is inside an element matching `within`:
