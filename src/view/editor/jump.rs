@@ -24,8 +24,8 @@ fn place_of(target: Option<ListKind>) -> Option<web_sys::HtmlElement> {
 /// Opens the section `target` (a list, or the reading's own fields when `None`) and brings its
 /// place into view with the keyboard on it: a list's Add button at the foot of the view, the
 /// reading's heading at its top (below the docked passages: the forms' scroll margin).
-fn go_to(target: Option<ListKind>) {
-    let Some(place) = place_of(target) else { return };
+fn go_to(target: Option<ListKind>) -> bool {
+    let Some(place) = place_of(target) else { return false };
     if let Some(section) = place.closest("details.editor-section").ok().flatten() {
         if let Some(section) = section.dyn_ref::<web_sys::HtmlDetailsElement>() {
             section.set_open(true);
@@ -34,7 +34,7 @@ fn go_to(target: Option<ListKind>) {
     // Aligned to the top for the reading's heading, to the foot for an Add button; once in
     // view, focusing it scrolls no further.
     place.scroll_into_view_with_bool(target.is_none());
-    let _ = place.focus();
+    place.focus().is_ok()
 }
 
 #[component]
@@ -43,11 +43,19 @@ pub fn JumpMenu() -> impl IntoView {
     let editor = use_editor();
     let lang = state.lang;
     let menu = NodeRef::<leptos::html::Details>::new();
+    // Gone there, the list closes; a section not found leaves the keyboard on "Go to…"
+    // rather than on a button the closing list takes away.
     let go = move |target: Option<ListKind>| {
-        if let Some(menu) = menu.get_untracked() {
-            menu.set_open(false);
+        let went = go_to(target);
+        let Some(menu) = menu.get_untracked() else { return };
+        menu.set_open(false);
+        if !went {
+            if let Some(summary) =
+                menu.query_selector("summary").ok().flatten().and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = summary.focus();
+            }
         }
-        go_to(target);
     };
     let lists = ListKind::ALL
         .into_iter()

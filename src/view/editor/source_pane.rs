@@ -292,6 +292,12 @@ pub fn SourcePane() -> impl IntoView {
         let handle = set_timeout_with_handle(move || spoken.set(now), std::time::Duration::from_millis(SPEAK_AFTER_MS));
         waiting.set_value(handle.ok());
     });
+    // The pane gone (the editor closed), a pick waiting to be said is not.
+    on_cleanup(move || {
+        if let Some(handle) = waiting.try_get_value().flatten() {
+            handle.clear();
+        }
+    });
     // The passages (a memo: an edit elsewhere does not draw them again) dock at the top of the
     // forms while they scroll, so every quote is cited without scrolling back to the text.
     let has_passages = Memo::new(move |_| !passages().is_empty());
