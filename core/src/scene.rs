@@ -101,35 +101,68 @@ pub fn settled_force_layout(model: &Model) -> ForceLayout {
 /// place and the rest to make room, too little to lay the map out anew.
 pub const NEAR_ALPHA: f64 = 0.1;
 
-/// The force layout of `model` settled near `before` (each earlier node's id and position): a
-/// node that was there starts where it was, a new one beside the earlier nodes it links to (or
-/// at its seeded start if it links to none), and the simulation settles from there at
-/// [`NEAR_ALPHA`]. An edit that adds a node or a link moves the map a little, not all of it
-/// (trial 11: "the graph re-lays itself out after every edit", every node then searched for
-/// again by eye).
-pub fn settled_near(model: &Model, before: &[(String, f64, f64)]) -> ForceLayout {
+/// A node of an earlier map: its id, where it was, and whether any link touched it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Placed {
+    pub id: String,
+    pub x: f64,
+    pub y: f64,
+    pub linked: bool,
+}
+
+/// The force layout of `model` settled near `before` (an earlier map; `alpha`, its simulation's
+/// heat). A node that was there starts where it was; a new one, or one that had no link before
+/// and has one now, starts beside the nodes it links to; a node that links to none of them
+/// starts just right of the map, where it is seen and in nobody's way. The simulation then
+/// settles from there, warmed to [`NEAR_ALPHA`] (or kept at `alpha`, if hotter). An edit that
+/// adds a node or a link moves the map a little, not all of it (trial 11: "the graph re-lays
+/// itself out after every edit", every node then searched for again by eye).
+pub fn settled_near(model: &Model, before: &[Placed], alpha: f64) -> ForceLayout {
     let graph = ArgumentGraph::new(model);
     let inputs = SimulationInputs::of(model, &graph);
     let mut simulation = inputs.simulation();
-    let was: std::collections::HashMap<&str, (f64, f64)> =
-        before.iter().map(|(id, x, y)| (id.as_str(), (*x, *y))).collect();
-    let old: Vec<Option<(f64, f64)>> = model.nodes.iter().map(|n| was.get(n.id.as_str()).copied()).collect();
-    for (i, at) in old.iter().enumerate() {
-        let start = at.or_else(|| {
-            let near: Vec<(f64, f64)> = graph.neighbours(i).into_iter().filter_map(|j| old[j]).collect();
-            (!near.is_empty()).then(|| {
-                let n = near.len() as f64;
-                let (x, y) = near.iter().fold((0.0, 0.0), |(sx, sy), (x, y)| (sx + x, sy + y));
-                // Beside them, not on top of any: a step out along the node's own angle.
-                let angle = i as f64 * 2.399_963;
-                (x / n + 30.0 * libm::cos(angle), y / n + 30.0 * libm::sin(angle))
-            })
-        });
-        if let Some((x, y)) = start {
-            simulation.set_position(i, x, y);
+    let was: std::collections::HashMap<&str, &Placed> = before.iter().map(|p| (p.id.as_str(), p)).collect();
+    let neighbours: Vec<Vec<usize>> = (0..model.nodes.len()).map(|i| graph.neighbours(i)).collect();
+    let mut at: Vec<Option<(f64, f64)>> = model
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| was.get(n.id.as_str()).filter(|p| p.linked || neighbours[i].is_empty()).map(|p| (p.x, p.y)))
+        .collect();
+    // Beside the nodes already placed, a few rounds so that new nodes linked to new nodes
+    // follow the ones placed before them.
+    for _ in 0..3 {
+        for i in 0..at.len() {
+            if at[i].is_some() {
+                continue;
+            }
+            let near: Vec<(f64, f64)> = neighbours[i].iter().filter_map(|&j| at[j]).collect();
+            if near.is_empty() {
+                continue;
+            }
+            let n = near.len() as f64;
+            let (x, y) = near.iter().fold((0.0, 0.0), |(sx, sy), (x, y)| (sx + x, sy + y));
+            // Beside them, not on top of any: a step out along the node's own angle.
+            let angle = i as f64 * 2.399_963;
+            at[i] = Some((x / n + 30.0 * libm::cos(angle), y / n + 30.0 * libm::sin(angle)));
         }
     }
-    simulation.set_alpha(NEAR_ALPHA);
+    let placed: Vec<(f64, f64)> = at.iter().flatten().copied().collect();
+    if !placed.is_empty() {
+        let right = placed.iter().map(|p| p.0).fold(f64::NEG_INFINITY, f64::max);
+        let top = placed.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
+        let mut below = 0.0;
+        for spot in at.iter_mut().filter(|s| s.is_none()) {
+            *spot = Some((right + 80.0, top + below));
+            below += 50.0;
+        }
+    }
+    for (i, spot) in at.iter().enumerate() {
+        if let Some((x, y)) = spot {
+            simulation.set_position(i, *x, *y);
+        }
+    }
+    simulation.set_alpha(if alpha.is_finite() { alpha.clamp(NEAR_ALPHA, 1.0) } else { NEAR_ALPHA });
     simulation.run_until_settled(if model.nodes.len() > LARGE_GRAPH_NODES { PRESETTLE_TICKS_LARGE } else { 600 });
     ForceLayout { xs: simulation.xs().to_vec(), ys: simulation.ys().to_vec(), alpha: simulation.alpha() }
 }

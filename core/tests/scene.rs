@@ -456,7 +456,7 @@ fn group_nodes_are_the_nodes_of_that_group_in_data_set_order() {
 
 #[test]
 fn a_layout_settled_near_an_earlier_one_keeps_the_map_and_places_a_new_node_by_its_neighbour() {
-    use atlas_core::scene::settled_near;
+    use atlas_core::scene::{settled_force_layout, settled_near, Placed, NEAR_ALPHA};
     // An earlier map of twelve nodes in a chain, then the same map with one node and one link
     // more: the earlier nodes barely move, the new one lies near the node it links to.
     let ids: Vec<String> = (0..12).map(|i| format!("n{i}")).collect();
@@ -468,11 +468,15 @@ fn a_layout_settled_near_an_earlier_one_keeps_the_map_and_places_a_new_node_by_i
         f
     };
     let before = chain(Fixture::new()).scene();
-    let after = chain(Fixture::new()).node("new", "threat").link("n5", "new", "drives").model();
-    let was: Vec<(String, f64, f64)> =
-        ids.iter().enumerate().map(|(i, id)| (id.clone(), before.force_xs[i], before.force_ys[i])).collect();
-    let near = settled_near(&after, &was);
-    let from_scratch = atlas_core::scene::settled_force_layout(&after);
+    let was = |s: &Scene| -> Vec<Placed> {
+        let linked = |i: usize| s.link_ends.iter().any(|&(a, b)| a == i || b == i);
+        s.model
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| Placed { id: n.id.clone(), x: s.force_xs[i], y: s.force_ys[i], linked: linked(i) })
+            .collect()
+    };
     // How far the earlier nodes moved on average, the whole map's shift taken out (the view
     // fits the map to the screen, so a shift of all of it is not seen).
     let moved = |xs: &[f64], ys: &[f64]| -> f64 {
@@ -482,15 +486,51 @@ fn a_layout_settled_near_an_earlier_one_keeps_the_map_and_places_a_new_node_by_i
         (0..ids.len()).map(|i| (xs[i] - before.force_xs[i] - dx).hypot(ys[i] - before.force_ys[i] - dy)).sum::<f64>()
             / n
     };
+    let gap = |m: &atlas_core::Model, l: &atlas_core::scene::ForceLayout, a: &str, b: &str| {
+        let (a, b) = (m.node_idx(a).unwrap(), m.node_idx(b).unwrap());
+        (l.xs[a] - l.xs[b]).hypot(l.ys[a] - l.ys[b])
+    };
+    let linked = chain(Fixture::new()).node("new", "threat").link("n5", "new", "drives").model();
+    let near = settled_near(&linked, &was(&before), before.force_alpha);
+    let anew = settled_force_layout(&linked);
     let kept = moved(&near.xs, &near.ys);
-    let anew = moved(&from_scratch.xs, &from_scratch.ys);
-    assert!(kept < 25.0 && kept < anew / 2.0, "earlier nodes moved {kept:.1} on average (laid out anew: {anew:.1})");
-    let new = after.node_idx("new").unwrap();
-    let five = after.node_idx("n5").unwrap();
-    let gap = (near.xs[new] - near.xs[five]).hypot(near.ys[new] - near.ys[five]);
-    assert!(gap < 120.0, "the new node settled {gap:.0} away from the node it links to");
+    let fresh = moved(&anew.xs, &anew.ys);
+    assert!(kept < 25.0 && kept < fresh / 2.0, "earlier nodes moved {kept:.1} on average (laid out anew: {fresh:.1})");
+    assert!(
+        gap(&linked, &near, "new", "n5") < 120.0,
+        "the new node settled {:.0} from the node it links to",
+        gap(&linked, &near, "new", "n5")
+    );
     assert!(near.alpha < 0.01, "the layout is not settled (alpha {})", near.alpha);
+    // A node added on its own starts right of the map, in nobody's way; linked afterwards, it
+    // moves beside its neighbour (it had no link, so it is placed again).
+    let alone_fixture = chain(Fixture::new()).node("alone", "threat");
+    let alone = settled_near(&alone_fixture.model(), &was(&before), before.force_alpha);
+    let right = before.force_xs.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let i = alone_fixture.model().node_idx("alone").unwrap();
+    assert!(
+        alone.xs[i] > right,
+        "a node added alone settled at x {:.0}, inside the map (right edge {right:.0})",
+        alone.xs[i]
+    );
+    let with_alone = Scene::with_layout_ahead(
+        alone_fixture.model(),
+        &atlas_core::label::EstimatedMeasure { font_px: 12.0 },
+        Some(alone),
+    );
+    let then = settled_near(&linked_alone(&chain), &was(&with_alone), NEAR_ALPHA);
+    let m = linked_alone(&chain);
+    assert!(
+        gap(&m, &then, "alone", "n0") < 120.0,
+        "the node linked after it was added alone settled {:.0} from its neighbour",
+        gap(&m, &then, "alone", "n0")
+    );
     // Nothing earlier known: the seeded start, settled from warm.
-    let cold = settled_near(&after, &[]);
+    let cold = settled_near(&linked, &[], NEAR_ALPHA);
     assert!(cold.xs.iter().chain(&cold.ys).all(|v| v.is_finite()));
+}
+
+/// The chain with the node "alone" linked to its first node.
+fn linked_alone(chain: &dyn Fn(Fixture) -> Fixture) -> atlas_core::Model {
+    chain(Fixture::new()).node("alone", "threat").link("n0", "alone", "drives").model()
 }
