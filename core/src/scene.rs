@@ -86,7 +86,11 @@ impl SimulationInputs {
     /// [`LARGE_GRAPH_NODES`] nodes, [`PRESETTLE_TICKS_LARGE`] ticks for a larger one (which
     /// settles on screen, so that loading it never blocks the page for seconds).
     fn settle(&self) -> ForceLayout {
-        let mut simulation = self.simulation();
+        self.rest(self.simulation())
+    }
+
+    /// Runs `simulation` (made from these inputs, wherever it starts) as [`Self::settle`] does.
+    fn rest(&self, mut simulation: Simulation) -> ForceLayout {
         simulation.run_until_settled(if self.radii.len() > LARGE_GRAPH_NODES { PRESETTLE_TICKS_LARGE } else { 600 });
         ForceLayout { xs: simulation.xs().to_vec(), ys: simulation.ys().to_vec(), alpha: simulation.alpha() }
     }
@@ -101,33 +105,31 @@ pub fn settled_force_layout(model: &Model) -> ForceLayout {
 /// place and the rest to make room, too little to lay the map out anew.
 pub const NEAR_ALPHA: f64 = 0.1;
 
-/// A node of an earlier map: its id, where it was, and whether any link touched it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Placed {
-    pub id: String,
-    pub x: f64,
-    pub y: f64,
-    pub linked: bool,
-}
-
-/// The force layout of `model` settled near `before` (an earlier map; `alpha`, its simulation's
-/// heat). A node that was there starts where it was; a new one, or one that had no link before
+/// The force layout of `model` settled near `before` (an earlier map of a reading much like
+/// it). A node that was there starts where it was; a new one, or one that had no link before
 /// and has one now, starts beside the nodes it links to; a node that links to none of them
 /// starts just right of the map, where it is seen and in nobody's way. The simulation then
-/// settles from there, warmed to [`NEAR_ALPHA`] (or kept at `alpha`, if hotter). An edit that
-/// adds a node or a link moves the map a little, not all of it (trial 11: "the graph re-lays
-/// itself out after every edit", every node then searched for again by eye).
-pub fn settled_near(model: &Model, before: &[Placed], alpha: f64) -> ForceLayout {
+/// settles from there, warmed to [`NEAR_ALPHA`] (or kept at the earlier map's heat, if hotter).
+/// An edit that adds a node or a link moves the map a little, not all of it (trial 11: "the
+/// graph re-lays itself out after every edit", every node then searched for again by eye).
+pub fn settled_near(model: &Model, before: &Scene) -> ForceLayout {
     let graph = ArgumentGraph::new(model);
     let inputs = SimulationInputs::of(model, &graph);
     let mut simulation = inputs.simulation();
-    let was: std::collections::HashMap<&str, &Placed> = before.iter().map(|p| (p.id.as_str(), p)).collect();
+    let mut linked_before = vec![false; before.model.nodes.len()];
+    for &(s, t) in &before.link_ends {
+        linked_before[s] = true;
+        linked_before[t] = true;
+    }
     let neighbours: Vec<Vec<usize>> = (0..model.nodes.len()).map(|i| graph.neighbours(i)).collect();
     let mut at: Vec<Option<(f64, f64)>> = model
         .nodes
         .iter()
         .enumerate()
-        .map(|(i, n)| was.get(n.id.as_str()).filter(|p| p.linked || neighbours[i].is_empty()).map(|p| (p.x, p.y)))
+        .map(|(i, n)| {
+            let j = before.model.node_idx(&n.id).filter(|&j| linked_before[j] || neighbours[i].is_empty())?;
+            Some((*before.force_xs.get(j)?, *before.force_ys.get(j)?))
+        })
         .collect();
     // Beside the nodes already placed, a few rounds so that new nodes linked to new nodes
     // follow the ones placed before them.
@@ -162,9 +164,9 @@ pub fn settled_near(model: &Model, before: &[Placed], alpha: f64) -> ForceLayout
             simulation.set_position(i, *x, *y);
         }
     }
+    let alpha = before.force_alpha;
     simulation.set_alpha(if alpha.is_finite() { alpha.clamp(NEAR_ALPHA, 1.0) } else { NEAR_ALPHA });
-    simulation.run_until_settled(if model.nodes.len() > LARGE_GRAPH_NODES { PRESETTLE_TICKS_LARGE } else { 600 });
-    ForceLayout { xs: simulation.xs().to_vec(), ys: simulation.ys().to_vec(), alpha: simulation.alpha() }
+    inputs.rest(simulation)
 }
 
 /// How much a node's label matters when not every label fits: the thesis's nodes and the

@@ -456,7 +456,7 @@ fn group_nodes_are_the_nodes_of_that_group_in_data_set_order() {
 
 #[test]
 fn a_layout_settled_near_an_earlier_one_keeps_the_map_and_places_a_new_node_by_its_neighbour() {
-    use atlas_core::scene::{settled_force_layout, settled_near, Placed, NEAR_ALPHA};
+    use atlas_core::scene::{settled_force_layout, settled_near};
     // An earlier map of twelve nodes in a chain, then the same map with one node and one link
     // more: the earlier nodes barely move, the new one lies near the node it links to.
     let ids: Vec<String> = (0..12).map(|i| format!("n{i}")).collect();
@@ -468,15 +468,6 @@ fn a_layout_settled_near_an_earlier_one_keeps_the_map_and_places_a_new_node_by_i
         f
     };
     let before = chain(Fixture::new()).scene();
-    let was = |s: &Scene| -> Vec<Placed> {
-        let linked = |i: usize| s.link_ends.iter().any(|&(a, b)| a == i || b == i);
-        s.model
-            .nodes
-            .iter()
-            .enumerate()
-            .map(|(i, n)| Placed { id: n.id.clone(), x: s.force_xs[i], y: s.force_ys[i], linked: linked(i) })
-            .collect()
-    };
     // How far the earlier nodes moved on average, the whole map's shift taken out (the view
     // fits the map to the screen, so a shift of all of it is not seen).
     let moved = |xs: &[f64], ys: &[f64]| -> f64 {
@@ -491,7 +482,7 @@ fn a_layout_settled_near_an_earlier_one_keeps_the_map_and_places_a_new_node_by_i
         (l.xs[a] - l.xs[b]).hypot(l.ys[a] - l.ys[b])
     };
     let linked = chain(Fixture::new()).node("new", "threat").link("n5", "new", "drives").model();
-    let near = settled_near(&linked, &was(&before), before.force_alpha);
+    let near = settled_near(&linked, &before);
     let anew = settled_force_layout(&linked);
     let kept = moved(&near.xs, &near.ys);
     let fresh = moved(&anew.xs, &anew.ys);
@@ -505,7 +496,7 @@ fn a_layout_settled_near_an_earlier_one_keeps_the_map_and_places_a_new_node_by_i
     // A node added on its own starts right of the map, in nobody's way; linked afterwards, it
     // moves beside its neighbour (it had no link, so it is placed again).
     let alone_fixture = chain(Fixture::new()).node("alone", "threat");
-    let alone = settled_near(&alone_fixture.model(), &was(&before), before.force_alpha);
+    let alone = settled_near(&alone_fixture.model(), &before);
     let right = before.force_xs.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let i = alone_fixture.model().node_idx("alone").unwrap();
     assert!(
@@ -518,7 +509,7 @@ fn a_layout_settled_near_an_earlier_one_keeps_the_map_and_places_a_new_node_by_i
         &atlas_core::label::EstimatedMeasure { font_px: 12.0 },
         Some(alone),
     );
-    let then = settled_near(&linked_alone(&chain), &was(&with_alone), NEAR_ALPHA);
+    let then = settled_near(&linked_alone(&chain), &with_alone);
     let m = linked_alone(&chain);
     assert!(
         gap(&m, &then, "alone", "n0") < 120.0,
@@ -526,7 +517,7 @@ fn a_layout_settled_near_an_earlier_one_keeps_the_map_and_places_a_new_node_by_i
         gap(&m, &then, "alone", "n0")
     );
     // Nothing earlier known: the seeded start, settled from warm.
-    let cold = settled_near(&linked, &[], NEAR_ALPHA);
+    let cold = settled_near(&linked, &Fixture::new().node("elsewhere", "concept").scene());
     assert!(cold.xs.iter().chain(&cold.ys).all(|v| v.is_finite()));
 }
 

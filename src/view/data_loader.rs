@@ -161,18 +161,7 @@ pub fn show_draft(state: &AppState, text: &str, model: atlas_core::Model, keep: 
         // Mostly the same nodes, seen from either side.
         let known = model.nodes.iter().filter(|n| before.model.node_idx(&n.id).is_some()).count();
         let same_map = known > 0 && known * 2 >= model.nodes.len() && known * 2 >= before.model.nodes.len();
-        same_map.then(|| {
-            let linked = |i: usize| before.link_ends.iter().any(|&(s, t)| s == i || t == i);
-            let was: Vec<atlas_core::scene::Placed> = before
-                .model
-                .nodes
-                .iter()
-                .enumerate()
-                .zip(before.force_xs.iter().zip(&before.force_ys))
-                .map(|((i, n), (x, y))| atlas_core::scene::Placed { id: n.id.clone(), x: *x, y: *y, linked: linked(i) })
-                .collect();
-            atlas_core::scene::settled_near(&model, &was, before.force_alpha)
-        })
+        same_map.then(|| atlas_core::scene::settled_near(&model, before))
     });
     let checked = model.source_text.as_ref().filter(|_| keep).map(|s| (model.quote_count(), s.paragraphs.len()));
     let scene = scene_of(model, kept);
