@@ -74,10 +74,15 @@ fn scroll_to(range: &web_sys::Range) {
 }
 
 /// Picks, scrolls to and marks the words found in `passages`.
+/// The words found, as a pick: the passage's locator and its own words.
+fn picked_of(passages: &[Passage], found: Found) -> Option<Picked> {
+    let passage = passages.get(found.passage)?;
+    Some(Picked { para: passage.locator.clone(), quote: passage.text.get(found.start..found.end)?.to_string() })
+}
+
 fn show(editor: EditorState, passages: &[Passage], found: Found) {
-    let Some(passage) = passages.get(found.passage) else { return };
-    let Some(words) = passage.text.get(found.start..found.end) else { return };
-    editor.picked.set(Some(Picked { para: passage.locator.clone(), quote: words.to_string() }));
+    let (Some(picked), Some(passage)) = (picked_of(passages, found), passages.get(found.passage)) else { return };
+    editor.picked.set(Some(picked));
     match range_of(found, &passage.text) {
         Some(range) => {
             scroll_to(&range);
@@ -121,16 +126,14 @@ pub fn FindWords() -> impl IntoView {
         }
     };
     // The mark lasts while the words found are the words picked: a selection made with the
-    // mouse, a cite or a new item made from them takes it off.
-    let found_pick = Memo::new(move |_| {
-        let found = at.get()?;
-        let passages = editor.with_draft(atlas_core::draft::Draft::passages);
-        let p = passages.get(found.passage)?;
-        Some(Picked { para: p.locator.clone(), quote: p.text.get(found.start..found.end)?.to_string() })
-    });
+    // mouse, a cite or a new item made from them takes it off. Looked at when the pick changes
+    // only, not on every edit of the draft.
     Effect::new(move |_| {
         let picked = editor.picked.get();
-        if picked.is_none() || picked != found_pick.get_untracked() {
+        let found = untrack(|| {
+            at.get().and_then(|found| picked_of(&editor.with_draft(atlas_core::draft::Draft::passages), found))
+        });
+        if picked.is_none() || picked != found {
             unmark();
         }
     });
