@@ -177,6 +177,22 @@ async function openAsDraft(page, server, tmp, set) {
   return { file, data };
 }
 
+/**
+ * Runs `body` with the reading `set` opened as the editor's draft, from a server of its own,
+ * which is closed afterwards, and the file written for it removed. `body` gets the file and the
+ * reading as the specs read it (see `openAsDraft`) and the server.
+ */
+async function withDraft({ page, site, startServer }, set, body) {
+  const server = await ownServer(startServer, site);
+  const tmp = tempDir();
+  try {
+    return await body({ ...await openAsDraft(page, server, tmp, set), server });
+  } finally {
+    await server.close();
+    tmp.remove();
+  }
+}
+
 async function status(page) {
   return page.text(await page.byRole('status', null, { within: await editorPane(page) }));
 }
@@ -627,14 +643,11 @@ export const specs = [
   {
     name: 'editor: words typed in "Find words in the text" are found, picked and cited, with the keyboard alone',
     async run({ page, site, startServer }) {
-      const server = await ownServer(startServer, site);
-      const tmp = tempDir();
-      try {
-        // A sixth passage whose words before the ones looked for are not ASCII (a byte offset
-        // taken for a UTF-16 one would mark other words).
-        const set = englishReading();
-        set.source_text.paragraphs.push({ locator: 'P6', text: 'Les coopératives — « café » d’abord — kept the ledger open.' });
-        await openAsDraft(page, server, tmp, set);
+      // A sixth passage whose words before the ones looked for are not ASCII (a byte offset
+      // taken for a UTF-16 one would mark other words).
+      const set = englishReading();
+      set.source_text.paragraphs.push({ locator: 'P6', text: 'Les coopératives — « café » d’abord — kept the ledger open.' });
+      await withDraft({ page, site, startServer }, set, async () => {
         const pane = await editorPane(page);
         const find = await page.byRole('searchbox', 'Find words in the text', { exact: true, within: pane });
         const picked = () => page.js('const p = document.querySelector(".passages-dock .picked p"); return p && R.norm(p.textContent);');
@@ -693,20 +706,14 @@ export const specs = [
         check(quotes.length === 1 && quotes[0] === 'visible reciprocity', `the node made from the words found cites ${JSON.stringify(quotes)}`);
         // Cited, the words are let go and their mark goes with them.
         await page.until(async () => (await marked()) === null && (await picked()) === null, 'the mark and the pick to go once the words are cited');
-      } finally {
-        tmp.remove();
-      }
+      });
     },
   },
 
   {
     name: 'editor: a button pressed straight after typing acts though the commit moved it, and the next step\'s title keeps every letter',
     async run({ page, site, startServer }) {
-      const server = await ownServer(startServer, site);
-      const tmp = tempDir();
-      try {
-        const set = englishReading();
-        await openAsDraft(page, server, tmp, set);
+      await withDraft({ page, site, startServer }, englishReading(), async () => {
         const tour = await section(page, 'Tour steps');
         const steps = () => page.js('return arguments[0].querySelectorAll("ol.items > li").length;', tour);
         const add = await page.byRole('button', 'Add a tour step', { exact: true, within: tour });
@@ -738,20 +745,15 @@ export const specs = [
         await page.click(await page.js('return arguments[0].querySelector("summary");', first));
         const kept = await page.prop(await textField(page, first, 'Nodes (ids)'), 'value');
         check(kept === 'hoarding', `the first step's nodes typed before the press read ${JSON.stringify(kept)}`);
-      } finally {
-        tmp.remove();
-      }
+      });
     },
   },
 
   {
     name: 'editor: "Go to…" in the bar opens a section and puts the keyboard where its work goes on',
     async run({ page, site, startServer }) {
-      const server = await ownServer(startServer, site);
-      const tmp = tempDir();
-      try {
-        const set = englishReading();
-        await openAsDraft(page, server, tmp, set);
+      const set = englishReading();
+      await withDraft({ page, site, startServer }, set, async () => {
         const pane = await editorPane(page);
         // Closed, the list is not drawn (a closed disclosure's content; Chromium still measures
         // it, so its state is read).
@@ -789,9 +791,7 @@ export const specs = [
         await page.press('Escape');
         await page.until(menuClosed, 'Esc to close the "Go to…" list');
         await expectFocused(page, menu, 'Esc in the "Go to…" list');
-      } finally {
-        tmp.remove();
-      }
+      });
     },
   },
 
@@ -799,10 +799,7 @@ export const specs = [
     name: 'editor: a node moved in the editor stays where it was put through an edit and a reload',
     async run({ page, site, startServer }) {
       const set = englishReading();
-      const server = await ownServer(startServer, site);
-      const tmp = tempDir();
-      try {
-        const { file, data } = await openAsDraft(page, server, tmp, set);
+      await withDraft({ page, site, startServer }, set, async ({ file, data, server }) => {
         const { node, transform } = await pinSomeNode(page, data);
         const at = (el) => page.attr(el, 'transform');
         const pinned = async (why) => {
@@ -860,10 +857,7 @@ export const specs = [
           throw new CheckError(`${e.message}; kept: ${JSON.stringify(await pinsKept())}`);
         });
         await page.until(async () => !(await page.attr(await graphNode(page, data, moved.node), 'aria-label')).includes('pinned'), `"${moved.node.label.en}" of the draft let go after Undo`);
-      } finally {
-        await server.close();
-        tmp.remove();
-      }
+      });
     },
   },
 
@@ -902,10 +896,7 @@ export const specs = [
     name: 'editor: links drawn from node to node, and a tour step\'s nodes chosen, in the graph',
     async run({ page, site, startServer }) {
       const set = englishReading();
-      const server = await ownServer(startServer, site);
-      const tmp = tempDir();
-      try {
-        const { data } = await openAsDraft(page, server, tmp, set);
+      await withDraft({ page, site, startServer }, set, async ({ data }) => {
         const pane = await editorPane(page);
         const links = await section(page, 'Links');
         const linkCount = () => page.js('return arguments[0].querySelectorAll("ol.items > li").length;', links);
@@ -1049,10 +1040,7 @@ export const specs = [
         await page.until(async () => (await drawingSaid()) === '' && (await choosePressed()) === 'false', 'Undo to stop choosing').catch(async (e) => {
           throw new CheckError(`${e.message}; the bar says ${JSON.stringify(await status(page))}`);
         });
-      } finally {
-        await server.close();
-        tmp.remove();
-      }
+      });
     },
   },
 ];
