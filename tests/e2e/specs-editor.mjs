@@ -332,7 +332,12 @@ export const specs = [
             continue;
           }
           const item = await addItem(page, nodes, 'Add a node', 'Label');
+          const labelField = await page.focused();
+          const shownProblem = () => page.js('return arguments[0].getAttribute("aria-invalid") === "true" || !!arguments[0].closest(".field").querySelector(".field-problems li");', labelField);
+          check(await shownProblem(), `node ${i + 1}'s empty label does not show its problem`);
           await page.press(...node.label.en);
+          // Typed and not yet committed, the label no longer shows the empty label's problem.
+          check(!(await shownProblem()), `node ${i + 1}'s label, typed and not yet left, still shows the empty label's problem`);
           await page.press('Tab');
           const kind = await page.byRole('combobox', 'Kind', { exact: true, within: item });
           // A new node starts as the kind of the node before it (the first as a concept).

@@ -178,9 +178,15 @@ pub fn Field(
             }
         })
     };
+    // Typed and not yet committed: the problems are the last committed value's, so the field
+    // hides them until the author leaves it (a new node's label said "must not be empty" under
+    // the words being typed into it).
+    let typing = RwSignal::new(false);
+    let shown = move || !typing.get() && !problems.with(Vec::is_empty);
     let commit = {
         let path = path.clone();
         move |ev: web_sys::Event| {
+            typing.set(false);
             if let Some(text) = control_value(&ev) {
                 editor.edit(Edit::Set { path: path.clone(), text });
                 let first = problems.with_untracked(|own| own.first().cloned());
@@ -190,13 +196,20 @@ pub fn Field(
             }
         }
     };
-    let invalid = move || (!problems.with(Vec::is_empty)).to_string();
+    let invalid = move || shown().to_string();
+    let on_typed = move |_: web_sys::Event| {
+        if !typing.get_untracked() {
+            typing.set(true);
+        }
+    };
+    // Left unchanged (typed, then typed back), a field gets no change event: its problems stand.
+    let on_left = move |_: web_sys::FocusEvent| typing.set(false);
     let described = {
         let (problem_id, hint_id) = (problem_id.clone(), hint_id.clone());
         let has_hint = hint.is_some();
         move || {
             let mut ids = Vec::new();
-            if !problems.with(Vec::is_empty) {
+            if shown() {
                 ids.push(problem_id.clone());
             }
             if has_hint {
@@ -210,12 +223,12 @@ pub fn Field(
     let control = match kind {
         FieldKind::Line => view! {
             <input type="text" id=id.clone() data-path=path.clone() lang=lang_attr list=suggest prop:value=value aria-invalid=invalid
-                aria-describedby=described on:change=commit/>
+                aria-describedby=described on:input=on_typed on:blur=on_left on:change=commit/>
         }
         .into_any(),
         FieldKind::Long => view! {
             <textarea id=id.clone() data-path=path.clone() rows="2" lang=lang_attr prop:value=value aria-invalid=invalid
-                aria-describedby=described on:change=commit></textarea>
+                aria-describedby=described on:input=on_typed on:blur=on_left on:change=commit></textarea>
         }
         .into_any(),
         FieldKind::Choice(choices) => {
@@ -238,12 +251,12 @@ pub fn Field(
         FieldKind::Node => node_select(id.clone(), value, invalid, described, commit),
     };
     view! {
-        <div class="field" class:has-problem=move || !problems.with(Vec::is_empty)>
+        <div class="field" class:has-problem=shown>
             <label for=id>{move || label.get()}</label>
             {control}
             {add_from.map(|from| add_to_list(path.clone(), from, label, list_value))}
             {hint.map(|hint| view! { <p class="field-hint" id=hint_id>{move || hint.get()}</p> })}
-            <Show when=move || !problems.with(Vec::is_empty)>
+            <Show when=shown>
                 <ul class="field-problems" id=problem_id.clone()>
                     {move || {
                         let lang = state.lang.get();
