@@ -82,8 +82,16 @@ pub fn JumpMenu() -> impl IntoView {
             }
         }
     };
+    // The keyboard or a click gone elsewhere closes the list: left open, it covered the forms.
+    let on_focus_out = move |ev: web_sys::FocusEvent| {
+        let Some(menu) = menu.get_untracked() else { return };
+        let to = ev.related_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+        if menu.open() && !to.is_some_and(|to| menu.contains(Some(&to))) {
+            menu.set_open(false);
+        }
+    };
     view! {
-        <details class="jump-menu" node_ref=menu on:keydown=on_key>
+        <details class="jump-menu" node_ref=menu on:keydown=on_key on:focusout=on_focus_out>
             <summary>{move || i18n::editor::GO_TO.get(lang.get())}</summary>
             <ul role="list" aria-label=move || i18n::editor::SECTIONS.get(lang.get())>
                 <li><button type="button" on:click=move |_| go(None)>{move || i18n::editor::READING.get(lang.get())}</button></li>
