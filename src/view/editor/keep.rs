@@ -41,14 +41,14 @@ pub(super) fn restore_draft(state: AppState) -> Option<Draft> {
 pub(super) fn keep_in_storage(state: AppState, editor: EditorState) {
     let warned = StoredValue::new(false);
     Effect::new(move |_| {
-        let text = editor.history.with(|h| h.now().text());
+        let text = editor.text.get();
         let open = editor.open.get();
         // Nothing to keep until a draft is started (a page's first draft, a reading handed over,
         // is kept at once).
         if !editor.started.get_untracked() {
             return;
         }
-        if write(text, open).is_err() && !warned.get_value() {
+        if write(text.to_string(), open).is_err() && !warned.get_value() {
             warned.set_value(true);
             state.notify(Notice::text(
                 "此浏览器无法保存草稿（此处没有存储空间或空间已满）：离开前请用“将草稿保存为文件”保存。",

@@ -45,6 +45,9 @@ pub struct EditorState {
     /// Whether the editor is shown.
     pub open: RwSignal<bool>,
     history: RwSignal<History>,
+    /// The draft's text, as a data set file: written once per change, then read by the check,
+    /// the views and the storage (each wrote the whole reading again before).
+    text: Memo<Arc<str>>,
     /// The loader's verdict on the draft: its reading, or every problem with its field's path.
     pub checked: Memo<Result<Arc<Model>, Vec<Problem>>>,
     /// The problems alone (none when the draft is a reading).
@@ -247,7 +250,7 @@ impl EditorState {
 
     /// The draft as a data set file.
     pub fn draft_text(&self) -> String {
-        self.history.with_untracked(|h| h.now().text())
+        self.text.with_untracked(|text| text.to_string())
     }
 }
 
@@ -284,11 +287,13 @@ pub fn provide_editor(state: AppState) -> EditorState {
     // The editor's page opens on the editor, unless its author closed it there.
     let was_open = keep::was_open();
     let history = RwSignal::new(History::new(restored.unwrap_or_else(|| Draft::new(Languages::default()))));
-    let checked = Memo::new(move |_| history.with(|h| h.now().check().map(Arc::new)));
+    let text = Memo::new(move |_| history.with(|h| Arc::<str>::from(h.now().text())));
+    let checked = Memo::new(move |_| text.with(|text| atlas_core::load::load_data_set(text).map(Arc::new)));
     let problems = Memo::new(move |_| checked.with(|c| c.as_ref().err().cloned().unwrap_or_default()));
     let editor = EditorState {
         open: RwSignal::new(was_open),
         history,
+        text,
         checked,
         problems,
         picked: RwSignal::new(None),

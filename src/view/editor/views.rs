@@ -15,11 +15,11 @@ pub(super) fn show_in_views(state: AppState, editor: EditorState) {
         if !editor.open.get() {
             return;
         }
-        let text = editor.history.with(|h| h.now().text());
+        let text = editor.text.get();
         // Shown already, as the draft (a page that starts shows the draft it kept as a data set
         // known by its text: shown again as the draft, its pins come back).
         let draft_key = crate::view::data_loader::draft_source_key();
-        if state.source.with_untracked(|s| s.text() == text && s.key() == draft_key) {
+        if state.source.with_untracked(|s| *s.text() == *text && s.key() == draft_key) {
             let has_problems = editor.checked.with_untracked(Result::is_err);
             editor.shown.set(if has_problems { Shown::Preview } else { Shown::Draft });
             return;
