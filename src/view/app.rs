@@ -154,7 +154,12 @@ fn sync_document(state: AppState) {
     Effect::new(move |_| {
         let lang = state.lang.get();
         if let Some(doc) = dom::window().and_then(|w| w.document()) {
-            if let Some(root) = doc.document_element() {
+            // Set only when it changes: the title follows every edit of a draft, and writing the
+            // root's `lang`, even unchanged, restyles the whole page (70 ms in the editor's page
+            // with the built-in reading, each edit).
+            if let Some(root) =
+                doc.document_element().filter(|root| root.get_attribute("lang").as_deref() != Some(lang.tag()))
+            {
                 dom::set_attr(&root, "lang", lang.tag());
             }
             let scene = state.scene.get();
