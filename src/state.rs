@@ -105,6 +105,9 @@ pub struct AppState {
     pub time_span: RwSignal<Option<TimeSpan>>,
     /// The guided tour's position, when presenting.
     pub tour: RwSignal<Option<TourPosition>>,
+    /// What was selected when the tour started, while it is still selected: the views do not
+    /// draw it (see [`AppState::drawn_selection`]). Only the tour's stage effects write it.
+    pub selected_before_tour: RwSignal<Option<Selected>>,
     /// The screen is blanked (a presenter's B or `.` key).
     pub blank: RwSignal<bool>,
     /// The high-contrast, large-type theme for projectors.
@@ -168,6 +171,7 @@ impl AppState {
             search: RwSignal::new(String::new()),
             time_span: RwSignal::new(None),
             tour: RwSignal::new(None),
+            selected_before_tour: RwSignal::new(None),
             blank: RwSignal::new(false),
             projector: RwSignal::new(false),
             has_focus: RwSignal::new(true),
@@ -178,6 +182,21 @@ impl AppState {
             data_url: RwSignal::new(None),
             load_problems: RwSignal::new(None),
             salvage: RwSignal::new(None),
+        }
+    }
+
+    /// The selection the views draw. While presenting, not the one made before the tour began:
+    /// drawn chosen beside a step's nodes, it read as part of the step (trial 11, a student in
+    /// the published file). It stays selected (the link, the details and Back keep it), and is
+    /// drawn again when the tour ends or once another is chosen.
+    pub fn drawn_selection(&self) -> Selected {
+        let selection = self.selection.get();
+        let set_aside = self.tour.with(Option::is_some)
+            && self.selected_before_tour.with(|before| before.as_ref() == Some(&selection));
+        if set_aside {
+            Selected::Nothing
+        } else {
+            selection
         }
     }
 

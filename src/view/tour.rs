@@ -40,12 +40,25 @@ pub fn toggle_presenting(state: &AppState) {
 
 /// What starting and ending the tour does beyond the stage's own view: focus goes to the
 /// caption (the bar that held "Present the tour" is gone), and ending leaves fullscreen, which
-/// was for the audience.
+/// was for the audience. What is selected as the tour starts is not drawn while presenting
+/// ([`AppState::drawn_selection`]); it stays selected, so the link and Back are as they were.
 pub fn stage_effects(state: AppState) {
+    use atlas_core::view_state::Selected;
+    // Another selection made while presenting is drawn (and the one set aside is forgotten).
+    Effect::new(move |_| {
+        let selection = state.selection.get();
+        if state.selected_before_tour.with_untracked(|before| before.as_ref().is_some_and(|b| *b != selection)) {
+            state.selected_before_tour.set(None);
+        }
+    });
     Effect::new(move |was: Option<bool>| {
         let presenting = state.tour.with(Option::is_some);
         match (was, presenting) {
             (Some(false), true) => {
+                let selection = state.selection.get_untracked();
+                if selection != Selected::Nothing {
+                    state.selected_before_tour.set(Some(selection));
+                }
                 // Once the caption is drawn (a task later).
                 let focus = Closure::once_into_js(|| {
                     if let Some(panel) = web_sys::window()
@@ -60,7 +73,10 @@ pub fn stage_effects(state: AppState) {
                     let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(focus.unchecked_ref(), 0);
                 }
             }
-            (Some(true), false) => fullscreen::exit(),
+            (Some(true), false) => {
+                fullscreen::exit();
+                state.selected_before_tour.set(None);
+            }
             _ => {}
         }
         presenting

@@ -363,9 +363,18 @@ export const specs = [
       await keyBarrier(page);
       check((await tourState(page, data)) === null, 'PageDown started the tour although not presenting');
 
-      // The same by the panel's buttons.
+      // The same by the panel's buttons, with a node selected first that the first step does
+      // not show: while presenting it is not drawn (chosen beside the step's nodes, it read as
+      // part of the step), though it stays selected; the tour ended, it is drawn again.
+      const outside = data.nodes.find((n) => !data.raw.tour[0].nodes.includes(n.id));
+      const drawnChosen = async () => /\bchosen\b/.test((await page.attr(await graphNode(page, data, outside), 'class')) || '');
+      await page.click(await graphNode(page, data, outside));
+      await expectParam(page, 'node', outside.id, `a click on "${outside.label.en}"`);
+      await page.until(drawnChosen, `"${outside.label.en}" to be drawn chosen once clicked`);
       await page.click(await presentButton(page));
       let panel = (await expectStep(page, data, 0, '"Present the tour"')).region;
+      check(!(await drawnChosen()), `"${outside.label.en}", selected before presenting, is drawn chosen in step 1`);
+      await expectParam(page, 'node', outside.id, `"Present the tour" with "${outside.label.en}" selected (it stays selected)`);
       const previous = await page.byRole('button', 'Previous step', { exact: true, within: panel });
       check(await page.prop(previous, 'disabled'), '"Previous step" is enabled on the first step');
       await page.click(await page.byRole('button', 'Next step', { exact: true, within: panel }));
@@ -378,6 +387,7 @@ export const specs = [
       await page.until(async () => pressed(page, await page.byRole('button', 'Projector theme', { exact: true })), '"Projector theme" to be aria-pressed after a click');
       await page.click(await page.byRole('button', 'End the tour', { exact: true }));
       await page.until(async () => (await tourState(page, data)) === null, '"End the tour" to end it');
+      await page.until(drawnChosen, `"${outside.label.en}", selected before presenting, to be drawn chosen again after "End the tour"`);
       check(await page.js('return window.__notReloaded === true;'), 'the page was reloaded');
     },
   },

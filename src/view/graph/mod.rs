@@ -46,7 +46,7 @@ const STAGE_CROWDED_STEP: usize = 14;
 
 /// What the current selection, hover and tour focus, by node index.
 fn focus_of(state: &AppState, scene: &Scene) -> (Focus, Option<usize>) {
-    let selection = state.selection.get();
+    let selection = state.drawn_selection();
     let node = match &selection {
         Selected::Node(id) => scene.model.node_idx(id),
         _ => None,

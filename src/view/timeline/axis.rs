@@ -97,7 +97,7 @@ pub fn event_list(state: AppState, scene: Arc<Scene>, layout: Memo<CardLayout>) 
     // presenting, those of the step.
     let marked = {
         let scene = scene.clone();
-        Memo::new(move |_| match state.selection.get() {
+        Memo::new(move |_| match state.drawn_selection() {
             Selected::Node(id) => scene.model.node_idx(&id).map(|i| {
                 (0..scene.model.events.len()).filter(|&e| scene.event_nodes[e].contains(&i)).collect::<Vec<usize>>()
             }),
@@ -116,7 +116,7 @@ pub fn event_list(state: AppState, scene: Arc<Scene>, layout: Memo<CardLayout>) 
             let id = ev.id.clone();
             let id_click = id.clone();
             let id_selected = id.clone();
-            let selected = Memo::new(move |_| state.selection.get() == Selected::Event(id_selected.clone()));
+            let selected = Memo::new(move |_| state.drawn_selection() == Selected::Event(id_selected.clone()));
             let is_marked = move || marked.get().is_some_and(|list| list.contains(&e));
             let dimmed = move || focused.get().is_some_and(|list| !list.contains(&e));
             let placed = move || layout.get().cards.get(e).copied().flatten();
