@@ -225,6 +225,10 @@ impl AppState {
             self.picked.set(Some(selected));
             return;
         }
+        // Chosen again while presenting, what was set aside as the tour began is drawn again.
+        if self.selected_before_tour.with_untracked(|before| before.as_ref() == Some(&selected)) {
+            self.selected_before_tour.set(None);
+        }
         if self.selection.get_untracked() != selected {
             // What is chosen now is what is in focus: a node hovered (or reached by arrow keys)
             // before no longer speaks for the graph until the pointer or the keys move again.

@@ -53,12 +53,16 @@ pub fn stage_effects(state: AppState) {
     });
     Effect::new(move |was: Option<bool>| {
         let presenting = state.tour.with(Option::is_some);
+        // A page that opens presenting (a link with `tour=`, a reload mid-tour) sets aside the
+        // selection its link carries too: the link keeps `node=` while presenting.
+        if presenting && was != Some(true) {
+            let selection = state.selection.get_untracked();
+            if selection != Selected::Nothing {
+                state.selected_before_tour.set(Some(selection));
+            }
+        }
         match (was, presenting) {
             (Some(false), true) => {
-                let selection = state.selection.get_untracked();
-                if selection != Selected::Nothing {
-                    state.selected_before_tour.set(Some(selection));
-                }
                 // Once the caption is drawn (a task later).
                 let focus = Closure::once_into_js(|| {
                     if let Some(panel) = web_sys::window()

@@ -395,8 +395,14 @@ export const specs = [
   {
     name: 'present: blank screen and Escape',
     async run({ page, data }) {
-      await page.open('?lang=en&tour=2');
+      // A link that opens presenting with a node selected (shared mid-tour) does not draw it
+      // beside the step's nodes either.
+      const outside = data.nodes.find((n) => !data.raw.tour[1].nodes.includes(n.id));
+      await page.open(`?lang=en&tour=2&node=${encodeURIComponent(outside.id)}`);
       await expectStep(page, data, 1, 'the link ?tour=2');
+      await expectParam(page, 'node', outside.id, `the link ?tour=2&node=${outside.id}`);
+      const cls = (await page.attr(await graphNode(page, data, outside), 'class')) || '';
+      check(!/\bchosen\b/.test(cls), `"${outside.label.en}", selected by the link that opened the tour, is drawn chosen in step 2 (class ${JSON.stringify(cls)})`);
       for (const key of ['.', 'b']) {
         await page.press(key);
         await expectBlank(page, true, `${JSON.stringify(key)} while presenting`);

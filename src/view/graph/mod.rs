@@ -264,7 +264,7 @@ pub fn GraphView() -> impl IntoView {
     let drawing = if use_canvas {
         // Named again when the keyboard moves (hover) or a selection moves the focus.
         let announce = move || {
-            let selected = match state.selection.get() {
+            let selected = match state.drawn_selection() {
                 Selected::Node(id) => announce_scene.model.node_idx(&id),
                 _ => None,
             };
