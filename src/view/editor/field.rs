@@ -203,7 +203,15 @@ pub fn Field(
         }
     };
     // Left unchanged (typed, then typed back), a field gets no change event: its problems stand.
-    let on_left = move |_: web_sys::FocusEvent| typing.set(false);
+    // The window left (another application) blurs the field too, which keeps the keyboard.
+    let on_left = move |ev: web_sys::FocusEvent| {
+        let field = ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+        let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
+        let still_focused = matches!((field, active), (Some(f), Some(a)) if f.is_same_node(Some(&a)));
+        if !still_focused {
+            typing.set(false);
+        }
+    };
     let described = {
         let (problem_id, hint_id) = (problem_id.clone(), hint_id.clone());
         let has_hint = hint.is_some();

@@ -82,11 +82,13 @@ pub fn JumpMenu() -> impl IntoView {
             }
         }
     };
-    // The keyboard or a click gone elsewhere closes the list: left open, it covered the forms.
+    // The keyboard gone to another control closes the list: left open, it covered the forms.
+    // Focus going nowhere (a press on a button that takes no focus, as in Safari, or the window
+    // left) keeps it open, so a click on one of its own buttons still lands.
     let on_focus_out = move |ev: web_sys::FocusEvent| {
         let Some(menu) = menu.get_untracked() else { return };
         let to = ev.related_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
-        if menu.open() && !to.is_some_and(|to| menu.contains(Some(&to))) {
+        if menu.open() && to.is_some_and(|to| !menu.contains(Some(&to))) {
             menu.set_open(false);
         }
     };
