@@ -231,6 +231,7 @@ pub mod editor {
         DRAW_LINK = "从此节点画一条关系", "Draw a link from this node";
         STOP_CHOOSING = "停止选择", "Stop choosing";
         CHOOSE_IN_GRAPH = "在关系图中选择", "Choose in the graph";
+        CHOOSE_IN_TIMELINE = "在时间线中选择", "Choose in the timeline";
         ADD_EVENT = "添加事件", "Add an event";
         ADD_STEP = "添加导览步骤", "Add a tour step";
         ADD_GROUP = "添加分组", "Add a group";

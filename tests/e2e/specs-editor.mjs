@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { check, CheckError } from '../support/page.mjs';
 import { englishReading, tempDir, TRUST_TEXT } from '../support/datasets.mjs';
 import { spyOnDownloads, nextDownload } from './specs-share.mjs';
-import { GRAPH, openMenu, menuItem, details, expectDetailsTitle, expectFocused, graphNode, loadData } from './specs.mjs';
+import { GRAPH, openMenu, menuItem, details, expectDetailsTitle, expectFocused, graphNode, eventButton, loadData } from './specs.mjs';
 import { ownServer, expectDataSet, alertText, chooseFile, pinSomeNode, storageItems } from './specs-data.mjs';
 
 /** A link of the "More" menu. */
@@ -904,7 +904,7 @@ export const specs = [
   },
 
   {
-    name: 'editor: links drawn from node to node, and a tour step\'s nodes chosen, in the graph',
+    name: 'editor: links drawn from node to node, and a tour step\'s nodes chosen, in the graph, and its events in the timeline',
     async run({ page, site, startServer }) {
       const set = englishReading();
       await withDraft({ page, site, startServer }, set, async ({ data }) => {
@@ -1051,6 +1051,25 @@ export const specs = [
         await page.until(async () => (await drawingSaid()) === '' && (await choosePressed()) === 'false', 'Undo to stop choosing').catch(async (e) => {
           throw new CheckError(`${e.message}; the bar says ${JSON.stringify(await status(page))}`);
         });
+
+        // The step's events chosen in the timeline in the same way; a node clicked meanwhile is
+        // not an event and is not added; Esc stops.
+        const eventsField = await textField(page, stepItem, 'Events (ids)');
+        const [event] = set.events;
+        const chooseEvents = await page.byRole('button', `Choose in the timeline (Events (ids) of “${step.title.en}”)`, { exact: true, within: stepItem });
+        await page.click(chooseEvents);
+        await page.until(async () => (await drawingSaid()) === `Adding to Events (ids) of “${step.title.en}”: choose events in the timeline, one after another. Esc stops.`, 'the bar to say events are added to the step').catch(async (e) => {
+          throw new CheckError(`${e.message}; it says ${JSON.stringify(await drawingSaid())}`);
+        });
+        const formsBeforeEvents = await openForms();
+        await page.click(await graphNode(page, data, node('hoarding')));
+        await page.click(await eventButton(page, event));
+        await page.until(async () => (await page.prop(eventsField, 'value')) === event.id, `the step's events to read ${event.id}`).catch(async (e) => {
+          throw new CheckError(`${e.message}; they read ${JSON.stringify(await page.prop(eventsField, 'value'))}`);
+        });
+        check((await openForms()) === formsBeforeEvents, `choosing events for the step opened ${(await openForms()) - formsBeforeEvents} other forms`);
+        await page.press('Escape');
+        await page.until(async () => (await drawingSaid()) === '', 'Esc to stop choosing events');
       });
     },
   },

@@ -1,7 +1,8 @@
 //! Choosing in the graph for the editor: while the author draws a link or fills a list of node
 //! ids (a tour step's nodes, an event's, the thesis's), the next node chosen in the graph (a
 //! click, Enter on it) or with Search goes to the editor instead of being selected (the views'
-//! `state.select` hands it over: `AppState::picking`). Trial 6 spent 45 % of its interactions
+//! `state.select` hands it over: `AppState::picking`); a tour step's events are chosen so in
+//! the timeline. Trial 6 spent 45 % of its interactions
 //! on links, each end chosen from a list of 20 names, and three presses on each node added to
 //! a tour step. Esc, "Stop choosing" or the button again ends it; so does any change of the
 //! draft's shape (Undo, Redo, a removal, another reading), which could leave it pointing at an
@@ -24,6 +25,9 @@ pub enum Choosing {
     LinkEnd { at: String },
     /// Nodes added, one after another, to the list of ids at `list` (`tour[1].nodes`).
     ListItems { list: String },
+    /// Events added, one after another, to the list of event ids at `list` (`tour[1].events`),
+    /// chosen in the timeline (trial 11 added a step's events through the list and Add).
+    ListEvents { list: String },
 }
 
 impl Choosing {
@@ -31,7 +35,7 @@ impl Choosing {
     fn button_id(&self) -> String {
         match self {
             Choosing::LinkEnd { at } => format!("{}-draw-link", field_id(at)),
-            Choosing::ListItems { list } => format!("{}-choose", field_id(list)),
+            Choosing::ListItems { list } | Choosing::ListEvents { list } => format!("{}-choose", field_id(list)),
         }
     }
 }
@@ -79,31 +83,37 @@ pub(super) fn watch(state: AppState, editor: EditorState) {
     on_cleanup(move || handle.remove());
 }
 
-/// A node chosen in the views while the editor waits for one, taken for what it waits for.
-/// Anything else (an event, a group) leaves it waiting.
+/// A node (or, for a list of events, an event) chosen in the views while the editor waits for
+/// one, taken for what it waits for. Anything else (a group, an event for nodes) leaves it
+/// waiting.
 fn take(editor: EditorState, picked: &Selected) {
-    let (Some(choosing), Selected::Node(id)) = (editor.choosing.get_untracked(), picked) else { return };
-    match choosing {
-        Choosing::LinkEnd { at } => draw_link::finish(editor, &at, id),
-        Choosing::ListItems { list } => {
-            let held = editor.field(&list);
-            if !ids_in_text(&held).contains(&id.as_str()) {
-                editor.edit(Edit::Set { text: id_list_with(&held, id), path: list });
-            }
+    let add_to = |list: String, id: &str| {
+        let held = editor.field(&list);
+        if !ids_in_text(&held).contains(&id) {
+            editor.edit(Edit::Set { text: id_list_with(&held, id), path: list });
         }
+    };
+    match (editor.choosing.get_untracked(), picked) {
+        (Some(Choosing::LinkEnd { at }), Selected::Node(id)) => draw_link::finish(editor, &at, id),
+        (Some(Choosing::ListItems { list }), Selected::Node(id))
+        | (Some(Choosing::ListEvents { list }), Selected::Event(id)) => add_to(list, id),
+        _ => {}
     }
 }
 
 /// The button beside a list of node ids (`list`, its field named `label`) that chooses its
-/// nodes in the graph, one after another; pressed while it does.
+/// nodes in the graph, one after another, or, for a list of `events`, its events in the
+/// timeline; pressed while it does.
 #[component]
-pub fn ChooseInGraphButton(list: String, label: Signal<String>) -> impl IntoView {
+pub fn ChooseInViewsButton(list: String, label: Signal<String>, events: bool) -> impl IntoView {
     let state = use_app();
     let editor = use_editor();
     let lang = state.lang;
-    let (id, pressed, on_pointerdown, on_click) =
-        toggle_button(state, editor, Choosing::ListItems { list: list.clone() });
-    let text = move || i18n::editor::CHOOSE_IN_GRAPH.get(lang.get());
+    let what =
+        if events { Choosing::ListEvents { list: list.clone() } } else { Choosing::ListItems { list: list.clone() } };
+    let (id, pressed, on_pointerdown, on_click) = toggle_button(state, editor, what);
+    let name = if events { i18n::editor::CHOOSE_IN_TIMELINE } else { i18n::editor::CHOOSE_IN_GRAPH };
+    let text = move || name.get(lang.get());
     view! {
         <button type="button" id=id class="choose-in-views" aria-pressed=move || pressed().to_string()
             aria-label=move || format!("{} ({})", text(), titled(editor, lang.get(), &list, &label.get()))
@@ -192,6 +202,7 @@ fn list_name(editor: EditorState, lang: Lang, list: &str) -> String {
     let label = match field {
         "principles" => i18n::editor::PRINCIPLES,
         "models" => i18n::editor::MODELS,
+        "events" => i18n::editor::STEP_EVENTS,
         _ if item == "argument.thesis" => i18n::editor::THESIS_NODES,
         _ => i18n::editor::ITEM_NODES,
     }
@@ -225,6 +236,12 @@ pub(super) fn said(editor: EditorState, lang: Lang) -> Option<String> {
         ),
         (Choosing::ListItems { list }, Lang::Zh) => {
             format!("正在向{}添加节点：请在关系图中或通过搜索逐个选择。按 Esc 停止。", list_name(&list))
+        }
+        (Choosing::ListEvents { list }, Lang::En) => {
+            format!("Adding to {}: choose events in the timeline, one after another. Esc stops.", list_name(&list))
+        }
+        (Choosing::ListEvents { list }, Lang::Zh) => {
+            format!("正在向{}添加事件：请在时间线中逐个选择。按 Esc 停止。", list_name(&list))
         }
     })
 }

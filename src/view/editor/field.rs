@@ -406,7 +406,7 @@ fn add_to_list(
             <select aria-label=move || format!("{} ({})", prompt(), label.get()) node_ref=select>{options}</select>
             <button type="button" aria-label=move || format!("{} ({})", ui(crate::i18n::editor::ADD_TO_LIST), label.get())
                 on:click=add>{move || ui(crate::i18n::editor::ADD_TO_LIST)}</button>
-            {(from == AddFrom::Nodes).then(|| view! { <super::choosing::ChooseInGraphButton list=list.clone() label=label/> })}
+            <super::choosing::ChooseInViewsButton list=list.clone() label=label events=from == AddFrom::Events/>
         </div>
     }
 }
