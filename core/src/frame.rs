@@ -103,6 +103,39 @@ fn overlay_label(request: &LabelRequest, view: &Rect) -> PlacedLabel {
     request.anchors.iter().map(|&a| spot(a)).find(|p| p.rect.inside(view)).unwrap_or(first)
 }
 
+/// The share of node labels that must find room, placed before the group names, for the map to
+/// be read by its labels; below it (a large map seen whole) the names give the structure.
+const READ_BY_LABELS: f64 = 0.8;
+
+/// Places the labels of `requests`: node labels (the first `nodes`), then group names. Where a
+/// map can be read by its labels (nearly all find room before any name), a group's name takes
+/// only the room they leave, for it is also in the legend. Where most labels cannot show anyway
+/// (a large map seen whole), the names go before the ordinary labels and give the structure.
+fn place_nodes_and_group_names(
+    requests: &[Option<LabelRequest>],
+    nodes: usize,
+    shapes: &[Option<Rect>],
+    blocked: &[Rect],
+    view: &Rect,
+) -> Vec<Option<PlacedLabel>> {
+    if requests.len() == nodes {
+        return place_labels_around(requests, shapes, blocked, view);
+    }
+    let names_last: Vec<Option<LabelRequest>> = requests
+        .iter()
+        .enumerate()
+        .map(|(i, r)| r.map(|r| if i < nodes { r } else { LabelRequest { priority: f64::NEG_INFINITY, ..r } }))
+        .collect();
+    let placed = place_labels_around(&names_last, shapes, blocked, view);
+    let wanted = requests[..nodes].iter().filter(|r| r.is_some()).count();
+    let named = placed[..nodes].iter().filter(|p| p.is_some()).count();
+    if named as f64 >= READ_BY_LABELS * wanted as f64 {
+        placed
+    } else {
+        place_labels_around(requests, shapes, blocked, view)
+    }
+}
+
 /// Lays out one frame.
 pub fn frame(input: &FrameInput) -> Frame {
     let scene = input.scene;
@@ -160,7 +193,8 @@ pub fn frame(input: &FrameInput) -> Frame {
         })
         .collect();
     // Group names: over the middle of each group's visible nodes, below the labels that matter
-    // most (the thesis, the principles, what is in focus) and above the rest.
+    // most (the thesis, the principles, what is in focus); above the rest only where those
+    // cannot all show ([`place_nodes_and_group_names`]).
     let groups = scene.model.groups.len();
     if group_names {
         for g in 0..groups {
@@ -206,7 +240,7 @@ pub fn frame(input: &FrameInput) -> Frame {
             },
         )
     });
-    let mut placed = place_labels_around(&requests, &shapes, input.blocked, &view);
+    let mut placed = place_nodes_and_group_names(&requests, n, &shapes, input.blocked, &view);
     if let Some((h, request)) = hover_request {
         if placed[h].is_none() {
             placed[h] = Some(overlay_label(&request, &view));

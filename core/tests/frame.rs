@@ -25,6 +25,17 @@ fn row(long_labels: bool) -> (Scene, Vec<f64>, Vec<f64>) {
 }
 
 fn frame_of(scene: &Scene, xs: &[f64], ys: &[f64], emphasis: &[Emphasis], hovered: Option<usize>) -> Frame {
+    frame_named(scene, xs, ys, emphasis, hovered, false)
+}
+
+fn frame_named(
+    scene: &Scene,
+    xs: &[f64],
+    ys: &[f64],
+    emphasis: &[Emphasis],
+    hovered: Option<usize>,
+    group_names: bool,
+) -> Frame {
     let visible = vec![true; xs.len()];
     frame(&FrameInput {
         scene,
@@ -42,7 +53,7 @@ fn frame_of(scene: &Scene, xs: &[f64], ys: &[f64], emphasis: &[Emphasis], hovere
         label_px: 13.0,
         shape_scale: 1.0,
         anchors: NODE_ANCHORS,
-        group_names: false,
+        group_names,
         blocked: &[],
     })
 }
@@ -110,4 +121,69 @@ fn labels_keep_inside_the_view_and_off_each_other() {
             assert!(!overlap, "labels overlap: {r:?} and {s:?}");
         }
     }
+}
+
+/// Nodes in two named groups (and two in none), at positions a seeded generator scatters over
+/// the 320×200 view: some layouts leave every label room, some do not.
+fn grouped_scatter(seed: u64) -> (Scene, Vec<f64>, Vec<f64>) {
+    let mut state = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+    let mut next = move |span: f64| {
+        state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        (state >> 11) as f64 / (1u64 << 53) as f64 * span
+    };
+    let mut fixture = Fixture::new().group("water-and-land").group("people-in-town");
+    let (mut xs, mut ys) = (Vec::new(), Vec::new());
+    for k in 0..6 {
+        let id = format!("n{k}");
+        fixture = fixture.node_labelled(&id, "threat", &id, &format!("Node {k}"));
+        if k < 4 {
+            fixture = fixture.with("group", serde_json::json!(if k < 2 { "water-and-land" } else { "people-in-town" }));
+        }
+        xs.push(30.0 + next(260.0));
+        ys.push(30.0 + next(140.0));
+    }
+    (fixture.scene(), xs, ys)
+}
+
+#[test]
+fn a_group_name_never_takes_the_room_of_a_node_label_where_the_map_reads_by_labels() {
+    // Where at least four in five node labels find room, the names come after them: every label
+    // stays where it would be with no names drawn at all.
+    let (mut all_fit, mut most_fit) = (0, 0);
+    for seed in 0..300 {
+        let (scene, xs, ys) = grouped_scatter(seed);
+        let plain = vec![Emphasis::Plain; xs.len()];
+        let unnamed = frame_named(&scene, &xs, &ys, &plain, None, false);
+        let labelled = unnamed.labels.iter().filter(|l| l.is_some()).count();
+        if labelled * 5 < xs.len() * 4 {
+            continue;
+        }
+        if labelled == xs.len() {
+            all_fit += 1;
+        } else {
+            most_fit += 1;
+        }
+        let named = frame_named(&scene, &xs, &ys, &plain, None, true);
+        assert_eq!(named.labels, unnamed.labels, "seed {seed}: a group's name moved or took a node's label");
+    }
+    assert!(all_fit > 100 && most_fit > 5, "too few layouts of each kind: {all_fit} and {most_fit}");
+}
+
+#[test]
+fn where_labels_crowd_a_group_name_still_gives_the_structure() {
+    // The crowded row, all in one group: not every node can have its label, so the group's
+    // name goes before the ordinary labels.
+    let mut fixture = Fixture::new().group("crowd");
+    for k in 0..8 {
+        let id = format!("threat-{k}");
+        fixture = fixture.node_labelled(&id, "threat", &id, &format!("A rather long threat label number {k}"));
+        fixture = fixture.with("group", serde_json::json!("crowd"));
+    }
+    let scene = fixture.scene();
+    let xs: Vec<f64> = (0..8).map(|k| 40.0 + 30.0 * f64::from(k)).collect();
+    let ys = vec![100.0; 8];
+    let plain = vec![Emphasis::Plain; 8];
+    let named = frame_named(&scene, &xs, &ys, &plain, None, true);
+    assert!(named.labels.iter().any(Option::is_none), "the row must crowd some labels out");
+    assert!(named.group_names[0].is_some(), "the crowded group has no name");
 }
