@@ -108,7 +108,8 @@ pub const NEAR_ALPHA: f64 = 0.1;
 /// The force layout of `model` settled near `before` (an earlier map of a reading much like
 /// it). A node that was there starts where it was; a new one, or one that had no link before
 /// and has one now, starts beside the nodes it links to; a node that links to none of them
-/// starts just right of the map, where it is seen and in nobody's way. The simulation then
+/// starts in a free spot of the map or just by it ([`free_spot`]), where it is seen and in
+/// nobody's way. The simulation then
 /// settles from there, warmed to [`NEAR_ALPHA`] (or kept at the earlier map's heat, if hotter).
 /// An edit that adds a node or a link moves the map a little, not all of it (trial 11: "the
 /// graph re-lays itself out after every edit", every node then searched for again by eye).
@@ -149,14 +150,12 @@ pub fn settled_near(model: &Model, before: &Scene) -> ForceLayout {
             at[i] = Some((x / n + 30.0 * libm::cos(angle), y / n + 30.0 * libm::sin(angle)));
         }
     }
-    let placed: Vec<(f64, f64)> = at.iter().flatten().copied().collect();
+    let mut placed: Vec<(f64, f64)> = at.iter().flatten().copied().collect();
     if !placed.is_empty() {
-        let right = placed.iter().map(|p| p.0).fold(f64::NEG_INFINITY, f64::max);
-        let top = placed.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
-        let mut below = 0.0;
         for spot in at.iter_mut().filter(|s| s.is_none()) {
-            *spot = Some((right + 80.0, top + below));
-            below += 50.0;
+            let free = free_spot(&placed);
+            placed.push(free);
+            *spot = Some(free);
         }
     }
     for (i, spot) in at.iter().enumerate() {
@@ -167,6 +166,50 @@ pub fn settled_near(model: &Model, before: &Scene) -> ForceLayout {
     let alpha = before.force_alpha;
     simulation.set_alpha(if alpha.is_finite() { alpha.clamp(NEAR_ALPHA, 1.0) } else { NEAR_ALPHA });
     inputs.rest(simulation)
+}
+
+/// The lattice [`free_spot`] looks over, in layout units across and down: about a label's width
+/// and two lines apart.
+const SPOT_STEP: (f64, f64) = (90.0, 60.0);
+/// How near a free spot may be to a node already placed.
+const SPOT_CLEARANCE: f64 = 60.0;
+/// The width to height a graph pane has, or near it (1.4 in the editor at 1366×768, 2.2 in
+/// the reader): a map of that shape is drawn largest when fitted to it.
+const PANE_ASPECT: f64 = 1.5;
+
+/// Where a node that links to none placed yet starts: the free spot of a lattice over the map
+/// and round it that grows the map least, its width weighed against its height as a landscape
+/// pane does, and of those the one nearest the map's middle. A hole inside the map costs
+/// nothing; outside it, the map grows on its shorter side. Nodes added one by one before their
+/// links then fill a block the pane shows large, not a row that fitting shrinks until their
+/// labels find no room (trial 12: twenty nodes in a row, seven without a label).
+fn free_spot(placed: &[(f64, f64)]) -> (f64, f64) {
+    let (mut left, mut right, mut top, mut bottom) =
+        (f64::INFINITY, f64::NEG_INFINITY, f64::INFINITY, f64::NEG_INFINITY);
+    for &(x, y) in placed {
+        (left, right, top, bottom) = (left.min(x), right.max(x), top.min(y), bottom.max(y));
+    }
+    let (cx, cy) = ((left + right) / 2.0, (top + bottom) / 2.0);
+    let is_free = |x: f64, y: f64| placed.iter().all(|&(px, py)| (px - x).hypot(py - y) >= SPOT_CLEARANCE);
+    // The map's size with the spot in it, its height counted as a landscape pane sees it.
+    let grown = |x: f64, y: f64| (right.max(x) - left.min(x)).max(PANE_ASPECT * (bottom.max(y) - top.min(y)));
+    let (columns, rows) =
+        (((right - left) / SPOT_STEP.0).ceil() as i64 + 2, ((bottom - top) / SPOT_STEP.1).ceil() as i64 + 2);
+    let mut best: Option<(f64, f64, (f64, f64))> = None;
+    for column in -1..=columns {
+        for row in -1..=rows {
+            let (x, y) = (left + column as f64 * SPOT_STEP.0, top + row as f64 * SPOT_STEP.1);
+            if !is_free(x, y) {
+                continue;
+            }
+            let key = (grown(x, y), (x - cx).hypot(y - cy));
+            if best.is_none_or(|(size, near, _)| (key.0, key.1) < (size, near)) {
+                best = Some((key.0, key.1, (x, y)));
+            }
+        }
+    }
+    // The lattice's outer ring lies a whole step clear of every node, so a spot is always found.
+    best.map_or((right + SPOT_STEP.0, top), |(_, _, spot)| spot)
 }
 
 /// How much a node's label matters when not every label fits: the thesis's nodes and the

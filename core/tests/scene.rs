@@ -493,17 +493,15 @@ fn a_layout_settled_near_an_earlier_one_keeps_the_map_and_places_a_new_node_by_i
         gap(&linked, &near, "new", "n5")
     );
     assert!(near.alpha < 0.01, "the layout is not settled (alpha {})", near.alpha);
-    // A node added on its own starts right of the map, in nobody's way; linked afterwards, it
-    // moves beside its neighbour (it had no link, so it is placed again).
+    // A node added on its own starts in nobody's way; linked afterwards, it moves beside its
+    // neighbour (it had no link, so it is placed again).
     let alone_fixture = chain(Fixture::new()).node("alone", "threat");
     let alone = settled_near(&alone_fixture.model(), &before);
-    let right = before.force_xs.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let i = alone_fixture.model().node_idx("alone").unwrap();
-    assert!(
-        alone.xs[i] > right,
-        "a node added alone settled at x {:.0}, inside the map (right edge {right:.0})",
-        alone.xs[i]
-    );
+    let nearest = (0..ids.len())
+        .map(|j| (alone.xs[i] - alone.xs[j]).hypot(alone.ys[i] - alone.ys[j]))
+        .fold(f64::INFINITY, f64::min);
+    assert!(nearest > 40.0, "a node added alone settled {nearest:.0} from another");
     let with_alone = Scene::with_layout_ahead(
         alone_fixture.model(),
         &atlas_core::label::EstimatedMeasure { font_px: 12.0 },
@@ -524,4 +522,31 @@ fn a_layout_settled_near_an_earlier_one_keeps_the_map_and_places_a_new_node_by_i
 /// The chain with the node "alone" linked to its first node.
 fn linked_alone(chain: &dyn Fn(Fixture) -> Fixture) -> atlas_core::Model {
     chain(Fixture::new()).node("alone", "threat").link("n0", "alone", "drives").model()
+}
+
+#[test]
+fn nodes_added_one_by_one_before_their_links_fill_a_block_a_pane_shows_large() {
+    use atlas_core::scene::settled_near;
+    // An author makes twenty nodes, then links them (trial 12): each edit settles near the map
+    // before it. The map stays about as wide as a landscape pane, not a row fitting shrinks.
+    let mut fixture = Fixture::new().node("n0", "threat");
+    let mut scene = fixture.scene();
+    for k in 1..20 {
+        fixture = fixture.node(&format!("n{k}"), if k % 2 == 0 { "threat" } else { "response" });
+        let model = fixture.model();
+        let layout = settled_near(&model, &scene);
+        scene = Scene::with_layout_ahead(model, &atlas_core::label::EstimatedMeasure { font_px: 12.0 }, Some(layout));
+    }
+    let span = |v: &[f64]| {
+        v.iter().copied().fold(f64::NEG_INFINITY, f64::max) - v.iter().copied().fold(f64::INFINITY, f64::min)
+    };
+    let (width, height) = (span(&scene.force_xs), span(&scene.force_ys));
+    assert!((0.7..=2.5).contains(&(width / height)), "twenty unlinked nodes span {width:.0} by {height:.0}");
+    let n = scene.force_xs.len();
+    for a in 0..n {
+        for b in a + 1..n {
+            let gap = (scene.force_xs[a] - scene.force_xs[b]).hypot(scene.force_ys[a] - scene.force_ys[b]);
+            assert!(gap > 30.0, "nodes {a} and {b} settled {gap:.0} apart");
+        }
+    }
 }

@@ -10,6 +10,7 @@ import { englishReading, tempDir, TRUST_TEXT } from '../support/datasets.mjs';
 import { spyOnDownloads, nextDownload } from './specs-share.mjs';
 import { GRAPH, openMenu, menuItem, details, expectDetailsTitle, expectFocused, graphNode, eventButton, loadData } from './specs.mjs';
 import { ownServer, expectDataSet, alertText, chooseFile, pinSomeNode, storageItems } from './specs-data.mjs';
+import { atViewport } from './specs-screen.mjs';
 
 /** A link of the "More" menu. */
 async function menuLink(page, name) {
@@ -869,6 +870,38 @@ export const specs = [
         });
         await page.until(async () => !(await page.attr(await graphNode(page, data, moved.node), 'aria-label')).includes('pinned'), `"${moved.node.label.en}" of the draft let go after Undo`);
       });
+    },
+  },
+
+  {
+    // Trial 12: twenty nodes made before their links settled in a row, which the graph, fitted
+    // to its pane, shrank until seven had no room for their labels.
+    name: 'editor: nodes made one by one before any link settle in a block, each named in the graph at 1366×768',
+    async run({ page, site, startServer }) {
+      const server = await ownServer(startServer, site);
+      try {
+        await atViewport(page, 1366, 768, async () => {
+          await page.open(server.url('editor.html?lang=en#new-reading'));
+          const nodes = await section(page, 'Nodes');
+          const labels = ['Heat waves', 'Falling groundwater', 'Leaking pipes', 'Upstream withdrawals', 'Flat-fee pricing',
+            'Housing growth', 'Closed data', 'Distrust of the board', 'Warm river', 'Tomas Bell', 'Ilse Varga',
+            'Public dashboard', 'Citizen members', 'Recharge basins'];
+          for (const label of labels) {
+            await addItem(page, nodes, 'Add a node', 'Label');
+            await page.press(...label);
+            await page.press('Tab');
+          }
+          const drawn = () => page.js(`return Array.from(document.querySelectorAll('.graph-svg g.node > text.label'))
+            .map((t) => ({ text: t.textContent.replace(/\\s+/g, ' ').trim(), shown: t.getAttribute('display') !== 'none' }));`);
+          const unnamed = await page.until(async () => {
+            const all = await drawn();
+            return all.length === labels.length ? all.filter((l) => !l.shown).map((l) => l.text) : null;
+          }, `the graph to draw the ${labels.length} nodes`);
+          check(!unnamed.length, `${unnamed.length} of ${labels.length} nodes have no label in the graph: ${unnamed.join(', ')}`);
+        });
+      } finally {
+        await server.close();
+      }
     },
   },
 
