@@ -146,6 +146,47 @@ fn own_locator(line: &str) -> Option<(String, &str)> {
     ((1..=40).contains(&chars) && !locator.contains('[')).then(|| (locator.to_string(), rest[end + 1..].trim()))
 }
 
+/// Whether the character at `i` of `chars` is inside a word of a script that separates its
+/// words by spaces: a letter or digit (not a CJK character, each a word of its own), or an
+/// apostrophe between two of them ("Marrowford's").
+fn inside_word(chars: &[char], i: usize) -> bool {
+    let spaced = |c: char| c.is_alphanumeric() && !crate::label::is_wide(c);
+    match chars.get(i) {
+        Some(&c) if spaced(c) => true,
+        Some('\'' | '\u{2019}') => {
+            i > 0 && chars.get(i - 1).is_some_and(|&c| spaced(c)) && chars.get(i + 1).is_some_and(|&c| spaced(c))
+        }
+        _ => false,
+    }
+}
+
+/// The words a selection of `text` from char `start` to char `end` means to quote: a word it
+/// cuts at either end is taken whole, and a comma, semicolon or colon it takes at either edge
+/// (with the white space beside it) is let go. A drag a letter short of a word's edge, or a few
+/// pixels past it, still quotes whole words (trial 12 quoted "the Tessel Riv" and "ew
+/// housing"). Returns char offsets; an empty or reversed selection comes back as it was.
+pub fn whole_words(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let chars: Vec<char> = text.chars().collect();
+    let (mut start, mut end) = (start.min(chars.len()), end.min(chars.len()));
+    if start >= end {
+        return (start, end);
+    }
+    while start > 0 && inside_word(&chars, start - 1) && inside_word(&chars, start) {
+        start -= 1;
+    }
+    while end < chars.len() && inside_word(&chars, end - 1) && inside_word(&chars, end) {
+        end += 1;
+    }
+    let loose = |c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '\u{ff0c}' | '\u{ff1b}' | '\u{ff1a}');
+    while start < end && loose(chars[start]) {
+        start += 1;
+    }
+    while end > start && loose(chars[end - 1]) {
+        end -= 1;
+    }
+    (start, end)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -227,5 +268,28 @@ mod tests {
     fn squash_removes_every_kind_of_white_space() {
         assert_eq!(squash(" a\tb\nc\u{3000}d\u{a0}e\r\n"), "abcde");
         assert_eq!(squash("共同安全"), "共同安全");
+    }
+
+    #[test]
+    fn a_selection_takes_whole_words_and_lets_go_of_loose_punctuation() {
+        let check = |text: &str, selected: &str, at: usize, want: &str| {
+            let start = text[..text.find(selected).map_or(0, |b| b + at)].chars().count();
+            let (s, e) = whole_words(text, start, start + selected.chars().count());
+            let got: String = text.chars().skip(s).take(e - s).collect();
+            assert_eq!(got, want, "{selected:?} in {text:?}");
+        };
+        let text = "Marrowford's pipes, on a bend of the Tessel River, leak; new housing grows.";
+        check(text, "the Tessel Riv", 0, "the Tessel River");
+        check(text, "ew housing", 0, "new housing");
+        check(text, "rowford", 0, "Marrowford's");
+        check(text, "pipes, on", 0, "pipes, on");
+        check(text, "River, ", 0, "River");
+        check(text, ", leak; ", 0, "leak");
+        check(text, "bend", 0, "bend");
+        // Chinese has no spaces between words: every character is its own, nothing is added.
+        check("国际社会只有同舟共济，携手构建", "社会只有", 0, "社会只有");
+        check("国际社会只有同舟共济，携手构建", "同舟共济，", 0, "同舟共济");
+        // Latin words inside Chinese text still come whole.
+        check("生成式AI技术", "式A", 0, "式AI");
     }
 }

@@ -95,7 +95,7 @@ async function addToList(page, within, name, prompt, ids) {
  * Selection API (what a drag or Shift+arrows makes). Then waits until the pane says what is
  * picked.
  */
-async function selectWords(page, para, words, { mouse = false } = {}) {
+async function selectWords(page, para, words, { mouse = false, picks = words } = {}) {
   const at = await page.js(`
     const el = document.querySelector('.passages-dock .passage-text[data-locator="' + arguments[0] + '"]');
     if (!el) return { error: 'no passage ' + arguments[0] };
@@ -119,8 +119,8 @@ async function selectWords(page, para, words, { mouse = false } = {}) {
   if (mouse) await page.session.drag(at.x0, at.y0, at.x1 - at.x0, at.y1 - at.y0);
   await page.until(async () => {
     const picked = await page.js('const p = document.querySelector(".passages-dock .picked q"); return p && R.norm(p.textContent);');
-    return picked === words;
-  }, `the source pane to say ${JSON.stringify(words)} in ${para} is selected`);
+    return picked === picks;
+  }, `the source pane to say ${JSON.stringify(picks)} in ${para} is selected`);
 }
 
 /** Cites the picked words on the item named `name`, and waits for the quote to be listed. */
@@ -869,6 +869,26 @@ export const specs = [
           throw new CheckError(`${e.message}; kept: ${JSON.stringify(await pinsKept())}`);
         });
         await page.until(async () => !(await page.attr(await graphNode(page, data, moved.node), 'aria-label')).includes('pinned'), `"${moved.node.label.en}" of the draft let go after Undo`);
+      });
+    },
+  },
+
+  {
+    // Trial 12 quoted "the Tessel Riv" and "ew housing", and pressed on its highlight to mend a
+    // quote: the browser began to drag the words and the old quote stayed.
+    name: 'editor: a drag that cuts words quotes them whole, and a press on the highlight starts a new selection',
+    async run({ page, site, startServer }) {
+      await withDraft({ page, site, startServer }, englishReading(), async () => {
+        const selected = () => page.js('return R.norm(getSelection().toString());');
+        await selectWords(page, 'P4', 'ept up long enou', { mouse: true, picks: 'kept up long enough' });
+        await page.until(async () => (await selected()) === 'kept up long enough', 'the highlight to take the words whole').catch(async (e) => {
+          throw new CheckError(`${e.message}; it holds ${JSON.stringify(await selected())}`);
+        });
+        // A comma and the space after it, taken past the last word, are let go.
+        await selectWords(page, 'P4', 'each side can check, ', { mouse: true, picks: 'each side can check' });
+        await selectWords(page, 'P4', 'kept up long enough', { mouse: true });
+        // Pressed inside the highlighted words and dragged on: a new selection from there.
+        await selectWords(page, 'P4', 'ng enough to make', { mouse: true, picks: 'long enough to make' });
       });
     },
   },

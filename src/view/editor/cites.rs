@@ -111,7 +111,7 @@ pub fn Cites(item: String, name: Signal<String>) -> impl IntoView {
     let cite = move |_| {
         if let Some(picked) = editor.picked.get_untracked() {
             if cited(cite_item.clone(), picked.para, picked.quote) {
-                super::source_pane::clear_selection(editor);
+                super::selection::clear_selection(editor);
             }
         }
     };

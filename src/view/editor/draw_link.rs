@@ -4,7 +4,7 @@
 
 use super::choosing::{self, Choosing};
 use super::field::field_id;
-use super::{item_list, source_pane, use_editor, EditorState};
+use super::{item_list, selection, use_editor, EditorState};
 use crate::i18n;
 use crate::state::use_app;
 use atlas_core::draft::{Edit, ListKind};
@@ -26,7 +26,7 @@ pub(super) fn finish(editor: EditorState, at: &str, to: &str) {
         return; // refused: the bar says why
     }
     if cited {
-        source_pane::clear_selection(editor);
+        selection::clear_selection(editor);
     }
     // Only the new link's form open, the keyboard at its relation: its ends are given.
     let link = format!("links[{index}]");

@@ -20,6 +20,7 @@ mod keep;
 mod link;
 mod pane;
 mod reading_form;
+mod selection;
 mod source_pane;
 mod views;
 
@@ -308,7 +309,7 @@ pub fn provide_editor(state: AppState) -> EditorState {
         choosing: RwSignal::new(None),
     };
     provide_context(editor);
-    source_pane::watch_selection(editor);
+    selection::watch_selection(editor);
     link::follow_the_link(state, editor);
     keep::keep_in_storage(state, editor);
     views::show_in_views(state, editor);

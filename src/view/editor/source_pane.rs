@@ -11,7 +11,6 @@ use atlas_core::draft::{Edit, ListKind};
 use atlas_core::quote::Passage;
 use atlas_core::Lang;
 use leptos::prelude::*;
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// How long a pick stays the same before a screen reader is told of it.
@@ -22,116 +21,6 @@ const SPEAK_AFTER_MS: u64 = 500;
 fn as_text(passages: &[Passage]) -> String {
     let blocks: Vec<String> = passages.iter().map(|p| format!("[{}] {}", p.locator, p.text)).collect();
     blocks.join("\n\n")
-}
-
-/// What a selection holds of the passages: words of one passage, words of several, or none.
-enum InPassages {
-    One(Picked),
-    Across,
-    None,
-}
-
-/// The words of each passage a selection takes: the part of the selected range inside each
-/// passage's text, for the passages where that part is more than white space. A drag that
-/// overshoots the end of a passage (into the margin, the next passage's locator) takes the
-/// words of that one passage only.
-fn in_passages(document: &web_sys::Document, selection: &web_sys::Selection) -> InPassages {
-    // A selection with neither end in a passage (Control+A, a drag over the forms) is not an
-    // attempt to cite.
-    if !in_a_passage(selection.anchor_node()) && !in_a_passage(selection.focus_node()) {
-        return InPassages::None;
-    }
-    let Ok(range) = selection.get_range_at(0) else { return InPassages::None };
-    let Ok(passages) = document.query_selector_all(".passages-dock .passage-text[data-locator]") else {
-        return InPassages::None;
-    };
-    let mut taken: Option<Picked> = None;
-    for i in 0..passages.length() {
-        let Some(el) = passages.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
-        // Passages are in the page's order: none after the range's end can be in it (this runs
-        // on every move of a drag, over texts of hundreds of passages).
-        if range.compare_point(&el, 0).unwrap_or(0) > 0 {
-            break;
-        }
-        if !range.intersects_node(&el).unwrap_or(false) {
-            continue;
-        }
-        let Ok(part) = document.create_range() else { continue };
-        if part.select_node_contents(&el).is_err() {
-            continue;
-        }
-        if range.compare_boundary_points(web_sys::Range::START_TO_START, &part).unwrap_or(0) > 0 {
-            let _ = part
-                .set_start(&range.start_container().unwrap_or(el.clone().into()), range.start_offset().unwrap_or(0));
-        }
-        if range.compare_boundary_points(web_sys::Range::END_TO_END, &part).unwrap_or(0) < 0 {
-            let _ = part.set_end(&range.end_container().unwrap_or(el.clone().into()), range.end_offset().unwrap_or(0));
-        }
-        let quote = String::from(part.to_string());
-        if !quote.trim().is_empty() {
-            if taken.is_some() {
-                return InPassages::Across;
-            }
-            taken = Some(Picked {
-                para: el.get_attribute("data-locator").unwrap_or_default(),
-                quote: quote.trim().to_string(),
-            });
-        }
-    }
-    taken.map_or(InPassages::None, InPassages::One)
-}
-
-/// Whether a DOM node is inside a passage's text in the source pane.
-fn in_a_passage(node: Option<web_sys::Node>) -> bool {
-    let Some(node) = node else { return false };
-    let element = match node.dyn_ref::<web_sys::Element>() {
-        Some(el) => Some(el.clone()),
-        None => node.parent_element(),
-    };
-    element.is_some_and(|el| matches!(el.closest(".passages-dock .passage-text"), Ok(Some(_))))
-}
-
-/// Watches the page's selection: words selected inside one passage are picked; a selection
-/// across passages is said to be one the app cannot cite. Other selections leave the pick.
-pub fn watch_selection(editor: EditorState) {
-    let across = editor.pick_across;
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let document_in = document.clone();
-    let on_change = Closure::<dyn Fn()>::new(move || {
-        let Some(selection) = document_in.get_selection().ok().flatten() else { return };
-        if selection.is_collapsed() {
-            return;
-        }
-        match in_passages(&document_in, &selection) {
-            InPassages::One(picked) => {
-                across.set(false);
-                super::find_words::unmark();
-                // Unchanged while the drag moves within the same words: nothing to draw again.
-                if editor.picked.with_untracked(|now| now.as_ref() != Some(&picked)) {
-                    editor.picked.set(Some(picked));
-                }
-            }
-            // A selection that cannot be cited leaves nothing picked: "Cite the selection" must
-            // not cite the words picked before it.
-            InPassages::Across => {
-                across.set(true);
-                editor.picked.set(None);
-            }
-            InPassages::None => {}
-        }
-    });
-    let _ = document.add_event_listener_with_callback("selectionchange", on_change.as_ref().unchecked_ref());
-    // One listener for the page's life: the editor's state outlives its panel.
-    on_change.forget();
-}
-
-/// Lets go of the picked words and the page's selection (once cited, or when the passages
-/// change): the next item must not take them again by accident.
-pub fn clear_selection(editor: EditorState) {
-    editor.picked.set(None);
-    if let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
-        let _ = selection.remove_all_ranges();
-    }
 }
 
 /// Makes a new item of `kind` citing the picked words (one step to undo), opens its form alone
@@ -148,7 +37,7 @@ fn make_from_pick(editor: EditorState, kind: ListKind) {
     // Only the new item open.
     close_open_items(editor);
     open_item(editor, &format!("{key}[{index}]"));
-    clear_selection(editor);
+    super::selection::clear_selection(editor);
     let first = first_field(kind, editor.languages());
     focus_field(field_id(&format!("{key}[{index}].{first}")));
 }
@@ -236,7 +125,7 @@ pub fn SourcePane() -> impl IntoView {
     Effect::new(move |before: Option<()>| {
         passages.track();
         if before.is_some() {
-            clear_selection(editor);
+            super::selection::clear_selection(editor);
         }
     });
     let passages = move || passages.get();

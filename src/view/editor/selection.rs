@@ -1,0 +1,224 @@
+//! The page's selection in the source pane: words selected in one passage are picked for
+//! citing, taken as whole words ([`atlas_core::quote::whole_words`]); a selection across passages
+//! is said to be one the app cannot cite.
+
+use super::{EditorState, Picked};
+use atlas_core::quote::whole_words;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// What a selection holds of the passages: words of one passage, words of several, or none.
+enum InPassages {
+    One(Taken),
+    Across,
+    None,
+}
+
+/// The whole words a selection takes of one passage: what is picked, and where it lies in the
+/// passage's text (char offsets), to show the selection as what is picked.
+struct Taken {
+    picked: Picked,
+    passage: web_sys::Element,
+    start: usize,
+    end: usize,
+}
+
+/// The words of each passage a selection takes: the part of the selected range inside each
+/// passage's text, for the passages where that part is more than white space. A drag that
+/// overshoots the end of a passage (into the margin, the next passage's locator) takes the
+/// words of that one passage only.
+fn in_passages(document: &web_sys::Document, selection: &web_sys::Selection) -> InPassages {
+    // A selection with neither end in a passage (Control+A, a drag over the forms) is not an
+    // attempt to cite.
+    if !in_a_passage(selection.anchor_node()) && !in_a_passage(selection.focus_node()) {
+        return InPassages::None;
+    }
+    let Ok(range) = selection.get_range_at(0) else { return InPassages::None };
+    let Ok(passages) = document.query_selector_all(".passages-dock .passage-text[data-locator]") else {
+        return InPassages::None;
+    };
+    let mut taken: Option<Taken> = None;
+    for i in 0..passages.length() {
+        let Some(el) = passages.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
+        // Passages are in the page's order: none after the range's end can be in it (this runs
+        // on every move of a drag, over texts of hundreds of passages).
+        if range.compare_point(&el, 0).unwrap_or(0) > 0 {
+            break;
+        }
+        if !range.intersects_node(&el).unwrap_or(false) {
+            continue;
+        }
+        let Some(part) = part_in(document, &range, &el) else { continue };
+        let words = String::from(part.to_string());
+        if words.trim().is_empty() {
+            continue;
+        }
+        if taken.is_some() {
+            return InPassages::Across;
+        }
+        // Where the part starts in the passage's text: the text before it, counted.
+        let Ok(before) = document.create_range() else { continue };
+        if before.select_node_contents(&el).is_err() {
+            continue;
+        }
+        let (Ok(container), Ok(offset)) = (part.start_container(), part.start_offset()) else { continue };
+        if before.set_end(&container, offset).is_err() {
+            continue;
+        }
+        let text = el.text_content().unwrap_or_default();
+        let from = String::from(before.to_string()).chars().count();
+        let (start, end) = whole_words(&text, from, from + words.chars().count());
+        let quote: String = text.chars().skip(start).take(end - start).collect();
+        if quote.is_empty() {
+            continue;
+        }
+        let para = el.get_attribute("data-locator").unwrap_or_default();
+        taken = Some(Taken { picked: Picked { para, quote }, passage: el, start, end });
+    }
+    taken.map_or(InPassages::None, InPassages::One)
+}
+
+/// The part of `range` inside the passage `el`.
+fn part_in(document: &web_sys::Document, range: &web_sys::Range, el: &web_sys::Element) -> Option<web_sys::Range> {
+    let part = document.create_range().ok()?;
+    part.select_node_contents(el).ok()?;
+    if range.compare_boundary_points(web_sys::Range::START_TO_START, &part).unwrap_or(0) > 0 {
+        part.set_start(&range.start_container().ok()?, range.start_offset().ok()?).ok()?;
+    }
+    if range.compare_boundary_points(web_sys::Range::END_TO_END, &part).unwrap_or(0) < 0 {
+        part.set_end(&range.end_container().ok()?, range.end_offset().ok()?).ok()?;
+    }
+    Some(part)
+}
+
+/// Whether a DOM node is inside a passage's text in the source pane.
+fn in_a_passage(node: Option<web_sys::Node>) -> bool {
+    let Some(node) = node else { return false };
+    let element = match node.dyn_ref::<web_sys::Element>() {
+        Some(el) => Some(el.clone()),
+        None => node.parent_element(),
+    };
+    element.is_some_and(|el| matches!(el.closest(".passages-dock .passage-text"), Ok(Some(_))))
+}
+
+/// The text node and offset (UTF-16, as the DOM counts) at char `at` of `el`'s text.
+fn dom_point(el: &web_sys::Element, at: usize) -> Option<(web_sys::Node, u32)> {
+    let document = el.owner_document()?;
+    // Text nodes only (NodeFilter.SHOW_TEXT).
+    let walker = document.create_tree_walker_with_what_to_show(el, 0x4).ok()?;
+    let mut left = at;
+    let mut last = None;
+    while let Ok(Some(node)) = walker.next_node() {
+        let text = node.text_content().unwrap_or_default();
+        let count = text.chars().count();
+        if left <= count {
+            let units: usize = text.chars().take(left).map(char::len_utf16).sum();
+            return Some((node, u32::try_from(units).ok()?));
+        }
+        left -= count;
+        last = Some(node);
+    }
+    let node = last?;
+    let units = node.text_content().unwrap_or_default().encode_utf16().count();
+    Some((node, u32::try_from(units).ok()?))
+}
+
+/// Shows the selection as the whole words picked, once the drag that made it ends: what is
+/// highlighted is what is cited.
+fn select_taken(selection: &web_sys::Selection, taken: &Taken) {
+    let (Some((start_node, start)), Some((end_node, end))) =
+        (dom_point(&taken.passage, taken.start), dom_point(&taken.passage, taken.end))
+    else {
+        return;
+    };
+    let Ok(range) = selection.get_range_at(0) else { return };
+    let same = range.start_container().ok().as_ref() == Some(&start_node)
+        && range.start_offset().ok() == Some(start)
+        && range.end_container().ok().as_ref() == Some(&end_node)
+        && range.end_offset().ok() == Some(end);
+    if !same {
+        let _ = selection.set_base_and_extent(&start_node, start, &end_node, end);
+    }
+}
+
+/// Watches the page's selection: words selected inside one passage are picked (whole words);
+/// a selection across passages is said to be one the app cannot cite. Other selections leave
+/// the pick. A press of the mouse on words already selected starts a new selection there,
+/// rather than dragging the selected words away (trial 12 pressed on its highlight to mend a
+/// quote, and the old one stayed).
+pub fn watch_selection(editor: EditorState) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let on_change = {
+        let document = document.clone();
+        Closure::<dyn Fn()>::new(move || {
+            let Some(selection) = document.get_selection().ok().flatten() else { return };
+            if !selection.is_collapsed() {
+                take(editor, &in_passages(&document, &selection));
+            }
+        })
+    };
+    let on_press = {
+        let document = document.clone();
+        Closure::<dyn Fn(web_sys::PointerEvent)>::new(move |ev: web_sys::PointerEvent| {
+            let on_passage = ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+            if ev.button() != 0 || ev.shift_key() || !in_a_passage(on_passage) {
+                return;
+            }
+            if let Some(selection) = document.get_selection().ok().flatten() {
+                if !selection.is_collapsed() {
+                    let _ = selection.remove_all_ranges();
+                }
+            }
+        })
+    };
+    let on_release = {
+        let document = document.clone();
+        Closure::<dyn Fn()>::new(move || {
+            let Some(selection) = document.get_selection().ok().flatten() else { return };
+            if selection.is_collapsed() {
+                return;
+            }
+            if let InPassages::One(taken) = in_passages(&document, &selection) {
+                select_taken(&selection, &taken);
+            }
+        })
+    };
+    let _ = document.add_event_listener_with_callback("selectionchange", on_change.as_ref().unchecked_ref());
+    let _ = document.add_event_listener_with_callback("pointerdown", on_press.as_ref().unchecked_ref());
+    let _ = document.add_event_listener_with_callback("pointerup", on_release.as_ref().unchecked_ref());
+    // One set of listeners for the page's life: the editor's state outlives its panel.
+    on_change.forget();
+    on_press.forget();
+    on_release.forget();
+}
+
+/// Picks what a selection took of the passages.
+fn take(editor: EditorState, taken: &InPassages) {
+    match taken {
+        InPassages::One(taken) => {
+            editor.pick_across.set(false);
+            super::find_words::unmark();
+            // Unchanged while the drag moves within the same words: nothing to draw again.
+            if editor.picked.with_untracked(|now| now.as_ref() != Some(&taken.picked)) {
+                editor.picked.set(Some(taken.picked.clone()));
+            }
+        }
+        // A selection that cannot be cited leaves nothing picked: "Cite the selection" must not
+        // cite the words picked before it.
+        InPassages::Across => {
+            editor.pick_across.set(true);
+            editor.picked.set(None);
+        }
+        InPassages::None => {}
+    }
+}
+
+/// Lets go of the picked words and the page's selection (once cited, or when the passages
+/// change): the next item must not take them again by accident.
+pub fn clear_selection(editor: EditorState) {
+    editor.picked.set(None);
+    if let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
+        let _ = selection.remove_all_ranges();
+    }
+}
