@@ -894,6 +894,40 @@ export const specs = [
   },
 
   {
+    // Trial 12: words picked for the thesis, shown in the docked passages, covered the thesis's
+    // "Cite the selection" the moment they were picked.
+    name: 'editor: words picked while the forms are scrolled leave the "Cite the selection" under the passages in sight',
+    async run({ page, site, startServer }) {
+      await withDraft({ page, site, startServer }, englishReading(), async () => {
+        const reading = await section(page, 'The reading');
+        const cite = await page.byRole('button', 'Cite the selection on Thesis', { exact: true, within: reading });
+        // The forms scrolled so that the button lies just below the docked passages.
+        const gap = () => page.js(`
+          const dock = document.querySelector('.passages-dock').getBoundingClientRect();
+          return arguments[0].getBoundingClientRect().top - dock.bottom;`, cite);
+        await page.js(`
+          const body = arguments[0].closest('.editor-body'), dock = document.querySelector('.passages-dock');
+          for (let i = 0; i < 3; i++) body.scrollTop += arguments[0].getBoundingClientRect().top - dock.getBoundingClientRect().bottom - 12;`, cite);
+        const before = await gap();
+        check(before > 0 && before < 40, `the button could not be set just below the passages (${before.toFixed(0)} px below)`);
+        // Words picked with the Selection API, as a drag leaves them, without scrolling.
+        await page.js(`
+          const el = document.querySelector('.passages-dock .passage-text[data-locator="P1"]'), text = el.firstChild;
+          const range = document.createRange(); range.setStart(text, 0); range.setEnd(text, 'Shared infrastructure'.length);
+          const s = getSelection(); s.removeAllRanges(); s.addRange(range);`);
+        await page.until(() => page.js('const p = document.querySelector(".passages-dock .picked q"); return p && R.norm(p.textContent) === "Shared infrastructure";'), 'the words to be picked');
+        await page.until(async () => (await gap()) >= 0, 'the button to stay below the passages once the words are picked').catch(async (e) => {
+          throw new CheckError(`${e.message}; its top is ${(-(await gap())).toFixed(0)} px under the passages' bottom`);
+        });
+        const topmost = await page.js(`
+          const r = arguments[0].getBoundingClientRect();
+          return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === arguments[0];`, cite);
+        check(topmost, 'the button is in sight, yet something else lies over its middle');
+      });
+    },
+  },
+
+  {
     // Trial 12: twenty nodes made before their links settled in a row, which the graph, fitted
     // to its pane, shrank until seven had no room for their labels.
     name: 'editor: nodes made one by one before any link settle in a block, each named in the graph at 1366×768',

@@ -45,6 +45,10 @@ fn make_from_pick(editor: EditorState, kind: ListKind) {
 /// Gives the forms under the docked passages its height (`--dock-height` on the scrolling
 /// body), so a field scrolled into view (by the keyboard, First problem, a new item) stops below
 /// the dock instead of under it, whatever the dock holds: picked words, the taller pane.
+///
+/// And what lay just below the docked passages stays just below them when they grow or shrink.
+/// A browser keeps the forms where they were on the screen (scroll anchoring), so the words
+/// picked, shown in the dock, covered the "Cite the selection" they were picked for (trial 12).
 fn keep_fields_below(dock: NodeRef<leptos::html::Div>) {
     Effect::new(move |_| {
         let Some(dock) = dock.get() else { return };
@@ -52,10 +56,26 @@ fn keep_fields_below(dock: NodeRef<leptos::html::Div>) {
         let Some(body) = dock.parent_element().and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) else {
             return;
         };
-        crate::browser::dom::disconnect_on_cleanup(crate::browser::dom::observe_size(&dock, move |_, height| {
+        let height_before = std::cell::Cell::new(None::<f64>);
+        let observed = dock.clone();
+        crate::browser::dom::disconnect_on_cleanup(crate::browser::dom::observe_size(&observed, move |_, height| {
             let _ = body.style().set_property("--dock-height", &format!("{height:.0}px"));
+            let Some(before) = height_before.replace(Some(height)) else { return };
+            // Only while docked at the top (lower down, the forms move with the dock anyway), and
+            // where the engine anchors scrolling (Safari's does not: its forms move already).
+            let docked = dock.get_bounding_client_rect().top() <= body.get_bounding_client_rect().top() + 1.0;
+            let grown = (height - before).round() as i32;
+            if docked && grown != 0 && body.scroll_top() > 0 && anchors_scrolling() {
+                body.set_scroll_top(body.scroll_top() - grown);
+            }
         }));
     });
+}
+
+/// Whether the engine keeps content in place on the screen when what lies above it changes size
+/// (scroll anchoring: Chromium and Firefox do, Safari does not).
+fn anchors_scrolling() -> bool {
+    web_sys::css::supports_with_value("overflow-anchor", "auto").unwrap_or(false)
 }
 
 /// Takes `text` as the source text. The first text given folds its box away: the passages
