@@ -6,6 +6,7 @@
 // titles; Details walks back; a frame shows what was clicked; an English reader sees the
 // article's Chinese words with a marked translation, and inferred chains apart from stated links.
 
+import { readFileSync } from 'node:fs';
 import { check, CheckError } from '../support/page.mjs';
 import { startCourseSite } from '../support/course.mjs';
 import { GRAPH, escapeRe, graphNode, eventButton, details, expectDetailsTitle, pressed, menuItem } from './specs.mjs';
@@ -85,7 +86,45 @@ const SIZES = [
   [1920, 1080, 'a 1920×1080 screen', 70],
 ];
 
+/**
+ * A teacher's reading of another text, made in the editor by a trial (22 nodes, 22 links, 3
+ * events, its source text inside, every quote verbatim): an English essay on a town's water.
+ */
+const MARROWFORD = readFileSync(new URL('../fixtures/marrowford-reading.json', import.meta.url), 'utf8');
+
+/** The nodes whose shape's centre lies under the graph's toolbar (or within 2 px of it). */
+function underToolbar(page) {
+  return page.js(`
+    const t = document.querySelector('.graph-toolbar').getBoundingClientRect();
+    return [...document.querySelectorAll('svg.graph-svg g.node')].filter((n) => getComputedStyle(n).display !== 'none')
+      .filter((n) => {
+        const r = n.querySelector('path.shape').getBoundingClientRect(), x = r.left + r.width / 2, y = r.top + r.height / 2;
+        return x >= t.left - 2 && x <= t.right + 2 && y >= t.top - 2 && y <= t.bottom + 2;
+      }).map((n) => n.getAttribute('aria-label'));`);
+}
+
 export const specs = [
+  {
+    // The reading opens with a note over the page (its quotes checked against its text), which
+    // takes the graph's top: its top node went under the toolbar, where it could be neither
+    // read nor clicked.
+    name: 'screen: a reading with its source text, its note over the page, fits every node below the graph\'s toolbar at 1366×768',
+    async run({ page, site, startServer }) {
+      const set = JSON.parse(MARROWFORD);
+      const server = await startServer({ root: site, routes: { '/marrowford.json': { type: 'application/json; charset=utf-8', body: MARROWFORD } } });
+      try {
+        await atViewport(page, 1366, 768, async () => {
+          await page.open(server.url('?lang=en&data=marrowford.json'));
+          await page.until(() => page.js('return /were found word for word/.test(document.body.textContent);'), 'the note on the reading\'s quotes');
+          await settledScreen(page, set, 'the reading with its note');
+          const under = await underToolbar(page);
+          check(!under.length, `nodes under the graph's toolbar: ${under.join(', ')}`);
+        });
+      } finally {
+        await server.close();
+      }
+    },
+  },
   {
     name: 'screen: at 1280×720, 1366×768 and 1920×1080 the whole graph is on the first screen, with readable labels',
     async run({ page, data, note }) {

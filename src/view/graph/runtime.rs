@@ -220,7 +220,22 @@ impl GraphRuntime {
         // sideways more: their labels, at the stage's size, need the room.
         let (max_scale, max_stretch) = if nodes.is_some() { (2.2, 2.0) } else { (FIT_MAX_SCALE, MAX_STRETCH) };
         let room = (self.label_px * 5.5, self.label_px * 2.6);
-        fit_with_padding(&pick(xs), &pick(ys), (w, h), max_scale, max_stretch, room)
+        let (xs, ys) = (pick(xs), pick(ys));
+        let fitted = fit_with_padding(&xs, &ys, (w, h), max_scale, max_stretch, room, room.1)?;
+        // The toolbar floats over the graph's top left: a node fitted under it can be neither
+        // seen nor clicked (a published reading's top node, once the note on its quotes took
+        // the page's top). Then the nodes start below it; otherwise the view keeps its height.
+        let under = |r: &atlas_core::placement::Rect| {
+            let r = r.grown(TOOLBAR_OVERLAP_PX, TOOLBAR_OVERLAP_PX);
+            xs.iter().zip(&ys).any(|(&x, &y)| {
+                let (x, y) = fitted.screen_from_world(x, y);
+                x >= r.x && x <= r.right() && y >= r.y && y <= r.bottom()
+            })
+        };
+        match self.blocked.iter().filter(|r| under(r)).map(|r| r.bottom() + TOOLBAR_CLEARANCE_PX).reduce(f64::max) {
+            Some(top) => fit_with_padding(&xs, &ys, (w, h), max_scale, max_stretch, room, top.max(room.1)),
+            None => Some(fitted),
+        }
     }
 
     /// Moves the camera to `to`, smoothly unless reduced motion is asked for.
@@ -272,8 +287,15 @@ impl GraphRuntime {
     }
 }
 
-/// [`ViewTransform::fit_points`] with `room` (across, down) at the edges for labels (turned a
-/// quarter in a tall view).
+/// How far below the toolbar the topmost node's centre is fitted when one was under it: its
+/// shape and a label above it clear the toolbar.
+const TOOLBAR_CLEARANCE_PX: f64 = 14.0;
+/// How near the toolbar a node's centre may be fitted before it counts as under it (its shape
+/// then reaches under the buttons).
+const TOOLBAR_OVERLAP_PX: f64 = 4.0;
+
+/// [`ViewTransform::fit_points`] with `room` (across, down) at the edges for labels, and `top`
+/// at the top edge (at least `room.1`).
 fn fit_with_padding(
     xs: &[f64],
     ys: &[f64],
@@ -281,13 +303,15 @@ fn fit_with_padding(
     max_scale: f64,
     max_stretch: f64,
     room: (f64, f64),
+    top: f64,
 ) -> Option<ViewTransform> {
     // The padding is in screen pixels, wider across than down: labels are wider than tall.
     let inner_w = (w - 2.0 * room.0).max(w * 0.4);
-    let inner_h = (h - 2.0 * room.1).max(h * 0.4);
+    let inner_h = (h - room.1 - top).max(h * 0.4);
     let mut t = ViewTransform::fit_points(xs, ys, inner_w, inner_h, 0.0, max_scale, max_stretch)?;
     t.translate_x += (w - inner_w) / 2.0;
-    t.translate_y += (h - inner_h) / 2.0;
+    // Where the view is too short for the padding, what is left of it is shared as asked.
+    t.translate_y += (h - inner_h) * top / (top + room.1);
     Some(t)
 }
 
