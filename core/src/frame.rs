@@ -118,7 +118,7 @@ fn place_nodes_and_group_names(
     blocked: &[Rect],
     view: &Rect,
 ) -> Vec<Option<PlacedLabel>> {
-    if requests.len() == nodes {
+    if requests[nodes.min(requests.len())..].iter().all(Option::is_none) {
         return place_labels_around(requests, shapes, blocked, view);
     }
     let names_last: Vec<Option<LabelRequest>> = requests
@@ -127,9 +127,11 @@ fn place_nodes_and_group_names(
         .map(|(i, r)| r.map(|r| if i < nodes { r } else { LabelRequest { priority: f64::NEG_INFINITY, ..r } }))
         .collect();
     let placed = place_labels_around(&names_last, shapes, blocked, view);
-    let wanted = requests[..nodes].iter().filter(|r| r.is_some()).count();
-    let named = placed[..nodes].iter().filter(|p| p.is_some()).count();
-    if named as f64 >= READ_BY_LABELS * wanted as f64 {
+    // Only nodes in the view count: a zoomed-in view leaves the rest without labels anyway.
+    let seen = |r: &LabelRequest| r.x >= view.x && r.x <= view.right() && r.y >= view.y && r.y <= view.bottom();
+    let wanted: Vec<usize> = (0..nodes).filter(|&i| requests[i].as_ref().is_some_and(seen)).collect();
+    let named = wanted.iter().filter(|&&i| placed[i].is_some()).count();
+    if named as f64 >= READ_BY_LABELS * wanted.len() as f64 {
         placed
     } else {
         place_labels_around(requests, shapes, blocked, view)
@@ -193,8 +195,8 @@ pub fn frame(input: &FrameInput) -> Frame {
         })
         .collect();
     // Group names: over the middle of each group's visible nodes, below the labels that matter
-    // most (the thesis, the principles, what is in focus); above the rest only where those
-    // cannot all show ([`place_nodes_and_group_names`]).
+    // most (the thesis, the principles, what is in focus); above the rest only where fewer than
+    // four in five of those in the view find room ([`place_nodes_and_group_names`]).
     let groups = scene.model.groups.len();
     if group_names {
         for g in 0..groups {

@@ -171,13 +171,17 @@ pub fn whole_words(text: &str, start: usize, end: usize) -> (usize, usize) {
     if start >= end {
         return (start, end);
     }
-    while start > 0 && inside_word(&chars, start - 1) && inside_word(&chars, start) {
+    // Across letters and digits; an apostrophe only when the selection holds it ("Marrowford"
+    // stays itself, "Marrowford'" becomes "Marrowford's").
+    let spaced = |i: usize| inside_word(&chars, i) && !matches!(chars[i], '\'' | '\u{2019}');
+    while start > 0 && spaced(start - 1) && inside_word(&chars, start) {
         start -= 1;
     }
-    while end < chars.len() && inside_word(&chars, end - 1) && inside_word(&chars, end) {
+    while end < chars.len() && inside_word(&chars, end - 1) && spaced(end) {
         end += 1;
     }
-    let loose = |c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '\u{ff0c}' | '\u{ff1b}' | '\u{ff1a}');
+    let loose =
+        |c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '\u{ff0c}' | '\u{ff1b}' | '\u{ff1a}' | '\u{3001}');
     while start < end && loose(chars[start]) {
         start += 1;
     }
@@ -281,7 +285,10 @@ mod tests {
         let text = "Marrowford's pipes, on a bend of the Tessel River, leak; new housing grows.";
         check(text, "the Tessel Riv", 0, "the Tessel River");
         check(text, "ew housing", 0, "new housing");
-        check(text, "rowford", 0, "Marrowford's");
+        check(text, "rowford's", 0, "Marrowford's");
+        check(text, "Marrowfor", 0, "Marrowford");
+        check(text, "rowford'", 0, "Marrowford's");
+        check(text, "; ", 0, "");
         check(text, "pipes, on", 0, "pipes, on");
         check(text, "River, ", 0, "River");
         check(text, ", leak; ", 0, "leak");
@@ -289,6 +296,7 @@ mod tests {
         // Chinese has no spaces between words: every character is its own, nothing is added.
         check("国际社会只有同舟共济，携手构建", "社会只有", 0, "社会只有");
         check("国际社会只有同舟共济，携手构建", "同舟共济，", 0, "同舟共济");
+        check("网络、数据和人工智能", "、数据和", 0, "数据和");
         // Latin words inside Chinese text still come whole.
         check("生成式AI技术", "式A", 0, "式AI");
     }

@@ -173,14 +173,18 @@ pub fn settled_near(model: &Model, before: &Scene) -> ForceLayout {
 const SPOT_STEP: (f64, f64) = (90.0, 60.0);
 /// How near a free spot may be to a node already placed.
 const SPOT_CLEARANCE: f64 = 60.0;
+/// Room enough round a spot for the new node's label: of the spots that grow the map alike, the
+/// roomiest up to this wins, so a node added to a large map starts in a clearing of it, not
+/// in its busiest middle, where its label would find no room.
+const SPOT_ROOMY: f64 = 150.0;
 /// The width to height a graph pane has, or near it (1.4 in the editor at 1366×768, 2.2 in
 /// the reader): a map of that shape is drawn largest when fitted to it.
 const PANE_ASPECT: f64 = 1.5;
 
 /// Where a node that links to none placed yet starts: the free spot of a lattice over the map
 /// and round it that grows the map least, its width weighed against its height as a landscape
-/// pane does, and of those the one nearest the map's middle. A hole inside the map costs
-/// nothing; outside it, the map grows on its shorter side. Nodes added one by one before their
+/// pane does; of those the roomiest ([`SPOT_ROOMY`]), then the one nearest the map's middle. A
+/// hole inside the map costs nothing; outside it, the map grows on its shorter side. Nodes added one by one before their
 /// links then fill a block the pane shows large, not a row that fitting shrinks until their
 /// labels find no room (trial 12: twenty nodes in a row, seven without a label).
 fn free_spot(placed: &[(f64, f64)]) -> (f64, f64) {
@@ -190,26 +194,29 @@ fn free_spot(placed: &[(f64, f64)]) -> (f64, f64) {
         (left, right, top, bottom) = (left.min(x), right.max(x), top.min(y), bottom.max(y));
     }
     let (cx, cy) = ((left + right) / 2.0, (top + bottom) / 2.0);
-    let is_free = |x: f64, y: f64| placed.iter().all(|&(px, py)| (px - x).hypot(py - y) >= SPOT_CLEARANCE);
+    let nearest = |x: f64, y: f64| placed.iter().map(|&(px, py)| (px - x).hypot(py - y)).fold(f64::INFINITY, f64::min);
     // The map's size with the spot in it, its height counted as a landscape pane sees it.
     let grown = |x: f64, y: f64| (right.max(x) - left.min(x)).max(PANE_ASPECT * (bottom.max(y) - top.min(y)));
     let (columns, rows) =
-        (((right - left) / SPOT_STEP.0).ceil() as i64 + 2, ((bottom - top) / SPOT_STEP.1).ceil() as i64 + 2);
-    let mut best: Option<(f64, f64, (f64, f64))> = None;
+        (((right - left) / SPOT_STEP.0).ceil() as i64 + 1, ((bottom - top) / SPOT_STEP.1).ceil() as i64 + 1);
+    // Smaller is better: the map's growth, then the room round the spot (up to a point), then
+    // the distance to the middle.
+    // The lattice's outer ring lies a whole step clear of every node, so a spot is always found.
+    let (mut best, mut spot) = (None, (right + SPOT_STEP.0, top));
     for column in -1..=columns {
         for row in -1..=rows {
             let (x, y) = (left + column as f64 * SPOT_STEP.0, top + row as f64 * SPOT_STEP.1);
-            if !is_free(x, y) {
+            let room = nearest(x, y);
+            if room < SPOT_CLEARANCE {
                 continue;
             }
-            let key = (grown(x, y), (x - cx).hypot(y - cy));
-            if best.is_none_or(|(size, near, _)| (key.0, key.1) < (size, near)) {
-                best = Some((key.0, key.1, (x, y)));
+            let key = (grown(x, y), -room.min(SPOT_ROOMY), (x - cx).hypot(y - cy));
+            if best.is_none_or(|best| key < best) {
+                (best, spot) = (Some(key), (x, y));
             }
         }
     }
-    // The lattice's outer ring lies a whole step clear of every node, so a spot is always found.
-    best.map_or((right + SPOT_STEP.0, top), |(_, _, spot)| spot)
+    spot
 }
 
 /// How much a node's label matters when not every label fits: the thesis's nodes and the

@@ -187,3 +187,39 @@ fn where_labels_crowd_a_group_name_still_gives_the_structure() {
     assert!(named.labels.iter().any(Option::is_none), "the row must crowd some labels out");
     assert!(named.group_names[0].is_some(), "the crowded group has no name");
 }
+
+#[test]
+fn nodes_outside_a_zoomed_in_view_do_not_put_the_group_names_first() {
+    // The scattered groups, and twenty more nodes far right of the view (zoomed in, they are
+    // off screen): where the six in the view find room, the names still come after them.
+    let mut compared = 0;
+    for seed in 0..100 {
+        let (scene, mut xs, mut ys) = grouped_scatter(seed);
+        let plain = vec![Emphasis::Plain; xs.len()];
+        let unnamed = frame_named(&scene, &xs, &ys, &plain, None, false);
+        if unnamed.labels.iter().any(Option::is_none) {
+            continue;
+        }
+        let mut fixture = Fixture::new().group("water-and-land").group("people-in-town");
+        for k in 0..6 {
+            let id = format!("n{k}");
+            fixture = fixture.node_labelled(&id, "threat", &id, &format!("Node {k}"));
+            if k < 4 {
+                fixture =
+                    fixture.with("group", serde_json::json!(if k < 2 { "water-and-land" } else { "people-in-town" }));
+            }
+        }
+        for k in 0..20 {
+            let id = format!("far{k}");
+            fixture = fixture.node_labelled(&id, "threat", &id, &format!("Far node {k}"));
+            xs.push(2000.0 + 40.0 * f64::from(k));
+            ys.push(100.0);
+        }
+        let wider = fixture.scene();
+        let plain = vec![Emphasis::Plain; xs.len()];
+        let named = frame_named(&wider, &xs, &ys, &plain, None, true);
+        assert_eq!(&named.labels[..6], &unnamed.labels[..], "seed {seed}: a group's name took a label in the view");
+        compared += 1;
+    }
+    assert!(compared > 30, "too few layouts compared: {compared}");
+}

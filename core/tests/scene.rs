@@ -550,3 +550,26 @@ fn nodes_added_one_by_one_before_their_links_fill_a_block_a_pane_shows_large() {
         }
     }
 }
+
+#[test]
+fn a_node_added_alone_to_a_large_map_starts_in_a_clearing() {
+    use atlas_core::scene::settled_near;
+    // The built-in reading and one node more, linked to none: it starts where its label has
+    // room, not in the map's busy middle (the review found it 94 units from a node there, and
+    // without a label).
+    let before = scene();
+    let mut value: serde_json::Value = serde_json::from_str(&common::built_in_text()).unwrap();
+    let node = serde_json::json!({
+        "id": "added-alone", "kind": "concept", "label": {"zh": "新节点", "en": "A node added alone"},
+        "summary": {"zh": "摘要", "en": "summary"}, "sources": common::sources()
+    });
+    value["nodes"].as_array_mut().unwrap().push(node);
+    let model = load_data_set(&value.to_string()).unwrap();
+    let i = model.node_idx("added-alone").unwrap();
+    let layout = settled_near(&model, &before);
+    let nearest = (0..layout.xs.len())
+        .filter(|&j| j != i)
+        .map(|j| (layout.xs[i] - layout.xs[j]).hypot(layout.ys[i] - layout.ys[j]))
+        .fold(f64::INFINITY, f64::min);
+    assert!(nearest > 110.0, "the node added alone settled {nearest:.0} from another");
+}

@@ -916,9 +916,11 @@ export const specs = [
           const range = document.createRange(); range.setStart(text, 0); range.setEnd(text, 'Shared infrastructure'.length);
           const s = getSelection(); s.removeAllRanges(); s.addRange(range);`);
         await page.until(() => page.js('const p = document.querySelector(".passages-dock .picked q"); return p && R.norm(p.textContent) === "Shared infrastructure";'), 'the words to be picked');
-        await page.until(async () => (await gap()) >= 0, 'the button to stay below the passages once the words are picked').catch(async (e) => {
-          throw new CheckError(`${e.message}; its top is ${(-(await gap())).toFixed(0)} px under the passages' bottom`);
-        });
+        // Read once the page has laid out and painted the picked words, and the dock's size
+        // has been delivered: two frames, then a task.
+        await page.js('return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50))));');
+        const after = await gap();
+        check(after >= 0, `once the words are picked, the button's top is ${(-after).toFixed(0)} px under the passages' bottom`);
         const topmost = await page.js(`
           const r = arguments[0].getBoundingClientRect();
           return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === arguments[0];`, cite);
@@ -947,11 +949,13 @@ export const specs = [
           }
           const drawn = () => page.js(`return Array.from(document.querySelectorAll('.graph-svg g.node > text.label'))
             .map((t) => ({ text: t.textContent.replace(/\\s+/g, ' ').trim(), shown: t.getAttribute('display') !== 'none' }));`);
-          const unnamed = await page.until(async () => {
-            const all = await drawn();
-            return all.length === labels.length ? all.filter((l) => !l.shown).map((l) => l.text) : null;
-          }, `the graph to draw the ${labels.length} nodes`);
-          check(!unnamed.length, `${unnamed.length} of ${labels.length} nodes have no label in the graph: ${unnamed.join(', ')}`);
+          // Polled while the map settles and the view fits it: every label must show by then.
+          const unnamed = async () => (await drawn()).filter((l) => !l.shown).map((l) => l.text);
+          await page.until(async () => (await drawn()).length === labels.length && (await unnamed()).length === 0,
+            `every one of the ${labels.length} nodes to be named in the graph`).catch(async (e) => {
+            const left = await unnamed();
+            throw new CheckError(`${e.message}; ${left.length} have no label: ${left.join(', ')}`);
+          });
         });
       } finally {
         await server.close();

@@ -8,10 +8,12 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// What a selection holds of the passages: words of one passage, words of several, or none.
+/// What a selection holds of the passages: words of one passage, words of several, only
+/// spaces and punctuation, or none.
 enum InPassages {
     One(Taken),
     Across,
+    NoWords,
     None,
 }
 
@@ -39,6 +41,7 @@ fn in_passages(document: &web_sys::Document, selection: &web_sys::Selection) -> 
         return InPassages::None;
     };
     let mut taken: Option<Taken> = None;
+    let mut punctuation_only = false;
     for i in 0..passages.length() {
         let Some(el) = passages.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
         // Passages are in the page's order: none after the range's end can be in it (this runs
@@ -71,12 +74,17 @@ fn in_passages(document: &web_sys::Document, selection: &web_sys::Selection) -> 
         let (start, end) = whole_words(&text, from, from + words.chars().count());
         let quote: String = text.chars().skip(start).take(end - start).collect();
         if quote.is_empty() {
+            punctuation_only = true;
             continue;
         }
         let para = el.get_attribute("data-locator").unwrap_or_default();
         taken = Some(Taken { picked: Picked { para, quote }, passage: el, start, end });
     }
-    taken.map_or(InPassages::None, InPassages::One)
+    match taken {
+        Some(taken) => InPassages::One(taken),
+        None if punctuation_only => InPassages::NoWords,
+        None => InPassages::None,
+    }
 }
 
 /// The part of `range` inside the passage `el`.
@@ -137,16 +145,25 @@ fn select_taken(selection: &web_sys::Selection, taken: &Taken) {
         && range.start_offset().ok() == Some(start)
         && range.end_container().ok().as_ref() == Some(&end_node)
         && range.end_offset().ok() == Some(end);
-    if !same {
-        let _ = selection.set_base_and_extent(&start_node, start, &end_node, end);
+    if same {
+        return;
     }
+    // The way it was dragged is kept: Shift and an arrow then move the end the pointer let go.
+    let forwards = selection.anchor_node() == range.start_container().ok()
+        && Some(selection.anchor_offset()) == range.start_offset().ok();
+    let _ = if forwards {
+        selection.set_base_and_extent(&start_node, start, &end_node, end)
+    } else {
+        selection.set_base_and_extent(&end_node, end, &start_node, start)
+    };
 }
 
-/// Watches the page's selection: words selected inside one passage are picked (whole words);
-/// a selection across passages is said to be one the app cannot cite. Other selections leave
-/// the pick. A press of the mouse on words already selected starts a new selection there,
-/// rather than dragging the selected words away (trial 12 pressed on its highlight to mend a
-/// quote, and the old one stayed).
+/// Watches the page's selection: words selected inside one passage are picked (whole words,
+/// and the highlight set to them when a drag there ends); a selection across passages is said
+/// to be one the app cannot cite, and one of punctuation alone picks nothing. Other selections
+/// leave the pick. A press of the mouse in a passage lets go of the selection first, so a
+/// press on words already selected starts a new selection rather than dragging them away
+/// (trial 12 pressed on its highlight to mend a quote, and the old one stayed).
 pub fn watch_selection(editor: EditorState) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let on_change = {
@@ -158,11 +175,16 @@ pub fn watch_selection(editor: EditorState) {
             }
         })
     };
+    // Whether the mouse was pressed in a passage: its release ends a drag there.
+    let pressed_in_passage = std::rc::Rc::new(std::cell::Cell::new(false));
     let on_press = {
-        let document = document.clone();
+        let (document, pressed) = (document.clone(), pressed_in_passage.clone());
         Closure::<dyn Fn(web_sys::PointerEvent)>::new(move |ev: web_sys::PointerEvent| {
-            let on_passage = ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
-            if ev.button() != 0 || ev.shift_key() || !in_a_passage(on_passage) {
+            let on_passage = in_a_passage(ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()));
+            // A finger or a pen scrolls, or holds to select: the words highlighted stay.
+            let mouse = ev.pointer_type() == "mouse" && ev.button() == 0;
+            pressed.set(mouse && on_passage);
+            if !mouse || ev.shift_key() || !on_passage {
                 return;
             }
             if let Some(selection) = document.get_selection().ok().flatten() {
@@ -173,8 +195,11 @@ pub fn watch_selection(editor: EditorState) {
         })
     };
     let on_release = {
-        let document = document.clone();
+        let (document, pressed) = (document.clone(), pressed_in_passage);
         Closure::<dyn Fn()>::new(move || {
+            if !pressed.replace(false) {
+                return;
+            }
             let Some(selection) = document.get_selection().ok().flatten() else { return };
             if selection.is_collapsed() {
                 return;
@@ -208,6 +233,10 @@ fn take(editor: EditorState, taken: &InPassages) {
         // cite the words picked before it.
         InPassages::Across => {
             editor.pick_across.set(true);
+            editor.picked.set(None);
+        }
+        InPassages::NoWords => {
+            editor.pick_across.set(false);
             editor.picked.set(None);
         }
         InPassages::None => {}
