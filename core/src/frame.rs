@@ -128,8 +128,8 @@ fn place_nodes_and_group_names(
         .collect();
     let placed = place_labels_around(&names_last, shapes, blocked, view);
     // Only nodes in the view count: a zoomed-in view leaves the rest without labels anyway.
-    let seen = |r: &LabelRequest| r.x >= view.x && r.x <= view.right() && r.y >= view.y && r.y <= view.bottom();
-    let wanted: Vec<usize> = (0..nodes).filter(|&i| requests[i].as_ref().is_some_and(seen)).collect();
+    let wanted: Vec<usize> =
+        (0..nodes).filter(|&i| requests[i].as_ref().is_some_and(|r| view.contains(r.x, r.y))).collect();
     let named = wanted.iter().filter(|&&i| placed[i].is_some()).count();
     if named as f64 >= READ_BY_LABELS * wanted.len() as f64 {
         placed

@@ -36,6 +36,10 @@ impl Rect {
     pub fn overlaps(&self, other: &Rect) -> bool {
         self.x < other.right() && other.x < self.right() && self.y < other.bottom() && other.y < self.bottom()
     }
+    /// Whether the point lies in the rectangle (its edges count).
+    pub fn contains(&self, x: f64, y: f64) -> bool {
+        x >= self.x && x <= self.right() && y >= self.y && y <= self.bottom()
+    }
     /// Whether `self` lies entirely inside `outer`.
     pub fn inside(&self, outer: &Rect) -> bool {
         self.x >= outer.x && self.y >= outer.y && self.right() <= outer.right() && self.bottom() <= outer.bottom()

@@ -109,8 +109,8 @@ pub const NEAR_ALPHA: f64 = 0.1;
 /// it). A node that was there starts where it was; a new one, or one that had no link before
 /// and has one now, starts beside the nodes it links to; a node that links to none of them
 /// starts in a free spot of the map or just by it ([`free_spot`]), where it is seen and in
-/// nobody's way. The simulation then
-/// settles from there, warmed to [`NEAR_ALPHA`] (or kept at the earlier map's heat, if hotter).
+/// nobody's way. The simulation then settles from there, warmed to [`NEAR_ALPHA`] (or kept at
+/// the earlier map's heat, if hotter).
 /// An edit that adds a node or a link moves the map a little, not all of it (trial 11: "the
 /// graph re-lays itself out after every edit", every node then searched for again by eye).
 pub fn settled_near(model: &Model, before: &Scene) -> ForceLayout {
@@ -184,9 +184,10 @@ const PANE_ASPECT: f64 = 1.5;
 /// Where a node that links to none placed yet starts: the free spot of a lattice over the map
 /// and round it that grows the map least, its width weighed against its height as a landscape
 /// pane does; of those the roomiest ([`SPOT_ROOMY`]), then the one nearest the map's middle. A
-/// hole inside the map costs nothing; outside it, the map grows on its shorter side. Nodes added one by one before their
-/// links then fill a block the pane shows large, not a row that fitting shrinks until their
-/// labels find no room (trial 12: twenty nodes in a row, seven without a label).
+/// hole inside the map costs nothing; outside it, the map grows on its shorter side. Nodes
+/// added one by one before their links then fill a block the pane shows large, not a row that
+/// fitting shrinks until their labels find no room (trial 12: twenty nodes in a row, seven
+/// without a label).
 fn free_spot(placed: &[(f64, f64)]) -> (f64, f64) {
     let (mut left, mut right, mut top, mut bottom) =
         (f64::INFINITY, f64::NEG_INFINITY, f64::INFINITY, f64::NEG_INFINITY);
@@ -199,8 +200,6 @@ fn free_spot(placed: &[(f64, f64)]) -> (f64, f64) {
     let grown = |x: f64, y: f64| (right.max(x) - left.min(x)).max(PANE_ASPECT * (bottom.max(y) - top.min(y)));
     let (columns, rows) =
         (((right - left) / SPOT_STEP.0).ceil() as i64 + 1, ((bottom - top) / SPOT_STEP.1).ceil() as i64 + 1);
-    // Smaller is better: the map's growth, then the room round the spot (up to a point), then
-    // the distance to the middle.
     // The lattice's outer ring lies a whole step clear of every node, so a spot is always found.
     let (mut best, mut spot) = (None, (right + SPOT_STEP.0, top));
     for column in -1..=columns {
@@ -210,6 +209,8 @@ fn free_spot(placed: &[(f64, f64)]) -> (f64, f64) {
             if room < SPOT_CLEARANCE {
                 continue;
             }
+            // Smaller is better: the map's growth, then the room round the spot (up to a
+            // point), then the distance to the middle.
             let key = (grown(x, y), -room.min(SPOT_ROOMY), (x - cx).hypot(y - cy));
             if best.is_none_or(|best| key < best) {
                 (best, spot) = (Some(key), (x, y));

@@ -21,15 +21,14 @@ fn passage_element(index: usize) -> Option<web_sys::Element> {
     all.item(index as u32)?.dyn_into::<web_sys::Element>().ok()
 }
 
-/// A DOM range over the found words: the passage's element holds its text as one text node,
-/// whose offsets count UTF-16 units where `found` counts bytes.
+/// A DOM range over the found words (`found` counts bytes of the passage's `text`).
 fn range_of(found: Found, text: &str) -> Option<web_sys::Range> {
     let element = passage_element(found.passage)?;
-    let node = element.first_child()?;
-    let utf16 = |bytes: usize| text.get(..bytes).map(|t| t.encode_utf16().count() as u32);
+    let point = |bytes: usize| super::selection::dom_point(&element, text.get(..bytes)?.chars().count());
+    let ((start_node, start), (end_node, end)) = (point(found.start)?, point(found.end)?);
     let range = web_sys::window()?.document()?.create_range().ok()?;
-    range.set_start(&node, utf16(found.start)?).ok()?;
-    range.set_end(&node, utf16(found.end)?).ok()?;
+    range.set_start(&start_node, start).ok()?;
+    range.set_end(&end_node, end).ok()?;
     Some(range)
 }
 

@@ -111,7 +111,7 @@ fn in_a_passage(node: Option<web_sys::Node>) -> bool {
 }
 
 /// The text node and offset (UTF-16, as the DOM counts) at char `at` of `el`'s text.
-fn dom_point(el: &web_sys::Element, at: usize) -> Option<(web_sys::Node, u32)> {
+pub(super) fn dom_point(el: &web_sys::Element, at: usize) -> Option<(web_sys::Node, u32)> {
     let document = el.owner_document()?;
     // Text nodes only (NodeFilter.SHOW_TEXT).
     let walker = document.create_tree_walker_with_what_to_show(el, 0x4).ok()?;

@@ -229,7 +229,7 @@ impl GraphRuntime {
             let r = r.grown(TOOLBAR_OVERLAP_PX, TOOLBAR_OVERLAP_PX);
             xs.iter().zip(&ys).any(|(&x, &y)| {
                 let (x, y) = fitted.screen_from_world(x, y);
-                x >= r.x && x <= r.right() && y >= r.y && y <= r.bottom()
+                r.contains(x, y)
             })
         };
         match self.blocked.iter().filter(|r| under(r)).map(|r| r.bottom() + TOOLBAR_CLEARANCE_PX).reduce(f64::max) {
