@@ -280,6 +280,28 @@ export const specs = [
           throw new CheckError(`${e.message}; the pane says ${JSON.stringify(said)}`);
         });
         await page.click(await page.byRole('button', 'Clear the selected words', { exact: true }));
+        // A drag that runs on into the next passage's words (as one held at the pane's edge
+        // does, scrolling it) takes the words of the passage where it began, up to its end, and
+        // the highlight shows them (trial 12 had such drags refused as "across passages").
+        const runOn = await page.js(`
+          const el = document.querySelector('.passages-dock .passage-text[data-locator="P3"]');
+          const text = el.firstChild, i = text.textContent.indexOf(arguments[0]);
+          const range = document.createRange();
+          range.setStart(text, i); range.setEnd(text, i + 1);
+          const first = range.getClientRects()[0];
+          const next = document.querySelector('.passages-dock .passage-text[data-locator="P4"]').firstChild;
+          range.setStart(next, 12); range.setEnd(next, 13);
+          const into = range.getClientRects()[0];
+          return { x0: first.left + 1, y0: first.top + first.height / 2, x1: into.left, y1: into.top + into.height / 2 };`, ending);
+        await page.session.drag(runOn.x0, runOn.y0, runOn.x1 - runOn.x0, runOn.y1 - runOn.y0);
+        await page.until(async () => {
+          const [picked, shown] = await page.js('const p = document.querySelector(".passages-dock .picked q"); return [p && R.norm(p.textContent), R.norm(String(getSelection()))];');
+          return picked === ending && shown === ending;
+        }, `a drag from P3 into P4 to pick and highlight ${JSON.stringify(ending)}`).catch(async (e) => {
+          const said = await page.js('const p = document.querySelector(".passages-dock .picked q, .passages-dock [role=alert]"); return [p && R.norm(p.textContent), R.norm(String(getSelection()))];');
+          throw new CheckError(`${e.message}; the pane says ${JSON.stringify(said[0])}, the highlight is ${JSON.stringify(said[1])}`);
+        });
+        await page.click(await page.byRole('button', 'Clear the selected words', { exact: true }));
 
         // The reading's own fields, the thesis cited by selecting its words with the mouse.
         const reading = await section(page, 'The reading');

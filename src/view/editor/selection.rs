@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// What a selection holds of the passages: words of one passage, words of several, only
-/// spaces and punctuation, or none.
+/// What a selection holds of the passages: words of one passage, words of several with none
+/// where it began, only spaces and punctuation, or none.
 enum InPassages {
     One(Taken),
     Across,
@@ -26,10 +26,11 @@ struct Taken {
     end: usize,
 }
 
-/// The words of each passage a selection takes: the part of the selected range inside each
-/// passage's text, for the passages where that part is more than white space. A drag that
-/// overshoots the end of a passage (into the margin, the next passage's locator) takes the
-/// words of that one passage only.
+/// The words a selection takes of the passages. A selection over one passage's words takes
+/// them. One that runs on into other passages takes the words of the passage where it began:
+/// a drag held at the pane's edge scrolls on into the next passage (trial 12 had such drags
+/// refused as "across passages"), and a quote is never longer than its passage. A drag that
+/// overshoots the end of a passage into the margin takes the words of that passage only.
 fn in_passages(document: &web_sys::Document, selection: &web_sys::Selection) -> InPassages {
     // A selection with neither end in a passage (Control+A, a drag over the forms) is not an
     // attempt to cite.
@@ -40,8 +41,8 @@ fn in_passages(document: &web_sys::Document, selection: &web_sys::Selection) -> 
     let Ok(passages) = document.query_selector_all(".passages-dock .passage-text[data-locator]") else {
         return InPassages::None;
     };
-    let mut taken: Option<Taken> = None;
-    let mut punctuation_only = false;
+    // Each passage's part of the range, where that part is more than white space.
+    let mut parts: Vec<(web_sys::Element, web_sys::Range, String)> = Vec::new();
     for i in 0..passages.length() {
         let Some(el) = passages.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
         // Passages are in the page's order: none after the range's end can be in it (this runs
@@ -54,37 +55,49 @@ fn in_passages(document: &web_sys::Document, selection: &web_sys::Selection) -> 
         }
         let Some(part) = part_in(document, &range, &el) else { continue };
         let words = String::from(part.to_string());
-        if words.trim().is_empty() {
-            continue;
+        if !words.trim().is_empty() {
+            parts.push((el, part, words));
         }
-        if taken.is_some() {
-            return InPassages::Across;
-        }
-        // Where the part starts in the passage's text: the text before it, counted.
-        let Ok(before) = document.create_range() else { continue };
-        if before.select_node_contents(&el).is_err() {
-            continue;
-        }
-        let (Ok(container), Ok(offset)) = (part.start_container(), part.start_offset()) else { continue };
-        if before.set_end(&container, offset).is_err() {
-            continue;
-        }
-        let text = el.text_content().unwrap_or_default();
-        let from = String::from(before.to_string()).chars().count();
-        let (start, end) = whole_words(&text, from, from + words.chars().count());
-        let quote: String = text.chars().skip(start).take(end - start).collect();
-        if quote.is_empty() {
-            punctuation_only = true;
-            continue;
-        }
-        let para = el.get_attribute("data-locator").unwrap_or_default();
-        taken = Some(Taken { picked: Picked { para, quote }, passage: el, start, end });
     }
-    match taken {
+    let chosen = if parts.len() == 1 {
+        parts.pop()
+    } else {
+        let anchor = selection.anchor_node();
+        let began_in = parts.iter().position(|(el, _, _)| anchor.as_ref().is_some_and(|a| el.contains(Some(a))));
+        match began_in {
+            Some(i) => Some(parts.swap_remove(i)),
+            None if parts.is_empty() => None,
+            None => return InPassages::Across,
+        }
+    };
+    let Some((el, part, words)) = chosen else { return InPassages::None };
+    match whole_words_of(document, &el, &part, &words) {
         Some(taken) => InPassages::One(taken),
-        None if punctuation_only => InPassages::NoWords,
-        None => InPassages::None,
+        None => InPassages::NoWords,
     }
+}
+
+/// The whole words of passage `el` that its selected `part` (its text `words`) touches; none
+/// when the part is punctuation and spaces alone.
+fn whole_words_of(
+    document: &web_sys::Document,
+    el: &web_sys::Element,
+    part: &web_sys::Range,
+    words: &str,
+) -> Option<Taken> {
+    // Where the part starts in the passage's text: the text before it, counted.
+    let before = document.create_range().ok()?;
+    before.select_node_contents(el).ok()?;
+    before.set_end(&part.start_container().ok()?, part.start_offset().ok()?).ok()?;
+    let text = el.text_content().unwrap_or_default();
+    let from = String::from(before.to_string()).chars().count();
+    let (start, end) = whole_words(&text, from, from + words.chars().count());
+    let quote: String = text.chars().skip(start).take(end - start).collect();
+    if quote.is_empty() {
+        return None;
+    }
+    let para = el.get_attribute("data-locator").unwrap_or_default();
+    Some(Taken { picked: Picked { para, quote }, passage: el.clone(), start, end })
 }
 
 /// The part of `range` inside the passage `el`.
@@ -159,8 +172,9 @@ fn select_taken(selection: &web_sys::Selection, taken: &Taken) {
 }
 
 /// Watches the page's selection: words selected inside one passage are picked (whole words,
-/// and the highlight set to them when a drag there ends); a selection across passages is said
-/// to be one the app cannot cite, and one of punctuation alone picks nothing. Other selections
+/// and the highlight set to them when a drag there ends, clipped to the passage where it
+/// began); a selection begun outside the passages and across several is said to be one the
+/// app cannot cite, and one of punctuation alone picks nothing. Other selections
 /// leave the pick. A press of the mouse in a passage lets go of the selection first, so a
 /// press on words already selected starts a new selection rather than dragging them away
 /// (trial 12 pressed on its highlight to mend a quote, and the old one stayed).
