@@ -32,7 +32,7 @@ ui! {
     TIMELINE = "时间线", "Timeline";
     GRAPH = "关系图", "Graph";
     DETAILS = "详情", "Details";
-    NOTHING_SELECTED = "在关系图或时间线中选择一项，即可查看原文出处。", "Select something in the graph or the timeline to see what the text says.";
+    NOTHING_SELECTED = "在关系图或时间线中选择一项（节点、连线或事件），即可查看原文出处。", "Select something in the graph or the timeline (a node, a link's line, an event) to see what the text says.";
     SOURCES = "原文出处", "What the text says";
     OUTSIDE_FACT = "文外信息", "Outside fact";
     EXACT_DATE_FROM = "确切日期来源（非原文）", "Exact date from outside the text";

@@ -22,6 +22,7 @@ pub fn exists_in(selected: &Selected, scene: &Scene) -> bool {
         Selected::Node(id) => scene.model.node_idx(id).is_some(),
         Selected::Event(id) => scene.model.event_idx(id).is_some(),
         Selected::Group(id) => scene.model.group(id).is_some(),
+        Selected::Link(key) => scene.model.link_idx(key).is_some(),
     }
 }
 
@@ -256,7 +257,7 @@ impl AppState {
             self.selection.set(state.selected.clone());
         } else {
             let id = match &state.selected {
-                Selected::Node(id) | Selected::Event(id) | Selected::Group(id) => id.clone(),
+                Selected::Node(id) | Selected::Event(id) | Selected::Group(id) | Selected::Link(id) => id.clone(),
                 Selected::Nothing => String::new(),
             };
             self.notify(Notice::NoSuchItem(id));

@@ -90,6 +90,44 @@ pub fn node_at(xs: &[f64], ys: &[f64], radii: &[f64], visible: &[bool], x: f64, 
     best.map(|(_, i)| i)
 }
 
+/// The link under the point `(x, y)`: the one whose drawn segment (its ends at the two shapes'
+/// rims, as [`link_segment`] draws it) passes nearest, within `slop`, among links whose two ends
+/// are visible. Ties go to the later link, drawn on top.
+pub fn link_at(
+    link_ends: &[(usize, usize)],
+    (xs, ys, radii): (&[f64], &[f64], &[f64]),
+    visible: &[bool],
+    (x, y): (f64, f64),
+    slop: f64,
+) -> Option<usize> {
+    let shown = |i: usize| i < xs.len() && i < ys.len() && i < radii.len() && visible.get(i).copied().unwrap_or(false);
+    let mut best: Option<(f64, usize)> = None;
+    for (k, &(s, t)) in link_ends.iter().enumerate() {
+        if !shown(s) || !shown(t) {
+            continue;
+        }
+        let (x1, y1, x2, y2) = link_segment(xs[s], ys[s], xs[t], ys[t], radii[s], radii[t]);
+        let d = distance_to_segment((x, y), (x1, y1), (x2, y2));
+        if d <= slop && best.is_none_or(|(bd, _)| d <= bd) {
+            best = Some((d, k));
+        }
+    }
+    best.map(|(_, k)| k)
+}
+
+/// The distance from point `p` to the segment from `a` to `b`.
+fn distance_to_segment(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let length_squared = dx * dx + dy * dy;
+    let along = if length_squared > 0.0 {
+        (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / length_squared).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let (cx, cy) = (a.0 + along * dx, a.1 + along * dy);
+    ((p.0 - cx).powi(2) + (p.1 - cy).powi(2)).sqrt()
+}
+
 /// The node an arrow key moves to from `from`, towards `(dx, dy)`: the closest neighbour within
 /// about 70° of that direction (distance weighted by how far off the direction it lies), else
 /// the closest visible node that way. `None` when nothing lies that way.
@@ -269,6 +307,25 @@ mod tests {
         check((0.0, 0.0), (10.0, 0.0), 5.0, 5.0, (0.0, 0.0, 10.0, 0.0));
         let broken = link_segment(0.0, 0.0, f64::NAN, 0.0, 5.0, 5.0);
         assert!(broken.0 == 0.0 && broken.2.is_nan(), "{broken:?}");
+    }
+
+    #[test]
+    fn a_pointer_lands_on_the_nearest_visible_link_within_the_slop() {
+        // Three nodes on a row and one above the middle: links 0→1, 1→2 and 3→1.
+        let (xs, ys, radii) = ([0.0, 100.0, 200.0, 100.0], [0.0, 0.0, 0.0, -100.0], [10.0, 10.0, 10.0, 10.0]);
+        let ends = [(0, 1), (1, 2), (3, 1)];
+        let all = [true; 4];
+        let check = |at: (f64, f64), visible: &[bool], expect: Option<usize>| {
+            assert_eq!(link_at(&ends, (&xs, &ys, &radii), visible, at, 5.0), expect, "at {at:?}");
+        };
+        check((50.0, 3.0), &all, Some(0));
+        check((50.0, 6.0), &all, None); // beyond the slop
+        check((150.0, -4.0), &all, Some(1));
+        check((102.0, -50.0), &all, Some(2));
+        check((3.0, 0.0), &all, None); // inside node 0's rim, where the line is not drawn
+        check((196.0, 0.0), &all, None); // inside node 2, past the arrow's room
+        check((150.0, 0.0), &[true, true, false, true], None); // its target is hidden
+        check((150.0, 0.0), &[true; 2], None); // a link to a node the visibility does not cover
     }
 
     #[test]

@@ -540,6 +540,14 @@ pub struct Link {
     pub sources: Vec<Source>,
 }
 
+impl Link {
+    /// The link's name in a page address (`?link=`): `source~relation~target`. Ids are
+    /// kebab-case and relation codes letters and `_`, so `~` cannot occur in either.
+    pub fn key(&self) -> String {
+        format!("{}~{}~{}", self.source, self.relation.code(), self.target)
+    }
+}
+
 /// How much of a date is known.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -762,6 +770,10 @@ impl Model {
     }
     pub fn node(&self, id: &str) -> Option<&Node> {
         self.node_idx(id).map(|i| &self.nodes[i])
+    }
+    /// The position of a link in `links`, by its [`Link::key`].
+    pub fn link_idx(&self, key: &str) -> Option<usize> {
+        self.links.iter().position(|l| l.key() == key)
     }
     pub fn event_idx(&self, id: &str) -> Option<usize> {
         self.event_index.get(id).copied()

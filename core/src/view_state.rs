@@ -37,6 +37,8 @@ pub enum Selected {
     Node(String),
     Event(String),
     Group(String),
+    /// A link, by its [`crate::Link::key`].
+    Link(String),
 }
 
 /// Which panes are shown.
@@ -139,6 +141,13 @@ fn percent_encode(text: &str) -> String {
     out
 }
 
+/// Whether `key` has the shape of a [`crate::Link::key`]: two ids and a relation between them.
+fn is_link_key(key: &str) -> bool {
+    let parts: Vec<&str> = key.split('~').collect();
+    matches!(parts.as_slice(), [source, relation, target]
+        if crate::load::is_kebab_id(source) && crate::Relation::parse(relation).is_some() && crate::load::is_kebab_id(target))
+}
+
 fn is_filter_key(key: &str) -> bool {
     let Some((prefix, id)) = key.split_once(':') else { return false };
     matches!(prefix, "kind" | "group" | "actor") && crate::load::is_kebab_id(id)
@@ -172,6 +181,7 @@ pub fn parse_query(query: &str) -> (ViewState, Vec<UrlNotice>) {
             "node" if crate::load::is_kebab_id(&value) => state.selected = Selected::Node(value),
             "event" if crate::load::is_kebab_id(&value) => state.selected = Selected::Event(value),
             "group" if crate::load::is_kebab_id(&value) => state.selected = Selected::Group(value),
+            "link" if is_link_key(&value) => state.selected = Selected::Link(value),
             "layout" => match value.as_str() {
                 "force" => state.layout = GraphLayout::Force,
                 "argument" | "columns" => state.layout = GraphLayout::Argument,
@@ -276,6 +286,7 @@ pub fn to_query(state: &ViewState) -> String {
         Selected::Node(id) => parts.push(format!("node={}", percent_encode(id))),
         Selected::Event(id) => parts.push(format!("event={}", percent_encode(id))),
         Selected::Group(id) => parts.push(format!("group={}", percent_encode(id))),
+        Selected::Link(key) => parts.push(format!("link={}", percent_encode(key))),
     }
     if state.layout == GraphLayout::Argument {
         parts.push("layout=argument".into());
@@ -331,6 +342,8 @@ mod tests {
         check("?lang=en&node=ai-risk", "lang=en&node=ai-risk", &[]);
         check("lang=zh&event=us-ncs-2023&layout=argument", "lang=zh&event=us-ncs-2023&layout=argument", &[]);
         check("group=social&show=a,b-c", "group=social&show=a,b-c", &[]);
+        check("link=cyber-risk~drives~security-dilemma", "link=cyber-risk~drives~security-dilemma", &[]);
+        check("link=eu~part_of~west&lang=en", "lang=en&link=eu~part_of~west", &[]);
         check("hide=kind:threat,group:social&view=graph", "hide=group:social,kind:threat&view=graph", &[]);
         check("span=2023&tour=3", "span=2023&tour=3", &[]);
         // Older links: the columns layout is now the argument layout; a zoom is not carried.
@@ -348,6 +361,11 @@ mod tests {
         check("layout=spiral&tour=0&tour=abc", "", &["layout=spiral", "tour=0", "tour=abc"]);
         check("show=ok,Bad_Id", "show=ok", &["show=Bad_Id"]);
         check("group=<b>", "", &["group=<b>"]);
+        check(
+            "link=a~loves~b&link=a~drives&link=A~drives~b",
+            "",
+            &["link=a~loves~b", "link=a~drives", "link=A~drives~b"],
+        );
         check("hide=kind:threat,<b>", "hide=kind:threat", &["hide=<b>"]);
         check("span=2023-13&span=5..6", "", &["span=2023-13", "span=5..6"]);
         check("%ZZ=1&x", "", &["%ZZ=1", "x="]);

@@ -338,6 +338,88 @@ export const specs = [
   },
 
   {
+    // Trial 12's student could not reach a link's quote from the graph: the line was not
+    // clickable, its quotes under a folded list in a node's details.
+    name: 'select a link: a click on its line, or its sentence in a node\'s details, shows its quotes',
+    async run({ page, data }) {
+      await page.open('?lang=en');
+      await graphNode(page, data, data.nodes[0]);
+      // The longest drawn link whose middle is clear of nodes, labels and other lines (a click
+      // there is on that line alone), in screen coordinates, once the graph holds still (the
+      // same found twice, a quarter second apart).
+      let before = null;
+      const target = await page.until(async () => {
+        const now = await page.js(`
+        const lines = Array.from(document.querySelectorAll('#graph-region .graph-svg g.links line'));
+        const clear = (x, y) => { const el = document.elementFromPoint(x, y); return el && !el.closest('g.node, text, .graph-toolbar'); };
+        const segments = lines.map((line) => {
+          if (line.classList.contains('is-hidden')) return null;
+          const m = line.getScreenCTM(), p = line.ownerSVGElement.createSVGPoint();
+          const at = (a, b) => { p.x = a; p.y = b; return p.matrixTransform(m); };
+          const [x1, y1, x2, y2] = ['x1', 'y1', 'x2', 'y2'].map((n) => line[n].baseVal.value);
+          return [at(x1, y1), at(x2, y2)];
+        });
+        const away = (q, [a, b]) => {
+          const dx = b.x - a.x, dy = b.y - a.y, l2 = dx * dx + dy * dy || 1;
+          const t = Math.max(0, Math.min(1, ((q.x - a.x) * dx + (q.y - a.y) * dy) / l2));
+          return Math.hypot(q.x - (a.x + t * dx), q.y - (a.y + t * dy));
+        };
+        const region = document.getElementById('graph-region').getBoundingClientRect();
+        let best = null;
+        segments.forEach((seg, k) => {
+          if (!seg) return;
+          // Whole pixels, as the pointer is moved.
+          const [a, b] = seg, mid = { x: Math.round((a.x + b.x) / 2), y: Math.round((a.y + b.y) / 2) };
+          const length = Math.hypot(b.x - a.x, b.y - a.y);
+          const inView = mid.x > region.left + 10 && mid.x < region.right - 10 && mid.y > region.top + 60 && mid.y < region.bottom - 10;
+          const alone = segments.every((other, j) => j === k || !other || away(mid, other) > 12);
+          if (inView && alone && length > 60 && clear(mid.x, mid.y) && (!best || length > best.length)) best = { k, x: mid.x, y: mid.y, length };
+        });
+        return best;`);
+        const still = now && before && now.k === before.k && Math.hypot(now.x - before.x, now.y - before.y) < 0.5;
+        before = now;
+        if (!still) await new Promise((resolve) => setTimeout(resolve, 250));
+        return still ? now : null;
+      }, 'a drawn link with a clear middle, the graph holding still');
+      const link = data.raw.links[target.k];
+      const label = (id) => data.nodes.find((n) => n.id === id).label.en;
+      await page.session.clickAt(target.x, target.y);
+      let title;
+      await page.until(async () => {
+        title = (await details(page)).title;
+        return title && title.startsWith(label(link.source)) && title.endsWith(label(link.target));
+      }, `Details to name the link ${link.source} → ${link.target}`).catch(() => {
+        throw new CheckError(`a click on the line of ${link.source} ${link.relation} ${link.target}: Details read ${JSON.stringify(title)}`);
+      });
+      const search = await page.js('return location.search;');
+      check(search.includes(`link=${link.source}~${link.relation}~${link.target}`), `the address does not name the link: ${search}`);
+      const quotesShown = async () => {
+        const { aside } = await details(page);
+        const shown = [];
+        for (const q of await page.all('blockquote', null, { within: aside })) {
+          const item = await page.closest(q, 'listitem');
+          shown.push([await page.text(q), item ? await page.text(item) : '']);
+        }
+        return shown;
+      };
+      for (const source of link.sources) {
+        const shown = await quotesShown();
+        check(shown.some(([q, item]) => q === source.quote && item.includes(`[${source.para}]`)),
+          `the link's quote "${source.quote}" [${source.para}] is not in its Details (they show ${JSON.stringify(shown.map(([q]) => q))})`);
+      }
+      // Its two nodes are buttons; the target's details list the link, whose sentence opens it again.
+      const { aside } = await details(page);
+      await page.click(await page.byRole('button', new RegExp(`${escapeRe(label(link.target))}$`), { within: aside }));
+      await expectDetailsTitle(page, label(link.target), 'after the link\'s target node in its Details');
+      const summary = await page.until(() => page.js('return Array.from(document.querySelectorAll("details.link-notes > summary")).find((s) => s.offsetParent);'), 'the "Its links and their sources" fold');
+      await page.click(summary);
+      const sentence = await page.byRole('button', title, { exact: true, within: (await details(page)).aside });
+      await page.click(sentence);
+      await expectDetailsTitle(page, title, 'after the link\'s sentence in its target\'s details');
+    },
+  },
+
+  {
     name: 'select by keyboard: graph',
     async run({ page, data }) {
       await page.open('?lang=en');

@@ -1,4 +1,4 @@
-//! The details panel: what the selected node, event or group is, what the article says about
+//! The details panel: what the selected node, event, group or link is, what the article says about
 //! it (its quotes, with paragraph ids and, in English, their marked translations), and what it
 //! connects to, each a button that selects it. What the article states and what this app infers
 //! through intermediate nodes are shown apart and named differently.
@@ -8,6 +8,7 @@
 
 mod event;
 mod group;
+mod link;
 mod node;
 mod quotes;
 
@@ -78,6 +79,10 @@ pub fn DetailPanel() -> impl IntoView {
             },
             Selected::Group(id) => match scene.model.groups.iter().position(|g| g.id == id) {
                 Some(g) => group::details(scene.clone(), g, lang).into_any(),
+                None => nothing_selected(&scene, lang).into_any(),
+            },
+            Selected::Link(key) => match scene.model.link_idx(&key) {
+                Some(k) => link::details(scene.clone(), k, lang).into_any(),
                 None => nothing_selected(&scene, lang).into_any(),
             },
             Selected::Nothing => nothing_selected(&scene, lang).into_any(),

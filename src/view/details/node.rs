@@ -127,7 +127,7 @@ fn node_events(scene: &Scene, id: &str, lang: Lang) -> Option<impl IntoView> {
 
 /// The sentence a link makes ("Common security addresses the security dilemma"), which says
 /// which link a note and quotes belong to.
-fn link_sentence(scene: &Scene, link: &Link, (source, target): (usize, usize), lang: Lang) -> String {
+pub(super) fn link_sentence(scene: &Scene, link: &Link, (source, target): (usize, usize), lang: Lang) -> String {
     // One language for the whole sentence: the reading's, when it is not written in the
     // interface's.
     let lang = scene.model.content_lang(lang);
@@ -136,9 +136,9 @@ fn link_sentence(scene: &Scene, link: &Link, (source, target): (usize, usize), l
     format!("{}{gap}{}{gap}{}", label(source), link.relation.verb(lang), label(target))
 }
 
-/// A link as a node's "Its links and their sources" lists it: its sentence, its note with the note's
+/// A link as a node's "Its links and their sources" lists it: its key, its sentence, its note with the note's
 /// language, whether it is the reading's own, and its quotes.
-type LinkNote = (String, Option<(String, &'static str)>, LinkBasis, Vec<Source>);
+type LinkNote = (String, String, Option<(String, &'static str)>, LinkBasis, Vec<Source>);
 
 /// A node's details.
 pub fn details(scene: Arc<Scene>, node: usize, lang: Lang) -> impl IntoView {
@@ -154,7 +154,7 @@ pub fn details(scene: Arc<Scene>, node: usize, lang: Lang) -> impl IntoView {
         .filter(|(_, (s, t))| *s == node || *t == node)
         .map(|(l, &ends)| {
             let note = (!l.note.is_empty()).then(|| (l.note.get(lang).to_string(), l.note.shown_lang(lang).tag()));
-            (link_sentence(&scene, l, ends, lang), note, l.basis, l.sources.clone())
+            (l.key(), link_sentence(&scene, l, ends, lang), note, l.basis, l.sources.clone())
         })
         .collect();
     let relations = stated_links(&scene, node, lang);
@@ -191,10 +191,12 @@ pub fn details(scene: Arc<Scene>, node: usize, lang: Lang) -> impl IntoView {
             <details class="link-notes">
                 <summary>{link_notes_heading}</summary>
                 <ul>
-                    {link_sources.into_iter().map(|(sentence, note, basis, sources)| view! {
+                    {link_sources.into_iter().map(|(key, sentence, note, basis, sources)| view! {
                         <li>
                             {(basis == LinkBasis::Reading).then(|| view! { <span class="reading-badge">{i18n::OUR_READING.get(lang)}</span>" " })}
-                            <p class="link-sentence" lang=content_lang>{sentence}</p>
+                            // The link's own details, as a click on its line in the graph opens.
+                            <p class="link-sentence"><button type="button" class="link-button" lang=content_lang
+                                on:click=move |_| state.select(Selected::Link(key.clone()))>{sentence}</button></p>
                             {note.map(|(note, note_lang)| view! { <p lang=note_lang>{note}</p> })}
                             <Quotes sources=sources lang=lang/>
                         </li>

@@ -41,19 +41,33 @@ pub(super) fn show_in_views(state: AppState, editor: EditorState) {
     });
 }
 
-/// A node or an event chosen in the graph or the timeline while the editor is open opens its
-/// form (in the editor's page the forms stand where the details would).
+/// A node, an event or a link chosen in the graph or the timeline while the editor is open opens
+/// its form (in the editor's page the forms stand where the details would).
 pub(super) fn open_the_chosen(state: AppState, editor: EditorState) {
+    use atlas_core::view_state::Selected;
     Effect::new(move |_| {
-        let (kind, id) = match state.selection.get() {
-            atlas_core::view_state::Selected::Node(id) => (ListKind::Nodes, id),
-            atlas_core::view_state::Selected::Event(id) => (ListKind::Events, id),
+        let selected = state.selection.get();
+        let kind = match &selected {
+            Selected::Node(_) => ListKind::Nodes,
+            Selected::Event(_) => ListKind::Events,
+            Selected::Link(_) => ListKind::Links,
             _ => return,
         };
         if !editor.open.get_untracked() {
             return;
         }
-        let index = editor.history.with_untracked(|h| h.now().ids(kind).iter().position(|i| *i == id));
+        let index = editor.history.with_untracked(|h| {
+            let draft = h.now();
+            match &selected {
+                // A link is named by its ends and relation (`Link::key`), as the graph shows it.
+                Selected::Link(key) => (0..draft.len(kind.key())).position(|i| {
+                    let field = |name: &str| draft.field(&format!("links[{i}].{name}"));
+                    format!("{}~{}~{}", field("source"), field("relation"), field("target")) == *key
+                }),
+                Selected::Node(id) | Selected::Event(id) => draft.ids(kind).iter().position(|i| i == id),
+                _ => None,
+            }
+        });
         if let Some(i) = index {
             let at = format!("{}[{i}]", kind.key());
             item_list::open_item(editor, &at);

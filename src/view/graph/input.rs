@@ -7,13 +7,27 @@ use super::pins;
 use super::runtime::{clamp_argument_pan, Gesture, Graph, Pinch};
 use crate::browser::dom;
 use crate::state::AppState;
-use atlas_core::drawing::{node_at, node_in_direction};
+use atlas_core::drawing::{link_at, node_at, node_in_direction};
 use atlas_core::view_state::{GraphLayout, Selected};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Pointer movement (CSS px) below which a press counts as a click, not a drag.
 const CLICK_SLOP_PX: f64 = 4.0;
+
+/// How near a link's line (CSS px) a click or the mouse counts as on it: a line is drawn
+/// 1.3 px wide, too thin to hit.
+const LINK_SLOP_PX: f64 = 5.0;
+/// The same for a tap of a finger or a pen, which lands less precisely.
+const LINK_SLOP_TOUCH_PX: f64 = 11.0;
+
+/// The link whose line passes within `slop` of the surface point `at`.
+fn link_under(graph: &Graph, at: (f64, f64), slop: f64) -> Option<usize> {
+    graph.with(|rt| {
+        let last = &rt.last;
+        link_at(&rt.scene.link_ends, (&last.xs, &last.ys, &last.radii), &rt.visible, at, slop)
+    })
+}
 
 /// The surface-relative point of a pointer event.
 fn point(surface: &web_sys::Element, ev: &web_sys::MouseEvent) -> (f64, f64) {
@@ -72,7 +86,7 @@ pub fn pointer_down(graph: &Graph, surface: &web_sys::Element, ev: &web_sys::Poi
             let (xs, ys) = rt.positions();
             Gesture::Node { node, start: p, dragging: false, grab: (xs[node] - wx, ys[node] - wy) }
         }
-        None => Gesture::Pan { start: p, from: rt.camera },
+        None => Gesture::Pan { start: p, from: rt.camera, moved: false },
     };
     rt.gestures.insert(ev.pointer_id(), gesture);
     drop(rt);
@@ -99,9 +113,20 @@ pub fn pointer_move(graph: &Graph, state: &AppState, surface: &web_sys::Element,
             }
             return;
         }
-        let Some(gesture) = rt.gestures.get(&ev.pointer_id()).copied() else { return };
+        let Some(gesture) = rt.gestures.get(&ev.pointer_id()).copied() else {
+            drop(rt);
+            // A pointer over a link's line shows that a click there opens it.
+            let over = ev.pointer_type() == "mouse"
+                && node_of_event(graph, ev, p).is_none()
+                && link_under(graph, p, LINK_SLOP_PX).is_some();
+            let _ = surface.class_list().toggle_with_force("over-link", over);
+            return;
+        };
         match gesture {
-            Gesture::Pan { start, from } => {
+            Gesture::Pan { start, from, moved } => {
+                if !moved && ((p.0 - start.0).powi(2) + (p.1 - start.1).powi(2)).sqrt() >= CLICK_SLOP_PX {
+                    rt.gestures.insert(ev.pointer_id(), Gesture::Pan { start, from, moved: true });
+                }
                 rt.auto_fit = false;
                 let mut t = from.panned(p.0 - start.0, p.1 - start.1);
                 if let (GraphLayout::Argument, Some(a)) = (rt.mode, &rt.argument) {
@@ -137,7 +162,7 @@ pub fn pointer_move(graph: &Graph, state: &AppState, surface: &web_sys::Element,
     }
 }
 
-pub fn pointer_up(graph: &Graph, state: &AppState, ev: &web_sys::PointerEvent) {
+pub fn pointer_up(graph: &Graph, state: &AppState, surface: &web_sys::Element, ev: &web_sys::PointerEvent) {
     let gesture = {
         let mut rt = graph.borrow_mut();
         rt.pointers.remove(&ev.pointer_id());
@@ -154,6 +179,20 @@ pub fn pointer_up(graph: &Graph, state: &AppState, ev: &web_sys::PointerEvent) {
             }
         }
         Some(Gesture::Node { dragging: true, .. }) => pins::save(state, graph),
+        // A click (not a pan, not a cancelled touch) on a link's line selects the link: its
+        // details hold its sentence and quotes.
+        Some(Gesture::Pan { start, moved: false, .. }) if ev.type_() == "pointerup" => {
+            let p = point(surface, ev);
+            if ((p.0 - start.0).powi(2) + (p.1 - start.1).powi(2)).sqrt() >= CLICK_SLOP_PX {
+                return;
+            }
+            let slop = if ev.pointer_type() == "mouse" { LINK_SLOP_PX } else { LINK_SLOP_TOUCH_PX };
+            let key =
+                link_under(graph, p, slop).and_then(|k| graph.with(|rt| rt.scene.model.links.get(k).map(|l| l.key())));
+            if let Some(key) = key {
+                state.select(Selected::Link(key));
+            }
+        }
         _ => {}
     }
 }

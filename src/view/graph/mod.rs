@@ -54,6 +54,10 @@ fn focus_of(state: &AppState, scene: &Scene) -> (Focus, Option<usize>) {
     let set = match &selection {
         Selected::Event(id) => scene.model.event_idx(id).map(|e| scene.event_nodes[e].clone()),
         Selected::Group(id) => scene.model.groups.iter().position(|g| &g.id == id).map(|g| scene.group_nodes(g)),
+        Selected::Link(key) => scene.model.link_idx(key).map(|k| {
+            let (s, t) = scene.link_ends[k];
+            vec![s, t]
+        }),
         _ => None,
     };
     let tour = state.tour.get().map(|at| shown_nodes(&scene.tour, at));
@@ -257,7 +261,11 @@ pub fn GraphView() -> impl IntoView {
         graph.clone(),
         graph.clone(),
     );
-    let on_up = move |ev: web_sys::PointerEvent| input::pointer_up(&g_up, &state, &ev);
+    let on_up = move |ev: web_sys::PointerEvent| {
+        if let Some(s) = surface_el() {
+            input::pointer_up(&g_up, &state, &s, &ev);
+        }
+    };
     let lang = Signal::derive(move || state.lang.get());
     let announce_scene = scene.clone();
     let g_announce = graph.clone();

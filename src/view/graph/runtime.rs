@@ -30,8 +30,8 @@ const CAMERA_MS: f64 = 450.0;
 pub enum Gesture {
     /// Pressed on a node; becomes a drag once it moves past the slop.
     Node { node: usize, start: (f64, f64), dragging: bool, grab: (f64, f64) },
-    /// Panning the background.
-    Pan { start: (f64, f64), from: ViewTransform },
+    /// Panning the background; a click (on a link's line) while it has not moved past the slop.
+    Pan { start: (f64, f64), from: ViewTransform, moved: bool },
 }
 
 /// Two fingers zooming: their distance and midpoint when they touched, and the camera then.
