@@ -27,11 +27,13 @@ struct Taken {
 }
 
 /// The words a selection takes of the passages. A selection over one passage's words takes
-/// them. One that runs on into other passages takes the words of the passage where it began:
-/// a drag held at the pane's edge scrolls on into the next passage (trial 12 had such drags
-/// refused as "across passages"), and a quote is never longer than its passage. A drag that
-/// overshoots the end of a passage into the margin takes the words of that passage only.
-fn in_passages(document: &web_sys::Document, selection: &web_sys::Selection) -> InPassages {
+/// them. A mouse `drag` that runs on into other passages takes the words of the passage where
+/// it began: one held at the pane's edge scrolls on into the next passage (trial 12 had such
+/// drags refused as "across passages"), and a quote is never longer than its passage; the
+/// highlight is set to what it took when it ends. Any other selection over several passages'
+/// words (Shift and the arrow keys, which are not trimmed) is refused. A drag that overshoots
+/// the end of a passage into the margin takes the words of that passage only.
+fn in_passages(document: &web_sys::Document, selection: &web_sys::Selection, drag: bool) -> InPassages {
     // A selection with neither end in a passage (Control+A, a drag over the forms) is not an
     // attempt to cite.
     if !in_a_passage(selection.anchor_node()) && !in_a_passage(selection.focus_node()) {
@@ -41,8 +43,9 @@ fn in_passages(document: &web_sys::Document, selection: &web_sys::Selection) -> 
     let Ok(passages) = document.query_selector_all(".passages-dock .passage-text[data-locator]") else {
         return InPassages::None;
     };
-    // Each passage's part of the range, where that part is more than white space.
-    let mut parts: Vec<(web_sys::Element, web_sys::Range, String)> = Vec::new();
+    // Each passage's part of the range, where that part is more than white space, with the
+    // whole words it takes (none for punctuation alone).
+    let mut parts: Vec<(web_sys::Element, Option<Taken>)> = Vec::new();
     for i in 0..passages.length() {
         let Some(el) = passages.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
         // Passages are in the page's order: none after the range's end can be in it (this runs
@@ -56,24 +59,31 @@ fn in_passages(document: &web_sys::Document, selection: &web_sys::Selection) -> 
         let Some(part) = part_in(document, &range, &el) else { continue };
         let words = String::from(part.to_string());
         if !words.trim().is_empty() {
-            parts.push((el, part, words));
+            let taken = whole_words_of(document, &el, &part, &words);
+            parts.push((el, taken));
         }
     }
-    let chosen = if parts.len() == 1 {
-        parts.pop()
-    } else {
+    let worded = parts.iter().filter(|(_, taken)| taken.is_some()).count();
+    let chosen = if worded == 1 {
+        parts.into_iter().find_map(|(_, taken)| taken)
+    } else if worded > 1 && drag {
+        // The passage where the drag began, if it has words of its own; else the drag could
+        // not be cited.
         let anchor = selection.anchor_node();
-        let began_in = parts.iter().position(|(el, _, _)| anchor.as_ref().is_some_and(|a| el.contains(Some(a))));
-        match began_in {
-            Some(i) => Some(parts.swap_remove(i)),
-            None if parts.is_empty() => None,
-            None => return InPassages::Across,
+        match parts.into_iter().find(|(el, _)| anchor.as_ref().is_some_and(|a| el.contains(Some(a)))) {
+            Some((_, Some(taken))) => Some(taken),
+            _ => return InPassages::Across,
         }
+    } else if worded > 1 {
+        return InPassages::Across;
+    } else if parts.is_empty() {
+        return InPassages::None;
+    } else {
+        return InPassages::NoWords;
     };
-    let Some((el, part, words)) = chosen else { return InPassages::None };
-    match whole_words_of(document, &el, &part, &words) {
+    match chosen {
         Some(taken) => InPassages::One(taken),
-        None => InPassages::NoWords,
+        None => InPassages::None,
     }
 }
 
@@ -180,17 +190,18 @@ fn select_taken(selection: &web_sys::Selection, taken: &Taken) {
 /// (trial 12 pressed on its highlight to mend a quote, and the old one stayed).
 pub fn watch_selection(editor: EditorState) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    // Whether the mouse was pressed in a passage: a drag there is under way, which its release
+    // ends.
+    let pressed_in_passage = std::rc::Rc::new(std::cell::Cell::new(false));
     let on_change = {
-        let document = document.clone();
+        let (document, pressed) = (document.clone(), pressed_in_passage.clone());
         Closure::<dyn Fn()>::new(move || {
             let Some(selection) = document.get_selection().ok().flatten() else { return };
             if !selection.is_collapsed() {
-                take(editor, &in_passages(&document, &selection));
+                take(editor, &in_passages(&document, &selection, pressed.get()));
             }
         })
     };
-    // Whether the mouse was pressed in a passage: its release ends a drag there.
-    let pressed_in_passage = std::rc::Rc::new(std::cell::Cell::new(false));
     let on_press = {
         let (document, pressed) = (document.clone(), pressed_in_passage.clone());
         Closure::<dyn Fn(web_sys::PointerEvent)>::new(move |ev: web_sys::PointerEvent| {
@@ -218,7 +229,7 @@ pub fn watch_selection(editor: EditorState) {
             if selection.is_collapsed() {
                 return;
             }
-            if let InPassages::One(taken) = in_passages(&document, &selection) {
+            if let InPassages::One(taken) = in_passages(&document, &selection, true) {
                 select_taken(&selection, &taken);
             }
         })
