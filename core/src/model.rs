@@ -540,6 +540,16 @@ pub struct Link {
     pub sources: Vec<Source>,
 }
 
+/// A link's [`Link::key`] with its number after it when `before` earlier links have the same
+/// key (`~2` for the second): what [`Model::link_key`] names it by.
+pub fn numbered_link_key(key: String, before: usize) -> String {
+    if before == 0 {
+        key
+    } else {
+        format!("{key}~{}", before + 1)
+    }
+}
+
 impl Link {
     /// The link's name in a page address (`?link=`): `source~relation~target`. Ids are
     /// kebab-case and relation codes letters and `_`, so `~` cannot occur in either.
@@ -771,9 +781,22 @@ impl Model {
     pub fn node(&self, id: &str) -> Option<&Node> {
         self.node_idx(id).map(|i| &self.nodes[i])
     }
-    /// The position of a link in `links`, by its [`Link::key`].
+    /// The name of link `k` in a page address: its [`Link::key`], with `~2`, `~3`… after it for
+    /// the second and later links of the same ends and relation (a reading may state one twice).
+    pub fn link_key(&self, k: usize) -> Option<String> {
+        let key = self.links.get(k)?.key();
+        let before = self.links[..k].iter().filter(|l| l.key() == key).count();
+        Some(numbered_link_key(key, before))
+    }
+    /// The position of a link in `links`, by its [`Model::link_key`].
     pub fn link_idx(&self, key: &str) -> Option<usize> {
-        self.links.iter().position(|l| l.key() == key)
+        let parts: Vec<&str> = key.split('~').collect();
+        let (base, nth) = match parts.as_slice() {
+            [_, _, _] => (key.to_string(), 0),
+            [s, r, t, n] => (format!("{s}~{r}~{t}"), n.parse::<usize>().ok().filter(|&n| n >= 2)? - 1),
+            _ => return None,
+        };
+        self.links.iter().enumerate().filter(|(_, l)| l.key() == base).nth(nth).map(|(k, _)| k)
     }
     pub fn event_idx(&self, id: &str) -> Option<usize> {
         self.event_index.get(id).copied()

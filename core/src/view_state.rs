@@ -141,11 +141,20 @@ fn percent_encode(text: &str) -> String {
     out
 }
 
-/// Whether `key` has the shape of a [`crate::Link::key`]: two ids and a relation between them.
+/// Whether `key` has the shape of a [`crate::Model::link_key`]: two ids and a relation between
+/// them, and for a second or later such link its number.
 fn is_link_key(key: &str) -> bool {
     let parts: Vec<&str> = key.split('~').collect();
-    matches!(parts.as_slice(), [source, relation, target]
-        if crate::load::is_kebab_id(source) && crate::Relation::parse(relation).is_some() && crate::load::is_kebab_id(target))
+    let link = |source: &str, relation: &str, target: &str| {
+        crate::load::is_kebab_id(source)
+            && crate::Relation::parse(relation).is_some()
+            && crate::load::is_kebab_id(target)
+    };
+    match parts.as_slice() {
+        [source, relation, target] => link(source, relation, target),
+        [source, relation, target, nth] => link(source, relation, target) && nth.parse::<u16>().is_ok_and(|n| n >= 2),
+        _ => false,
+    }
 }
 
 fn is_filter_key(key: &str) -> bool {
@@ -344,6 +353,7 @@ mod tests {
         check("group=social&show=a,b-c", "group=social&show=a,b-c", &[]);
         check("link=cyber-risk~drives~security-dilemma", "link=cyber-risk~drives~security-dilemma", &[]);
         check("link=eu~part_of~west&lang=en", "lang=en&link=eu~part_of~west", &[]);
+        check("link=a~drives~b~2", "link=a~drives~b~2", &[]);
         check("hide=kind:threat,group:social&view=graph", "hide=group:social,kind:threat&view=graph", &[]);
         check("span=2023&tour=3", "span=2023&tour=3", &[]);
         // Older links: the columns layout is now the argument layout; a zoom is not carried.

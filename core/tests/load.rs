@@ -692,3 +692,35 @@ fn the_year_is_in_range() {
         }
     }
 }
+
+#[test]
+fn a_link_is_named_in_an_address_by_its_ends_and_relation_and_a_repeat_by_its_number() {
+    let mut value = base();
+    let link = value["links"][0].clone();
+    let mut other = link.clone();
+    other["relation"] = json!("drives");
+    value["links"] = json!([link.clone(), other, link]);
+    let model = load_data_set(&value.to_string()).unwrap();
+    let keys: Vec<Option<String>> = (0..4).map(|k| model.link_key(k)).collect();
+    assert_eq!(
+        keys,
+        [
+            Some("us~names~cyber-attack".into()),
+            Some("us~drives~cyber-attack".into()),
+            Some("us~names~cyber-attack~2".into()),
+            None
+        ]
+    );
+    for (key, expect) in [
+        ("us~names~cyber-attack", Some(0)),
+        ("us~drives~cyber-attack", Some(1)),
+        ("us~names~cyber-attack~2", Some(2)),
+        ("us~names~cyber-attack~3", None),
+        ("us~names~cyber-attack~1", None),
+        ("us~names~cyber-attack~0", None),
+        ("us~cites~cyber-attack", None),
+        ("us~names", None),
+    ] {
+        assert_eq!(model.link_idx(key), expect, "{key}");
+    }
+}

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { check, CheckError } from '../support/page.mjs';
 import { englishReading, tempDir, TRUST_TEXT } from '../support/datasets.mjs';
 import { spyOnDownloads, nextDownload } from './specs-share.mjs';
-import { GRAPH, openMenu, menuItem, details, expectDetailsTitle, expectFocused, graphNode, eventButton, loadData } from './specs.mjs';
+import { GRAPH, openMenu, menuItem, details, expectDetailsTitle, expectFocused, graphNode, eventButton, loadData, loneLine } from './specs.mjs';
 import { ownServer, expectDataSet, alertText, chooseFile, pinSomeNode, storageItems } from './specs-data.mjs';
 import { atViewport } from './specs-screen.mjs';
 
@@ -1183,6 +1183,14 @@ export const specs = [
         check((await openForms()) === formsBeforeEvents, `choosing events for the step opened ${(await openForms()) - formsBeforeEvents} other forms`);
         await page.press('Escape');
         await page.until(async () => (await drawingSaid()) === '', 'Esc to stop choosing events');
+
+        // A link's line clicked in the graph opens that link's form.
+        const line = await loneLine(page);
+        await page.session.clickAt(line.x, line.y);
+        await page.until(() => page.js('const li = arguments[0].querySelectorAll("ol.items > li")[arguments[1]]; return !!li && !!li.querySelector("details.item[open]");', links, line.k),
+          `a click on the line of link ${line.k} to open its form`).catch(async (e) => {
+          throw new CheckError(`${e.message}; the forms open are ${JSON.stringify(await page.js('return Array.from(document.querySelectorAll(".editor-pane details.item[open] > summary")).map((s) => R.norm(s.textContent));'))}`);
+        });
       });
     },
   },

@@ -140,6 +140,51 @@ export async function expectDetailsTitle(page, want, why) {
   });
 }
 
+/**
+ * The longest drawn link line in the graph whose middle is clear of nodes, labels and other
+ * lines (a click there is on that line alone): `{ k, x, y }`, its index in the data set's links
+ * and its middle in viewport pixels, once the graph holds still.
+ */
+export async function loneLine(page) {
+  // The longest drawn link whose middle is clear of nodes, labels and other lines (a click
+  // there is on that line alone), in screen coordinates, once the graph holds still (the
+  // same found twice, a quarter second apart).
+  let before = null;
+  return page.until(async () => {
+    const now = await page.js(`
+    const lines = Array.from(document.querySelectorAll('#graph-region .graph-svg g.links line'));
+    const clear = (x, y) => { const el = document.elementFromPoint(x, y); return el && !el.closest('g.node, text, .graph-toolbar'); };
+    const segments = lines.map((line) => {
+      if (line.classList.contains('is-hidden')) return null;
+      const m = line.getScreenCTM(), p = line.ownerSVGElement.createSVGPoint();
+      const at = (a, b) => { p.x = a; p.y = b; return p.matrixTransform(m); };
+      const [x1, y1, x2, y2] = ['x1', 'y1', 'x2', 'y2'].map((n) => line[n].baseVal.value);
+      return [at(x1, y1), at(x2, y2)];
+    });
+    const away = (q, [a, b]) => {
+      const dx = b.x - a.x, dy = b.y - a.y, l2 = dx * dx + dy * dy || 1;
+      const t = Math.max(0, Math.min(1, ((q.x - a.x) * dx + (q.y - a.y) * dy) / l2));
+      return Math.hypot(q.x - (a.x + t * dx), q.y - (a.y + t * dy));
+    };
+    const region = document.getElementById('graph-region').getBoundingClientRect();
+    let best = null;
+    segments.forEach((seg, k) => {
+      if (!seg) return;
+      // Whole pixels, as the pointer is moved.
+      const [a, b] = seg, mid = { x: Math.round((a.x + b.x) / 2), y: Math.round((a.y + b.y) / 2) };
+      const length = Math.hypot(b.x - a.x, b.y - a.y);
+      const inView = mid.x > region.left + 10 && mid.x < region.right - 10 && mid.y > region.top + 60 && mid.y < region.bottom - 10;
+      const alone = segments.every((other, j) => j === k || !other || away(mid, other) > 12);
+      if (inView && alone && length > 60 && clear(mid.x, mid.y) && (!best || length > best.length)) best = { k, x: mid.x, y: mid.y, length };
+    });
+    return best;`);
+    const still = now && before && now.k === before.k && Math.hypot(now.x - before.x, now.y - before.y) < 0.5;
+    before = now;
+    if (!still) await new Promise((resolve) => setTimeout(resolve, 250));
+    return still ? now : null;
+  }, 'a drawn link with a clear middle, the graph holding still');
+}
+
 /** Opens the top bar's "More" menu (if it is closed) and returns its button. */
 export async function openMenu(page) {
   const button = await page.byRole('button', /^(More|更多)$/);
@@ -344,43 +389,7 @@ export const specs = [
     async run({ page, data }) {
       await page.open('?lang=en');
       await graphNode(page, data, data.nodes[0]);
-      // The longest drawn link whose middle is clear of nodes, labels and other lines (a click
-      // there is on that line alone), in screen coordinates, once the graph holds still (the
-      // same found twice, a quarter second apart).
-      let before = null;
-      const target = await page.until(async () => {
-        const now = await page.js(`
-        const lines = Array.from(document.querySelectorAll('#graph-region .graph-svg g.links line'));
-        const clear = (x, y) => { const el = document.elementFromPoint(x, y); return el && !el.closest('g.node, text, .graph-toolbar'); };
-        const segments = lines.map((line) => {
-          if (line.classList.contains('is-hidden')) return null;
-          const m = line.getScreenCTM(), p = line.ownerSVGElement.createSVGPoint();
-          const at = (a, b) => { p.x = a; p.y = b; return p.matrixTransform(m); };
-          const [x1, y1, x2, y2] = ['x1', 'y1', 'x2', 'y2'].map((n) => line[n].baseVal.value);
-          return [at(x1, y1), at(x2, y2)];
-        });
-        const away = (q, [a, b]) => {
-          const dx = b.x - a.x, dy = b.y - a.y, l2 = dx * dx + dy * dy || 1;
-          const t = Math.max(0, Math.min(1, ((q.x - a.x) * dx + (q.y - a.y) * dy) / l2));
-          return Math.hypot(q.x - (a.x + t * dx), q.y - (a.y + t * dy));
-        };
-        const region = document.getElementById('graph-region').getBoundingClientRect();
-        let best = null;
-        segments.forEach((seg, k) => {
-          if (!seg) return;
-          // Whole pixels, as the pointer is moved.
-          const [a, b] = seg, mid = { x: Math.round((a.x + b.x) / 2), y: Math.round((a.y + b.y) / 2) };
-          const length = Math.hypot(b.x - a.x, b.y - a.y);
-          const inView = mid.x > region.left + 10 && mid.x < region.right - 10 && mid.y > region.top + 60 && mid.y < region.bottom - 10;
-          const alone = segments.every((other, j) => j === k || !other || away(mid, other) > 12);
-          if (inView && alone && length > 60 && clear(mid.x, mid.y) && (!best || length > best.length)) best = { k, x: mid.x, y: mid.y, length };
-        });
-        return best;`);
-        const still = now && before && now.k === before.k && Math.hypot(now.x - before.x, now.y - before.y) < 0.5;
-        before = now;
-        if (!still) await new Promise((resolve) => setTimeout(resolve, 250));
-        return still ? now : null;
-      }, 'a drawn link with a clear middle, the graph holding still');
+      const target = await loneLine(page);
       const link = data.raw.links[target.k];
       const label = (id) => data.nodes.find((n) => n.id === id).label.en;
       await page.session.clickAt(target.x, target.y);

@@ -151,10 +151,12 @@ pub fn details(scene: Arc<Scene>, node: usize, lang: Lang) -> impl IntoView {
         .links
         .iter()
         .zip(&scene.link_ends)
-        .filter(|(_, (s, t))| *s == node || *t == node)
-        .map(|(l, &ends)| {
+        .enumerate()
+        .filter(|(_, (_, (s, t)))| *s == node || *t == node)
+        .map(|(k, (l, &ends))| {
             let note = (!l.note.is_empty()).then(|| (l.note.get(lang).to_string(), l.note.shown_lang(lang).tag()));
-            (l.key(), link_sentence(&scene, l, ends, lang), note, l.basis, l.sources.clone())
+            let key = scene.model.link_key(k).unwrap_or_default();
+            (key, link_sentence(&scene, l, ends, lang), note, l.basis, l.sources.clone())
         })
         .collect();
     let relations = stated_links(&scene, node, lang);

@@ -59,11 +59,20 @@ pub(super) fn open_the_chosen(state: AppState, editor: EditorState) {
         let index = editor.history.with_untracked(|h| {
             let draft = h.now();
             match &selected {
-                // A link is named by its ends and relation (`Link::key`), as the graph shows it.
-                Selected::Link(key) => (0..draft.len(kind.key())).position(|i| {
-                    let field = |name: &str| draft.field(&format!("links[{i}].{name}"));
-                    format!("{}~{}~{}", field("source"), field("relation"), field("target")) == *key
-                }),
+                // A link is named by its ends and relation, and a repeat by its number
+                // (`Model::link_key`), as the graph names it.
+                Selected::Link(key) => {
+                    let bases: Vec<String> = (0..draft.len(kind.key()))
+                        .map(|i| {
+                            let field = |name: &str| draft.field(&format!("links[{i}].{name}"));
+                            format!("{}~{}~{}", field("source"), field("relation"), field("target"))
+                        })
+                        .collect();
+                    (0..bases.len()).position(|i| {
+                        let before = bases[..i].iter().filter(|b| **b == bases[i]).count();
+                        atlas_core::numbered_link_key(bases[i].clone(), before) == *key
+                    })
+                }
                 Selected::Node(id) | Selected::Event(id) => draft.ids(kind).iter().position(|i| i == id),
                 _ => None,
             }

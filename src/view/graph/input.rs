@@ -187,8 +187,7 @@ pub fn pointer_up(graph: &Graph, state: &AppState, surface: &web_sys::Element, e
                 return;
             }
             let slop = if ev.pointer_type() == "mouse" { LINK_SLOP_PX } else { LINK_SLOP_TOUCH_PX };
-            let key =
-                link_under(graph, p, slop).and_then(|k| graph.with(|rt| rt.scene.model.links.get(k).map(|l| l.key())));
+            let key = link_under(graph, p, slop).and_then(|k| graph.with(|rt| rt.scene.model.link_key(k)));
             if let Some(key) = key {
                 state.select(Selected::Link(key));
             }
@@ -246,7 +245,7 @@ pub fn focus_node(graph: &Graph, state: &AppState, i: usize) {
     if let Some(el) = svg_node.and_then(|el| el.dyn_into::<web_sys::SvgElement>().ok()) {
         let _ = el.focus();
     }
-    graph.reveal(i);
+    graph.reveal(&[i]);
 }
 
 /// Keys on a node (or on the canvas, for its focused node): arrows move to the neighbour that

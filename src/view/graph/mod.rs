@@ -54,10 +54,7 @@ fn focus_of(state: &AppState, scene: &Scene) -> (Focus, Option<usize>) {
     let set = match &selection {
         Selected::Event(id) => scene.model.event_idx(id).map(|e| scene.event_nodes[e].clone()),
         Selected::Group(id) => scene.model.groups.iter().position(|g| &g.id == id).map(|g| scene.group_nodes(g)),
-        Selected::Link(key) => scene.model.link_idx(key).map(|k| {
-            let (s, t) = scene.link_ends[k];
-            vec![s, t]
-        }),
+        Selected::Link(key) => scene.model.link_idx(key).and_then(|k| scene.link_ends.get(k)).map(|&(s, t)| vec![s, t]),
         _ => None,
     };
     let tour = state.tour.get().map(|at| shown_nodes(&scene.tour, at));
@@ -109,7 +106,12 @@ fn sync_state(state: AppState, graph: &Graph, scene: &Arc<Scene>) {
             graph.set_highlight(highlight(&scene, &focus), steady, focus.hovered, selected);
             if let Some(i) = selected {
                 graph.borrow_mut().focus_node = i;
-                graph.reveal(i);
+                graph.reveal(&[i]);
+            } else if let Selected::Link(key) = state.drawn_selection() {
+                // A link chosen in Details or by an address: both its ends in view.
+                if let Some(&(s, t)) = scene.model.link_idx(&key).and_then(|k| scene.link_ends.get(k)) {
+                    graph.reveal(&[s, t]);
+                }
             }
         });
     }

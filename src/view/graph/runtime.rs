@@ -388,14 +388,21 @@ impl Graph {
         frames.start(move |now| graph.borrow_mut().step(now));
     }
 
-    /// Brings node `i` into view (keeping the zoom) when it lies outside the view.
-    pub fn reveal(&self, i: usize) {
+    /// Brings `nodes` (a node, or a link's two ends) into view, centred on their middle and
+    /// keeping the zoom, when any of them lies outside the view.
+    pub fn reveal(&self, nodes: &[usize]) {
         let target = self.with(|rt| {
             let (w, h) = rt.viewport;
-            let (x, y) = (*rt.last.xs.get(i)?, *rt.last.ys.get(i)?);
+            let points: Vec<(f64, f64)> =
+                nodes.iter().map(|&i| Some((*rt.last.xs.get(i)?, *rt.last.ys.get(i)?))).collect::<Option<_>>()?;
             let margin = 60.0;
-            let inside = x > margin && x < w - margin && y > margin && y < h - margin;
-            (!inside && w > 0.0).then_some(()).map(|_| {
+            let inside = |&(x, y): &(f64, f64)| x > margin && x < w - margin && y > margin && y < h - margin;
+            if points.is_empty() || points.iter().all(inside) {
+                return None;
+            }
+            let count = points.len() as f64;
+            let (x, y) = points.iter().fold((0.0, 0.0), |(sx, sy), (x, y)| (sx + x / count, sy + y / count));
+            (w > 0.0).then_some(()).map(|_| {
                 let mut t = rt.camera.panned(w / 2.0 - x, h / 2.0 - y);
                 if let (GraphLayout::Argument, Some(a)) = (rt.mode, &rt.argument) {
                     t = clamp_argument_pan(t, a, w, h);
