@@ -129,6 +129,10 @@ pub const LABEL_GAP_PX: f64 = 3.0;
 /// other, enough for engines that draw a line a little taller than measured.
 pub const LABEL_SPACING_PX: (f64, f64) = (6.0, 3.0);
 
+/// The room a label would rather keep from other nodes' shapes, in screen pixels; closer, it
+/// could be read as theirs.
+pub const NODE_CLEARANCE_PX: f64 = 4.0;
+
 /// Where a placed label's box is (its top-left corner and size, screen pixels) and which spot
 /// it took.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -291,7 +295,13 @@ pub fn place_labels_around(
                 && !labels.hits(&rect.grown(LABEL_SPACING_PX.0, LABEL_SPACING_PX.1), None)
                 && !(request.avoid_nodes && nodes.hits(rect, own))
         };
-        let spot = request.anchors.iter().map(|&anchor| (anchor, label_rect(request, anchor))).find(|(_, r)| free(r));
+        // A label touching another node's shape reads as that node's: a spot with room around
+        // it is taken first, one only free of overlaps after (trial 12: in its published map a
+        // label between two nodes was read as the other's).
+        let clear =
+            |rect: &Rect| !request.avoid_nodes || !nodes.hits(&rect.grown(NODE_CLEARANCE_PX, NODE_CLEARANCE_PX), own);
+        let spots = || request.anchors.iter().map(|&anchor| (anchor, label_rect(request, anchor)));
+        let spot = spots().find(|(_, r)| free(r) && clear(r)).or_else(|| spots().find(|(_, r)| free(r)));
         let spot = match (spot, request.forced) {
             (Some(spot), _) => Some(spot),
             (None, true) => request.anchors.first().map(|&anchor| (anchor, label_rect(request, anchor))),
@@ -358,13 +368,27 @@ mod tests {
     #[test]
     fn a_crowded_label_moves_round_its_node_then_gives_way() {
         // b sits just under a: a (higher priority) keeps "below"? No: below would cover b's
-        // shape, so a goes right; b then takes below.
+        // shape, and right would end 2 px above it, so a goes above; b then takes below.
         let a = request(100.0, 100.0, 2.0);
         let b = request(100.0, 118.0, 1.0);
-        check(&[a, b], VIEW, &[Some(Anchor::Right), Some(Anchor::Below)]);
+        check(&[a, b], VIEW, &[Some(Anchor::Above), Some(Anchor::Below)]);
         // Five nodes on one spot: one label per free spot around them, the rest wait for zoom.
         let crowd: Vec<LabelRequest> = (0..5).map(|k| request(200.0, 150.0, 5.0 - k as f64)).collect();
         check(&crowd, VIEW, &[Some(Anchor::Below), Some(Anchor::Right), Some(Anchor::Above), Some(Anchor::Left), None]);
+    }
+
+    #[test]
+    fn a_label_keeps_room_from_other_nodes_where_it_can() {
+        // Below a, the label would end 2 px from b's shape, as if it were b's: a goes right,
+        // where it keeps 4 px from b. b's own label goes below as usual.
+        let a = request(100.0, 100.0, 2.0);
+        let b = request(150.0, 120.0, 1.0);
+        check(&[a, b], VIEW, &[Some(Anchor::Right), Some(Anchor::Below)]);
+        // With no spot of a's left that keeps that room, it takes a free one all the same.
+        let crowd = [a, b, request(100.0, 76.0, 0.5), request(40.0, 100.0, 0.4)];
+        let shapes: Vec<Option<Rect>> = crowd.iter().map(shape).collect();
+        let placed = place_labels(&[Some(crowd[0]), None, None, None], &shapes, &VIEW);
+        assert!(placed[0].is_some(), "a's label found no spot at all");
     }
 
     #[test]
