@@ -59,6 +59,10 @@ pub struct FrameInput<'a> {
     pub group_names: bool,
     /// Parts of the surface something else covers (the toolbar), in screen pixels.
     pub blocked: &'a [Rect],
+    /// Whether the frame before placed the group names after the node labels
+    /// ([`Frame::names_last`]): the order is kept within a margin of the line, so a map near it
+    /// does not switch from frame to frame while it settles or is dragged.
+    pub names_last_before: Option<bool>,
 }
 
 /// Where everything goes, in screen pixels.
@@ -73,6 +77,8 @@ pub struct Frame {
     pub group_names: Vec<Option<PlacedLabel>>,
     /// The font size labels are drawn at.
     pub label_px: f64,
+    /// Whether group names were placed after the node labels; `None` when none were placed.
+    pub names_last: Option<bool>,
 }
 
 /// How much more a label matters for what the reader is looking at.
@@ -106,20 +112,23 @@ fn overlay_label(request: &LabelRequest, view: &Rect) -> PlacedLabel {
 /// The share of node labels that must find room, placed before the group names, for the map to
 /// be read by its labels; below it (a large map seen whole) the names give the structure.
 const READ_BY_LABELS: f64 = 0.8;
+/// How far past [`READ_BY_LABELS`] the share must go to change the order the frame before had.
+const READ_BY_LABELS_MARGIN: f64 = 0.05;
 
 /// Places the labels of `requests`: node labels (the first `nodes`), then group names. Where a
 /// map can be read by its labels (nearly all find room before any name), a group's name takes
 /// only the room they leave, for it is also in the legend. Where most labels cannot show anyway
 /// (a large map seen whole), the names go before the ordinary labels and give the structure.
+/// Returns the labels and whether the names went last (`None`: no names to place).
 fn place_nodes_and_group_names(
     requests: &[Option<LabelRequest>],
     nodes: usize,
     shapes: &[Option<Rect>],
-    blocked: &[Rect],
-    view: &Rect,
-) -> Vec<Option<PlacedLabel>> {
+    (blocked, view): (&[Rect], &Rect),
+    names_last_before: Option<bool>,
+) -> (Vec<Option<PlacedLabel>>, Option<bool>) {
     if requests[nodes.min(requests.len())..].iter().all(Option::is_none) {
-        return place_labels_around(requests, shapes, blocked, view);
+        return (place_labels_around(requests, shapes, blocked, view), None);
     }
     let names_last: Vec<Option<LabelRequest>> = requests
         .iter()
@@ -131,10 +140,15 @@ fn place_nodes_and_group_names(
     let wanted: Vec<usize> =
         (0..nodes).filter(|&i| requests[i].as_ref().is_some_and(|r| view.contains(r.x, r.y))).collect();
     let named = wanted.iter().filter(|&&i| placed[i].is_some()).count();
-    if named as f64 >= READ_BY_LABELS * wanted.len() as f64 {
-        placed
+    let line = match names_last_before {
+        Some(true) => READ_BY_LABELS - READ_BY_LABELS_MARGIN,
+        Some(false) => READ_BY_LABELS + READ_BY_LABELS_MARGIN,
+        None => READ_BY_LABELS,
+    };
+    if named as f64 >= line * wanted.len() as f64 {
+        (placed, Some(true))
     } else {
-        place_labels_around(requests, shapes, blocked, view)
+        (place_labels_around(requests, shapes, blocked, view), Some(false))
     }
 }
 
@@ -242,19 +256,57 @@ pub fn frame(input: &FrameInput) -> Frame {
             },
         )
     });
-    let mut placed = place_nodes_and_group_names(&requests, n, &shapes, input.blocked, &view);
+    let (mut placed, names_last) =
+        place_nodes_and_group_names(&requests, n, &shapes, (input.blocked, &view), input.names_last_before);
     if let Some((h, request)) = hover_request {
         if placed[h].is_none() {
             placed[h] = Some(overlay_label(&request, &view));
         }
     }
     let group_names = if group_names { placed.split_off(n) } else { vec![None; groups] };
-    Frame { xs, ys, radii, labels: placed, group_names, label_px }
+    Frame { xs, ys, radii, labels: placed, group_names, label_px, names_last }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn group_names_keep_their_order_near_the_line() {
+        use crate::placement::NODE_ANCHORS;
+        let view = Rect::new(0.0, 0.0, 400.0, 300.0);
+        let label = |x: f64, y: f64, width: f64| LabelRequest {
+            x,
+            y,
+            node_radius: 5.0,
+            width,
+            height: 14.0,
+            priority: 1.0,
+            forced: false,
+            anchors: NODE_ANCHORS,
+            avoid_nodes: true,
+        };
+        // Ten nodes in the view: eight with room for their labels, two whose labels are wider
+        // than the view; and one group's name. Eight in ten is on the line.
+        let mut requests: Vec<Option<LabelRequest>> =
+            (0..8).map(|k| Some(label(50.0 + 100.0 * (k % 4) as f64, 60.0 + 120.0 * (k / 4) as f64, 60.0))).collect();
+        requests.extend([Some(label(200.0, 120.0, 500.0)), Some(label(200.0, 240.0, 500.0))]);
+        let name =
+            LabelRequest { anchors: crate::placement::CENTRE_ANCHORS, avoid_nodes: false, ..label(200.0, 150.0, 90.0) };
+        requests.push(Some(name));
+        let shapes: Vec<Option<Rect>> = requests[..10]
+            .iter()
+            .map(|r| r.map(|r| Rect::new(r.x - 5.0, r.y - 5.0, 10.0, 10.0)))
+            .chain([None])
+            .collect();
+        for (before, expect) in [(None, Some(true)), (Some(true), Some(true)), (Some(false), Some(false))] {
+            let (_, names_last) = place_nodes_and_group_names(&requests, 10, &shapes, (&[], &view), before);
+            assert_eq!(names_last, expect, "the frame before: {before:?}");
+        }
+        // No name to place: no order.
+        let (_, names_last) = place_nodes_and_group_names(&requests[..10], 10, &shapes[..10], (&[], &view), None);
+        assert_eq!(names_last, None);
+    }
 
     #[test]
     fn dimmed_nodes_have_no_label_and_the_chosen_one_always_has() {

@@ -55,6 +55,7 @@ fn frame_named(
         anchors: NODE_ANCHORS,
         group_names,
         blocked: &[],
+        names_last_before: None,
     })
 }
 

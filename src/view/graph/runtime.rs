@@ -184,6 +184,7 @@ impl GraphRuntime {
             anchors: if argument { RIGHT_ANCHORS } else { NODE_ANCHORS },
             group_names: self.group_names && !argument,
             blocked: &self.blocked,
+            names_last_before: self.last.names_last,
         });
         self.last = next;
         match &self.painter {
