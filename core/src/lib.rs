@@ -21,6 +21,7 @@
 //! - [`order`]: the one shared sort.
 //! - [`quote`]: the quote rule (verbatim, white space aside), checked against a carried source.
 //! - [`precomputed`]: the force layout computed at build time, shipped beside the data set.
+//! - [`type_ahead`]: choosing in a list by typing a choice's first letters.
 //!
 //! Architecture invariant: nothing here imports leptos, web-sys or wasm-bindgen, so all of it is
 //! tested natively with `cargo test`.
@@ -48,6 +49,7 @@ pub mod scene;
 pub mod timeline;
 pub mod tour;
 pub mod transform;
+pub mod type_ahead;
 pub mod view_state;
 
 pub use load::{load_data_set, load_data_set_with, Limits};

@@ -1117,10 +1117,10 @@ export const specs = [
         const [step] = set.tour;
         const stepItem = await page.js('return arguments[0].querySelectorAll("ol.items > li")[0];', tour);
         await page.click(await page.js('return arguments[0].querySelector("summary");', stepItem));
-        const nodesField = await textField(page, stepItem, 'Nodes (ids)');
+        let nodesField = await textField(page, stepItem, 'Nodes (ids)');
         // Named by its list and the step's title: every open form has one.
         const chooseName = `Choose in the graph (Nodes (ids) of “${step.title.en}”)`;
-        const chooseNodes = await page.byRole('button', chooseName, { exact: true, within: stepItem });
+        let chooseNodes = await page.byRole('button', chooseName, { exact: true, within: stepItem });
         // Pressed straight after typing in a field above it: the press commits the field, whose
         // problem then goes and moves the form up under the pointer; the press still counts.
         const stepText = await textField(page, stepItem, 'Text');
@@ -1154,7 +1154,18 @@ export const specs = [
         await page.until(async () => (await drawingSaid()) === '', '"Stop choosing" to stop');
         await expectFocused(page, chooseNodes, '"Choose in the graph" after "Stop choosing"');
         await page.click(await graphNode(page, data, node('visible-reciprocity')));
-        await page.until(async () => (await openForms()) > formsBefore, 'a node chosen after "Stop choosing" to open its form');
+        // Its form opens alone (the step's folds away, as forms do when another opens).
+        const openNames = () => page.js('return Array.from(document.querySelectorAll(".editor-pane details.item[open] > summary")).map((s) => R.norm(s.textContent));');
+        await page.until(async () => {
+          const open = await openNames();
+          return open.length === 1 && open[0].startsWith('Visible reciprocity');
+        }, 'a node chosen after "Stop choosing" to open its form alone').catch(async (e) => {
+          throw new CheckError(`${e.message}; the forms open are ${JSON.stringify(await openNames())}`);
+        });
+        // The step's form opened again: its fields are drawn anew.
+        await page.click(await page.js('return arguments[0].querySelector("summary");', stepItem));
+        nodesField = await textField(page, stepItem, 'Nodes (ids)');
+        chooseNodes = await page.byRole('button', chooseName, { exact: true, within: stepItem });
         check((await page.prop(nodesField, 'value')) === wantNodes, 'a node chosen after "Stop choosing" was added to the step');
         // Undo stops choosing too (the list it fills may be gone or another one after it).
         await page.click(chooseNodes);
@@ -1191,6 +1202,31 @@ export const specs = [
           `a click on the line of link ${line.k} to open its form`).catch(async (e) => {
           throw new CheckError(`${e.message}; the forms open are ${JSON.stringify(await page.js('return Array.from(document.querySelectorAll(".editor-pane details.item[open] > summary")).map((s) => R.norm(s.textContent));'))}`);
         });
+
+        // Letters typed on a list go to the first choice that starts with them: from
+        // "aggravates", "ad" is "addresses" (the browser's own search found "adopts", after it).
+        const lineItem = await page.js('return arguments[0].querySelectorAll("ol.items > li")[arguments[1]];', links, line.k);
+        const relation = () => page.byRole('combobox', 'Relation', { exact: true, within: lineItem });
+        const typeOn = async (letters, want) => {
+          await page.js('arguments[0].focus();', await relation());
+          await page.press(...letters);
+          await page.until(async () => (await page.prop(await relation(), 'value')) === want, `"${letters.join('')}" typed on Relation to choose ${want}`).catch(async (e) => {
+            throw new CheckError(`${e.message}; it holds ${await page.prop(await relation(), 'value')}`);
+          });
+          // The letters of the next word start afresh after a pause, as in the browsers' lists.
+          await new Promise((resolve) => setTimeout(resolve, 1100));
+        };
+        await typeOn(['a', 'g'], 'aggravates');
+        await typeOn(['a', 'd'], 'addresses');
+        await typeOn(['a', 'a'], 'aggravates');
+        // The link read as its sentence says so, in the form's own type.
+        const reads = await page.js('const f = arguments[0].closest(".field").querySelector(".field-hint"); return [R.norm(f.textContent), parseFloat(getComputedStyle(f).fontSize), parseFloat(getComputedStyle(arguments[0]).fontSize)];', await relation());
+        check(/ aggravates /.test(reads[0]), `under Relation the link reads ${JSON.stringify(reads[0])}`);
+        check(reads[1] >= reads[2] - 1, `the sentence under Relation is ${reads[1]} px, smaller than the list's ${reads[2]} px`);
+        // The nodes a link's ends choose from are listed by name.
+        const ends = await page.js('return Array.from(arguments[0].querySelectorAll("option")).map((o) => o.textContent).filter((t) => t.includes("("));', await page.byRole('combobox', 'From (node)', { exact: true, within: lineItem }));
+        const sorted = [...ends].sort((a, b) => a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0);
+        check(ends.length >= 5 && JSON.stringify(ends) === JSON.stringify(sorted), `a link's ends are offered as ${JSON.stringify(ends)}, not by name`);
       });
     },
   },

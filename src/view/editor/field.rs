@@ -110,6 +110,15 @@ pub enum AddFrom {
 /// What a node's option says: its label, then its id (so two nodes of one name differ); the id
 /// alone while it has no label. A select finds an option by the first letters typed, so the
 /// label comes first.
+/// Nodes in the order their lists offer them: by name (then id), so a name is where a reader
+/// looks for it and letters typed find it (trial 13 typed "Water" for "Water board" and got
+/// "Water-sharing compact", made before it).
+fn by_name(mut nodes: Vec<(String, String)>) -> Vec<(String, String)> {
+    let key = |(id, label): &(String, String)| node_option_text(id, label).to_lowercase();
+    nodes.sort_by_cached_key(key);
+    nodes
+}
+
 fn node_option_text(id: &str, label: &str) -> String {
     if label.trim().is_empty() {
         id.to_string()
@@ -292,7 +301,7 @@ fn node_select(
     let chosen = value.clone();
     let options = move || {
         let now = chosen();
-        let list = nodes.map(|nodes| nodes.get()).unwrap_or_default();
+        let list = by_name(nodes.map(|nodes| nodes.get()).unwrap_or_default());
         let unknown = !now.is_empty() && !list.iter().any(|(node, _)| *node == now);
         let none = view! {
             <option value="" selected=now.is_empty()>{crate::i18n::editor::NO_NODE.get(state.lang.get())}</option>
@@ -354,6 +363,8 @@ fn add_to_list(
             let held = value();
             let held = atlas_core::draft::ids_in_text(&held);
             let list = choices.map(|c| c.get()).unwrap_or_default();
+            // Events stay in the order they were made (a reading's are usually in date order).
+            let list = if from == AddFrom::Nodes { by_name(list) } else { list };
             let offered = list
                 .into_iter()
                 .filter(|(id, _)| !held.contains(&id.as_str()))

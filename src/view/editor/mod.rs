@@ -22,6 +22,7 @@ mod pane;
 mod reading_form;
 mod selection;
 mod source_pane;
+mod type_ahead;
 mod views;
 
 use crate::state::{AppState, Notice};

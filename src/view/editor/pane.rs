@@ -102,7 +102,8 @@ fn GroupSuggestions() -> impl IntoView {
 }
 
 /// The editor panel: its bar, the source text, the reading's fields and its lists. Control+Z
-/// and Control+Y (or Control+Shift+Z) undo and redo outside text fields, which keep their own.
+/// and Control+Y (or Control+Shift+Z) undo and redo outside text fields, which keep their own;
+/// letters typed on a list choose in it ([`super::type_ahead`]).
 #[component]
 pub fn EditorPane() -> impl IntoView {
     let editor = use_editor();
@@ -112,6 +113,10 @@ pub fn EditorPane() -> impl IntoView {
         events: named_items(ListKind::Events, "title"),
     });
     let on_key = move |ev: web_sys::KeyboardEvent| {
+        if super::type_ahead::take_key(&ev) {
+            ev.prevent_default();
+            return;
+        }
         if !(ev.ctrl_key() || ev.meta_key()) || in_text_field(&ev) {
             return;
         }

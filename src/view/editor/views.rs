@@ -79,6 +79,9 @@ pub(super) fn open_the_chosen(state: AppState, editor: EditorState) {
         });
         if let Some(i) = index {
             let at = format!("{}[{i}]", kind.key());
+            // It opens alone, as an added item's form does (trial 13 had eight links' forms
+            // open at once, opened one by one from their lines).
+            item_list::close_open_items(editor);
             item_list::open_item(editor, &at);
             // The whole form from its top: a node's starts with "Draw a link from this node".
             item_list::show_field(item_list::item_element_id(&at), false);

@@ -180,17 +180,17 @@ pub fn pointer_up(graph: &Graph, state: &AppState, surface: &web_sys::Element, e
         }
         Some(Gesture::Node { dragging: true, .. }) => pins::save(state, graph),
         // A click (not a pan, not a cancelled touch) on a link's line selects the link: its
-        // details hold its sentence and quotes.
+        // details hold its sentence and quotes; elsewhere on the background, nothing.
         Some(Gesture::Pan { start, moved: false, .. }) if ev.type_() == "pointerup" => {
             let p = point(surface, ev);
             if ((p.0 - start.0).powi(2) + (p.1 - start.1).powi(2)).sqrt() >= CLICK_SLOP_PX {
                 return;
             }
             let slop = if ev.pointer_type() == "mouse" { LINK_SLOP_PX } else { LINK_SLOP_TOUCH_PX };
+            // Off every line, a click on the background lets go of the selection, as Esc does
+            // (trial 13 clicked there to get back the other nodes' names).
             let key = link_under(graph, p, slop).and_then(|k| graph.with(|rt| rt.scene.model.link_key(k)));
-            if let Some(key) = key {
-                state.select(Selected::Link(key));
-            }
+            state.select(key.map_or(Selected::Nothing, Selected::Link));
         }
         _ => {}
     }
