@@ -447,6 +447,10 @@ export const specs = [
       check(empty, 'no empty place in the graph to click');
       await page.session.clickAt(empty.x, empty.y);
       await expectDetailsTitle(page, 'The thesis', 'after a click on the graph\'s empty background (nothing selected)');
+      // With nothing selected, Details give the thesis and the source it is read from.
+      const said = (await page.text((await details(page)).aside)).replace(/\s+/g, ' ');
+      const citation = data.meta.citation.en.replace(/\s+/g, ' ');
+      check(said.includes(citation), `Details with nothing selected do not give the citation ${JSON.stringify(citation)}`);
     },
   },
 

@@ -39,15 +39,21 @@ pub fn node_button(scene: &Scene, node: usize, lang: Lang) -> impl IntoView {
     }
 }
 
-/// The thesis, when nothing is selected.
+/// The thesis, when nothing is selected, and the source it is read from (trial 13's student
+/// found the citation nowhere in the published map).
 fn nothing_selected(scene: &Scene, lang: Lang) -> impl IntoView {
     let thesis = &scene.model.argument.thesis;
+    let citation = &scene.model.meta.citation;
     view! {
         <div class="details details-empty">
             <p class="hint">{i18n::NOTHING_SELECTED.get(lang)}</p>
             <h3 id="detail-title">{match lang { Lang::Zh => "核心论点", Lang::En => "The thesis" }}</h3>
             <p lang=thesis.text.shown_lang(lang).tag()>{thesis.text.get(lang).to_string()}</p>
             <Quotes sources=thesis.sources.clone() lang=lang/>
+            {(!citation.is_empty()).then(|| view! {
+                <h4>{match lang { Lang::Zh => "文献信息", Lang::En => "The source" }}</h4>
+                <p class="citation" lang=citation.shown_lang(lang).tag()>{citation.get(lang).to_string()}</p>
+            })}
         </div>
     }
 }
