@@ -384,11 +384,12 @@ mod tests {
         let a = request(100.0, 100.0, 2.0);
         let b = request(150.0, 120.0, 1.0);
         check(&[a, b], VIEW, &[Some(Anchor::Right), Some(Anchor::Below)]);
-        // With no spot of a's left that keeps that room, it takes a free one all the same.
-        let crowd = [a, b, request(100.0, 76.0, 0.5), request(40.0, 100.0, 0.4)];
+        // With no spot of a's left that keeps that room (right ends 2 px from a node at x 201,
+        // above and left cover nodes), it takes the first free one all the same: below.
+        let crowd = [a, b, request(100.0, 76.0, 0.5), request(40.0, 100.0, 0.4), request(201.0, 100.0, 0.3)];
         let shapes: Vec<Option<Rect>> = crowd.iter().map(shape).collect();
-        let placed = place_labels(&[Some(crowd[0]), None, None, None], &shapes, &VIEW);
-        assert!(placed[0].is_some(), "a's label found no spot at all");
+        let placed = place_labels(&[Some(crowd[0]), None, None, None, None], &shapes, &VIEW);
+        assert_eq!(placed[0].map(|p| p.anchor), Some(Anchor::Below));
     }
 
     #[test]

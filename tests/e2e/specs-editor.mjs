@@ -1216,13 +1216,20 @@ export const specs = [
           // The letters of the next word start afresh after a pause, as in the browsers' lists.
           await new Promise((resolve) => setTimeout(resolve, 1100));
         };
+        const readsNow = async () => page.js('const f = arguments[0].closest(".field").querySelector(".field-hint"); return [R.norm(f.textContent), parseFloat(getComputedStyle(f).fontSize), parseFloat(getComputedStyle(arguments[0]).fontSize)];', await relation());
+        const first = await page.prop(await relation(), 'value');
         await typeOn(['a', 'g'], 'aggravates');
         await typeOn(['a', 'd'], 'addresses');
-        await typeOn(['a', 'a'], 'aggravates');
-        // The link read as its sentence says so, in the form's own type.
-        const reads = await page.js('const f = arguments[0].closest(".field").querySelector(".field-hint"); return [R.norm(f.textContent), parseFloat(getComputedStyle(f).fontSize), parseFloat(getComputedStyle(arguments[0]).fontSize)];', await relation());
-        check(/ aggravates /.test(reads[0]), `under Relation the link reads ${JSON.stringify(reads[0])}`);
+        // Committed, not only shown: the link reads as its sentence with it, in the form's own type.
+        const reads = await readsNow();
+        check(/ addresses /.test(reads[0]), `under Relation the link reads ${JSON.stringify(reads[0])}`);
         check(reads[1] >= reads[2] - 1, `the sentence under Relation is ${reads[1]} px, smaller than the list's ${reads[2]} px`);
+        await typeOn(['a', 'a'], 'aggravates');
+        // The choices made on the list one after another are one step to undo.
+        await page.click(await page.byRole('button', 'Undo', { exact: true, within: pane }));
+        await page.until(async () => (await page.prop(await relation(), 'value')) === first, `one Undo to bring back the link's relation ${first}`).catch(async (e) => {
+          throw new CheckError(`${e.message}; it holds ${await page.prop(await relation(), 'value')}`);
+        });
         // The nodes a link's ends choose from are listed by name.
         const ends = await page.js('return Array.from(arguments[0].querySelectorAll("option")).map((o) => o.textContent).filter((t) => t.includes("("));', await page.byRole('combobox', 'From (node)', { exact: true, within: lineItem }));
         const sorted = [...ends].sort((a, b) => a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0);

@@ -425,26 +425,33 @@ export const specs = [
       const sentence = await page.byRole('button', title, { exact: true, within: (await details(page)).aside });
       await page.click(sentence);
       await expectDetailsTitle(page, title, 'after the link\'s sentence in its target\'s details');
-      // A click on the background, off every line and node, lets go of it, as Esc does.
-      const empty = await page.js(`
-        const region = document.querySelector('#graph-region .graph-svg').getBoundingClientRect();
-        const lines = Array.from(document.querySelectorAll('#graph-region .graph-svg g.links line')).filter((l) => !l.classList.contains('is-hidden')).map((line) => {
-          const m = line.getScreenCTM(), p = line.ownerSVGElement.createSVGPoint();
-          const at = (a, b) => { p.x = a; p.y = b; return p.matrixTransform(m); };
-          return [at(line.x1.baseVal.value, line.y1.baseVal.value), at(line.x2.baseVal.value, line.y2.baseVal.value)];
-        });
-        const away = (q, [a, b]) => {
-          const dx = b.x - a.x, dy = b.y - a.y, l2 = dx * dx + dy * dy || 1;
-          const t = Math.max(0, Math.min(1, ((q.x - a.x) * dx + (q.y - a.y) * dy) / l2));
-          return Math.hypot(q.x - (a.x + t * dx), q.y - (a.y + t * dy));
-        };
-        for (let y = region.top + 70; y < region.bottom - 10; y += 10) for (let x = region.left + 10; x < region.right - 10; x += 10) {
-          const el = document.elementFromPoint(x, y);
-          if (!el || el.closest('g.node, text, button, .graph-toolbar, .legend')) continue;
-          if (lines.every((seg) => away({ x, y }, seg) > 20)) return { x, y };
-        }
-        return null;`);
-      check(empty, 'no empty place in the graph to click');
+      // A click on the background, off every line and node, lets go of it, as Esc does: at a
+      // spot where the drawing itself is hit, found twice a quarter second apart (the camera may
+      // still be bringing the link into view).
+      let spot = null;
+      const empty = await page.until(async () => {
+        const now = await page.js(`
+          const svg = document.querySelector('#graph-region .graph-svg'), region = svg.getBoundingClientRect();
+          const lines = Array.from(svg.querySelectorAll('g.links line')).filter((l) => !l.classList.contains('is-hidden')).map((line) => {
+            const m = line.getScreenCTM(), p = svg.createSVGPoint();
+            const at = (a, b) => { p.x = a; p.y = b; return p.matrixTransform(m); };
+            return [at(line.x1.baseVal.value, line.y1.baseVal.value), at(line.x2.baseVal.value, line.y2.baseVal.value)];
+          });
+          const away = (q, [a, b]) => {
+            const dx = b.x - a.x, dy = b.y - a.y, l2 = dx * dx + dy * dy || 1;
+            const t = Math.max(0, Math.min(1, ((q.x - a.x) * dx + (q.y - a.y) * dy) / l2));
+            return Math.hypot(q.x - (a.x + t * dx), q.y - (a.y + t * dy));
+          };
+          for (let y = region.top + 70; y < region.bottom - 10; y += 10) for (let x = region.left + 10; x < region.right - 10; x += 10) {
+            if (document.elementFromPoint(x, y) !== svg) continue;
+            if (lines.every((seg) => away({ x, y }, seg) > 20)) return { x, y };
+          }
+          return null;`);
+        const still = now && spot && now.x === spot.x && now.y === spot.y;
+        spot = now;
+        if (!still) await new Promise((resolve) => setTimeout(resolve, 250));
+        return still ? now : null;
+      }, 'an empty place in the graph, the graph holding still');
       await page.session.clickAt(empty.x, empty.y);
       await expectDetailsTitle(page, 'The thesis', 'after a click on the graph\'s empty background (nothing selected)');
       // With nothing selected, Details give the thesis and the source it is read from.

@@ -8,9 +8,15 @@ use wasm_bindgen::JsCast;
 /// A pause longer than this (ms) starts the letters afresh, as the browsers' own search does.
 const PAUSE_MS: f64 = 1000.0;
 
+/// The letters typed in a row on one list, and when the last came (the event's time stamp).
+struct Typed {
+    on: Option<web_sys::HtmlSelectElement>,
+    letters: String,
+    at: f64,
+}
+
 thread_local! {
-    /// The letters typed in a row, and when the last came.
-    static TYPED: RefCell<(String, f64)> = const { RefCell::new((String::new(), 0.0)) };
+    static TYPED: RefCell<Typed> = const { RefCell::new(Typed { on: None, letters: String::new(), at: 0.0 }) };
 }
 
 /// Takes a key pressed on a list (a select) in the editor: chooses the choice the letters typed
@@ -27,18 +33,21 @@ pub fn take_key(ev: &web_sys::KeyboardEvent) -> bool {
     let Some(select) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) else {
         return false;
     };
-    let now = js_sys::Date::now();
+    let now = ev.time_stamp();
     let typed = TYPED.with(|typed| {
         let mut typed = typed.borrow_mut();
-        if now - typed.1 > PAUSE_MS {
-            typed.0.clear();
+        // Each list has its own letters: those typed on the list before (then Tab) do not
+        // carry over.
+        if now - typed.at > PAUSE_MS || typed.on.as_ref() != Some(&select) {
+            typed.letters.clear();
+            typed.on = Some(select.clone());
         }
-        typed.1 = now;
+        typed.at = now;
         // A space first is the key that opens the list, not a letter.
-        if !(typed.0.is_empty() && key == " ") {
-            typed.0.push_str(&key);
+        if !(typed.letters.is_empty() && key == " ") {
+            typed.letters.push_str(&key);
         }
-        typed.0.clone()
+        typed.letters.clone()
     });
     if typed.is_empty() {
         return false;
@@ -50,7 +59,10 @@ pub fn take_key(ev: &web_sys::KeyboardEvent) -> bool {
     if let Some(i) = atlas_core::type_ahead::choice_for(&texts, &typed, current) {
         if Some(i) != current {
             select.set_selected_index(i32::try_from(i).unwrap_or(-1));
-            if let Ok(change) = web_sys::Event::new("change") {
+            // As the browser's own change event: it bubbles.
+            let init = web_sys::EventInit::new();
+            init.set_bubbles(true);
+            if let Ok(change) = web_sys::Event::new_with_event_init_dict("change", &init) {
                 let _ = select.dispatch_event(&change);
             }
         }

@@ -189,8 +189,16 @@ pub fn pointer_up(graph: &Graph, state: &AppState, surface: &web_sys::Element, e
             let slop = if ev.pointer_type() == "mouse" { LINK_SLOP_PX } else { LINK_SLOP_TOUCH_PX };
             // Off every line, a click on the background lets go of the selection, as Esc does
             // (trial 13 clicked there to get back the other nodes' names).
+            // Not while presenting (what was chosen before the tour is to come back after it), nor
+            // for a finger, whose tap may just miss a node.
             let key = link_under(graph, p, slop).and_then(|k| graph.with(|rt| rt.scene.model.link_key(k)));
-            state.select(key.map_or(Selected::Nothing, Selected::Link));
+            match key {
+                Some(key) => state.select(Selected::Link(key)),
+                None if state.tour.get_untracked().is_none() && ev.pointer_type() != "touch" => {
+                    state.select(Selected::Nothing)
+                }
+                None => {}
+            }
         }
         _ => {}
     }

@@ -74,6 +74,8 @@ fn sync_state(state: AppState, graph: &Graph, scene: &Arc<Scene>) {
             rt.lang = lang;
             rt.label_px = px;
             rt.group_names = !presenting;
+            // A new view of the map decides the group names' order afresh (Frame::names_last).
+            rt.last.names_last = None;
             // The projector theme changes the colours the canvas reads from CSS.
             if let Painter::Canvas(canvas) = &mut rt.painter {
                 canvas.refresh_palette();
@@ -88,7 +90,11 @@ fn sync_state(state: AppState, graph: &Graph, scene: &Arc<Scene>) {
         let (graph, scene) = (graph.clone(), scene.clone());
         Effect::new(move |previous: Option<()>| {
             let visible = state.hidden.with(|hidden| scene.visible(hidden));
-            graph.borrow_mut().visible = visible;
+            {
+                let mut rt = graph.borrow_mut();
+                rt.visible = visible;
+                rt.last.names_last = None;
+            }
             graph.borrow_mut().restyle();
             if previous.is_some() {
                 graph.fit(None, true);

@@ -375,6 +375,7 @@ impl Graph {
             {
                 let mut rt = self.borrow_mut();
                 rt.auto_fit = nodes.is_none();
+                rt.last.names_last = None;
                 rt.move_camera(to, animate);
             }
             self.run();
