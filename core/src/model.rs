@@ -550,11 +550,17 @@ pub fn numbered_link_key(key: String, before: usize) -> String {
     }
 }
 
+/// The name in a page address (`?link=`) of a link from `source` to `target` by the relation
+/// whose code is `relation`: `source~relation~target`. Ids are kebab-case and relation codes
+/// letters and `_`, so `~` cannot occur in either.
+pub fn link_key_of(source: &str, relation: &str, target: &str) -> String {
+    format!("{source}~{relation}~{target}")
+}
+
 impl Link {
-    /// The link's name in a page address (`?link=`): `source~relation~target`. Ids are
-    /// kebab-case and relation codes letters and `_`, so `~` cannot occur in either.
+    /// The link's name in a page address ([`link_key_of`]).
     pub fn key(&self) -> String {
-        format!("{}~{}~{}", self.source, self.relation.code(), self.target)
+        link_key_of(&self.source, self.relation.code(), &self.target)
     }
 }
 
@@ -793,7 +799,7 @@ impl Model {
         let parts: Vec<&str> = key.split('~').collect();
         let (base, nth) = match parts.as_slice() {
             [_, _, _] => (key.to_string(), 0),
-            [s, r, t, n] => (format!("{s}~{r}~{t}"), n.parse::<usize>().ok().filter(|&n| n >= 2)? - 1),
+            [s, r, t, n] => (link_key_of(s, r, t), n.parse::<usize>().ok().filter(|&n| n >= 2)? - 1),
             _ => return None,
         };
         self.links.iter().enumerate().filter(|(_, l)| l.key() == base).nth(nth).map(|(k, _)| k)

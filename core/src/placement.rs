@@ -300,8 +300,19 @@ pub fn place_labels_around(
         // label between two nodes was read as the other's).
         let clear =
             |rect: &Rect| !request.avoid_nodes || !nodes.hits(&rect.grown(NODE_CLEARANCE_PX, NODE_CLEARANCE_PX), own);
-        let spots = || request.anchors.iter().map(|&anchor| (anchor, label_rect(request, anchor)));
-        let spot = spots().find(|(_, r)| free(r) && clear(r)).or_else(|| spots().find(|(_, r)| free(r)));
+        let mut first_free = None;
+        let mut spot = None;
+        for (anchor, rect) in request.anchors.iter().map(|&anchor| (anchor, label_rect(request, anchor))) {
+            if !free(&rect) {
+                continue;
+            }
+            if clear(&rect) {
+                spot = Some((anchor, rect));
+                break;
+            }
+            first_free.get_or_insert((anchor, rect));
+        }
+        let spot = spot.or(first_free);
         let spot = match (spot, request.forced) {
             (Some(spot), _) => Some(spot),
             (None, true) => request.anchors.first().map(|&anchor| (anchor, label_rect(request, anchor))),

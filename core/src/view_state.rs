@@ -37,7 +37,7 @@ pub enum Selected {
     Node(String),
     Event(String),
     Group(String),
-    /// A link, by its [`crate::Link::key`].
+    /// A link, by its [`crate::Model::link_key`].
     Link(String),
 }
 

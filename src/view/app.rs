@@ -189,11 +189,10 @@ fn announcement(state: AppState) -> impl Fn() -> String + Send + Sync + Copy + '
             Selected::Group(id) => {
                 scene.model.group(&id).map(|g| format!("{}: {}", i18n::GROUP.get(lang), g.label.get(lang)))
             }
-            Selected::Link(key) => scene.model.link_idx(&key).map(|k| {
-                let (l, (s, t)) = (&scene.model.links[k], scene.link_ends[k]);
-                let label = |i: usize| scene.model.nodes[i].label.get(lang).to_string();
-                format!("{} {} {}", label(s), l.relation.verb(lang), label(t))
-            }),
+            Selected::Link(key) => scene
+                .model
+                .link_idx(&key)
+                .map(|k| crate::view::details::link_sentence(&scene, &scene.model.links[k], scene.link_ends[k], lang)),
             Selected::Nothing => None,
         };
         what.map(|w| match lang {

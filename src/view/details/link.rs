@@ -2,8 +2,7 @@
 //! the sentence it makes and what its relation means, whether the text states it or the map
 //! reads it, its note, its quotes, and its two nodes, each a button that selects it.
 
-use super::node::link_sentence;
-use super::{node_button, Quotes};
+use super::{link_sentence, node_button, Quotes};
 use crate::i18n;
 use atlas_core::scene::Scene;
 use atlas_core::{Lang, LinkBasis};
@@ -29,7 +28,7 @@ pub fn details(scene: Arc<Scene>, link: usize, lang: Lang) -> impl IntoView {
     let note = (!l.note.is_empty()).then(|| (l.note.get(lang).to_string(), l.note.shown_lang(lang).tag()));
     view! {
         <article class="details" aria-labelledby="detail-title">
-            <p class="kind-badge kind-link">{badge}" · "{l.relation.label(lang)}</p>
+            <p class="kind-badge kind-link">{badge}" · "{relation}</p>
             <h3 id="detail-title" lang=content_lang>{sentence}</h3>
             <p class="relation-meaning">{meaning}</p>
             {reading.then(|| view! {

@@ -18,6 +18,7 @@ use atlas_core::scene::Scene;
 use atlas_core::view_state::Selected;
 use atlas_core::{Lang, Text};
 use leptos::prelude::*;
+pub use node::link_sentence;
 pub use quotes::Quotes;
 
 /// A title's other language under it, when the reading is written in both.

@@ -127,7 +127,7 @@ fn node_events(scene: &Scene, id: &str, lang: Lang) -> Option<impl IntoView> {
 
 /// The sentence a link makes ("Common security addresses the security dilemma"), which says
 /// which link a note and quotes belong to.
-pub(super) fn link_sentence(scene: &Scene, link: &Link, (source, target): (usize, usize), lang: Lang) -> String {
+pub fn link_sentence(scene: &Scene, link: &Link, (source, target): (usize, usize), lang: Lang) -> String {
     // One language for the whole sentence: the reading's, when it is not written in the
     // interface's.
     let lang = scene.model.content_lang(lang);

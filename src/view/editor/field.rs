@@ -110,6 +110,14 @@ pub enum AddFrom {
 /// What a node's option says: its label, then its id (so two nodes of one name differ); the id
 /// alone while it has no label. A select finds an option by the first letters typed, so the
 /// label comes first.
+fn node_option_text(id: &str, label: &str) -> String {
+    if label.trim().is_empty() {
+        id.to_string()
+    } else {
+        format!("{label} ({id})")
+    }
+}
+
 /// Nodes in the order their lists offer them: by name (then id), so a name is where a reader
 /// looks for it and letters typed find it (trial 13 typed "Water" for "Water board" and got
 /// "Water-sharing compact", made before it).
@@ -117,14 +125,6 @@ fn by_name(mut nodes: Vec<(String, String)>) -> Vec<(String, String)> {
     let key = |(id, label): &(String, String)| node_option_text(id, label).to_lowercase();
     nodes.sort_by_cached_key(key);
     nodes
-}
-
-fn node_option_text(id: &str, label: &str) -> String {
-    if label.trim().is_empty() {
-        id.to_string()
-    } else {
-        format!("{label} ({id})")
-    }
 }
 
 /// The element id of the control for `path` (ids allow only some characters in selectors).

@@ -64,26 +64,19 @@ fn in_passages(document: &web_sys::Document, selection: &web_sys::Selection, dra
         }
     }
     let worded = parts.iter().filter(|(_, taken)| taken.is_some()).count();
-    let chosen = if worded == 1 {
-        parts.into_iter().find_map(|(_, taken)| taken)
-    } else if worded > 1 && drag {
-        // The passage where the drag began, if it has words of its own; else the drag could
-        // not be cited.
-        let anchor = selection.anchor_node();
-        match parts.into_iter().find(|(el, _)| anchor.as_ref().is_some_and(|a| el.contains(Some(a)))) {
-            Some((_, Some(taken))) => Some(taken),
-            _ => return InPassages::Across,
-        }
-    } else if worded > 1 {
+    if worded == 0 {
+        return if parts.is_empty() { InPassages::None } else { InPassages::NoWords };
+    }
+    if worded > 1 && !drag {
         return InPassages::Across;
-    } else if parts.is_empty() {
-        return InPassages::None;
-    } else {
-        return InPassages::NoWords;
-    };
-    match chosen {
+    }
+    // One passage's words, or a drag over several: the words of the passage where it began,
+    // if it has words of its own; else it cannot be cited.
+    let anchor = selection.anchor_node();
+    let began_here = |el: &web_sys::Element| worded == 1 || anchor.as_ref().is_some_and(|a| el.contains(Some(a)));
+    match parts.into_iter().find_map(|(el, taken)| taken.filter(|_| began_here(&el))) {
         Some(taken) => InPassages::One(taken),
-        None => InPassages::None,
+        None => InPassages::Across,
     }
 }
 

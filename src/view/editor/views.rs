@@ -65,7 +65,7 @@ pub(super) fn open_the_chosen(state: AppState, editor: EditorState) {
                     let bases: Vec<String> = (0..draft.len(kind.key()))
                         .map(|i| {
                             let field = |name: &str| draft.field(&format!("links[{i}].{name}"));
-                            format!("{}~{}~{}", field("source"), field("relation"), field("target"))
+                            atlas_core::link_key_of(&field("source"), &field("relation"), &field("target"))
                         })
                         .collect();
                     (0..bases.len()).position(|i| {

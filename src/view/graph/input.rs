@@ -188,9 +188,9 @@ pub fn pointer_up(graph: &Graph, state: &AppState, surface: &web_sys::Element, e
             }
             let slop = if ev.pointer_type() == "mouse" { LINK_SLOP_PX } else { LINK_SLOP_TOUCH_PX };
             // Off every line, a click on the background lets go of the selection, as Esc does
-            // (trial 13 clicked there to get back the other nodes' names).
-            // Not while presenting (what was chosen before the tour is to come back after it), nor
-            // for a finger, whose tap may just miss a node.
+            // (trial 13 clicked there to get back the other nodes' names); not while presenting
+            // (what was chosen before the tour comes back after it), nor for a finger's tap,
+            // which may just miss a node.
             let key = link_under(graph, p, slop).and_then(|k| graph.with(|rt| rt.scene.model.link_key(k)));
             match key {
                 Some(key) => state.select(Selected::Link(key)),
