@@ -107,8 +107,8 @@ pub const NEAR_ALPHA: f64 = 0.1;
 
 /// The force layout of `model` settled near `before` (an earlier map of a reading much like
 /// it). A node that was there starts where it was; a new one, or one that had no link before
-/// and has one now, starts beside the nodes it links to; a node that links to none of them
-/// starts in a free spot of the map or just by it ([`free_spot`]), where it is seen and in
+/// and has one now, starts beside the nodes it links to (one that was there and links to none
+/// placed stays where it was); a new node that links to none of them starts in a free spot of the map or just by it ([`free_spot`]), where it is seen and in
 /// nobody's way. The simulation then settles from there, warmed to [`NEAR_ALPHA`] (or kept at
 /// the earlier map's heat, if hotter).
 /// An edit that adds a node or a link moves the map a little, not all of it (trial 11: "the
@@ -148,6 +148,15 @@ pub fn settled_near(model: &Model, before: &Scene) -> ForceLayout {
             // Beside them, not on top of any: a step out along the node's own angle.
             let angle = i as f64 * 2.399_963;
             at[i] = Some((x / n + 30.0 * libm::cos(angle), y / n + 30.0 * libm::sin(angle)));
+        }
+    }
+    // Linked now to none of those, a node that was there stays where it was: the first link
+    // between two nodes of a block made before any link leaves both in the block (trial 13
+    // saw them both thrown to the map's edge), and the simulation draws them together.
+    for (i, n) in model.nodes.iter().enumerate() {
+        if at[i].is_none() {
+            at[i] =
+                before.model.node_idx(&n.id).and_then(|j| Some((*before.force_xs.get(j)?, *before.force_ys.get(j)?)));
         }
     }
     let mut placed: Vec<(f64, f64)> = at.iter().flatten().copied().collect();

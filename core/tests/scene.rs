@@ -573,3 +573,30 @@ fn a_node_added_alone_to_a_large_map_starts_in_a_clearing() {
         .fold(f64::INFINITY, f64::min);
     assert!(nearest > 110.0, "the node added alone settled {nearest:.0} from another");
 }
+
+#[test]
+fn the_first_link_in_a_block_of_unlinked_nodes_leaves_its_ends_in_the_block() {
+    use atlas_core::scene::settled_near;
+    // Twenty nodes made before any link (trial 13), then the first link, between two of them:
+    // both were thrown to the map's edge, and the author clicked where they had been.
+    let mut fixture = Fixture::new().node("n0", "threat");
+    let mut scene = fixture.scene();
+    for k in 1..20 {
+        fixture = fixture.node(&format!("n{k}"), if k % 2 == 0 { "threat" } else { "response" });
+        let model = fixture.model();
+        let layout = settled_near(&model, &scene);
+        scene = Scene::with_layout_ahead(model, &atlas_core::label::EstimatedMeasure { font_px: 12.0 }, Some(layout));
+    }
+    let linked = fixture.link("n3", "n12", "drives").model();
+    let after = settled_near(&linked, &scene);
+    let (a, b) = (linked.node_idx("n3").unwrap(), linked.node_idx("n12").unwrap());
+    let mid = |xs: &[f64], ys: &[f64]| ((xs[a] + xs[b]) / 2.0, (ys[a] + ys[b]) / 2.0);
+    let (before_mid, after_mid) = (mid(&scene.force_xs, &scene.force_ys), mid(&after.xs, &after.ys));
+    let shift = (after_mid.0 - before_mid.0).hypot(after_mid.1 - before_mid.1);
+    assert!(shift < 60.0, "the linked pair's middle moved {shift:.0} (from {before_mid:?} to {after_mid:?})");
+    let others: Vec<usize> = (0..20).filter(|&i| i != a && i != b).collect();
+    let moved =
+        others.iter().map(|&i| (after.xs[i] - scene.force_xs[i]).hypot(after.ys[i] - scene.force_ys[i])).sum::<f64>()
+            / others.len() as f64;
+    assert!(moved < 25.0, "the other nodes moved {moved:.0} on average");
+}
