@@ -63,6 +63,10 @@ pub struct FrameInput<'a> {
     /// ([`Frame::names_last`]): the order is kept within a margin of the line, so a map near it
     /// does not switch from frame to frame while it settles or is dragged.
     pub names_last_before: Option<bool>,
+    /// Whether dimmed nodes are named too, after every other label and where room is left: an
+    /// author drawing links looks for them by name while one node is selected (trial 13 clicked
+    /// from memory where faded, unnamed shapes had been).
+    pub dimmed_named: bool,
 }
 
 /// Where everything goes, in screen pixels.
@@ -81,10 +85,15 @@ pub struct Frame {
     pub names_last: Option<bool>,
 }
 
-/// How much more a label matters for what the reader is looking at.
-fn boost(emphasis: Emphasis, matched: bool) -> Option<f64> {
+/// Below every other label's priority: a dimmed node named only in the room the others leave.
+const DIMMED_NAMED: f64 = -100_000.0;
+
+/// How much more a label matters for what the reader is looking at; `None`: no label.
+fn boost(emphasis: Emphasis, matched: bool, dimmed_named: bool) -> Option<f64> {
     let base = match emphasis {
-        // A dimmed node keeps its label to itself: the reader is looking elsewhere.
+        // A dimmed node keeps its label to itself (the reader is looking elsewhere), unless
+        // its name is wanted where room is left.
+        Emphasis::Dim if dimmed_named => DIMMED_NAMED,
         Emphasis::Dim => return None,
         Emphasis::Chosen => 10_000.0,
         Emphasis::Lit => 400.0,
@@ -178,10 +187,10 @@ pub fn frame(input: &FrameInput) -> Frame {
         input.height - 2.0 * VIEW_MARGIN_PX,
     );
     // Labels keep clear of the nodes the reader sees; a dimmed node (out of focus) may be
-    // covered, so what is in focus gets its labels.
+    // covered, so what is in focus gets its labels, unless dimmed nodes are named too.
     let shapes: Vec<Option<Rect>> = (0..n)
         .map(|i| {
-            let seen = visible(i) && emphasis(i) != Emphasis::Dim;
+            let seen = visible(i) && (input.dimmed_named || emphasis(i) != Emphasis::Dim);
             seen.then(|| Rect::new(xs[i] - radii[i], ys[i] - radii[i], 2.0 * radii[i], 2.0 * radii[i]))
         })
         .collect();
@@ -193,7 +202,7 @@ pub fn frame(input: &FrameInput) -> Frame {
             if !visible(i) {
                 return None;
             }
-            let extra = boost(emphasis(i), input.matches.get(i).copied().unwrap_or(false))?;
+            let extra = boost(emphasis(i), input.matches.get(i).copied().unwrap_or(false), input.dimmed_named)?;
             let label = scene.label(i, input.lang);
             Some(LabelRequest {
                 x: xs[i],
@@ -310,9 +319,12 @@ mod tests {
 
     #[test]
     fn dimmed_nodes_have_no_label_and_the_chosen_one_always_has() {
-        assert_eq!(boost(Emphasis::Dim, true), None);
-        assert!(boost(Emphasis::Chosen, false) > boost(Emphasis::Lit, true));
-        assert!(boost(Emphasis::Lit, false) > boost(Emphasis::Inferred, false));
-        assert!(boost(Emphasis::Plain, true) > boost(Emphasis::Lit, false));
+        assert_eq!(boost(Emphasis::Dim, true, false), None);
+        assert!(boost(Emphasis::Chosen, false, false) > boost(Emphasis::Lit, true, false));
+        assert!(boost(Emphasis::Lit, false, false) > boost(Emphasis::Inferred, false, false));
+        assert!(boost(Emphasis::Plain, true, false) > boost(Emphasis::Lit, false, false));
+        // Named too, a dimmed node comes after every other, a search's match included.
+        assert!(boost(Emphasis::Dim, true, true) < boost(Emphasis::Plain, false, true));
+        assert!(boost(Emphasis::Dim, true, true) > boost(Emphasis::Dim, false, true));
     }
 }

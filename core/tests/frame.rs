@@ -28,6 +28,12 @@ fn frame_of(scene: &Scene, xs: &[f64], ys: &[f64], emphasis: &[Emphasis], hovere
     frame_named(scene, xs, ys, emphasis, hovered, false)
 }
 
+/// The frame with dimmed nodes named too (the editor's graph).
+fn frame_for_author(scene: &Scene, xs: &[f64], ys: &[f64], emphasis: &[Emphasis]) -> Frame {
+    let visible = vec![true; xs.len()];
+    frame(&FrameInput { dimmed_named: true, ..input(scene, xs, ys, &visible, emphasis, None, false) })
+}
+
 fn frame_named(
     scene: &Scene,
     xs: &[f64],
@@ -37,14 +43,26 @@ fn frame_named(
     group_names: bool,
 ) -> Frame {
     let visible = vec![true; xs.len()];
-    frame(&FrameInput {
+    frame(&input(scene, xs, ys, &visible, emphasis, hovered, group_names))
+}
+
+fn input<'a>(
+    scene: &'a Scene,
+    xs: &'a [f64],
+    ys: &'a [f64],
+    visible: &'a [bool],
+    emphasis: &'a [Emphasis],
+    hovered: Option<usize>,
+    group_names: bool,
+) -> FrameInput<'a> {
+    FrameInput {
         scene,
         xs,
         ys,
         camera: ViewTransform::default(),
         width: 320.0,
         height: 200.0,
-        visible: &visible,
+        visible,
         emphasis,
         hovered,
         matches: &[],
@@ -56,7 +74,8 @@ fn frame_named(
         group_names,
         blocked: &[],
         names_last_before: None,
-    })
+        dimmed_named: false,
+    }
 }
 
 #[test]
@@ -97,7 +116,33 @@ fn who_gets_a_label_follows_the_emphasis() {
     lit[3] = Emphasis::Chosen;
     lit[0] = Emphasis::Lit;
     lit[6] = Emphasis::Inferred;
-    check("a lit neighbour and an inferred one", lit, &[3, 0, 6], &[1, 2, 4, 5, 7]);
+    check("a lit neighbour and an inferred one", lit.clone(), &[3, 0, 6], &[1, 2, 4, 5, 7]);
+    // For an author, the dimmed nodes are named too where there is room; with short labels,
+    // everywhere, and the lit ones keep the spots they had.
+    let named = frame_for_author(&scene, &xs, &ys, &lit);
+    assert!(named.labels.iter().all(Option::is_some), "a dimmed node has no label for the author: {:?}", named.labels);
+    let reader = frame_of(&scene, &xs, &ys, &lit, None);
+    for i in [3, 0, 6] {
+        assert_eq!(named.labels[i], reader.labels[i], "naming the dimmed nodes moved the label of {i}");
+    }
+}
+
+#[test]
+fn dimmed_nodes_named_for_an_author_take_only_the_room_left() {
+    // Long labels: not all find room; every lit one that has room for the reader keeps it.
+    let (scene, xs, ys) = row(true);
+    let n = xs.len();
+    let mut lit = vec![Emphasis::Dim; n];
+    lit[4] = Emphasis::Chosen;
+    lit[2] = Emphasis::Lit;
+    let reader = frame_of(&scene, &xs, &ys, &lit, None);
+    let named = frame_for_author(&scene, &xs, &ys, &lit);
+    for i in [4, 2] {
+        assert_eq!(named.labels[i].is_some(), reader.labels[i].is_some(), "node {i}");
+    }
+    let dimmed_named = (0..n).filter(|&i| lit[i] == Emphasis::Dim && named.labels[i].is_some()).count();
+    assert!(dimmed_named > 0, "no dimmed node named where room was left");
+    assert!(named.labels.iter().any(Option::is_none), "the fixture must crowd some labels out");
 }
 
 #[test]

@@ -4,6 +4,7 @@
 // redoes, reloads and finds the draft, and saves one HTML file that shows the reading from
 // file:// with no request. Specs written once and run in every engine by run.mjs.
 
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { check, CheckError } from '../support/page.mjs';
 import { englishReading, tempDir, TRUST_TEXT } from '../support/datasets.mjs';
@@ -947,6 +948,38 @@ export const specs = [
           const r = arguments[0].getBoundingClientRect();
           return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === arguments[0];`, cite);
         check(topmost, 'the button is in sight, yet something else lies over its middle');
+      });
+    },
+  },
+
+  {
+    // Trial 13: a node selected to start a link left every other node a faded shape with no
+    // name, and the author clicked the next one from memory.
+    name: 'editor: with a node selected, the other nodes keep their names in the graph at 1366×768',
+    async run({ page, site, startServer }) {
+      const set = JSON.parse(readFileSync(new URL('../fixtures/marrowford-reading.json', import.meta.url), 'utf8'));
+      await atViewport(page, 1366, 768, async () => {
+        await withDraft({ page, site, startServer }, set, async ({ data }) => {
+          const named = () => page.js(`return Array.from(document.querySelectorAll('.graph-svg g.node')).map((g) => ({
+            dim: g.classList.contains('dim'), named: g.querySelector('text.label')?.getAttribute('display') !== 'none' }));`);
+          const before = await page.until(async () => {
+            const all = await named();
+            return all.length === set.nodes.length && all.every((n) => !n.dim) ? all : null;
+          }, 'the graph to show the reading with nothing selected');
+          const node = data.nodes.find((n) => n.label.en === 'Heat waves');
+          await page.click(await graphNode(page, data, node));
+          const after = await page.until(async () => {
+            const all = await named();
+            return all.filter((n) => n.dim).length > set.nodes.length / 2 ? all : null;
+          }, 'the other nodes to be dimmed once "Heat waves" is selected');
+          const dimmed = after.filter((n) => n.dim);
+          const [namedBefore, namedAfter] = [before, after].map((all) => all.filter((n) => n.named).length);
+          check(namedAfter >= namedBefore - 2, `with "Heat waves" selected, ${namedAfter} of ${after.length} nodes are named (${namedBefore} before), ${dimmed.filter((n) => n.named).length} of the ${dimmed.length} dimmed ones`);
+          // Legible: the dimmed node's name is not faded with its shape.
+          const opacity = await page.js(`const t = document.querySelector('.graph-svg g.node.dim text.label:not([display="none"])');
+            let o = 1; for (let e = t; e && e.tagName !== 'svg'; e = e.parentElement) o *= Number(getComputedStyle(e).opacity); return o;`);
+          check(opacity > 0.9, `a dimmed node's name is drawn at opacity ${opacity}`);
+        });
       });
     },
   },

@@ -201,12 +201,15 @@ impl CanvasPainter {
                 Align::Middle => ("center", place.rect.x + place.rect.width / 2.0),
             };
             ctx.set_text_align(align);
+            // A dimmed node named (for an author) reads as out of focus.
+            ctx.set_global_alpha(if dim(i) { 0.6 } else { 1.0 });
             for (k, text) in scene.label(i, rt.lang).lines.iter().enumerate() {
                 let y = place.rect.y + line * (k as f64 + 0.76);
                 let _ = ctx.stroke_text(text, x, y);
                 let _ = ctx.fill_text(text, x, y);
             }
         }
+        ctx.set_global_alpha(1.0);
     }
 }
 

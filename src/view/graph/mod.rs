@@ -66,14 +66,17 @@ fn focus_of(state: &AppState, scene: &Scene) -> (Focus, Option<usize>) {
 fn sync_state(state: AppState, graph: &Graph, scene: &Arc<Scene>) {
     {
         let graph = graph.clone();
+        let editing = use_context::<crate::view::editor_entry::Editing>();
         Effect::new(move |_| {
             let lang = state.lang.get();
             let px = label_px(&state);
             let presenting = state.tour.get().is_some();
+            let editing = editing.is_some_and(|e| e.0.get());
             let mut rt = graph.borrow_mut();
             rt.lang = lang;
             rt.label_px = px;
             rt.group_names = !presenting;
+            rt.dimmed_named = editing;
             // A new view of the map decides the group names' order afresh (Frame::names_last).
             rt.last.names_last = None;
             // The projector theme changes the colours the canvas reads from CSS.

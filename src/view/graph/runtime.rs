@@ -87,6 +87,9 @@ pub struct GraphRuntime {
     pub lang: Lang,
     pub label_px: f64,
     pub group_names: bool,
+    /// Whether dimmed nodes are named too (the editor's graph: an author looks for the next
+    /// node to link while one is selected).
+    pub dimmed_named: bool,
     pub pinned: BTreeSet<usize>,
     pub focus_node: usize,
     pub selected: Option<usize>,
@@ -128,6 +131,7 @@ impl GraphRuntime {
             lang,
             label_px: 13.0,
             group_names: true,
+            dimmed_named: false,
             pinned: BTreeSet::new(),
             focus_node: 0,
             selected: None,
@@ -185,6 +189,7 @@ impl GraphRuntime {
             group_names: self.group_names && !argument,
             blocked: &self.blocked,
             names_last_before: self.last.names_last,
+            dimmed_named: self.dimmed_named,
         });
         self.last = next;
         match &self.painter {
