@@ -478,7 +478,10 @@ export const specs = [
 
         // The draft as a file is the reading, field for field.
         await spyOnDownloads(page);
-        await page.click(await page.byRole('button', 'Save the draft as a file', { exact: true, within: pane }));
+        // From the bar's "Draft file" menu.
+        await page.click(await page.byRole('button', 'Draft file', { exact: true, within: pane }));
+        const draftMenu = await page.byRole('list', 'Draft file', { exact: true, within: pane });
+        await page.click(await page.byRole('button', 'Save the draft as a file', { exact: true, within: draftMenu }));
         const draftFile = await nextDownload(page, 0, 'the draft file');
         check(draftFile.name === 'trust-in-shared-infrastructure-draft.json', `the draft file is named ${draftFile.name}`);
         const { groups, ...want } = set;
@@ -948,6 +951,39 @@ export const specs = [
           const r = arguments[0].getBoundingClientRect();
           return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === arguments[0];`, cite);
         check(topmost, 'the button is in sight, yet something else lies over its middle');
+      });
+    },
+  },
+
+  {
+    // Trial 13 had about 190 px of a 768 px window for the forms under the docked passages and
+    // the selected words (the bar took two rows of buttons and three lines of status), and
+    // scrolled 44 times.
+    name: 'editor: at 1366×768 the bar is one row, and the forms keep 280 px under the docked passages and the selected words',
+    async run({ page, site, startServer }) {
+      const set = JSON.parse(readFileSync(new URL('../fixtures/marrowford-reading.json', import.meta.url), 'utf8'));
+      await atViewport(page, 1366, 768, async () => {
+        await withDraft({ page, site, startServer }, set, async () => {
+          const rows = await page.js(`return Array.from(document.querySelectorAll('.editor-actions > *'))
+            .filter((e) => e.offsetParent).map((e) => Math.round(e.getBoundingClientRect().top));`);
+          check(rows.length >= 5 && new Set(rows).size === 1, `the editor bar's ${rows.length} buttons lie in ${new Set(rows).size} rows (tops ${rows.join(', ')})`);
+          // The forms scrolled under the passages, which stay docked at the top.
+          await page.js('const body = document.querySelector(".editor-body"); body.scrollTop = body.scrollHeight;');
+          await page.js(`
+            const el = document.querySelector('.passages-dock .passage-text[data-locator="P3"]'), text = el.firstChild;
+            const range = document.createRange(); range.setStart(text, 0); range.setEnd(text, 'The crisis became impossible'.length);
+            const s = getSelection(); s.removeAllRanges(); s.addRange(range);`);
+          await page.until(() => page.js('const p = document.querySelector(".passages-dock .picked q"); return p && R.norm(p.textContent) === "The crisis became impossible";'), 'the words to be picked');
+          await page.js('return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50))));');
+          const at = await page.js(`
+            const body = document.querySelector('.editor-body').getBoundingClientRect();
+            const dock = document.querySelector('.passages-dock').getBoundingClientRect();
+            const list = document.querySelector('.passages-dock .passages');
+            return { docked: dock.top - body.top, room: body.bottom - dock.bottom, text: list.clientHeight, more: list.scrollHeight > list.clientHeight };`);
+          // A fair measure: the passages at their docked height, with more text than they show.
+          check(at.more && at.text >= 150 && Math.abs(at.docked) < 8, `the passages are not docked at their height: ${JSON.stringify(at)}`);
+          check(at.room >= 280, `the forms have ${at.room.toFixed(0)} px under the passages and the selected words (${JSON.stringify(at)})`);
+        });
       });
     },
   },

@@ -41,18 +41,14 @@ pub fn EditorBar() -> impl IntoView {
         match (lang.get(), count) {
             (Lang::En, 0) => "No problems: the graph and the timeline show this draft.".to_string(),
             (Lang::Zh, 0) => "没有问题：关系图和时间线显示的就是此草稿。".to_string(),
-            (Lang::En, 1) => {
-                "1 problem to fix (at its field). The views show a preview: … is not written yet.".to_string()
-            }
-            (Lang::En, n) => {
-                format!("{n} problems to fix (at their fields). The views show a preview: … is not written yet.")
-            }
-            (Lang::Zh, n) => format!("有 {n} 个问题待改（标在相应字段下）。视图显示预览：“…”表示尚未填写。"),
+            (Lang::En, 1) => "1 problem to fix, at its field. Preview: … is not written yet.".to_string(),
+            (Lang::En, n) => format!("{n} problems to fix, at their fields. Preview: … is not written yet."),
+            (Lang::Zh, n) => format!("有 {n} 个问题待改（标在相应字段下）。预览中“…”表示尚未填写。"),
         }
     };
     let status = move || {
         if let Some(said) = super::choosing::said(editor, lang.get()) {
-            return said;
+            return said.into_any();
         }
         let at_field = editor.field_problem.with(|said| {
             said.as_ref().map(|said| {
@@ -69,9 +65,13 @@ pub fn EditorBar() -> impl IntoView {
                 Lang::Zh => format!("其 id 现为 {id}（由名称生成）。"),
             })
         });
-        format!("{}{}{}", id_given.unwrap_or_default(), at_field.unwrap_or_default(), count_said())
+        // The field an edit broke is said at the field, in red; here it is for a screen reader,
+        // which hears the status change (on screen it made the bar a line taller).
+        view! { {id_given}<span class="sr-only">{at_field}</span>{count_said()} }.into_any()
     };
+    let draft_menu = NodeRef::<leptos::html::Details>::new();
     let save_draft = move |_| {
+        super::bar_menu::close_to_summary(draft_menu);
         let title = editor.with_draft(|d| {
             let en = d.field("meta.title.en");
             if en.is_empty() {
@@ -82,8 +82,10 @@ pub fn EditorBar() -> impl IntoView {
         });
         download::text_file(&draft_file_name(&title), "application/json", &editor.draft_text());
     };
-    let open_draft =
-        move |ev: web_sys::Event| super::open_files(state, editor, crate::view::data_loader::chosen_files(&ev));
+    let open_draft = move |ev: web_sys::Event| {
+        super::bar_menu::close_to_summary(draft_menu);
+        super::open_files(state, editor, crate::view::data_loader::chosen_files(&ev));
+    };
     let has_problems = move || editor.problems.with(|p| !p.is_empty());
     view! {
         <div class="editor-bar">
@@ -95,29 +97,36 @@ pub fn EditorBar() -> impl IntoView {
                     on:click=move |_| editor.undo()>{t(i18n::editor::UNDO)}</button>
                 <button type="button" aria-keyshortcuts="Control+Y" disabled=move || !editor.can_redo()
                     on:click=move |_| editor.redo()>{t(i18n::editor::REDO)}</button>
-                <button type="button" on:click=save_draft>{t(i18n::editor::SAVE_DRAFT)}</button>
-                <label class="file-button">
-                    <span>{t(i18n::editor::OPEN_DRAFT)}</span>
-                    <input type="file" accept=".json,application/json" class="file-input" on:change=open_draft/>
-                </label>
+                // The draft's file in a menu: the draft is kept in the browser as it is made, the
+                // file is for another computer or a colleague, and the bar keeps to one row.
+                <super::bar_menu::BarMenu menu=draft_menu class="draft-menu" label=t(i18n::editor::DRAFT_FILE)
+                    list_name=t(i18n::editor::DRAFT_FILE)>
+                    <li><button type="button" on:click=save_draft>{t(i18n::editor::SAVE_DRAFT)}</button></li>
+                    <li><label class="file-button">
+                        <span>{t(i18n::editor::OPEN_DRAFT)}</span>
+                        <input type="file" accept=".json,application/json" class="file-input" on:change=open_draft/>
+                    </label></li>
+                </super::bar_menu::BarMenu>
+                // Publishing waits for the problems to be mended: the way to the first is in
+                // the status under it, beside the count.
                 <button type="button" disabled=has_problems
                     on:click=move |_| crate::view::publish::save_as_one_file(state, false)>{t(i18n::SAVE_ONE_FILE)}</button>
-                // Publishing waits for the problems to be mended: the way to the first is beside it.
-                <Show when=has_problems>
-                    // Short words on the button (the bar's rows are few at 1366×768), the whole
-                    // name for a screen reader; the words are part of the name.
-                    <button type="button" aria-label=t(i18n::editor::FIRST_PROBLEM)
-                        on:click=move |_| first_problem(editor)>
-                        {t(i18n::editor::FIRST_PROBLEM_SHORT)}
-                    </button>
-                </Show>
-                <button type="button" on:click=move |_| editor.open.set(false)>{t(i18n::editor::CLOSE_EDITOR)}</button>
                 <super::jump::JumpMenu/>
+                <button type="button" aria-label=t(i18n::editor::CLOSE_EDITOR)
+                    on:click=move |_| editor.open.set(false)>{t(i18n::editor::CLOSE_EDITOR_SHORT)}</button>
             </div>
             // Lines kept whatever it says (see the style sheet).
             <div class="editor-status-lines">
                 <p class="editor-status" role="status" class:has-problem=has_problems
                     class:choosing=move || editor.choosing.with(Option::is_some)>{status}</p>
+                <Show when=move || has_problems() && editor.choosing.with(Option::is_none)>
+                    // Short words on the button, the whole name for a screen reader; the words
+                    // are part of the name.
+                    <button type="button" class="first-problem" aria-label=t(i18n::editor::FIRST_PROBLEM)
+                        on:click=move |_| first_problem(editor)>
+                        {t(i18n::editor::FIRST_PROBLEM_SHORT)}
+                    </button>
+                </Show>
                 <super::choosing::StopChoosingButton/>
             </div>
             <ReplaceDraft/>

@@ -157,10 +157,10 @@ pub fn FindWords() -> impl IntoView {
     view! {
         <div class="find-words">
             <label for="find-in-source">{t(i18n::editor::FIND_IN_TEXT)}</label>
-            // The hint is the placeholder for the eye (the dock has no line to spare at 1366×768)
-            // and the description for a screen reader.
+            // The hint, short, is the placeholder for the eye (the dock has no line to spare at
+            // 1366×768), and whole the description for a screen reader.
             <input type="search" id="find-in-source" aria-describedby="find-in-source-hint"
-                placeholder=t(i18n::editor::FIND_NEXT_HINT)
+                placeholder=t(i18n::editor::FIND_NEXT_SHORT)
                 prop:value=move || words.get() on:input=on_input on:compositionend=on_composed on:keydown=on_key/>
             <span class="sr-only" id="find-in-source-hint">{t(i18n::editor::FIND_NEXT_HINT)}</span>
         </div>

@@ -46,15 +46,10 @@ pub fn JumpMenu() -> impl IntoView {
     // Gone there, the list closes; a section not found leaves the keyboard on "Go to…"
     // rather than on a button the closing list takes away.
     let go = move |target: Option<ListKind>| {
-        let went = go_to(target);
-        let Some(menu) = menu.get_untracked() else { return };
-        menu.set_open(false);
-        if !went {
-            if let Some(summary) =
-                menu.query_selector("summary").ok().flatten().and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                let _ = summary.focus();
-            }
+        if go_to(target) {
+            super::bar_menu::close(menu);
+        } else {
+            super::bar_menu::close_to_summary(menu);
         }
     };
     let lists = ListKind::ALL
@@ -69,36 +64,11 @@ pub fn JumpMenu() -> impl IntoView {
             }
         })
         .collect_view();
-    // Esc closes the list, the keyboard back on its summary.
-    let on_key = move |ev: web_sys::KeyboardEvent| {
-        let Some(menu) = menu.get_untracked() else { return };
-        if ev.key() == "Escape" && menu.open() {
-            ev.prevent_default();
-            menu.set_open(false);
-            if let Some(summary) =
-                menu.query_selector("summary").ok().flatten().and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                let _ = summary.focus();
-            }
-        }
-    };
-    // The keyboard gone to another control closes the list: left open, it covered the forms.
-    // Focus going nowhere (a press on a button that takes no focus, as in Safari, or the window
-    // left) keeps it open, so a click on one of its own buttons still lands.
-    let on_focus_out = move |ev: web_sys::FocusEvent| {
-        let Some(menu) = menu.get_untracked() else { return };
-        let to = ev.related_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
-        if menu.open() && to.is_some_and(|to| !menu.contains(Some(&to))) {
-            menu.set_open(false);
-        }
-    };
     view! {
-        <details class="jump-menu" node_ref=menu on:keydown=on_key on:focusout=on_focus_out>
-            <summary>{move || i18n::editor::GO_TO.get(lang.get())}</summary>
-            <ul role="list" aria-label=move || i18n::editor::SECTIONS.get(lang.get())>
-                <li><button type="button" on:click=move |_| go(None)>{move || i18n::editor::READING.get(lang.get())}</button></li>
-                {lists}
-            </ul>
-        </details>
+        <super::bar_menu::BarMenu menu class="jump-menu" label=move || i18n::editor::GO_TO.get(lang.get())
+            list_name=move || i18n::editor::SECTIONS.get(lang.get())>
+            <li><button type="button" on:click=move |_| go(None)>{move || i18n::editor::READING.get(lang.get())}</button></li>
+            {lists}
+        </super::bar_menu::BarMenu>
     }
 }

@@ -51,8 +51,8 @@ pub(super) fn keep_in_storage(state: AppState, editor: EditorState) {
         if write(text.to_string(), open).is_err() && !warned.get_value() {
             warned.set_value(true);
             state.notify(Notice::text(
-                "此浏览器无法保存草稿（此处没有存储空间或空间已满）：离开前请用“将草稿保存为文件”保存。",
-                "This browser cannot keep the draft (no storage here, or it is full): save it with \"Save the draft as a file\" before you leave.",
+                "此浏览器无法保存草稿（此处没有存储空间或空间已满）：离开前请用编辑器的“草稿文件”菜单将其保存为文件。",
+                "This browser cannot keep the draft (no storage here, or it is full): save it as a file (the editor's \"Draft file\" menu) before you leave.",
             ));
         }
     });

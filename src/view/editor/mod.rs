@@ -9,6 +9,7 @@
 //! loader's problems through `problems`.
 
 mod bar;
+mod bar_menu;
 mod choosing;
 mod cites;
 mod draw_link;

@@ -169,11 +169,20 @@ pub fn SourcePane() -> impl IntoView {
         Lang::En => format!("Selected in {}:", p.para),
         Lang::Zh => format!("已在 {} 中选择：", p.para),
     };
+    let shown_picked = move |p: &Picked| match lang.get() {
+        Lang::En => view! { <span class="sr-only">"Selected in "</span>{p.para.clone()}":" }.into_any(),
+        Lang::Zh => {
+            view! { <span class="sr-only">"已在 "</span>{p.para.clone()}<span class="sr-only">" 中选择"</span>"：" }
+                .into_any()
+        }
+    };
     let picked = move || {
         editor.picked.get().map(|p| {
             view! {
                 <div class="picked">
-                    <p><span>{said_picked(&p)}</span>" "<q lang=source_lang>{p.quote.clone()}</q></p>
+                    // On screen the locator and the words (the room beside the buttons is short);
+                    // the whole sentence for a screen reader.
+                    <p>{shown_picked(&p)}" "<q lang=source_lang>{p.quote.clone()}</q></p>
                     // What can be made of the words first: Tab from "Find words in the text" goes
                     // straight to "New node" (trial 10 pressed Enter on Clear, one Tab short).
                     <div class="pick-actions" role="group" aria-label=t(i18n::editor::PICKED_WORDS)>
@@ -229,12 +238,7 @@ pub fn SourcePane() -> impl IntoView {
         </details>
         <Show when=move || has_passages.get()>
             <div class=dock_class node_ref=dock>
-                <div class="dock-head">
-                    <p class="field-hint">{t(i18n::editor::SELECT_TO_CITE)}</p>
-                    <button type="button" aria-pressed=move || tall.get().to_string() on:click=move |_| tall.update(|t| *t = !*t)>
-                        {t(i18n::editor::TALLER_PASSAGES)}
-                    </button>
-                </div>
+                <p class="field-hint">{t(i18n::editor::SELECT_TO_CITE)}</p>
                 <ol class="passages" aria-label=t(i18n::editor::PASSAGES) lang=source_lang>
                     {move || passages().into_iter().map(|p| view! {
                         <li>
@@ -243,7 +247,15 @@ pub fn SourcePane() -> impl IntoView {
                         </li>
                     }).collect_view()}
                 </ol>
-                <super::find_words::FindWords/>
+                // One row under the text, so the forms keep the height of another (trial 13 had
+                // about 190 px of 768 for them).
+                // The button first: Tab from the words to find goes on to what is made of them.
+                <div class="dock-foot">
+                    <button type="button" class="taller" aria-pressed=move || tall.get().to_string() on:click=move |_| tall.update(|t| *t = !*t)>
+                        {t(i18n::editor::TALLER_PASSAGES)}
+                    </button>
+                    <super::find_words::FindWords/>
+                </div>
                 // Under the passages: what a selection says must not move the text being selected.
                 <p class="sr-only" role="status">{move || spoken.get()}</p>
                 {picked}
