@@ -25,6 +25,17 @@ pub fn choice_for(choices: &[String], typed: &str, current: Option<usize>) -> Op
     with_letter.get(after % with_letter.len().max(1)).copied()
 }
 
+/// Whether `typed` (letters typed in a row on a list) is words meant for another field rather
+/// than a choice's first letters: no choice starts with it, and it is a word or more (four
+/// characters, or two with a space between). The list then goes back to the choice it had
+/// before, and says so (trial 13 pressed Tab from a label to the summary, typed the summary
+/// into the list of kinds, and made a response an actor).
+pub fn is_astray(choices: &[String], typed: &str) -> bool {
+    let count = typed.chars().count();
+    let worded = count >= 4 || (count >= 2 && typed.trim().contains(' '));
+    worded && choice_for(choices, typed, None).is_none()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -55,5 +66,23 @@ mod tests {
             ["Water-sharing compact (compact)", "Water board (water-board)"].map(String::from).to_vec();
         assert_eq!(choice_for(&names, "water ", None), Some(1));
         assert_eq!(choice_for(&names, "Water", None), Some(0));
+    }
+
+    #[test]
+    fn words_typed_into_a_list_are_astray_and_first_letters_are_not() {
+        let kinds: Vec<String> = ["Threat", "Response", "Concept", "Actor"].map(String::from).to_vec();
+        for (typed, astray) in [
+            ("Deep", true), // a summary's first word
+            ("Actors in", true),
+            ("d e", true),
+            ("Act", false), // first letters of "Actor"
+            ("Actor", false),
+            ("th", false),
+            ("xy", false),   // a slip, not words
+            ("aaaa", false), // the same letter again: on through the choices
+            ("", false),
+        ] {
+            assert_eq!(is_astray(&kinds, typed), astray, "{typed:?}");
+        }
     }
 }

@@ -1299,6 +1299,22 @@ export const specs = [
         await page.until(async () => (await page.prop(await relation(), 'value')) === first, `one Undo to bring back the link's relation ${first}`).catch(async (e) => {
           throw new CheckError(`${e.message}; it holds ${await page.prop(await relation(), 'value')}`);
         });
+        // Words meant for another field, typed on the list ("ad…" went to "addresses" on the
+        // way): it goes back to the choice it had, and says so at the field (trial 13 typed a
+        // node's summary into its kind, and made a response an actor).
+        await new Promise((resolve) => setTimeout(resolve, 1100));
+        const held = await page.prop(await relation(), 'value');
+        const astraySaid = async () => page.js('const p = arguments[0].closest(".field").querySelector("p.field-problems[role=alert]"); return p ? R.norm(p.textContent) : null;', await relation());
+        await page.js('arguments[0].focus();', await relation());
+        await page.press(...'adds a note'.split(''));
+        await page.until(async () => /“adds a note” is not a choice/.test((await astraySaid()) ?? ''), 'the list to say the words typed on it are not a choice').catch(async (e) => {
+          throw new CheckError(`${e.message}; under it: ${JSON.stringify(await astraySaid())}`);
+        });
+        const kept = await page.prop(await relation(), 'value');
+        check(kept === held, `words typed on Relation left it at ${kept}, not ${held} as it was`);
+        await new Promise((resolve) => setTimeout(resolve, 1100));
+        await typeOn(['m'], 'mitigates');
+        check((await astraySaid()) === null, `a choice made, the list still says ${JSON.stringify(await astraySaid())}`);
         // The nodes a link's ends choose from are listed by name.
         const ends = await page.js('return Array.from(arguments[0].querySelectorAll("option")).map((o) => o.textContent).filter((t) => t.includes("("));', await page.byRole('combobox', 'From (node)', { exact: true, within: lineItem }));
         const sorted = [...ends].sort((a, b) => a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0);

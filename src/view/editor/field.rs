@@ -192,10 +192,28 @@ pub fn Field(
     // the words being typed into it).
     let typing = RwSignal::new(false);
     let shown = move || !typing.get() && !problems.with(Vec::is_empty);
+    // Words typed into this field's list, meant for another field (type_ahead): said under it
+    // until the list is changed.
+    let astray = {
+        let id = id.clone();
+        move || editor.typed_astray.with(|a| a.as_ref().filter(|a| a.field == id).map(|a| a.typed.clone()))
+    };
+    let astray_said = move || {
+        astray().map(|typed| {
+            let label = label.get();
+            match state.lang.get() {
+                Lang::En => format!("{label} is a list: letters typed here choose from it. “{typed}” is not a choice; it was not kept, and the list is as it was."),
+                Lang::Zh => format!("{label}是一个列表：在此输入字母用于选择。“{typed}”不是其中的选项，未被保留，列表保持原样。"),
+            }
+        })
+    };
     let commit = {
-        let path = path.clone();
+        let (path, id) = (path.clone(), id.clone());
         move |ev: web_sys::Event| {
             typing.set(false);
+            if editor.typed_astray.with_untracked(|a| a.as_ref().is_some_and(|a| a.field == id)) {
+                editor.typed_astray.set(None);
+            }
             if let Some(text) = control_value(&ev) {
                 editor.edit(Edit::Set { path: path.clone(), text });
                 let first = problems.with_untracked(|own| own.first().cloned());
@@ -273,6 +291,7 @@ pub fn Field(
             {control}
             {add_from.map(|from| add_to_list(path.clone(), from, label, list_value))}
             {hint.map(|hint| view! { <p class="field-hint" id=hint_id>{move || hint.get()}</p> })}
+            {move || astray_said().map(|said| view! { <p class="field-problems" role="alert">{said}</p> })}
             <Show when=shown>
                 <ul class="field-problems" id=problem_id.clone()>
                     {move || {

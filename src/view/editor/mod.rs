@@ -76,6 +76,8 @@ pub struct EditorState {
     /// What the next node or event chosen in the views is for (a link's other end, a list's
     /// next id), instead of opening its form.
     pub choosing: RwSignal<Option<choosing::Choosing>>,
+    /// Words typed into a list, meant for another field: said at the list until it is changed.
+    pub typed_astray: RwSignal<Option<type_ahead::TypedAstray>>,
 }
 
 /// A problem at the field just edited, with the field's label: the status is a live region, so a
@@ -309,6 +311,7 @@ pub fn provide_editor(state: AppState) -> EditorState {
         id_given: RwSignal::new(None),
         open_items: RwSignal::new(BTreeSet::new()),
         choosing: RwSignal::new(None),
+        typed_astray: RwSignal::new(None),
     };
     provide_context(editor);
     selection::watch_selection(editor);

@@ -113,9 +113,17 @@ pub fn EditorPane() -> impl IntoView {
         events: named_items(ListKind::Events, "title"),
     });
     let on_key = move |ev: web_sys::KeyboardEvent| {
-        if super::type_ahead::take_key(&ev) {
-            ev.prevent_default();
-            return;
+        match super::type_ahead::take_key(&ev) {
+            super::type_ahead::Key::Ignored => {}
+            super::type_ahead::Key::Taken => {
+                ev.prevent_default();
+                return;
+            }
+            super::type_ahead::Key::Astray(astray) => {
+                ev.prevent_default();
+                editor.typed_astray.set(Some(astray));
+                return;
+            }
         }
         if !(ev.ctrl_key() || ev.meta_key()) || in_text_field(&ev) {
             return;

@@ -8,30 +8,66 @@ use wasm_bindgen::JsCast;
 /// A pause longer than this (ms) starts the letters afresh, as the browsers' own search does.
 const PAUSE_MS: f64 = 1000.0;
 
-/// The letters typed in a row on one list, and when the last came (the event's time stamp).
+/// The letters typed in a row on one list, when the last came (the event's time stamp), and the
+/// choice the list had before the first.
 struct Typed {
     on: Option<web_sys::HtmlSelectElement>,
     letters: String,
     at: f64,
+    before: i32,
 }
 
 thread_local! {
-    static TYPED: RefCell<Typed> = const { RefCell::new(Typed { on: None, letters: String::new(), at: 0.0 }) };
+    static TYPED: RefCell<Typed> =
+        const { RefCell::new(Typed { on: None, letters: String::new(), at: 0.0, before: -1 }) };
+}
+
+/// What a key pressed on a list did.
+pub enum Key {
+    /// Not a letter for the list: the browser does what it does.
+    Ignored,
+    /// Taken: the choice the letters typed so far go to is chosen (the browser's own search is
+    /// to be prevented).
+    Taken,
+    /// Words meant for another field ([`atlas_core::type_ahead::is_astray`]): the list is back
+    /// at the choice it had before them, and the author is to be told.
+    Astray(TypedAstray),
+}
+
+/// Words typed into a list (whose field has the id `field`), which it did not keep.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TypedAstray {
+    pub field: String,
+    pub typed: String,
+}
+
+/// Sets `select` to the choice at `index` as a choice made by hand is: its change event, which
+/// bubbles, commits it.
+fn choose(select: &web_sys::HtmlSelectElement, index: i32) {
+    if select.selected_index() == index {
+        return;
+    }
+    select.set_selected_index(index);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    if let Ok(change) = web_sys::Event::new_with_event_init_dict("change", &init) {
+        let _ = select.dispatch_event(&change);
+    }
 }
 
 /// Takes a key pressed on a list (a select) in the editor: chooses the choice the letters typed
-/// so far go to, and says whether it took the key (the browser's own search is then to be
-/// prevented). A choice made so is committed as a choice made by hand is (its change event).
-pub fn take_key(ev: &web_sys::KeyboardEvent) -> bool {
+/// so far go to, or, when they are words meant for another field, goes back to the choice before
+/// them.
+pub fn take_key(ev: &web_sys::KeyboardEvent) -> Key {
     if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
-        return false;
+        return Key::Ignored;
     }
     let key = ev.key();
     if key.chars().count() != 1 {
-        return false;
+        return Key::Ignored;
     }
     let Some(select) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) else {
-        return false;
+        return Key::Ignored;
     };
     let now = ev.time_stamp();
     let typed = TYPED.with(|typed| {
@@ -41,31 +77,29 @@ pub fn take_key(ev: &web_sys::KeyboardEvent) -> bool {
         if now - typed.at > PAUSE_MS || typed.on.as_ref() != Some(&select) {
             typed.letters.clear();
             typed.on = Some(select.clone());
+            typed.before = select.selected_index();
         }
         typed.at = now;
         // A space first is the key that opens the list, not a letter.
         if !(typed.letters.is_empty() && key == " ") {
             typed.letters.push_str(&key);
         }
-        typed.letters.clone()
+        (typed.letters.clone(), typed.before)
     });
+    let (typed, before) = typed;
     if typed.is_empty() {
-        return false;
+        return Key::Ignored;
     }
-    let Ok(options) = select.query_selector_all("option") else { return false };
+    let Ok(options) = select.query_selector_all("option") else { return Key::Ignored };
     let texts: Vec<String> =
         (0..options.length()).map(|i| options.item(i).and_then(|o| o.text_content()).unwrap_or_default()).collect();
+    if atlas_core::type_ahead::is_astray(&texts, &typed) {
+        choose(&select, before);
+        return Key::Astray(TypedAstray { field: select.id(), typed });
+    }
     let current = usize::try_from(select.selected_index()).ok();
     if let Some(i) = atlas_core::type_ahead::choice_for(&texts, &typed, current) {
-        if Some(i) != current {
-            select.set_selected_index(i32::try_from(i).unwrap_or(-1));
-            // As the browser's own change event: it bubbles.
-            let init = web_sys::EventInit::new();
-            init.set_bubbles(true);
-            if let Ok(change) = web_sys::Event::new_with_event_init_dict("change", &init) {
-                let _ = select.dispatch_event(&change);
-            }
-        }
+        choose(&select, i32::try_from(i).unwrap_or(-1));
     }
-    true
+    Key::Taken
 }
