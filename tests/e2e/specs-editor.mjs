@@ -442,7 +442,15 @@ export const specs = [
         const eventItem = await addItem(page, events, 'Add an event', 'Date');
         await page.press(...event.date);
         await page.press('Tab');
+        // A threat chosen as the actor first: the field says an actor is one who acted (trial 13
+        // chose a response, which the app took without a word); the actor chosen, it says nothing.
+        const actorHint = async () => page.js('return R.norm(arguments[0].closest(".field").querySelector(".field-hint").textContent);',
+          await page.byRole('combobox', 'Actor (node)', { exact: true, within: eventItem }));
+        await chooseNode(page, eventItem, 'Actor (node)', 'hoarding');
+        await page.until(async () => /^Hoarding.* is a node of the kind “Threat”: an event's actor, who acted, is normally an Actor or a Person\.$/.test(await actorHint()),
+          'the actor\'s field to say a threat is not one who acted').catch(async (e) => { throw new CheckError(`${e.message}; it says ${JSON.stringify(await actorHint())}`); });
         await chooseNode(page, eventItem, 'Actor (node)', event.actor);
+        await page.until(async () => (await actorHint()) === '', 'the actor\'s field to say nothing of an actor').catch(async (e) => { throw new CheckError(`${e.message}; it says ${JSON.stringify(await actorHint())}`); });
         await setField(page, eventItem, 'Title', event.title.en);
         await setField(page, eventItem, 'id', event.id);
         await setField(page, eventItem, 'Summary (optional)', event.summary.en);

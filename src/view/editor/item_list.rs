@@ -259,6 +259,38 @@ fn link_sentence_hint() -> Signal<String> {
     })
 }
 
+/// Under an event's actor: a node that is not an actor or a person said to be one (trial 13 chose
+/// a response as an event's actor, which the app took without a word). Empty otherwise.
+fn actor_kind_hint() -> Signal<String> {
+    let state = use_app();
+    let editor = use_editor();
+    let form = use_context::<ItemForm>();
+    let choices = use_context::<ItemChoices>();
+    Signal::derive(move || {
+        let lang = state.lang.get();
+        let Some(form) = &form else { return String::new() };
+        let actor = form.field("actor");
+        let kind = editor.with_draft(|d| {
+            (0..d.len("nodes"))
+                .find(|i| d.field(&format!("nodes[{i}].id")) == actor)
+                .and_then(|i| NodeKind::parse(&d.field(&format!("nodes[{i}].kind"))))
+        });
+        let Some(kind) = kind.filter(|k| !matches!(k, NodeKind::Actor | NodeKind::Person)) else {
+            return String::new();
+        };
+        let name = choices.and_then(|c| c.node_name(&actor)).unwrap_or(actor);
+        match lang {
+            Lang::En => format!(
+                "{name} is a node of the kind “{}”: an event's actor, who acted, is normally an Actor or a Person.",
+                kind.label(lang)
+            ),
+            Lang::Zh => {
+                format!("“{name}”是“{}”类节点：事件的行为者（采取行动者）通常是行为体或人物。", kind.label(lang))
+            }
+        }
+    })
+}
+
 /// The fields of one item of `kind` at `at` (`nodes[2]`).
 fn item_fields(kind: ListKind, at: &str, languages: Languages) -> AnyView {
     let f = |name: &str| format!("{at}.{name}");
@@ -289,7 +321,7 @@ fn item_fields(kind: ListKind, at: &str, languages: Languages) -> AnyView {
         ListKind::Events => view! {
             <Field path=f("id") label=ui(i18n::editor::ID) hint=ui(i18n::editor::ID_HINT)/>
             <Field path=f("date") label=ui(i18n::DATE) hint=ui(i18n::editor::DATE_HINT)/>
-            <Field path=f("actor") label=ui(i18n::editor::ACTOR) kind=FieldKind::Node/>
+            <Field path=f("actor") label=ui(i18n::editor::ACTOR) kind=FieldKind::Node hint=actor_kind_hint()/>
             {text_fields(at, "title", i18n::editor::TITLE, Need::Required, FieldKind::Line, languages)}
             {text_fields(at, "summary", i18n::editor::SUMMARY, Need::Optional, FieldKind::Long, languages)}
             <Field path=f("nodes") label=ui(i18n::editor::ITEM_NODES) hint=ids_hint add_from=AddFrom::Nodes/>
