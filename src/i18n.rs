@@ -108,6 +108,7 @@ ui! {
     OUR_READING = "制图者的解读", "The map-maker's reading";
     OUR_READING_NOTE = "原文未明言此关联", "the text does not state this link";
     TRANSLATION = "译文", "Translation";
+    CLOSE_QUOTE = "关闭引文", "Close the quote";
     SPEAKER_WORDS = "说话人原话（原文之外）", "The speaker's own words (outside the text)";
     OFFICIAL_NAME = "正式名称（原文之外）", "Official title (outside the text)";
     IN_CONTEXT = "原文段落", "The passage quoted";

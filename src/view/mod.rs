@@ -16,6 +16,7 @@ pub mod problems;
 pub mod publish;
 pub mod search;
 pub mod share_dialog;
+pub mod stage_quote;
 pub mod timeline;
 pub mod top_bar;
 pub mod tour;

@@ -51,6 +51,20 @@ pub fn stage_effects(state: AppState) {
             state.selected_before_tour.set(None);
         }
     });
+    // What a click chose on the stage (its quote under the caption, stage_quote) lasts for its
+    // step: the next step's caption does not carry the last one's quote. What was set aside as
+    // the tour began stays selected.
+    Effect::new(move |was: Option<Option<usize>>| {
+        let step = state.tour.with(|at| at.map(|at| at.step));
+        if matches!((was, step), (Some(Some(a)), Some(b)) if a != b) {
+            let selection = state.selection.get_untracked();
+            let set_aside = state.selected_before_tour.with_untracked(|before| before.as_ref() == Some(&selection));
+            if selection != Selected::Nothing && !set_aside {
+                state.selection.set(Selected::Nothing);
+            }
+        }
+        step
+    });
     Effect::new(move |was: Option<bool>| {
         let presenting = state.tour.with(Option::is_some);
         // A page that opens presenting (a link with `tour=`, a reload mid-tour) sets aside the
@@ -292,6 +306,7 @@ pub fn TourPanel() -> impl IntoView {
                 <h2 id="tour-title" class="tour-title" lang=step.title.shown_lang(lang_now).tag()>{step.title.get(lang_now).to_string()}</h2>
                 <p class="tour-text" lang=step.text.shown_lang(lang_now).tag()>{step.text.get(lang_now).to_string()}</p>
                 {revealed.map(|r| view! { <p class="tour-reveal">{r}</p> })}
+                <crate::view::stage_quote::StageQuote/>
             </section>
         })
     }

@@ -7,7 +7,7 @@
 // view, in a window of its own, follows the stage and drives it.
 
 import { check, CheckError, SkipError } from '../support/page.mjs';
-import { GRAPH } from './specs.mjs';
+import { GRAPH, graphNode } from './specs.mjs';
 import { atViewport } from './specs-screen.mjs';
 
 /** The stage's state, read in the page: the caption, the step's nodes and events as drawn. */
@@ -80,6 +80,9 @@ async function settledStage(page, data, k, revealed, why) {
   return { ...last, names, titles };
 }
 
+/** White space as the page's R.norm folds it. */
+const R_norm = (text) => text.replace(/\s+/g, ' ').trim();
+
 export const specs = [
   {
     name: 'stage: every state of the tour at 1280×720 shows what its caption talks about',
@@ -132,6 +135,49 @@ export const specs = [
         // Names: most of what the whole steps show is named (the rest by hovering).
         check(unlabelled <= lit * 0.22, `the whole steps leave ${unlabelled} of ${lit} shown nodes without a name`);
         note(`${presses + 1} presses for the whole tour; ${lit - unlabelled} of ${lit} nodes of the whole steps named`);
+      });
+    },
+  },
+
+  {
+    // Trial 13's student clicked a node during the tour and saw nothing but its highlight: the
+    // details pane is not on the stage.
+    name: 'stage: a node clicked on the stage shows its quote under the caption, for its step',
+    async run({ page, data }) {
+      const steps = data.raw.tour ?? [];
+      check(steps.length >= 2, 'the data set needs a tour');
+      await atViewport(page, 1280, 720, async () => {
+        await page.open('?lang=en');
+        await page.mouseAway();
+        await page.press('F5');
+        const panel = await page.byRole('region', steps[0].title.en, { exact: true });
+        const node = data.nodes.find((n) => n.id === steps[0].nodes[0]);
+        const raw = data.raw.nodes.find((n) => n.id === node.id);
+        const quote = () => page.js(`const q = document.querySelector('.tour-panel .stage-quote');
+          if (!q) return null;
+          const r = q.getBoundingClientRect();
+          return { text: R.norm(q.textContent), px: parseFloat(getComputedStyle(q).fontSize), inside: r.top >= 0 && r.bottom <= innerHeight && r.height > 0 };`);
+        check((await quote()) === null, `the caption shows a quote before anything is chosen: ${JSON.stringify(await quote())}`);
+        await page.click(await graphNode(page, data, node));
+        const shown = await page.until(quote, `the quote of "${node.label.en}" under the caption`);
+        // (The quotation marks are the <q> element's, drawn by CSS.)
+        const want = `${node.label.en}: ${R_norm(raw.sources[0].quote)} [${raw.sources[0].para}]`;
+        check(shown.text.startsWith(want), `under the caption: ${JSON.stringify(shown.text)}; expected it to start ${JSON.stringify(want)}`);
+        check(shown.inside && shown.px >= 16, `the quote is ${shown.px} px, ${shown.inside ? 'in' : 'out of'} the window`);
+        // Closed by its button; chosen again, it lasts until the next step.
+        await page.click(await page.byRole('button', 'Close the quote', { exact: true, within: panel }));
+        await page.until(async () => (await quote()) === null, 'the quote to close');
+        await page.click(await graphNode(page, data, node));
+        await page.until(quote, `the quote of "${node.label.en}" again`);
+        const stepOf = () => page.js('const m = /Step\\s+(\\d+)/.exec(R.norm(document.querySelector(".tour-panel").innerText)); return m ? Number(m[1]) : null;');
+        for (let presses = 0; (await stepOf()) === 1 && presses < 6; presses++) {
+          await page.press('PageDown');
+          await page.until(async () => (await quote()) === null || (await stepOf()) === 1, 'the stage to move on');
+        }
+        check((await stepOf()) === 2, `the stage is at step ${await stepOf()} after the presses`);
+        await page.until(async () => (await quote()) === null, 'the next step to show no quote of the last one\'s choice').catch(async (e) => {
+          throw new CheckError(`${e.message}; it shows ${JSON.stringify(await quote())}`);
+        });
       });
     },
   },
