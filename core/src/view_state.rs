@@ -41,6 +41,32 @@ pub enum Selected {
     Link(String),
 }
 
+impl Selected {
+    /// What is selected after an edit took `before` to `after`: the same item when an edit in
+    /// place renamed it (a link's relation changed, a node's or an event's id), found at its
+    /// place in the list, which kept its length; otherwise as it was. The editor changes a
+    /// selected link's relation in its form, and the selection went with the old name.
+    pub fn followed(&self, before: &crate::Model, after: &crate::Model) -> Selected {
+        let renamed = match self {
+            Selected::Link(key) if after.link_idx(key).is_none() => before
+                .link_idx(key)
+                .filter(|_| before.links.len() == after.links.len())
+                .and_then(|k| after.link_key(k))
+                .map(Selected::Link),
+            Selected::Node(id) if after.node_idx(id).is_none() => before
+                .node_idx(id)
+                .filter(|_| before.nodes.len() == after.nodes.len())
+                .map(|i| Selected::Node(after.nodes[i].id.clone())),
+            Selected::Event(id) if after.event_idx(id).is_none() => before
+                .event_idx(id)
+                .filter(|_| before.events.len() == after.events.len())
+                .map(|i| Selected::Event(after.events[i].id.clone())),
+            _ => None,
+        };
+        renamed.unwrap_or_else(|| self.clone())
+    }
+}
+
 /// Which panes are shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Panes {

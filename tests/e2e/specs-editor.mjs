@@ -1301,6 +1301,13 @@ export const specs = [
         const reads = await readsNow();
         check(/ addresses /.test(reads[0]), `under Relation the link reads ${JSON.stringify(reads[0])}`);
         check(reads[1] >= reads[2] - 1, `the sentence under Relation is ${reads[1]} px, smaller than the list's ${reads[2]} px`);
+        // Its relation changed, the link is still the one selected, by its new name (the
+        // selection went with the link's old name), and its form is open.
+        const selectedLink = () => page.js('return new URLSearchParams(location.search).get("link");');
+        await page.until(async () => /~addresses~/.test((await selectedLink()) ?? ''), 'the link to stay selected, by its new name, once its relation changed').catch(async (e) => {
+          throw new CheckError(`${e.message}; the address selects ${JSON.stringify(await page.js('return location.search;'))}`);
+        });
+        check(await page.js('return !!arguments[0].querySelector("details.item[open]");', lineItem), 'the link\'s form closed once its relation changed');
         await typeOn(['a', 'a'], 'aggravates');
         // The choices made on the list one after another are one step to undo.
         await page.click(await page.byRole('button', 'Undo', { exact: true, within: pane }));

@@ -25,19 +25,25 @@ pub(super) fn show_in_views(state: AppState, editor: EditorState) {
             return;
         }
         let model = editor.checked.with(|checked| checked.as_ref().ok().map(|m| (**m).clone()));
-        match model {
-            Some(model) => {
-                crate::view::data_loader::show_draft(&state, &text, model, true);
-                editor.shown.set(Shown::Draft);
-            }
+        let (model, kept) = match model {
+            Some(model) => (model, true),
             None => match editor.history.with_untracked(|h| h.now().preview()) {
-                Some(model) => {
-                    crate::view::data_loader::show_draft(&state, &text, model, false);
-                    editor.shown.set(Shown::Preview);
+                Some(model) => (model, false),
+                None => {
+                    editor.shown.set(Shown::Earlier);
+                    return;
                 }
-                None => editor.shown.set(Shown::Earlier),
             },
+        };
+        // What is selected follows its item when the edit renamed it (a link's relation
+        // changed in its form): its form stays open and its line stays chosen.
+        let selected = state.selection.get_untracked();
+        let followed = selected.followed(&state.scene.get_untracked().model, &model);
+        crate::view::data_loader::show_draft(&state, &text, model, kept);
+        if followed != selected {
+            state.selection.set(followed);
         }
+        editor.shown.set(if kept { Shown::Draft } else { Shown::Preview });
     });
 }
 
@@ -79,6 +85,11 @@ pub(super) fn open_the_chosen(state: AppState, editor: EditorState) {
         });
         if let Some(i) = index {
             let at = format!("{}[{i}]", kind.key());
+            // The form the keyboard is in stays as it is: the selection followed its own item
+            // through an edit made there (a link's relation).
+            if keyboard_in(&item_list::item_element_id(&at)) {
+                return;
+            }
             // It opens alone, as an added item's form does (trial 13 had eight links' forms
             // open at once, opened one by one from their lines).
             item_list::close_open_items(editor);
@@ -87,4 +98,15 @@ pub(super) fn open_the_chosen(state: AppState, editor: EditorState) {
             item_list::show_field(item_list::item_element_id(&at), false);
         }
     });
+}
+
+/// Whether the keyboard is in the element with the id `id`.
+fn keyboard_in(id: &str) -> bool {
+    let document = web_sys::window().and_then(|w| w.document());
+    let (Some(active), Some(element)) =
+        (document.as_ref().and_then(|d| d.active_element()), document.as_ref().and_then(|d| d.get_element_by_id(id)))
+    else {
+        return false;
+    };
+    element.contains(Some(&active))
 }
