@@ -216,6 +216,8 @@ pub mod editor {
         NOTE = "说明", "Note";
         DATE_HINT = "2019、2019-05 或 2019-05-14", "2019, 2019-05 or 2019-05-14";
         ACTOR = "行为体（节点）", "Actor (node)";
+        ACTORS_AND_PERSONS = "行为体与人物", "Actors and persons";
+        OTHER_NODES = "其他节点", "Other nodes";
         NO_NODE = "（未选节点）", "(no node chosen)";
         CHOOSE_NODE_TO_ADD = "选择要添加的节点…", "Choose a node to add…";
         CHOOSE_EVENT_TO_ADD = "选择要添加的事件…", "Choose an event to add…";

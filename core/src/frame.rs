@@ -318,7 +318,7 @@ mod tests {
     }
 
     #[test]
-    fn dimmed_nodes_have_no_label_and_the_chosen_one_always_has() {
+    fn dimmed_nodes_are_named_last_or_not_at_all_and_the_chosen_one_always_is() {
         assert_eq!(boost(Emphasis::Dim, true, false), None);
         assert!(boost(Emphasis::Chosen, false, false) > boost(Emphasis::Lit, true, false));
         assert!(boost(Emphasis::Lit, false, false) > boost(Emphasis::Inferred, false, false));

@@ -33,7 +33,9 @@ pub fn choice_for(choices: &[String], typed: &str, current: Option<usize>) -> Op
 pub fn is_astray(choices: &[String], typed: &str) -> bool {
     let count = typed.chars().count();
     let worded = count >= 4 || (count >= 2 && typed.trim().contains(' '));
-    worded && choice_for(choices, typed, None).is_none()
+    // A node's id, shown after its name ("Stockpiling (hoarding)"), is not astray either.
+    let an_id = format!("({}", typed.to_lowercase());
+    worded && choice_for(choices, typed, None).is_none() && !choices.iter().any(|c| c.to_lowercase().contains(&an_id))
 }
 
 #[cfg(test)]
@@ -84,5 +86,9 @@ mod tests {
         ] {
             assert_eq!(is_astray(&kinds, typed), astray, "{typed:?}");
         }
+        // A node's id, after its name, is not words meant elsewhere.
+        let nodes: Vec<String> = ["Stockpiling (hoarding)", "Water board (water-board)"].map(String::from).to_vec();
+        assert!(!is_astray(&nodes, "hoar"));
+        assert!(is_astray(&nodes, "hoarding is"));
     }
 }

@@ -43,27 +43,71 @@ pub enum Selected {
 
 impl Selected {
     /// What is selected after an edit took `before` to `after`: the same item when an edit in
-    /// place renamed it (a link's relation changed, a node's or an event's id), found at its
-    /// place in the list, which kept its length; otherwise as it was. The editor changes a
-    /// selected link's relation in its form, and the selection went with the old name.
+    /// place renamed it, otherwise as it was. In place means the lists kept their length and
+    /// differ at the item alone: a link whose relation changed (or whose end was renamed with
+    /// its node), a node or an event whose id changed. The editor changes a selected link's
+    /// relation in its form, and the selection went with the old name; a draft replaced by
+    /// another of the same lengths is not an edit in place, and nothing is followed into it.
     pub fn followed(&self, before: &crate::Model, after: &crate::Model) -> Selected {
-        let renamed = match self {
-            Selected::Link(key) if after.link_idx(key).is_none() => before
-                .link_idx(key)
-                .filter(|_| before.links.len() == after.links.len())
-                .and_then(|k| after.link_key(k))
-                .map(Selected::Link),
-            Selected::Node(id) if after.node_idx(id).is_none() => before
-                .node_idx(id)
-                .filter(|_| before.nodes.len() == after.nodes.len())
-                .map(|i| Selected::Node(after.nodes[i].id.clone())),
-            Selected::Event(id) if after.event_idx(id).is_none() => before
-                .event_idx(id)
-                .filter(|_| before.events.len() == after.events.len())
-                .map(|i| Selected::Event(after.events[i].id.clone())),
+        self.renamed(before, after).unwrap_or_else(|| self.clone())
+    }
+
+    /// The new name of what is selected, when an edit in place renamed it ([`Self::followed`]).
+    fn renamed(&self, before: &crate::Model, after: &crate::Model) -> Option<Selected> {
+        match self {
+            Selected::Link(key) if after.link_idx(key).is_none() => {
+                renamed_link(before, after, before.link_idx(key)?).map(Selected::Link)
+            }
+            Selected::Node(id) if after.node_idx(id).is_none() => {
+                let i = only_difference(&before.nodes, &after.nodes, |a, b| a.id == b.id)?;
+                (before.nodes[i].id == *id).then(|| Selected::Node(after.nodes[i].id.clone()))
+            }
+            Selected::Event(id) if after.event_idx(id).is_none() => {
+                let i = only_difference(&before.events, &after.events, |a, b| a.id == b.id)?;
+                (before.events[i].id == *id).then(|| Selected::Event(after.events[i].id.clone()))
+            }
             _ => None,
-        };
-        renamed.unwrap_or_else(|| self.clone())
+        }
+    }
+}
+
+/// The one place where two lists of the same length differ; `None` when they differ nowhere,
+/// in more places, or in length.
+fn only_difference<T>(before: &[T], after: &[T], same: impl Fn(&T, &T) -> bool) -> Option<usize> {
+    if before.len() != after.len() {
+        return None;
+    }
+    let mut differing = (0..before.len()).filter(|&i| !same(&before[i], &after[i]));
+    let first = differing.next()?;
+    differing.next().is_none().then_some(first)
+}
+
+/// The new name of link `k` of `before` when `after` is an edit in place of it: its relation
+/// changed and nothing else, or a node was renamed (every link keeps its place, with the new
+/// id at its ends).
+fn renamed_link(before: &crate::Model, after: &crate::Model, k: usize) -> Option<String> {
+    if before.links.len() != after.links.len() || before.nodes.len() != after.nodes.len() {
+        return None;
+    }
+    let node_renamed = only_difference(&before.nodes, &after.nodes, |a, b| a.id == b.id)
+        .map(|i| (before.nodes[i].id.as_str(), after.nodes[i].id.as_str()));
+    let new_id = |id: &'_ str| -> String {
+        match node_renamed {
+            Some((old, new)) if id == old => new.to_string(),
+            _ => id.to_string(),
+        }
+    };
+    let kept = |a: &crate::model::Link, b: &crate::model::Link| {
+        crate::model::link_key_of(&new_id(&a.source), a.relation.code(), &new_id(&a.target)) == b.key()
+    };
+    let differing: Vec<usize> = (0..before.links.len()).filter(|&j| !kept(&before.links[j], &after.links[j])).collect();
+    match differing.as_slice() {
+        [] => after.link_key(k),
+        [only] if *only == k => {
+            let (a, b) = (&before.links[k], &after.links[k]);
+            (new_id(&a.source) == b.source && new_id(&a.target) == b.target).then(|| after.link_key(k)).flatten()
+        }
+        _ => None,
     }
 }
 

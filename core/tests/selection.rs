@@ -19,6 +19,19 @@ fn a_selection_follows_its_item_through_an_edit_in_place() {
     let before = base("addresses", "plan", "2018-07");
     let removed =
         Fixture::new().node("heat", "threat").node("plan", "response").event("ban", "2018-07", "heat", &[]).model();
+    let renamed_event = Fixture::new()
+        .node("heat", "threat")
+        .node("plan", "response")
+        .link("plan", "heat", "addresses")
+        .event("garden-ban", "2018-07", "heat", &["heat"])
+        .model();
+    // Every item different, the lengths the same: not an edit in place, nothing followed.
+    let other = Fixture::new()
+        .node("wells", "threat")
+        .node("basins", "response")
+        .link("basins", "wells", "mitigates")
+        .event("bond", "2023-09", "wells", &["wells"])
+        .model();
     let link = |source: &str, relation: &str| Selected::Link(format!("{source}~{relation}~heat"));
     for (what, selected, after, expect) in [
         (
@@ -44,6 +57,19 @@ fn a_selection_follows_its_item_through_an_edit_in_place() {
             Selected::Node("heat".into()),
             base("mitigates", "plan", "2018-07"),
             Selected::Node("heat".into()),
+        ),
+        (
+            "an event's id changed",
+            Selected::Event("ban".into()),
+            renamed_event.clone(),
+            Selected::Event("garden-ban".into()),
+        ),
+        ("another reading of the same lengths", link("plan", "addresses"), other.clone(), link("plan", "addresses")),
+        (
+            "a node in another reading of the same lengths",
+            Selected::Node("plan".into()),
+            other,
+            Selected::Node("plan".into()),
         ),
         (
             "an event edited, its id kept",

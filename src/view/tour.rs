@@ -239,7 +239,7 @@ fn presenter_address(state: &AppState) -> String {
 
 /// The stage's controls: steps, the presenter view, fullscreen (or a new tab where the frame
 /// forbids it), the projector theme, and leaving.
-fn stage_controls(state: AppState, first: bool) -> impl IntoView {
+fn stage_controls(state: AppState, (first, last): (bool, bool)) -> impl IntoView {
     let lang = state.lang;
     let t = move |ui: i18n::Ui| move || ui.get(lang.get());
     let fullscreen_or_tab = if fullscreen::available() {
@@ -262,7 +262,8 @@ fn stage_controls(state: AppState, first: bool) -> impl IntoView {
     view! {
         <div class="tour-controls">
             <button type="button" on:click=move |_| step_tour(&state, -1) disabled=first>{t(i18n::PREVIOUS_STEP)}</button>
-            <button type="button" on:click=move |_| step_tour(&state, 1)>{t(i18n::NEXT_STEP)}</button>
+            // At the tour's end it leads nowhere (trial 14 pressed it there): "End the tour" does.
+            <button type="button" on:click=move |_| step_tour(&state, 1) disabled=last>{t(i18n::NEXT_STEP)}</button>
             <button type="button" class="wide-only" on:click=move |_| {
                 if !crate::browser::presenter::open(&presenter_address(&state)) {
                     state.notify(Notice::text(
@@ -301,7 +302,7 @@ pub fn TourPanel() -> impl IntoView {
                 <div class="tour-head">
                     <span class="tour-count">{t(i18n::TOUR_STEP)}" "{progress.clone()}</span>
                     <progress max=total.to_string() value=(at.step + 1).to_string() aria-label=t(i18n::TOUR_PROGRESS)>{progress}</progress>
-                    {stage_controls(state, at.step == 0)}
+                    {stage_controls(state, (at.step == 0, next(&scene.tour, Some(at)) == Some(at)))}
                 </div>
                 <h2 id="tour-title" class="tour-title" lang=step.title.shown_lang(lang_now).tag()>{step.title.get(lang_now).to_string()}</h2>
                 <p class="tour-text" lang=step.text.shown_lang(lang_now).tag()>{step.text.get(lang_now).to_string()}</p>

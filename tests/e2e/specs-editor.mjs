@@ -449,6 +449,11 @@ export const specs = [
         await chooseNode(page, eventItem, 'Actor (node)', 'hoarding');
         await page.until(async () => /^Hoarding.* is a node of the kind “Threat”: an event's actor, who acted, is normally an Actor or a Person\.$/.test(await actorHint()),
           'the actor\'s field to say a threat is not one who acted').catch(async (e) => { throw new CheckError(`${e.message}; it says ${JSON.stringify(await actorHint())}`); });
+        // The actors first (then the others, each by name): letters typed find the actor before
+        // a node of like name.
+        const actorChoices = await page.js('return Array.from(arguments[0].options).map((o) => o.value).filter(Boolean);',
+          await page.byRole('combobox', 'Actor (node)', { exact: true, within: eventItem }));
+        check(actorChoices[0] === 'water-board', `the actor's list offers ${JSON.stringify(actorChoices)}, not the actor first`);
         await chooseNode(page, eventItem, 'Actor (node)', event.actor);
         await page.until(async () => (await actorHint()) === '', 'the actor\'s field to say nothing of an actor').catch(async (e) => { throw new CheckError(`${e.message}; it says ${JSON.stringify(await actorHint())}`); });
         await setField(page, eventItem, 'Title', event.title.en);
@@ -1304,7 +1309,8 @@ export const specs = [
         // Its relation changed, the link is still the one selected, by its new name (the
         // selection went with the link's old name), and its form is open.
         const selectedLink = () => page.js('return new URLSearchParams(location.search).get("link");');
-        await page.until(async () => /~addresses~/.test((await selectedLink()) ?? ''), 'the link to stay selected, by its new name, once its relation changed').catch(async (e) => {
+        const linkEnds = await Promise.all(['From (node)', 'To (node)'].map(async (name) => page.prop(await page.byRole('combobox', name, { exact: true, within: lineItem }), 'value')));
+        await page.until(async () => (await selectedLink()) === `${linkEnds[0]}~addresses~${linkEnds[1]}`, `the link to stay selected as ${linkEnds[0]}~addresses~${linkEnds[1]} once its relation changed`).catch(async (e) => {
           throw new CheckError(`${e.message}; the address selects ${JSON.stringify(await page.js('return location.search;'))}`);
         });
         check(await page.js('return !!arguments[0].querySelector("details.item[open]");', lineItem), 'the link\'s form closed once its relation changed');
@@ -1322,7 +1328,7 @@ export const specs = [
         const astraySaid = async () => page.js('const p = arguments[0].closest(".field").querySelector("p.field-problems[role=alert]"); return p ? R.norm(p.textContent) : null;', await relation());
         await page.js('arguments[0].focus();', await relation());
         await page.press(...'adds a note'.split(''));
-        await page.until(async () => /“adds a note” is not a choice/.test((await astraySaid()) ?? ''), 'the list to say the words typed on it are not a choice').catch(async (e) => {
+        await page.until(async () => /^Relation is a list: .* What you typed is not a choice/.test((await astraySaid()) ?? ''), 'the list to say the words typed on it are not a choice').catch(async (e) => {
           throw new CheckError(`${e.message}; under it: ${JSON.stringify(await astraySaid())}`);
         });
         const kept = await page.prop(await relation(), 'value');

@@ -132,6 +132,11 @@ export const specs = [
             presses++;
           }
         }
+        // At the tour's end "Next step" leads nowhere, and says so; one state back it leads on.
+        const nextStep = () => page.byRole('button', 'Next step', { exact: true });
+        check(await page.prop(await nextStep(), 'disabled'), 'at the tour\'s end "Next step" is not disabled');
+        await page.press('PageUp');
+        await page.until(async () => !(await page.prop(await nextStep(), 'disabled')), '"Next step" to lead on one state before the end');
         // Names: most of what the whole steps show is named (the rest by hovering).
         check(unlabelled <= lit * 0.22, `the whole steps leave ${unlabelled} of ${lit} shown nodes without a name`);
         note(`${presses + 1} presses for the whole tour; ${lit - unlabelled} of ${lit} nodes of the whole steps named`);
@@ -164,15 +169,25 @@ export const specs = [
         const want = `${node.label.en}: ${R_norm(raw.sources[0].quote)} [${raw.sources[0].para}]`;
         check(shown.text.startsWith(want), `under the caption: ${JSON.stringify(shown.text)}; expected it to start ${JSON.stringify(want)}`);
         check(shown.inside && shown.px >= 16, `the quote is ${shown.px} px, ${shown.inside ? 'in' : 'out of'} the window`);
+        // In English the Chinese words are marked as translated, with what the translation is.
+        const translation = raw.sources[0].translation;
+        if (translation?.lang === 'en') {
+          check(shown.text.includes('Translation (') && shown.text.includes(R_norm(translation.text)),
+            `the quote's translation is not shown marked: ${JSON.stringify(shown.text)}`);
+        }
         // Closed by its button; chosen again, it lasts until the next step.
         await page.click(await page.byRole('button', 'Close the quote', { exact: true, within: panel }));
         await page.until(async () => (await quote()) === null, 'the quote to close');
         await page.click(await graphNode(page, data, node));
         await page.until(quote, `the quote of "${node.label.en}" again`);
         const stepOf = () => page.js('const m = /Step\\s+(\\d+)/.exec(R.norm(document.querySelector(".tour-panel").innerText)); return m ? Number(m[1]) : null;');
+        const caption = () => page.js('return R.norm(document.querySelector(".tour-panel").innerText);');
         for (let presses = 0; (await stepOf()) === 1 && presses < 6; presses++) {
+          const before = await caption();
           await page.press('PageDown');
-          await page.until(async () => (await quote()) === null || (await stepOf()) === 1, 'the stage to move on');
+          await page.until(async () => (await caption()) !== before, 'the stage to move on');
+          // A reveal within the step keeps the quote.
+          if ((await stepOf()) === 1) check((await quote()) !== null, 'a reveal within the step closed the quote');
         }
         check((await stepOf()) === 2, `the stage is at step ${await stepOf()} after the presses`);
         await page.until(async () => (await quote()) === null, 'the next step to show no quote of the last one\'s choice').catch(async (e) => {

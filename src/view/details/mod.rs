@@ -19,7 +19,7 @@ use atlas_core::view_state::Selected;
 use atlas_core::{Lang, Text};
 use leptos::prelude::*;
 pub use node::link_sentence;
-pub use quotes::Quotes;
+pub use quotes::{basis_tag, Quotes};
 
 /// A title's other language under it, when the reading is written in both.
 pub fn other_lang(text: &Text, lang: Lang) -> Option<impl IntoView> {

@@ -9,7 +9,7 @@ use atlas_core::{Lang, Source, TranslationBasis};
 use leptos::prelude::*;
 
 /// What a translation is, said beside it.
-fn basis_tag(basis: TranslationBasis) -> i18n::Ui {
+pub fn basis_tag(basis: TranslationBasis) -> i18n::Ui {
     match basis {
         TranslationBasis::Ours => i18n::OUR_TRANSLATION,
         TranslationBasis::Speaker => i18n::SPEAKER_WORDS,

@@ -74,9 +74,13 @@ pub enum FieldKind {
     Long,
     /// One of fixed choices: each a code and its name in the interface's language.
     Choice(fn(Lang) -> Vec<(&'static str, &'static str)>),
-    /// One of the draft's nodes, chosen by its name (the field holds its id): a link's ends, an
-    /// event's actor. An id typed in the form was a chance to misspell it.
+    /// One of the draft's nodes, chosen by its name (the field holds its id): a link's ends. An
+    /// id typed in the form was a chance to misspell it.
     Node,
+    /// An event's actor: a [`FieldKind::Node`] whose actors and persons come first, so the
+    /// letters typed on it find them before other nodes of like name (trial 14 typed "wa" for
+    /// the water board and got "Warm river and algae", a threat).
+    Actor,
 }
 
 /// The draft's nodes and events as fields offer them: each id with its label (an event's title)
@@ -196,14 +200,14 @@ pub fn Field(
     // until the list is changed.
     let astray = {
         let id = id.clone();
-        move || editor.typed_astray.with(|a| a.as_ref().filter(|a| a.field == id).map(|a| a.typed.clone()))
+        move || editor.typed_astray.with(|a| a.as_ref().is_some_and(|a| a.field == id))
     };
     let astray_said = move || {
-        astray().map(|typed| {
+        astray().then(|| {
             let label = label.get();
             match state.lang.get() {
-                Lang::En => format!("{label} is a list: letters typed here choose from it. “{typed}” is not a choice; it was not kept, and the list is as it was."),
-                Lang::Zh => format!("{label}是一个列表：在此输入字母用于选择。“{typed}”不是其中的选项，未被保留，列表保持原样。"),
+                Lang::En => format!("{label} is a list: letters typed here choose from it. What you typed is not a choice; it was not kept, and the list is as it was."),
+                Lang::Zh => format!("{label}是一个列表：在此输入字母用于选择。你输入的不是其中的选项，未被保留，列表保持原样。"),
             }
         })
     };
@@ -283,7 +287,8 @@ pub fn Field(
             }
             .into_any()
         }
-        FieldKind::Node => node_select(id.clone(), value, invalid, described, commit),
+        FieldKind::Node => node_select(id.clone(), value, invalid, described, commit, false),
+        FieldKind::Actor => node_select(id.clone(), value, invalid, described, commit, true),
     };
     view! {
         <div class="field" class:has-problem=shown>
@@ -306,6 +311,16 @@ pub fn Field(
     }
 }
 
+/// The ids of the draft's actors and persons (reactive).
+fn actors_and_persons(editor: super::EditorState) -> std::collections::BTreeSet<String> {
+    editor.with_draft(|d| {
+        (0..d.len("nodes"))
+            .filter(|i| matches!(d.field(&format!("nodes[{i}].kind")).as_str(), "actor" | "person"))
+            .map(|i| d.field(&format!("nodes[{i}].id")))
+            .collect()
+    })
+}
+
 /// The select of a [`FieldKind::Node`] field: "no node chosen" first (a new link's ends), then
 /// an id no node has (a typo in a file stays visible, and wrong), then the draft's nodes.
 fn node_select(
@@ -314,25 +329,36 @@ fn node_select(
     invalid: impl Fn() -> String + Send + Sync + 'static,
     described: impl Fn() -> String + Send + Sync + 'static,
     commit: impl Fn(web_sys::Event) + 'static,
+    actors_first: bool,
 ) -> AnyView {
     let state = use_app();
+    let editor = use_editor();
     let nodes = use_context::<ItemChoices>().map(|choices| choices.nodes);
     let chosen = value.clone();
     let options = move || {
         let now = chosen();
         let list = by_name(nodes.map(|nodes| nodes.get()).unwrap_or_default());
         let unknown = !now.is_empty() && !list.iter().any(|(node, _)| *node == now);
+        let lang = state.lang.get();
         let none = view! {
-            <option value="" selected=now.is_empty()>{crate::i18n::editor::NO_NODE.get(state.lang.get())}</option>
+            <option value="" selected=now.is_empty()>{crate::i18n::editor::NO_NODE.get(lang)}</option>
         };
         let typo = unknown.then(|| view! { <option value=now.clone() selected=true>{now.clone()}</option> });
-        let known = list
-            .into_iter()
-            .map(|(node, label)| {
-                let selected = node == now;
-                view! { <option value=node.clone() selected=selected>{node_option_text(&node, &label)}</option> }
-            })
-            .collect_view();
+        let option = |(node, label): (String, String)| {
+            let selected = node == now;
+            view! { <option value=node.clone() selected=selected>{node_option_text(&node, &label)}</option> }
+        };
+        let known = if actors_first {
+            let acting = actors_and_persons(editor);
+            let (actors, others): (Vec<_>, Vec<_>) = list.into_iter().partition(|(node, _)| acting.contains(node));
+            view! {
+                <optgroup label=crate::i18n::editor::ACTORS_AND_PERSONS.get(lang)>{actors.into_iter().map(option).collect_view()}</optgroup>
+                <optgroup label=crate::i18n::editor::OTHER_NODES.get(lang)>{others.into_iter().map(option).collect_view()}</optgroup>
+            }
+            .into_any()
+        } else {
+            list.into_iter().map(option).collect_view().into_any()
+        };
         view! { {none} {typo} {known} }
     };
     // The options are drawn again by position when the nodes change (one removed, one renamed):

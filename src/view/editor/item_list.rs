@@ -321,7 +321,7 @@ fn item_fields(kind: ListKind, at: &str, languages: Languages) -> AnyView {
         ListKind::Events => view! {
             <Field path=f("id") label=ui(i18n::editor::ID) hint=ui(i18n::editor::ID_HINT)/>
             <Field path=f("date") label=ui(i18n::DATE) hint=ui(i18n::editor::DATE_HINT)/>
-            <Field path=f("actor") label=ui(i18n::editor::ACTOR) kind=FieldKind::Node hint=actor_kind_hint()/>
+            <Field path=f("actor") label=ui(i18n::editor::ACTOR) kind=FieldKind::Actor hint=actor_kind_hint()/>
             {text_fields(at, "title", i18n::editor::TITLE, Need::Required, FieldKind::Line, languages)}
             {text_fields(at, "summary", i18n::editor::SUMMARY, Need::Optional, FieldKind::Long, languages)}
             <Field path=f("nodes") label=ui(i18n::editor::ITEM_NODES) hint=ids_hint add_from=AddFrom::Nodes/>

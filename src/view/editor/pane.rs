@@ -121,7 +121,10 @@ pub fn EditorPane() -> impl IntoView {
             }
             super::type_ahead::Key::Astray(astray) => {
                 ev.prevent_default();
-                editor.typed_astray.set(Some(astray));
+                // Said once for the words typed, not again with every key of them.
+                if editor.typed_astray.with_untracked(|said| said.as_ref() != Some(&astray)) {
+                    editor.typed_astray.set(Some(astray));
+                }
                 return;
             }
         }

@@ -127,7 +127,7 @@ fn make_buttons(editor: EditorState, lang: Signal<Lang>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <span class="make-from-pick">{move || i18n::editor::MAKE_FROM_PICK.get(lang.get())}</span>
+        <span class="make-from-pick sr-only">{move || i18n::editor::MAKE_FROM_PICK.get(lang.get())}</span>
         {buttons}
     }
 }
@@ -165,23 +165,24 @@ pub fn SourcePane() -> impl IntoView {
             }
         });
     };
-    let said_picked = move |p: &Picked| match lang.get() {
-        Lang::En => format!("Selected in {}:", p.para),
-        Lang::Zh => format!("已在 {} 中选择：", p.para),
+    // "Selected in P3:" is said whole; on screen the locator and the colon show, the words
+    // round them (the room beside the buttons is short) are for a screen reader.
+    let picked_words = move || match lang.get() {
+        Lang::En => ("Selected in ", "", ":"),
+        Lang::Zh => ("已在 ", " 中选择", "："),
     };
-    let shown_picked = move |p: &Picked| match lang.get() {
-        Lang::En => view! { <span class="sr-only">"Selected in "</span>{p.para.clone()}":" }.into_any(),
-        Lang::Zh => {
-            view! { <span class="sr-only">"已在 "</span>{p.para.clone()}<span class="sr-only">" 中选择"</span>"：" }
-                .into_any()
-        }
+    let said_picked = move |p: &Picked| {
+        let (before, after, colon) = picked_words();
+        format!("{before}{}{after}{colon}", p.para)
+    };
+    let shown_picked = move |p: &Picked| {
+        let (before, after, colon) = picked_words();
+        view! { <span class="sr-only">{before}</span>{p.para.clone()}<span class="sr-only">{after}</span>{colon} }
     };
     let picked = move || {
         editor.picked.get().map(|p| {
             view! {
                 <div class="picked">
-                    // On screen the locator and the words (the room beside the buttons is short);
-                    // the whole sentence for a screen reader.
                     <p>{shown_picked(&p)}" "<q lang=source_lang>{p.quote.clone()}</q></p>
                     // What can be made of the words first: Tab from "Find words in the text" goes
                     // straight to "New node" (trial 10 pressed Enter on Clear, one Tab short).

@@ -9,17 +9,18 @@ use wasm_bindgen::JsCast;
 const PAUSE_MS: f64 = 1000.0;
 
 /// The letters typed in a row on one list, when the last came (the event's time stamp), and the
-/// choice the list had before the first.
+/// value the list had before the first (a value, not a place: the first letters may redraw the
+/// list's choices).
 struct Typed {
     on: Option<web_sys::HtmlSelectElement>,
     letters: String,
     at: f64,
-    before: i32,
+    before: String,
 }
 
 thread_local! {
     static TYPED: RefCell<Typed> =
-        const { RefCell::new(Typed { on: None, letters: String::new(), at: 0.0, before: -1 }) };
+        const { RefCell::new(Typed { on: None, letters: String::new(), at: 0.0, before: String::new() }) };
 }
 
 /// What a key pressed on a list did.
@@ -38,16 +39,26 @@ pub enum Key {
 #[derive(Clone, Debug, PartialEq)]
 pub struct TypedAstray {
     pub field: String,
-    pub typed: String,
 }
 
-/// Sets `select` to the choice at `index` as a choice made by hand is: its change event, which
-/// bubbles, commits it.
+/// Sets `select` to the choice at `index` as a choice made by hand is.
 fn choose(select: &web_sys::HtmlSelectElement, index: i32) {
-    if select.selected_index() == index {
-        return;
+    if select.selected_index() != index {
+        select.set_selected_index(index);
+        changed(select);
     }
-    select.set_selected_index(index);
+}
+
+/// Sets `select` back to `value`, as a choice made by hand is.
+fn choose_value(select: &web_sys::HtmlSelectElement, value: &str) {
+    if select.value() != value {
+        select.set_value(value);
+        changed(select);
+    }
+}
+
+/// Commits what `select` shows: its change event, which bubbles, as the browser's own.
+fn changed(select: &web_sys::HtmlSelectElement) {
     let init = web_sys::EventInit::new();
     init.set_bubbles(true);
     if let Ok(change) = web_sys::Event::new_with_event_init_dict("change", &init) {
@@ -59,7 +70,7 @@ fn choose(select: &web_sys::HtmlSelectElement, index: i32) {
 /// so far go to, or, when they are words meant for another field, goes back to the choice before
 /// them.
 pub fn take_key(ev: &web_sys::KeyboardEvent) -> Key {
-    if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+    if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || ev.is_composing() {
         return Key::Ignored;
     }
     let key = ev.key();
@@ -77,14 +88,14 @@ pub fn take_key(ev: &web_sys::KeyboardEvent) -> Key {
         if now - typed.at > PAUSE_MS || typed.on.as_ref() != Some(&select) {
             typed.letters.clear();
             typed.on = Some(select.clone());
-            typed.before = select.selected_index();
+            typed.before = select.value();
         }
         typed.at = now;
         // A space first is the key that opens the list, not a letter.
         if !(typed.letters.is_empty() && key == " ") {
             typed.letters.push_str(&key);
         }
-        (typed.letters.clone(), typed.before)
+        (typed.letters.clone(), typed.before.clone())
     });
     let (typed, before) = typed;
     if typed.is_empty() {
@@ -93,9 +104,11 @@ pub fn take_key(ev: &web_sys::KeyboardEvent) -> Key {
     let Ok(options) = select.query_selector_all("option") else { return Key::Ignored };
     let texts: Vec<String> =
         (0..options.length()).map(|i| options.item(i).and_then(|o| o.text_content()).unwrap_or_default()).collect();
+    // Said at its field: a list with no id (a list's "add" choice) is only set back.
     if atlas_core::type_ahead::is_astray(&texts, &typed) {
-        choose(&select, before);
-        return Key::Astray(TypedAstray { field: select.id(), typed });
+        choose_value(&select, &before);
+        let field = select.id();
+        return if field.is_empty() { Key::Taken } else { Key::Astray(TypedAstray { field }) };
     }
     let current = usize::try_from(select.selected_index()).ok();
     if let Some(i) = atlas_core::type_ahead::choice_for(&texts, &typed, current) {

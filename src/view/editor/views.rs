@@ -36,13 +36,14 @@ pub(super) fn show_in_views(state: AppState, editor: EditorState) {
             },
         };
         // What is selected follows its item when the edit renamed it (a link's relation
-        // changed in its form): its form stays open and its line stays chosen.
+        // changed in its form): its form stays open and its line stays chosen. Followed before
+        // the draft is shown, which lets go of a selection it does not have (and of Back).
         let selected = state.selection.get_untracked();
         let followed = selected.followed(&state.scene.get_untracked().model, &model);
-        crate::view::data_loader::show_draft(&state, &text, model, kept);
         if followed != selected {
             state.selection.set(followed);
         }
+        crate::view::data_loader::show_draft(&state, &text, model, kept);
         editor.shown.set(if kept { Shown::Draft } else { Shown::Preview });
     });
 }
