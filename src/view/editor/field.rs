@@ -295,7 +295,9 @@ pub fn Field(
             <label for=id>{move || label.get()}</label>
             {control}
             {add_from.map(|from| add_to_list(path.clone(), from, label, list_value))}
-            {hint.map(|hint| view! { <p class="field-hint" id=hint_id>{move || hint.get()}</p> })}
+            // Polite: a hint that changes with the field (a link read as its sentence, an actor
+            // that is not one) is heard once the choice is made.
+            {hint.map(|hint| view! { <p class="field-hint" id=hint_id aria-live="polite">{move || hint.get()}</p> })}
             {move || astray_said().map(|said| view! { <p class="field-problems" role="alert">{said}</p> })}
             <Show when=shown>
                 <ul class="field-problems" id=problem_id.clone()>

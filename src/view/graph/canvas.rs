@@ -20,6 +20,8 @@ use wasm_bindgen::JsCast;
 struct Palette {
     background: String,
     foreground: String,
+    /// A dimmed node's name, where it is drawn (the editor's graph), as the SVG draws it.
+    muted: String,
     link: String,
     focus: String,
     kinds: Vec<(NodeKind, String)>,
@@ -39,6 +41,7 @@ impl Palette {
         Palette {
             background: var("--bg", "#ffffff"),
             foreground: var("--fg", "#1a1a1a"),
+            muted: var("--muted", "#555555"),
             link: var("--link", "#6b6b6b"),
             focus: var("--focus", "#b3261e"),
             kinds: NodeKind::ALL.iter().map(|k| (*k, var(&format!("--{}", k.code()), "#777777"))).collect(),
@@ -192,7 +195,6 @@ impl CanvasPainter {
         ctx.set_font(&format!("{:.0}px {}", Fixed(f.label_px), self.font_family));
         ctx.set_line_width(3.0);
         ctx.set_stroke_style_str(&self.palette.background);
-        ctx.set_fill_style_str(&self.palette.foreground);
         for (i, place) in f.labels.iter().enumerate() {
             let Some(place) = place else { continue };
             let (align, x) = match place.anchor.align() {
@@ -201,15 +203,14 @@ impl CanvasPainter {
                 Align::Middle => ("center", place.rect.x + place.rect.width / 2.0),
             };
             ctx.set_text_align(align);
-            // A dimmed node named (for an author) reads as out of focus.
-            ctx.set_global_alpha(if dim(i) { 0.6 } else { 1.0 });
+            // A dimmed node named (for an author) reads as out of focus, as in the SVG.
+            ctx.set_fill_style_str(if dim(i) { &self.palette.muted } else { &self.palette.foreground });
             for (k, text) in scene.label(i, rt.lang).lines.iter().enumerate() {
                 let y = place.rect.y + line * (k as f64 + 0.76);
                 let _ = ctx.stroke_text(text, x, y);
                 let _ = ctx.fill_text(text, x, y);
             }
         }
-        ctx.set_global_alpha(1.0);
     }
 }
 
