@@ -524,11 +524,10 @@ fn linked_alone(chain: &dyn Fn(Fixture) -> Fixture) -> atlas_core::Model {
     chain(Fixture::new()).node("alone", "threat").link("n0", "alone", "drives").model()
 }
 
-#[test]
-fn nodes_added_one_by_one_before_their_links_fill_a_block_a_pane_shows_large() {
+/// Twenty unlinked nodes made one by one, as an author makes them before any link (trials 12
+/// and 13): each edit settles near the map before it. The fixture and the map made.
+fn twenty_nodes_made_one_by_one() -> (Fixture, Scene) {
     use atlas_core::scene::settled_near;
-    // An author makes twenty nodes, then links them (trial 12): each edit settles near the map
-    // before it. The map stays about as wide as a landscape pane, not a row fitting shrinks.
     let mut fixture = Fixture::new().node("n0", "threat");
     let mut scene = fixture.scene();
     for k in 1..20 {
@@ -537,6 +536,13 @@ fn nodes_added_one_by_one_before_their_links_fill_a_block_a_pane_shows_large() {
         let layout = settled_near(&model, &scene);
         scene = Scene::with_layout_ahead(model, &atlas_core::label::EstimatedMeasure { font_px: 12.0 }, Some(layout));
     }
+    (fixture, scene)
+}
+
+#[test]
+fn nodes_added_one_by_one_before_their_links_fill_a_block_a_pane_shows_large() {
+    // The map stays about as wide as a landscape pane, not a row fitting shrinks.
+    let (_, scene) = twenty_nodes_made_one_by_one();
     let span = |v: &[f64]| {
         v.iter().copied().fold(f64::NEG_INFINITY, f64::max) - v.iter().copied().fold(f64::INFINITY, f64::min)
     };
@@ -579,14 +585,7 @@ fn the_first_link_in_a_block_of_unlinked_nodes_leaves_its_ends_in_the_block() {
     use atlas_core::scene::settled_near;
     // Twenty nodes made before any link (trial 13), then the first link, between two of them:
     // both were thrown to the map's edge, and the author clicked where they had been.
-    let mut fixture = Fixture::new().node("n0", "threat");
-    let mut scene = fixture.scene();
-    for k in 1..20 {
-        fixture = fixture.node(&format!("n{k}"), if k % 2 == 0 { "threat" } else { "response" });
-        let model = fixture.model();
-        let layout = settled_near(&model, &scene);
-        scene = Scene::with_layout_ahead(model, &atlas_core::label::EstimatedMeasure { font_px: 12.0 }, Some(layout));
-    }
+    let (fixture, scene) = twenty_nodes_made_one_by_one();
     let linked = fixture.link("n3", "n12", "drives").model();
     let after = settled_near(&linked, &scene);
     let (a, b) = (linked.node_idx("n3").unwrap(), linked.node_idx("n12").unwrap());
