@@ -4,14 +4,13 @@
 // redoes, reloads and finds the draft, and saves one HTML file that shows the reading from
 // file:// with no request. Specs written once and run in every engine by run.mjs.
 
-import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { check, CheckError } from '../support/page.mjs';
 import { englishReading, tempDir, TRUST_TEXT } from '../support/datasets.mjs';
 import { spyOnDownloads, nextDownload } from './specs-share.mjs';
 import { GRAPH, openMenu, menuItem, details, expectDetailsTitle, expectFocused, graphNode, eventButton, loadData, loneLine } from './specs.mjs';
 import { ownServer, expectDataSet, alertText, chooseFile, pinSomeNode, storageItems } from './specs-data.mjs';
-import { atViewport } from './specs-screen.mjs';
+import { atViewport, MARROWFORD } from './specs-screen.mjs';
 
 /** A link of the "More" menu. */
 async function menuLink(page, name) {
@@ -974,7 +973,7 @@ export const specs = [
     // scrolled 44 times.
     name: 'editor: at 1366×768 the bar is one row, and the forms keep 280 px under the docked passages and the selected words',
     async run({ page, site, startServer }) {
-      const set = JSON.parse(readFileSync(new URL('../fixtures/marrowford-reading.json', import.meta.url), 'utf8'));
+      const set = JSON.parse(MARROWFORD);
       await atViewport(page, 1366, 768, async () => {
         await withDraft({ page, site, startServer }, set, async () => {
           const rows = await page.js(`return Array.from(document.querySelectorAll('.editor-actions > *'))
@@ -1006,7 +1005,7 @@ export const specs = [
     // name, and the author clicked the next one from memory.
     name: 'editor: with a node selected, the other nodes keep their names in the graph at 1366×768',
     async run({ page, site, startServer }) {
-      const set = JSON.parse(readFileSync(new URL('../fixtures/marrowford-reading.json', import.meta.url), 'utf8'));
+      const set = JSON.parse(MARROWFORD);
       await atViewport(page, 1366, 768, async () => {
         await withDraft({ page, site, startServer }, set, async ({ data }) => {
           const named = () => page.js(`return Array.from(document.querySelectorAll('.graph-svg g.node')).map((g) => ({

@@ -90,7 +90,7 @@ const SIZES = [
  * A teacher's reading of another text, made in the editor by a trial (22 nodes, 22 links, 3
  * events, its source text inside, every quote verbatim): an English essay on a town's water.
  */
-const MARROWFORD = readFileSync(new URL('../fixtures/marrowford-reading.json', import.meta.url), 'utf8');
+export const MARROWFORD = readFileSync(new URL('../fixtures/marrowford-reading.json', import.meta.url), 'utf8');
 
 /** The nodes whose shape's centre lies under the graph's toolbar (or within 2 px of it). */
 function underToolbar(page) {

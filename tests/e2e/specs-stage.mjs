@@ -80,6 +80,13 @@ async function settledStage(page, data, k, revealed, why) {
   return { ...last, names, titles };
 }
 
+/** Opens the built-in reading in English and presents its tour (F5), the pointer out of the way. */
+async function startPresenting(page) {
+  await page.open('?lang=en');
+  await page.mouseAway();
+  await page.press('F5');
+}
+
 /** White space as the page's R.norm folds it. */
 const R_norm = (text) => text.replace(/\s+/g, ' ').trim();
 
@@ -90,9 +97,7 @@ export const specs = [
       const steps = data.raw.tour ?? [];
       check(steps.length >= 2, 'the data set needs a tour');
       await atViewport(page, 1280, 720, async () => {
-        await page.open('?lang=en');
-        await page.mouseAway();
-        await page.press('F5');
+        await startPresenting(page);
         let presses = 0;
         let unlabelled = 0;
         let lit = 0;
@@ -152,9 +157,7 @@ export const specs = [
       const steps = data.raw.tour ?? [];
       check(steps.length >= 2, 'the data set needs a tour');
       await atViewport(page, 1280, 720, async () => {
-        await page.open('?lang=en');
-        await page.mouseAway();
-        await page.press('F5');
+        await startPresenting(page);
         const panel = await page.byRole('region', steps[0].title.en, { exact: true });
         const node = data.nodes.find((n) => n.id === steps[0].nodes[0]);
         const raw = data.raw.nodes.find((n) => n.id === node.id);
