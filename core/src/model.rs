@@ -285,6 +285,10 @@ impl NodeKind {
     pub fn parse(code: &str) -> Option<NodeKind> {
         NodeKind::ALL.into_iter().find(|k| k.code() == code)
     }
+    /// Whether a node of the kind acts, as an event's actor normally does (an actor, a person).
+    pub fn acts(self) -> bool {
+        matches!(self, NodeKind::Actor | NodeKind::Person)
+    }
     /// The legend's name for the kind.
     pub fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {

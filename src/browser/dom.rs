@@ -340,6 +340,15 @@ pub fn click_buttons_that_moved(within: &'static str) {
     on_cancel.forget();
 }
 
+/// Whether the keyboard is in `element` (it, or something inside it, has the focus).
+#[cfg(feature = "editor")]
+pub fn keyboard_in(element: &web_sys::Element) -> bool {
+    window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .is_some_and(|active| element.contains(Some(&active)))
+}
+
 /// Fires `change` at the focused text field when it is inside an element matching `within`:
 /// a field that commits on `change` (when it is left) commits what was typed into it now, and
 /// the keyboard stays where it is.

@@ -9,7 +9,6 @@ use atlas_core::scene::Scene;
 use atlas_core::view_state::Selected;
 use atlas_core::{Lang, LinkBasis, Source};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// What the stage says of a chosen item: its name, its first quote, and whether it is the
 /// map-maker's reading (a link the text does not state), which is said as the details say it.
@@ -49,13 +48,7 @@ fn chosen(scene: &Scene, selected: &Selected, lang: Lang) -> Option<Chosen> {
 /// Closes the quote with the keyboard back on the caption (the button goes with the quote).
 fn close(state: crate::state::AppState) {
     state.select(Selected::Nothing);
-    let caption = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(".tour-panel").ok().flatten())
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(caption) = caption {
-        let _ = caption.focus();
-    }
+    crate::view::tour::focus_caption();
 }
 
 /// Under the step's text while presenting: the chosen item's name, its quote in the source's

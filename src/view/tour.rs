@@ -38,6 +38,17 @@ pub fn toggle_presenting(state: &AppState) {
     }
 }
 
+/// Puts the keyboard on the stage's caption (when it is drawn).
+pub fn focus_caption() {
+    if let Some(panel) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(".tour-panel").ok().flatten())
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = panel.focus();
+    }
+}
+
 /// What starting and ending the tour does beyond the stage's own view: focus goes to the
 /// caption (the bar that held "Present the tour" is gone), and ending leaves fullscreen, which
 /// was for the audience. What is selected as the tour starts is not drawn while presenting
@@ -78,15 +89,7 @@ pub fn stage_effects(state: AppState) {
         match (was, presenting) {
             (Some(false), true) => {
                 // Once the caption is drawn (a task later).
-                let focus = Closure::once_into_js(|| {
-                    if let Some(panel) = web_sys::window()
-                        .and_then(|w| w.document())
-                        .and_then(|d| d.query_selector(".tour-panel").ok().flatten())
-                        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-                    {
-                        let _ = panel.focus();
-                    }
-                });
+                let focus = Closure::once_into_js(focus_caption);
                 if let Some(window) = web_sys::window() {
                     let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(focus.unchecked_ref(), 0);
                 }

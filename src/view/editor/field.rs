@@ -317,7 +317,10 @@ pub fn Field(
 fn actors_and_persons(editor: super::EditorState) -> std::collections::BTreeSet<String> {
     editor.with_draft(|d| {
         (0..d.len("nodes"))
-            .filter(|i| matches!(d.field(&format!("nodes[{i}].kind")).as_str(), "actor" | "person"))
+            .filter(|i| {
+                atlas_core::NodeKind::parse(&d.field(&format!("nodes[{i}].kind")))
+                    .is_some_and(atlas_core::NodeKind::acts)
+            })
             .map(|i| d.field(&format!("nodes[{i}].id")))
             .collect()
     })

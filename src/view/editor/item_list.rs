@@ -275,7 +275,7 @@ fn actor_kind_hint() -> Signal<String> {
                 .find(|i| d.field(&format!("nodes[{i}].id")) == actor)
                 .and_then(|i| NodeKind::parse(&d.field(&format!("nodes[{i}].kind"))))
         });
-        let Some(kind) = kind.filter(|k| !matches!(k, NodeKind::Actor | NodeKind::Person)) else {
+        let Some(kind) = kind.filter(|k| !k.acts()) else {
             return String::new();
         };
         let name = choices.and_then(|c| c.node_name(&actor)).unwrap_or(actor);

@@ -90,10 +90,7 @@ fn take_source_text(editor: EditorState, section: NodeRef<leptos::html::Details>
     }
     let Some(section) = section.get_untracked() else { return };
     let section: web_sys::HtmlDetailsElement = section;
-    let focus_inside = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.active_element())
-        .is_some_and(|active| section.contains(Some(&active)));
+    let focus_inside = crate::browser::dom::keyboard_in(&section);
     section.set_open(false);
     if focus_inside {
         if let Some(summary) = section.query_selector("summary").ok().flatten() {

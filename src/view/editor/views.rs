@@ -103,11 +103,6 @@ pub(super) fn open_the_chosen(state: AppState, editor: EditorState) {
 
 /// Whether the keyboard is in the element with the id `id`.
 fn keyboard_in(id: &str) -> bool {
-    let document = web_sys::window().and_then(|w| w.document());
-    let (Some(active), Some(element)) =
-        (document.as_ref().and_then(|d| d.active_element()), document.as_ref().and_then(|d| d.get_element_by_id(id)))
-    else {
-        return false;
-    };
-    element.contains(Some(&active))
+    let element = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
+    element.is_some_and(|element| crate::browser::dom::keyboard_in(&element))
 }
