@@ -3,7 +3,8 @@
 //!
 //! Labels are placed greedily, most important first. Each tries a few spots around its node
 //! (below, right, above, left) and takes the first that lies inside the view and overlaps no
-//! label placed before it and no other node's shape; a label that finds no spot is not shown
+//! label placed before it and no other node's shape. A label that finds none may then take a
+//! spot one or two placed labels can leave for others of their own; failing that it is not shown
 //! (zooming in makes room, so more appear). A forced label (the selected, hovered or focused
 //! node) always shows: below its node if no spot is free. A uniform grid over the view finds
 //! the rectangles near a candidate, so placing n labels costs about O(n).
@@ -205,13 +206,47 @@ impl Grid {
         }
     }
 
-    /// Whether `rect` overlaps any rectangle in the grid other than `except`.
-    fn hits(&self, rect: &Rect, except: Option<usize>) -> bool {
+    /// Moves entry `index` to `rect`.
+    fn relocate(&mut self, index: usize, rect: Rect) {
+        let (c0, r0, c1, r1) = self.span(&self.rects[index]);
+        for r in r0..=r1 {
+            for c in c0..=c1 {
+                self.cells[r * self.columns + c].retain(|&k| k != index);
+            }
+        }
+        self.rects[index] = rect;
+        let (c0, r0, c1, r1) = self.span(&rect);
+        for r in r0..=r1 {
+            for c in c0..=c1 {
+                self.cells[r * self.columns + c].push(index);
+            }
+        }
+    }
+
+    /// The entries `rect` overlaps, each once, in the order they were inserted.
+    fn hit_entries(&self, rect: &Rect) -> Vec<usize> {
+        let (c0, r0, c1, r1) = self.span(rect);
+        let mut found = Vec::new();
+        for r in r0..=r1 {
+            for c in c0..=c1 {
+                for &k in &self.cells[r * self.columns + c] {
+                    if self.rects[k].overlaps(rect) && !found.contains(&k) {
+                        found.push(k);
+                    }
+                }
+            }
+        }
+        found.sort_unstable();
+        found
+    }
+
+    /// Whether `rect` overlaps any rectangle in the grid other than those in `except`.
+    fn hits(&self, rect: &Rect, except: &[usize]) -> bool {
         let (c0, r0, c1, r1) = self.span(rect);
         for r in r0..=r1 {
             for c in c0..=c1 {
                 for &k in &self.cells[r * self.columns + c] {
-                    if Some(k) != except && self.rects[k].overlaps(rect) {
+                    if !except.contains(&k) && self.rects[k].overlaps(rect) {
                         return true;
                     }
                 }
@@ -248,82 +283,239 @@ pub fn place_labels(
     place_labels_around(requests, shapes, &[], view)
 }
 
+/// Labels below this priority take only the room the others leave: they are placed after every
+/// other label and its repair, and never move one (a dimmed node's name must not push aside the
+/// names in focus; a group's name placed last must not take a spot a node's name stepped into).
+pub const MOVES_OTHERS_FROM: f64 = -1_000.0;
+
+/// How many labels may step aside for one that has no room.
+const MOST_MOVED: usize = 2;
+
 /// [`place_labels`] keeping clear of `blocked` too: parts of the view something else covers
 /// (the graph's toolbar floats over its top left).
+///
+/// A label that finds no free spot, once all have had their try, gets one where one or two
+/// labels stand in the way and can step to other free spots of their own: a node with a name
+/// beats a neighbour's name in its first-choice spot (trial 13's "Deeper wells (rejected)" was
+/// nameless at every window size, with room one spot over).
 pub fn place_labels_around(
     requests: &[Option<LabelRequest>],
     shapes: &[Option<Rect>],
     blocked: &[Rect],
     view: &Rect,
 ) -> Vec<Option<PlacedLabel>> {
-    let mut placed = vec![None; requests.len()];
     if !(view.width > 0.0 && view.height > 0.0) {
-        return placed;
+        return vec![None; requests.len()];
     }
-    let mut order: Vec<usize> = (0..requests.len()).filter(|&i| requests[i].is_some()).collect();
+    let mut order: Vec<usize> = (0..requests.len()).filter(|&i| requests[i].is_some_and(|r| r.is_finite())).collect();
     crate::order::sort_indices_by(&mut order, &mut |a, b| {
         let (ra, rb) = (requests[a].as_ref(), requests[b].as_ref());
         let key = |r: Option<&LabelRequest>| r.map_or((false, f64::NEG_INFINITY), |r| (r.forced, r.priority));
         let (ka, kb) = (key(ra), key(rb));
         kb.0.cmp(&ka.0).then(kb.1.total_cmp(&ka.1)).then(a.cmp(&b))
     });
-    let cell = 48.0;
-    let mut labels = Grid::new(view, cell);
-    for rect in blocked {
-        labels.insert(*rect);
+    let mut placer = Placer::new(requests, shapes, blocked, view);
+    // The repair comes after every label that may use it had its greedy try, so it only adds
+    // names (a label moved aside keeps one); the labels that take only the room left come last.
+    let (first, last): (Vec<usize>, Vec<usize>) =
+        order.into_iter().partition(|&i| requests[i].is_some_and(|r| r.forced || r.priority >= MOVES_OTHERS_FROM));
+    let unplaced: Vec<usize> = first.into_iter().filter(|&i| !placer.place_greedily(i)).collect();
+    for i in unplaced {
+        placer.place_by_moving_others(i);
     }
-    let mut nodes = Grid::new(view, cell);
-    // Which grid entry is each node's own shape (a label may touch its own node).
-    let mut shape_entry = vec![None; shapes.len()];
-    for (i, shape) in shapes.iter().enumerate() {
-        if let Some(rect) = shape {
-            shape_entry[i] = Some(nodes.rects.len());
-            nodes.insert(*rect);
+    for i in last {
+        placer.place_greedily(i);
+    }
+    placer.placed
+}
+
+impl LabelRequest {
+    fn is_finite(&self) -> bool {
+        self.width.is_finite() && self.height.is_finite() && self.x.is_finite() && self.y.is_finite()
+    }
+}
+
+/// The state of one placement: the labels placed so far in a grid, the nodes' shapes in another.
+struct Placer<'a> {
+    requests: &'a [Option<LabelRequest>],
+    view: Rect,
+    labels: Grid,
+    /// Which request each entry of `labels` is (`None`: a blocked part of the view).
+    label_owner: Vec<Option<usize>>,
+    /// Which entry of `labels` each request's placed label is.
+    label_entry: Vec<Option<usize>>,
+    nodes: Grid,
+    /// Which entry of `nodes` is each node's own shape (a label may touch its own node).
+    shape_entry: Vec<Option<usize>>,
+    placed: Vec<Option<PlacedLabel>>,
+}
+
+impl<'a> Placer<'a> {
+    fn new(requests: &'a [Option<LabelRequest>], shapes: &[Option<Rect>], blocked: &[Rect], view: &Rect) -> Self {
+        let cell = 48.0;
+        let mut labels = Grid::new(view, cell);
+        for rect in blocked {
+            labels.insert(*rect);
+        }
+        let mut nodes = Grid::new(view, cell);
+        let mut shape_entry = vec![None; shapes.len()];
+        for (i, shape) in shapes.iter().enumerate() {
+            if let Some(rect) = shape {
+                shape_entry[i] = Some(nodes.rects.len());
+                nodes.insert(*rect);
+            }
+        }
+        Placer {
+            requests,
+            view: *view,
+            labels,
+            label_owner: vec![None; blocked.len()],
+            label_entry: vec![None; requests.len()],
+            nodes,
+            shape_entry,
+            placed: vec![None; requests.len()],
         }
     }
-    for i in order {
-        let Some(request) = &requests[i] else { continue };
-        if !(request.width.is_finite() && request.height.is_finite() && request.x.is_finite() && request.y.is_finite())
-        {
-            continue;
+
+    /// Whether request `i`'s label may lie at `rect` as far as the view and the nodes go.
+    fn fits(&self, i: usize, rect: &Rect) -> bool {
+        let avoid_nodes = self.requests[i].is_some_and(|r| r.avoid_nodes);
+        let own = self.shape_entry.get(i).copied().flatten();
+        rect.inside(&self.view) && !(avoid_nodes && self.nodes.hits(rect, own.as_slice()))
+    }
+
+    /// Whether `rect` keeps clear of the nodes by [`NODE_CLEARANCE_PX`] too.
+    fn clear(&self, i: usize, rect: &Rect) -> bool {
+        let avoid_nodes = self.requests[i].is_some_and(|r| r.avoid_nodes);
+        let own = self.shape_entry.get(i).copied().flatten();
+        !avoid_nodes || !self.nodes.hits(&rect.grown(NODE_CLEARANCE_PX, NODE_CLEARANCE_PX), own.as_slice())
+    }
+
+    fn put(&mut self, i: usize, anchor: Anchor, rect: Rect) {
+        match self.label_entry[i] {
+            Some(entry) => self.labels.relocate(entry, rect),
+            None => {
+                self.label_entry[i] = Some(self.labels.rects.len());
+                self.label_owner.push(Some(i));
+                self.labels.insert(rect);
+            }
         }
-        let own = shape_entry.get(i).copied().flatten();
-        // Labels keep a small gap between them: they are measured in one font and drawn in
-        // whatever the engine picks, a pixel or two wider and taller.
-        let free = |rect: &Rect| {
-            rect.inside(view)
-                && !labels.hits(&rect.grown(LABEL_SPACING_PX.0, LABEL_SPACING_PX.1), None)
-                && !(request.avoid_nodes && nodes.hits(rect, own))
-        };
-        // A label touching another node's shape reads as that node's: a spot with room around
-        // it is taken first, one only free of overlaps after (trial 12: in its published map a
-        // label between two nodes was read as the other's).
-        let clear =
-            |rect: &Rect| !request.avoid_nodes || !nodes.hits(&rect.grown(NODE_CLEARANCE_PX, NODE_CLEARANCE_PX), own);
+        self.placed[i] = Some(PlacedLabel { anchor, rect });
+    }
+
+    /// The first spot of request `i` that is free of the view's edges, the nodes, the labels
+    /// (but the entries `except`) and the boxes `avoid`, preferring one that keeps clear of the
+    /// nodes: a label touching another node's shape reads as that node's (trial 12).
+    fn free_spot(&self, i: usize, except: &[usize], avoid: &[Rect]) -> Option<(Anchor, Rect)> {
+        let request = self.requests[i].as_ref()?;
         let mut first_free = None;
-        let mut spot = None;
-        for (anchor, rect) in request.anchors.iter().map(|&anchor| (anchor, label_rect(request, anchor))) {
-            if !free(&rect) {
+        for anchor in request.anchors.iter().copied() {
+            let rect = label_rect(request, anchor);
+            // Labels keep a small gap between them: they are measured in one font and drawn in
+            // whatever the engine picks, a pixel or two wider and taller.
+            let spaced = rect.grown(LABEL_SPACING_PX.0, LABEL_SPACING_PX.1);
+            if !self.fits(i, &rect) || self.labels.hits(&spaced, except) || avoid.iter().any(|a| a.overlaps(&spaced)) {
                 continue;
             }
-            if clear(&rect) {
-                spot = Some((anchor, rect));
-                break;
+            if self.clear(i, &rect) {
+                return Some((anchor, rect));
             }
             first_free.get_or_insert((anchor, rect));
         }
-        let spot = spot.or(first_free);
-        let spot = match (spot, request.forced) {
+        first_free
+    }
+
+    /// Places request `i` at its first free spot (a forced one at its first); returns whether
+    /// it did.
+    fn place_greedily(&mut self, i: usize) -> bool {
+        let Some(request) = self.requests[i] else { return false };
+        let spot = match (self.free_spot(i, &[], &[]), request.forced) {
             (Some(spot), _) => Some(spot),
-            (None, true) => request.anchors.first().map(|&anchor| (anchor, label_rect(request, anchor))),
+            // A forced label shows all the same, at its first spot.
+            (None, true) => request.anchors.first().map(|&anchor| (anchor, label_rect(&request, anchor))),
             (None, false) => None,
         };
-        if let Some((anchor, rect)) = spot {
-            labels.insert(rect);
-            placed[i] = Some(PlacedLabel { anchor, rect });
-        }
+        let Some((anchor, rect)) = spot else { return false };
+        self.put(i, anchor, rect);
+        true
     }
-    placed
+
+    /// Places request `i` at a spot where at most [`MOST_MOVED`] placed labels are in the way and
+    /// each can move to another of its own free spots; returns whether it did.
+    fn place_by_moving_others(&mut self, i: usize) -> bool {
+        let Some(request) = self.requests[i] else { return false };
+        if request.forced || request.priority < MOVES_OTHERS_FROM {
+            return false;
+        }
+        for anchor in request.anchors.iter().copied() {
+            let rect = label_rect(&request, anchor);
+            if !self.fits(i, &rect) {
+                continue;
+            }
+            let in_way = self.labels.hit_entries(&rect.grown(LABEL_SPACING_PX.0, LABEL_SPACING_PX.1));
+            if in_way.len() > MOST_MOVED {
+                continue;
+            }
+            let Some(moves) = self.moves_out_of(&in_way, rect) else { continue };
+            for (other, other_anchor, other_rect) in moves {
+                self.put(other, other_anchor, other_rect);
+            }
+            self.put(i, anchor, rect);
+            return true;
+        }
+        false
+    }
+
+    /// Where the labels of the entries `in_way` can go so that none is on `rect` or on another:
+    /// `None` if one of them cannot move (a blocked part of the view, a forced label, no spot).
+    fn moves_out_of(&self, in_way: &[usize], rect: Rect) -> Option<Vec<(usize, Anchor, Rect)>> {
+        let mut taken = vec![rect];
+        let mut moves = Vec::new();
+        for &entry in in_way {
+            let other = self.movable(entry)?;
+            for step in self.step_aside(other, in_way, &taken)? {
+                taken.push(step.2);
+                moves.push(step);
+            }
+        }
+        Some(moves)
+    }
+
+    /// The request whose label is the entry `entry`, if it may be moved (not forced, not a
+    /// blocked part of the view).
+    fn movable(&self, entry: usize) -> Option<usize> {
+        let owner = self.label_owner.get(entry).copied().flatten()?;
+        self.requests[owner].is_some_and(|r| !r.forced).then_some(owner)
+    }
+
+    /// Where request `other`'s label can go, off the boxes `taken` and clear of every label but
+    /// the entries `except`: a free spot of its own, or else one that a single further label
+    /// leaves for a free spot of its own (both moves are returned).
+    fn step_aside(&self, other: usize, except: &[usize], taken: &[Rect]) -> Option<Vec<(usize, Anchor, Rect)>> {
+        if let Some((anchor, spot)) = self.free_spot(other, except, taken) {
+            return Some(vec![(other, anchor, spot)]);
+        }
+        let request = self.requests[other]?;
+        for anchor in request.anchors.iter().copied() {
+            let spot = label_rect(&request, anchor);
+            let spaced = spot.grown(LABEL_SPACING_PX.0, LABEL_SPACING_PX.1);
+            if !self.fits(other, &spot) || taken.iter().any(|t| t.overlaps(&spaced)) {
+                continue;
+            }
+            let blocking: Vec<usize> =
+                self.labels.hit_entries(&spaced).into_iter().filter(|e| !except.contains(e)).collect();
+            let [entry] = blocking[..] else { continue };
+            let Some(third) = self.movable(entry) else { continue };
+            let mut except_too = except.to_vec();
+            except_too.push(entry);
+            let mut taken_too = taken.to_vec();
+            taken_too.push(spot);
+            if let Some((third_anchor, third_spot)) = self.free_spot(third, &except_too, &taken_too) {
+                return Some(vec![(other, anchor, spot), (third, third_anchor, third_spot)]);
+            }
+        }
+        None
+    }
 }
 
 #[cfg(test)]
@@ -401,6 +593,37 @@ mod tests {
         let shapes: Vec<Option<Rect>> = crowd.iter().map(shape).collect();
         let placed = place_labels(&[Some(crowd[0]), None, None, None, None], &shapes, &VIEW);
         assert_eq!(placed[0].map(|p| p.anchor), Some(Anchor::Below));
+    }
+
+    #[test]
+    fn a_label_without_room_gets_a_spot_a_neighbour_can_leave() {
+        // Two nodes on one spot; the second's label may only go below, where the first's went.
+        // The first steps to its next free spot (right), so both nodes are named.
+        const BELOW_ONLY: &[Anchor] = &[Anchor::Below];
+        let first = request(200.0, 150.0, 2.0);
+        let second = LabelRequest { anchors: BELOW_ONLY, ..request(200.0, 150.0, 1.0) };
+        check(&[first, second], VIEW, &[Some(Anchor::Right), Some(Anchor::Below)]);
+        // Not for a label that takes only the room left (a dimmed node's name) ...
+        let dimmed = LabelRequest { priority: MOVES_OTHERS_FROM - 1.0, ..second };
+        check(&[first, dimmed], VIEW, &[Some(Anchor::Below), None]);
+        // ... nor against a forced label, nor where the one in the way has no other spot.
+        let forced = LabelRequest { forced: true, ..first };
+        check(&[forced, second], VIEW, &[Some(Anchor::Below), None]);
+        let stuck = LabelRequest { anchors: BELOW_ONLY, ..first };
+        check(&[stuck, second], VIEW, &[Some(Anchor::Below), None]);
+        // Two labels in the way step aside together: a wide label under a node between two
+        // others, whose labels went below them first, goes below once they move.
+        let left = request(150.0, 150.0, 3.0);
+        let right = request(250.0, 150.0, 2.0);
+        let wide = LabelRequest { width: 160.0, ..second };
+        check(&[left, right, wide], VIEW, &[Some(Anchor::Left), Some(Anchor::Right), Some(Anchor::Below)]);
+        // The one in the way can step aside where a third label is, if that one has a free
+        // spot: b goes right, where c's label was, and c's goes below.
+        const BELOW_RIGHT: &[Anchor] = &[Anchor::Below, Anchor::Right];
+        const LEFT_BELOW: &[Anchor] = &[Anchor::Left, Anchor::Below];
+        let b = LabelRequest { anchors: BELOW_RIGHT, ..request(200.0, 150.0, 3.0) };
+        let c = LabelRequest { anchors: LEFT_BELOW, ..request(300.0, 150.0, 2.0) };
+        check(&[b, c, second], VIEW, &[Some(Anchor::Right), Some(Anchor::Below), Some(Anchor::Below)]);
     }
 
     #[test]

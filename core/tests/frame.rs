@@ -196,7 +196,7 @@ fn a_group_name_never_takes_the_room_of_a_node_label_where_the_map_reads_by_labe
     // Where at least four in five node labels find room, the names come after them: every label
     // stays where it would be with no names drawn at all.
     let (mut all_fit, mut most_fit) = (0, 0);
-    for seed in 0..300 {
+    for seed in 0..700 {
         let (scene, xs, ys) = grouped_scatter(seed);
         let plain = vec![Emphasis::Plain; xs.len()];
         let unnamed = frame_named(&scene, &xs, &ys, &plain, None, false);
