@@ -111,8 +111,10 @@ pub const NEAR_ALPHA: f64 = 0.1;
 /// placed stays where it was); a new node that links to none of them starts in a free spot of the map or just by it ([`free_spot`]), where it is seen and in
 /// nobody's way. The simulation then settles from there, warmed to [`NEAR_ALPHA`] (or kept at
 /// the earlier map's heat, if hotter).
-/// An edit that adds a node or a link moves the map a little, not all of it (trial 11: "the
-/// graph re-lays itself out after every edit", every node then searched for again by eye).
+/// A node with the same neighbours as before stays where it was, pinned while the others
+/// settle: an edit moves only what it touched (trial 11: "the graph re-lays itself out after
+/// every edit", every node then searched for again by eye; trial 15 still looked for both ends
+/// of every link anew, the whole map having shifted a little).
 pub fn settled_near(model: &Model, before: &Scene) -> ForceLayout {
     let graph = ArgumentGraph::new(model);
     let inputs = SimulationInputs::of(model, &graph);
@@ -167,14 +169,57 @@ pub fn settled_near(model: &Model, before: &Scene) -> ForceLayout {
             *spot = Some(free);
         }
     }
+    let keeps_place = same_neighbours(model, &neighbours, before);
     for (i, spot) in at.iter().enumerate() {
         if let Some((x, y)) = spot {
-            simulation.set_position(i, *x, *y);
+            if keeps_place[i] {
+                simulation.pin(i, *x, *y);
+            } else {
+                simulation.set_position(i, *x, *y);
+            }
         }
     }
     let alpha = before.force_alpha;
     simulation.set_alpha(if alpha.is_finite() { alpha.clamp(NEAR_ALPHA, 1.0) } else { NEAR_ALPHA });
     inputs.rest(simulation)
+}
+
+/// Whether `after` is mostly the map `before` was (at least half the nodes of each are in the
+/// other, by id): an edit of a reading, not another reading. Its layout then settles near the
+/// earlier one ([`settled_near`]) and the view that showed it may stay.
+pub fn same_map(before: &Model, after: &Model) -> bool {
+    let known = after.nodes.iter().filter(|n| before.node_idx(&n.id).is_some()).count();
+    known > 0 && known * 2 >= after.nodes.len() && known * 2 >= before.nodes.len()
+}
+
+/// Which nodes of `model` were in `before` with the same neighbours (by id): an edit leaves them
+/// where they were, and moves only the nodes it touched (a new node, a link's two ends).
+fn same_neighbours(model: &Model, neighbours: &[Vec<usize>], before: &Scene) -> Vec<bool> {
+    let mut neighbours_before: Vec<Vec<&str>> = vec![Vec::new(); before.model.nodes.len()];
+    for &(s, t) in &before.link_ends {
+        let id = |k: usize| before.model.nodes.get(k).map_or("", |n| n.id.as_str());
+        if let Some(list) = neighbours_before.get_mut(s) {
+            list.push(id(t));
+        }
+        if let Some(list) = neighbours_before.get_mut(t) {
+            list.push(id(s));
+        }
+    }
+    model
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            let Some(j) = before.model.node_idx(&n.id) else { return false };
+            let mut now: Vec<&str> = neighbours[i].iter().map(|&k| model.nodes[k].id.as_str()).collect();
+            let mut then = neighbours_before[j].clone();
+            now.sort_unstable();
+            now.dedup();
+            then.sort_unstable();
+            then.dedup();
+            now == then
+        })
+        .collect()
 }
 
 /// The lattice [`free_spot`] looks over, in layout units across and down: about a label's width

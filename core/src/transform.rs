@@ -100,6 +100,27 @@ impl ViewTransform {
         }
     }
 
+    /// Whether every point (`xs`, `ys`, world units) is drawn inside a `width`×`height` view,
+    /// `margin` (across, down) in from its edges, and outside every `blocked` part of it: a
+    /// view that still shows a map after an edit is kept, not fitted anew (every node would
+    /// move on screen, and the author would look for it again).
+    pub fn shows_all(
+        &self,
+        (xs, ys): (&[f64], &[f64]),
+        (width, height): (f64, f64),
+        margin: (f64, f64),
+        blocked: &[crate::placement::Rect],
+    ) -> bool {
+        xs.iter().zip(ys).all(|(&x, &y)| {
+            let (sx, sy) = self.screen_from_world(x, y);
+            sx >= margin.0
+                && sx <= width - margin.0
+                && sy >= margin.1
+                && sy <= height - margin.1
+                && !blocked.iter().any(|r| r.contains(sx, sy))
+        })
+    }
+
     /// Moves the view by a screen-space offset.
     pub fn panned(&self, dx: f64, dy: f64) -> ViewTransform {
         if !dx.is_finite() || !dy.is_finite() {
@@ -214,6 +235,31 @@ mod tests {
                 let s = t.screen_from_world(p.0, p.1);
                 assert!(close(t.world_from_screen(s.0, s.1), p), "{t:?} {p:?}");
             }
+        }
+    }
+
+    #[test]
+    fn a_view_shows_all_only_with_every_point_inside_its_margins_and_clear_of_what_covers_it() {
+        use crate::placement::Rect;
+        // Scale 2, moved 10 right: world x 0..100 is drawn at 10..210 in a 300×200 view.
+        let t = ViewTransform { scale: 2.0, stretch: 1.0, translate_x: 10.0, translate_y: 0.0, rotated: false };
+        let view = (300.0, 200.0);
+        let toolbar = [Rect::new(0.0, 0.0, 120.0, 30.0)];
+        // Points' xs and ys, the margin, what covers the view, whether it shows them all.
+        type Case<'a> = (&'a [f64], &'a [f64], (f64, f64), &'a [Rect], bool);
+        let cases: [Case; 6] = [
+            (&[0.0, 100.0], &[20.0, 80.0], (5.0, 5.0), &[], true),
+            // x 100 drawn at 210: within a 90 px margin of the right edge, not a 100 px one.
+            (&[0.0, 100.0], &[20.0, 80.0], (90.0, 5.0), &[], false),
+            (&[0.0, 145.0], &[20.0, 80.0], (0.0, 0.0), &[], true),
+            // Past the right edge (x 300).
+            (&[0.0, 146.0], &[20.0, 80.0], (0.0, 0.0), &[], false),
+            // (10, 10) drawn at (30, 20), under the toolbar; (60, 10) at (130, 20), beside it.
+            (&[10.0], &[10.0], (0.0, 0.0), &toolbar, false),
+            (&[60.0], &[10.0], (0.0, 0.0), &toolbar, true),
+        ];
+        for (xs, ys, margin, blocked, expect) in cases {
+            assert_eq!(t.shows_all((xs, ys), view, margin, blocked), expect, "{xs:?} {ys:?} {margin:?} {blocked:?}");
         }
     }
 

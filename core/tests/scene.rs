@@ -519,6 +519,29 @@ fn a_layout_settled_near_an_earlier_one_keeps_the_map_and_places_a_new_node_by_i
     assert!(cold.xs.iter().chain(&cold.ys).all(|v| v.is_finite()));
 }
 
+#[test]
+fn a_link_drawn_between_two_nodes_moves_those_two_alone() {
+    use atlas_core::scene::settled_near;
+    // Trial 15 looked for both ends of each of its 21 links anew: every link moved the whole map
+    // a little. Now the nodes whose neighbours are the same stay exactly where they were.
+    let ids: Vec<String> = (0..12).map(|i| format!("n{i}")).collect();
+    let mut fixture = ids.iter().fold(Fixture::new(), |f, id| f.node(id, "concept"));
+    for pair in ids.windows(2) {
+        fixture = fixture.link(&pair[0], &pair[1], "drives");
+    }
+    let before = fixture.scene();
+    let linked = fixture.link("n2", "n9", "drives").model();
+    let after = settled_near(&linked, &before);
+    let (a, b) = (linked.node_idx("n2").unwrap(), linked.node_idx("n9").unwrap());
+    for (i, id) in ids.iter().enumerate().filter(|&(i, _)| i != a && i != b) {
+        let moved = (after.xs[i] - before.force_xs[i]).hypot(after.ys[i] - before.force_ys[i]);
+        assert!(moved == 0.0, "{id} moved {moved:.2} for a link it is not an end of");
+    }
+    let gap = (after.xs[a] - after.xs[b]).hypot(after.ys[a] - after.ys[b]);
+    assert!(gap < 120.0, "the linked ends settled {gap:.0} apart");
+    assert!(after.alpha < 0.01, "the layout is not settled (alpha {})", after.alpha);
+}
+
 /// The chain with the node "alone" linked to its first node.
 fn linked_alone(chain: &dyn Fn(Fixture) -> Fixture) -> atlas_core::Model {
     chain(Fixture::new()).node("alone", "threat").link("n0", "alone", "drives").model()
@@ -592,10 +615,13 @@ fn the_first_link_in_a_block_of_unlinked_nodes_leaves_its_ends_in_the_block() {
     let mid = |xs: &[f64], ys: &[f64]| ((xs[a] + xs[b]) / 2.0, (ys[a] + ys[b]) / 2.0);
     let (before_mid, after_mid) = (mid(&scene.force_xs, &scene.force_ys), mid(&after.xs, &after.ys));
     let shift = (after_mid.0 - before_mid.0).hypot(after_mid.1 - before_mid.1);
-    assert!(shift < 60.0, "the linked pair's middle moved {shift:.0} (from {before_mid:?} to {after_mid:?})");
+    // 361 when they were thrown out; 65 now that the block holds still and the two alone move
+    // to meet (they were 25 on average with the block giving way).
+    assert!(shift < 80.0, "the linked pair's middle moved {shift:.0} (from {before_mid:?} to {after_mid:?})");
     let others: Vec<usize> = (0..20).filter(|&i| i != a && i != b).collect();
-    let moved =
-        others.iter().map(|&i| (after.xs[i] - scene.force_xs[i]).hypot(after.ys[i] - scene.force_ys[i])).sum::<f64>()
-            / others.len() as f64;
-    assert!(moved < 25.0, "the other nodes moved {moved:.0} on average");
+    let moved = others
+        .iter()
+        .map(|&i| (after.xs[i] - scene.force_xs[i]).hypot(after.ys[i] - scene.force_ys[i]))
+        .fold(0.0, f64::max);
+    assert!(moved == 0.0, "another node moved {moved:.1}");
 }

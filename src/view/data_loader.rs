@@ -158,10 +158,7 @@ pub fn show_draft(state: &AppState, text: &str, model: atlas_core::Model, keep: 
                 alpha: before.force_alpha,
             });
         }
-        // Mostly the same nodes, seen from either side.
-        let known = model.nodes.iter().filter(|n| before.model.node_idx(&n.id).is_some()).count();
-        let same_map = known > 0 && known * 2 >= model.nodes.len() && known * 2 >= before.model.nodes.len();
-        same_map.then(|| atlas_core::scene::settled_near(&model, before))
+        atlas_core::scene::same_map(&before.model, &model).then(|| atlas_core::scene::settled_near(&model, before))
     });
     let checked = model.source_text.as_ref().filter(|_| keep).map(|s| (model.quote_count(), s.paragraphs.len()));
     let scene = scene_of(model, kept);

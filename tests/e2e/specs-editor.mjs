@@ -1111,6 +1111,22 @@ export const specs = [
           return /^(Drawing a link|Adding to)/.test(said) ? said : '';
         };
         const node = (id) => data.node(id);
+        // Where each node's shape is drawn on screen, by its place in the reading's list.
+        const nodePlaces = () => page.js(`
+          return Object.fromEntries(Array.from(document.querySelectorAll('svg.graph-svg g.node')).map((g) => {
+            const r = g.querySelector('path.shape').getBoundingClientRect();
+            return [g.dataset.index, [r.left + r.width / 2, r.top + r.height / 2]];
+          }));`);
+        // The places once the graph is drawn still (two reads 150 ms apart agree).
+        const stillPlaces = async () => {
+          let last = null;
+          return page.until(async () => {
+            const now = await nodePlaces();
+            const same = last && JSON.stringify(now) === JSON.stringify(last);
+            last = now;
+            return same ? now : null;
+          }, 'the graph to hold still after the edit');
+        };
         const chosenInGraph = () => page.js('return document.querySelectorAll("svg.graph-svg g[role=button][aria-pressed=true]").length;');
         const [from, to, other] = [node('weaponisation'), node('unenforced-rules'), node('visible-reciprocity')];
         // A node chosen in the graph opens its form; the form starts with the way to draw a link.
@@ -1165,8 +1181,17 @@ export const specs = [
         check(await page.js('return document.body.classList.contains("choosing");'), 'the graph does not show it is waiting for the link\'s other end');
         await page.click(await graphNode(page, data, from));
         check((await linkCount()) === set.links.length, 'a link from a node to itself was made');
+        const placesBefore = await stillPlaces();
         await page.click(await graphNode(page, data, to));
         await expectNewLink(from, to, 'a link drawn by clicking');
+        // The link moves its two ends alone: every other node stays where the author saw it
+        // (trial 15 looked for both ends of each link anew, the whole map moved by each).
+        const placesAfter = await stillPlaces();
+        const drawnEnds = [from, to].map((n) => String(set.nodes.findIndex((m) => m.id === n.id)));
+        const moved = Object.keys(placesBefore).filter((i) => !drawnEnds.includes(i))
+          .filter((i) => Math.hypot(placesAfter[i][0] - placesBefore[i][0], placesAfter[i][1] - placesBefore[i][1]) > 1)
+          .map((i) => `${set.nodes[i].id} ${placesBefore[i].map(Math.round)}→${placesAfter[i].map(Math.round)}`);
+        check(!moved.length, `a drawn link moved ${moved.length} node(s) that are not its ends on screen: ${moved.slice(0, 5).join(', ')}`);
         // One step to undo.
         await page.click(await page.byRole('button', 'Undo', { exact: true, within: pane }));
         await page.until(async () => (await linkCount()) === set.links.length, 'Undo to take the drawn link away');

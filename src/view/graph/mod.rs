@@ -216,8 +216,11 @@ fn attach(
                 if rt.mode == GraphLayout::Argument {
                     rt.place_argument();
                 }
+                let touring = state.tour.with_untracked(Option::is_some);
+                // An edit of the map keeps the view that showed it, while it shows every node.
+                let kept = !touring && rt.keep_view(first);
                 // The stage keeps its step framed whatever the caption and the strip take.
-                (first, first || rt.auto_fit || state.tour.with_untracked(Option::is_some))
+                (first, !kept && (first || rt.auto_fit || touring))
             };
             if refit {
                 let scene = graph.with(|rt| rt.scene.clone());
@@ -242,13 +245,16 @@ pub fn GraphView() -> impl IntoView {
     let use_canvas = scene.model.nodes.len() > LARGE_GRAPH_NODES;
     let graph = Graph::new(scene.clone(), state.lang.get_untracked());
     pins::restore(&state, &graph);
-    if let Some(current) = use_context::<crate::view::menu::CurrentGraph>() {
+    let current = use_context::<crate::view::menu::CurrentGraph>();
+    let kept = current.and_then(|c| c.0.get_value()).and_then(|before| before.with(|rt| rt.view_for(&scene)));
+    if let Some(current) = current {
         current.0.set_value(Some(graph.clone()));
     }
     let surface = NodeRef::<leptos::html::Div>::new();
     let svg = NodeRef::<leptos::svg::Svg>::new();
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let filter_open = RwSignal::new(false);
+    graph.borrow_mut().kept_view = kept;
     attach(state, &graph, surface, svg, canvas);
     sync_state(state, &graph, &scene);
     // A large graph arrives still moving: it settles on screen.

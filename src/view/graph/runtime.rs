@@ -57,6 +57,17 @@ pub enum Painter {
     Canvas(CanvasPainter),
 }
 
+/// The view a graph had, for the graph built when its map is edited: kept where it still shows
+/// every node, so an edit moves on screen only the nodes it moved (trial 15 looked for both
+/// ends of each of its 21 links anew, the view fitted afresh after every link).
+#[derive(Clone, Copy)]
+pub struct KeptView {
+    camera: ViewTransform,
+    auto_fit: bool,
+    /// The surface's size it was seen at.
+    viewport: (f64, f64),
+}
+
 /// The non-reactive state of one graph view.
 pub struct GraphRuntime {
     pub scene: Arc<Scene>,
@@ -73,6 +84,9 @@ pub struct GraphRuntime {
     pub viewport: (f64, f64),
     /// Whether the view shows the whole graph as fitted (then a resize refits it).
     pub auto_fit: bool,
+    /// The view of the graph this one replaced, for an edit of the same map, until the surface
+    /// reports the size it was seen at ([`Self::keep_view`]).
+    pub kept_view: Option<KeptView>,
     pub visible: Vec<bool>,
     pub highlight: Highlight,
     /// The node emphasis without the pointer's hover: what the labels are placed for.
@@ -121,6 +135,7 @@ impl GraphRuntime {
             camera_move: None,
             viewport: (0.0, 0.0),
             auto_fit: true,
+            kept_view: None,
             visible: vec![true; n],
             highlight: Highlight::default(),
             steady: Vec::new(),
@@ -147,6 +162,44 @@ impl GraphRuntime {
 
     /// The positions the current layout draws from (world units, or the argument layout's
     /// pixels).
+    /// The view to keep for `next`, a scene replacing this one: this one's, if `next` is an edit
+    /// of the same map drawn in the force layout, and the camera is at rest.
+    pub fn view_for(&self, next: &Scene) -> Option<KeptView> {
+        let shown = self.mode == GraphLayout::Force && self.viewport.0 > 0.0 && self.camera_move.is_none();
+        (shown && atlas_core::scene::same_map(&self.scene.model, &next.model)).then_some(KeptView {
+            camera: self.camera,
+            auto_fit: self.auto_fit,
+            viewport: self.viewport,
+        })
+    }
+
+    /// On a size report of the surface (`first` for its first): takes the view kept from the
+    /// graph this one replaced ([`Self::kept_view`]), if every node is drawn inside the surface
+    /// with room for a label, clear of the toolbar; returns whether it did. The view waits for
+    /// the size it was seen at: the first report of a rebuilt page can be a passing one (the
+    /// timeline under the graph not yet drawn), and the one after it would fit the view anew.
+    /// Another size reported later is a real resize: the view is then fitted as before.
+    pub fn keep_view(&mut self, first: bool) -> bool {
+        let Some(kept) = self.kept_view else { return false };
+        let (w, h) = self.viewport;
+        let same_size = (w - kept.viewport.0).abs() <= 1.0 && (h - kept.viewport.1).abs() <= 1.0;
+        if same_size || !first {
+            self.kept_view = None;
+        }
+        if !same_size && !first {
+            return false;
+        }
+        let room = (self.label_px * 2.75, self.label_px * 1.3);
+        let fits = w > 0.0
+            && self.mode == GraphLayout::Force
+            && kept.camera.shows_all(self.positions(), self.viewport, room, &self.blocked);
+        if fits {
+            self.camera = kept.camera;
+            self.auto_fit = kept.auto_fit;
+        }
+        fits
+    }
+
     pub fn positions(&self) -> (&[f64], &[f64]) {
         match (&self.mode, &self.argument) {
             (GraphLayout::Argument, Some(a)) => (&a.xs, &a.ys),
