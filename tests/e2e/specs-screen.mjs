@@ -126,6 +126,15 @@ export const specs = [
           // A node without its name cannot be read from a projector or a laptop: in a crowded
           // spot, the labels in the way step aside (two nodes had no name here before).
           check(!s.unnamed.length, `nodes drawn without their name: ${s.unnamed.join(', ')}`);
+          // The timeline's year labels are read whole: the last one ran past the strip's end
+          // ("Jan 20…").
+          const cut = await page.js(`
+            const strip = document.querySelector('.timeline-strip').getBoundingClientRect();
+            return [...document.querySelectorAll('.timeline-strip .tick text')].filter((t) => {
+              const r = t.getBoundingClientRect();
+              return r.width > 0 && (r.left < strip.left - 1 || r.right > strip.right + 1);
+            }).map((t) => t.textContent);`);
+          check(!cut.length, `the timeline's tick labels cut at its edge: ${cut.join(', ')}`);
         });
       } finally {
         await server.close();

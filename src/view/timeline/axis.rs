@@ -23,6 +23,9 @@ fn px(v: f64) -> String {
     format!("{:.1}", Fixed(v))
 }
 
+/// The tick labels' font size (`.tick text` in style.css).
+const TICK_LABEL_PX: f64 = 11.0;
+
 /// The axis: year (or month) ticks with their labels, the breaks, and a mark at each event's
 /// date (a bar as long as the date's precision), joined to its card when the card sits apart.
 pub fn axis_view(
@@ -40,10 +43,15 @@ pub fn axis_view(
                 .into_iter()
                 .map(|tick| {
                     let x = s.screen_from_time(tick.day);
+                    let label = tick.label(lang);
+                    // A label that would run past the strip's end ends at its tick instead
+                    // (trial 15 read "Jan 20…" at the right edge).
+                    let width = atlas_core::label::text_width(&label, TICK_LABEL_PX) * 1.1;
+                    let (label_x, anchor) = if x + 3.0 + width > s.range_end { ("-3", "end") } else { ("3", "start") };
                     view! {
                         <g class="tick" transform=format!("translate({},0)", px(x))>
                             <line y1="16" y2="100%"/>
-                            <text y="12" x="3">{tick.label(lang)}</text>
+                            <text y="12" x=label_x text-anchor=anchor>{label}</text>
                         </g>
                     }
                 })
