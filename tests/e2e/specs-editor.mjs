@@ -748,8 +748,12 @@ export const specs = [
         await expectFocused(page, await textField(page, item, 'Label'), 'the label of the node made from the words found');
         const quotes = await page.js('return Array.from(arguments[0].querySelectorAll(".cites q")).map((q) => R.norm(q.textContent));', item);
         check(quotes.length === 1 && quotes[0] === 'visible reciprocity', `the node made from the words found cites ${JSON.stringify(quotes)}`);
-        // Cited, the words are let go and their mark goes with them.
+        // Cited, the words are let go and their mark goes with them; the box empties for the
+        // next words (trial 15 selected the last words to type over them, seven times).
         await page.until(async () => (await marked()) === null && (await picked()) === null, 'the mark and the pick to go once the words are cited');
+        await page.until(async () => (await page.prop(find, 'value')) === '', 'the box to empty once the words found are cited').catch(async (e) => {
+          throw new CheckError(`${e.message}; it holds ${JSON.stringify(await page.prop(find, 'value'))}`);
+        });
       });
     },
   },
