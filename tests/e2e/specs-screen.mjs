@@ -59,7 +59,18 @@ export function firstScreen(page) {
       .filter((n) => { const t = n.querySelector('text.label'); return !t || t.getAttribute('display') === 'none' || getComputedStyle(t).display === 'none'; })
       .map((n) => n.getAttribute('aria-label').split(',')[0]);
     const cut = labels.filter(({ r }) => r.left < g.left - 1 || r.right > g.right + 1 || r.top < g.top - 1 || r.bottom > g.bottom + 1).map((l) => l.name);
+    // The timeline's tick labels: each whole inside the strip, none over another.
+    const strip = document.querySelector('.timeline-strip');
+    const tickBoxes = strip ? [...strip.querySelectorAll('.tick text')].map((t) => ({ text: t.textContent, r: t.getBoundingClientRect() })).filter((t) => t.r.width > 0) : [];
+    const stripBox = strip && strip.getBoundingClientRect();
+    const ticksCut = tickBoxes.filter((t) => t.r.left < stripBox.left - 1 || t.r.right > stripBox.right + 1).map((t) => t.text);
+    const ticksOver = [];
+    for (let i = 0; i < tickBoxes.length; i++) for (let j = i + 1; j < tickBoxes.length; j++) {
+      const a = tickBoxes[i].r, b = tickBoxes[j].r;
+      if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0) ticksOver.push(tickBoxes[i].text + ' / ' + tickBoxes[j].text);
+    }
     return {
+      ticksCut, ticksOver,
       busy: !!document.querySelector('[aria-busy="true"]'),
       scroll: { x: d.scrollWidth - d.clientWidth, y: d.scrollHeight - d.clientHeight },
       graph: { width: g.width, height: g.height, share: (g.width * g.height) / (innerWidth * innerHeight) },
@@ -128,13 +139,7 @@ export const specs = [
           check(!s.unnamed.length, `nodes drawn without their name: ${s.unnamed.join(', ')}`);
           // The timeline's year labels are read whole: the last one ran past the strip's end
           // ("Jan 20…").
-          const cut = await page.js(`
-            const strip = document.querySelector('.timeline-strip').getBoundingClientRect();
-            return [...document.querySelectorAll('.timeline-strip .tick text')].filter((t) => {
-              const r = t.getBoundingClientRect();
-              return r.width > 0 && (r.left < strip.left - 1 || r.right > strip.right + 1);
-            }).map((t) => t.textContent);`);
-          check(!cut.length, `the timeline's tick labels cut at its edge: ${cut.join(', ')}`);
+          check(!s.ticksCut.length && !s.ticksOver.length, `the timeline's year labels are cut (${s.ticksCut.join(', ')}) or drawn over one another (${s.ticksOver.join(', ')})`);
         });
       } finally {
         await server.close();
@@ -157,6 +162,7 @@ export const specs = [
             check(s.smallest >= 12, `${at}: a label is drawn at ${s.smallest} px (at least 12 px to be read)`);
             check(!s.overlaps.length, `${at}: labels overlap: ${s.overlaps.slice(0, 3).join('; ')}`);
             check(!s.cut.length, `${at}: labels are cut by the graph's edge: ${s.cut.slice(0, 3).join('; ')}`);
+            check(!s.ticksCut.length && !s.ticksOver.length, `${at}: the timeline's year labels are cut (${s.ticksCut.join(', ')}) or drawn over one another (${s.ticksOver.join(', ')})`);
             if (lang === 'en') {
               check(s.readable >= least, `${at}: ${s.readable} labels can be read, expected at least ${least}`);
             }

@@ -25,6 +25,8 @@ fn px(v: f64) -> String {
 
 /// The tick labels' font size (`.tick text` in style.css).
 const TICK_LABEL_PX: f64 = 11.0;
+/// The room between a tick and its label.
+const TICK_LABEL_GAP: f64 = 3.0;
 
 /// The axis: year (or month) ticks with their labels, the breaks, and a mark at each event's
 /// date (a bar as long as the date's precision), joined to its card when the card sits apart.
@@ -39,19 +41,30 @@ pub fn axis_view(
         move || {
             let s = scale.get();
             let lang = lang.get();
+            // Where the label drawn last ends: a label never runs into it.
+            let mut last_end = f64::NEG_INFINITY;
             axis.ticks(&s, 72.0)
                 .into_iter()
                 .map(|tick| {
                     let x = s.screen_from_time(tick.day);
                     let label = tick.label(lang);
-                    // A label that would run past the strip's end ends at its tick instead
-                    // (trial 15 read "Jan 20…" at the right edge).
                     let width = atlas_core::label::text_width(&label, TICK_LABEL_PX) * 1.1;
-                    let (label_x, anchor) = if x + 3.0 + width > s.range_end { ("-3", "end") } else { ("3", "start") };
+                    // A label that would run past the strip's end ends at its tick instead
+                    // (trial 15 read "Jan 20…" at the right edge); where that would run into
+                    // the label before it, the tick goes without one.
+                    let place = if x + TICK_LABEL_GAP + width <= s.range_end {
+                        last_end = x + TICK_LABEL_GAP + width;
+                        Some(("3", "start"))
+                    } else if x - TICK_LABEL_GAP - width >= last_end + 2.0 * TICK_LABEL_GAP {
+                        last_end = x;
+                        Some(("-3", "end"))
+                    } else {
+                        None
+                    };
                     view! {
                         <g class="tick" transform=format!("translate({},0)", px(x))>
                             <line y1="16" y2="100%"/>
-                            <text y="12" x=label_x text-anchor=anchor>{label}</text>
+                            {place.map(|(label_x, anchor)| view! { <text y="12" x=label_x text-anchor=anchor>{label}</text> })}
                         </g>
                     }
                 })
