@@ -1263,6 +1263,14 @@ export const specs = [
         await page.click(await page.byRole('button', 'Stop choosing', { exact: true, within: pane }));
         await page.until(async () => (await drawingSaid()) === '', '"Stop choosing" to stop');
         await expectFocused(page, chooseNodes, '"Choose in the graph" after "Stop choosing"');
+        // The step's events are next: their "Choose in the timeline" is in the forms' sight, not
+        // pushed under their foot by the names read back (trial 15 scrolled for it).
+        const eventsInSight = () => page.js(`
+          const b = Array.from(arguments[0].querySelectorAll('button')).find((x) => x.textContent.startsWith('Choose in the timeline'));
+          const r = b.getBoundingClientRect(), body = document.querySelector('.editor-pane .editor-body').getBoundingClientRect();
+          const dock = document.querySelector('.editor-pane .passages-dock');
+          return r.bottom <= body.bottom + 1 && r.top >= (dock ? dock.getBoundingClientRect().bottom : body.top) - 1;`, stepItem);
+        await page.until(eventsInSight, 'the step\'s "Choose in the timeline" in the forms\' sight once its nodes are chosen');
         await page.click(await graphNode(page, data, node('visible-reciprocity')));
         // Its form opens alone (the step's folds away, as forms do when another opens).
         const openNames = () => page.js('return Array.from(document.querySelectorAll(".editor-pane details.item[open] > summary")).map((s) => R.norm(s.textContent));');

@@ -75,6 +75,17 @@ pub(super) fn watch(state: AppState, editor: EditorState) {
         let Some(picked) = state.picked.get() else { return };
         untrack(|| take(editor, &picked));
     });
+    // A tour step's nodes chosen, its events are next: the names read back under the nodes'
+    // field pushed "Choose in the timeline" below the forms' foot (trial 15 scrolled for it).
+    Effect::new(move |before: Option<Option<Choosing>>| {
+        let now = editor.choosing.get();
+        if let (Some(Some(Choosing::ListItems { list })), None) = (&before, &now) {
+            if let Some(item) = list.strip_suffix(".nodes") {
+                item_list::bring_into_sight(Choosing::ListEvents { list: format!("{item}.events") }.button_id());
+            }
+        }
+        now
+    });
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.key() == "Escape" && !ev.default_prevented() && editor.choosing.with_untracked(Option::is_some) {
             editor.choosing.set(None);

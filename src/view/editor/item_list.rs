@@ -152,6 +152,30 @@ fn after_drawing(then: impl FnOnce() + 'static) {
     let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(then.unchecked_ref(), 0);
 }
 
+/// Brings the element `id` into the forms' sight, once drawn, if it lies below their foot or
+/// under the docked passages; one in sight stays where it is.
+pub fn bring_into_sight(id: String) {
+    after_drawing(move || {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+        let (Some(el), Some(body)) =
+            (document.get_element_by_id(&id), document.query_selector(".editor-pane .editor-body").ok().flatten())
+        else {
+            return;
+        };
+        let dock_bottom = document
+            .query_selector(".editor-pane .passages-dock")
+            .ok()
+            .flatten()
+            .map_or(body.get_bounding_client_rect().top(), |dock| dock.get_bounding_client_rect().bottom());
+        let (rect, sight) = (el.get_bounding_client_rect(), body.get_bounding_client_rect());
+        if rect.bottom() > sight.bottom() {
+            el.scroll_into_view_with_bool(false);
+        } else if rect.top() < dock_bottom {
+            el.scroll_into_view_with_bool(true);
+        }
+    });
+}
+
 /// The element id of the disclosure of the item at `at` (`nodes[3]`).
 pub(super) fn item_element_id(at: &str) -> String {
     format!("{}-item", field_id(at))
