@@ -85,8 +85,10 @@ pub struct Frame {
     pub names_last: Option<bool>,
 }
 
-/// Below every other label's priority: a dimmed node named only in the room the others leave.
+/// Below every other label's priority: a dimmed node named only in the room the others leave,
+/// and below the priority at which a label may move others to find room.
 const DIMMED_NAMED: f64 = -100_000.0;
+const _: () = assert!(DIMMED_NAMED < crate::placement::MOVES_OTHERS_FROM);
 
 /// How much more a label matters for what the reader is looking at; `None`: no label.
 fn boost(emphasis: Emphasis, matched: bool, dimmed_named: bool) -> Option<f64> {

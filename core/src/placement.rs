@@ -7,7 +7,8 @@
 //! spot one or two placed labels can leave for others of their own; failing that it is not shown
 //! (zooming in makes room, so more appear). A forced label (the selected, hovered or focused
 //! node) always shows: below its node if no spot is free. A uniform grid over the view finds
-//! the rectangles near a candidate, so placing n labels costs about O(n).
+//! the rectangles near a candidate, so placing n labels costs about O(n); the repair adds at
+//! most [`MOST_REPAIRED`] labels' worth of a few hundred grid looks each.
 
 /// An axis-aligned rectangle in screen pixels.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -291,6 +292,11 @@ pub const MOVES_OTHERS_FROM: f64 = -1_000.0;
 /// How many labels may step aside for one that has no room.
 const MOST_MOVED: usize = 2;
 
+/// How many labels left without a spot the repair looks at, the most important first, of those
+/// whose node is in the view: each costs up to a few hundred looks in the grids, so a map of
+/// thousands seen whole (where most labels have no room anyway) pays a bounded price per frame.
+const MOST_REPAIRED: usize = 64;
+
 /// [`place_labels`] keeping clear of `blocked` too: parts of the view something else covers
 /// (the graph's toolbar floats over its top left).
 ///
@@ -320,7 +326,8 @@ pub fn place_labels_around(
     let (first, last): (Vec<usize>, Vec<usize>) =
         order.into_iter().partition(|&i| requests[i].is_some_and(|r| r.forced || r.priority >= MOVES_OTHERS_FROM));
     let unplaced: Vec<usize> = first.into_iter().filter(|&i| !placer.place_greedily(i)).collect();
-    for i in unplaced {
+    let in_view = |i: &usize| requests[*i].is_some_and(|r| view.contains(r.x, r.y));
+    for i in unplaced.into_iter().filter(in_view).take(MOST_REPAIRED) {
         placer.place_by_moving_others(i);
     }
     for i in last {
@@ -611,6 +618,14 @@ mod tests {
         check(&[forced, second], VIEW, &[Some(Anchor::Below), None]);
         let stuck = LabelRequest { anchors: BELOW_ONLY, ..first };
         check(&[stuck, second], VIEW, &[Some(Anchor::Below), None]);
+        // Three in the way: none moves (at most two step aside for one label).
+        let row = [request(90.0, 150.0, 4.0), request(200.0, 150.0, 3.0), request(310.0, 150.0, 2.0)];
+        let widest = LabelRequest { width: 300.0, ..second };
+        check(
+            &[row[0], row[1], row[2], widest],
+            VIEW,
+            &[Some(Anchor::Below), Some(Anchor::Below), Some(Anchor::Below), None],
+        );
         // Two labels in the way step aside together: a wide label under a node between two
         // others, whose labels went below them first, goes below once they move.
         let left = request(150.0, 150.0, 3.0);
