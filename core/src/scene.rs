@@ -101,20 +101,25 @@ pub fn settled_force_layout(model: &Model) -> ForceLayout {
     SimulationInputs::of(model, &ArgumentGraph::new(model)).settle()
 }
 
-/// How warm a layout settled near an earlier one starts: enough for a new node to find its
-/// place and the rest to make room, too little to lay the map out anew.
+/// How warm a layout settled near an earlier one starts: enough for a new node, or one linked for
+/// the first time, to find its place among the others (held where they were), too little to lay
+/// the map out anew.
 pub const NEAR_ALPHA: f64 = 0.1;
 
 /// The force layout of `model` settled near `before` (an earlier map of a reading much like
 /// it). A node that was there starts where it was; a new one, or one that had no link before
 /// and has one now, starts beside the nodes it links to (one that was there and links to none
-/// placed stays where it was); a new node that links to none of them starts in a free spot of the map or just by it ([`free_spot`]), where it is seen and in
-/// nobody's way. The simulation then settles from there, warmed to [`NEAR_ALPHA`] (or kept at
-/// the earlier map's heat, if hotter).
-/// A node with the same neighbours as before stays where it was, pinned while the others
-/// settle: an edit moves only what it touched (trial 11: "the graph re-lays itself out after
-/// every edit", every node then searched for again by eye; trial 15 still looked for both ends
-/// of every link anew, the whole map having shifted a little).
+/// placed stays where it was); a new node that links to none of them starts in a free spot of
+/// the map or just by it ([`free_spot`]), where it is seen and in nobody's way. The simulation
+/// then settles from there, warmed to [`NEAR_ALPHA`] (or kept at the earlier map's heat, if
+/// hotter).
+///
+/// A node that holds its place ([`holds_place`]: there before, in the same group, linked before)
+/// is pinned where it was while the others settle: an edit moves only what it placed (trial 11:
+/// "the graph re-lays itself out after every edit", every node then searched for again by eye;
+/// trial 15 still looked for both ends of every link anew, the whole map having shifted). A
+/// map of more than [`LARGE_GRAPH_NODES`] nodes is handed on still moving and settles on
+/// screen, unpinned: there an edit moves all of it a little.
 pub fn settled_near(model: &Model, before: &Scene) -> ForceLayout {
     let graph = ArgumentGraph::new(model);
     let inputs = SimulationInputs::of(model, &graph);
@@ -169,7 +174,7 @@ pub fn settled_near(model: &Model, before: &Scene) -> ForceLayout {
             *spot = Some(free);
         }
     }
-    let keeps_place = same_neighbours(model, &neighbours, before);
+    let keeps_place = holds_place(model, before);
     for (i, spot) in at.iter().enumerate() {
         if let Some((x, y)) = spot {
             if keeps_place[i] {
@@ -186,38 +191,61 @@ pub fn settled_near(model: &Model, before: &Scene) -> ForceLayout {
 
 /// Whether `after` is mostly the map `before` was (at least half the nodes of each are in the
 /// other, by id): an edit of a reading, not another reading. Its layout then settles near the
-/// earlier one ([`settled_near`]) and the view that showed it may stay.
+/// earlier one ([`settled_near`]).
 pub fn same_map(before: &Model, after: &Model) -> bool {
     let known = after.nodes.iter().filter(|n| before.node_idx(&n.id).is_some()).count();
     known > 0 && known * 2 >= after.nodes.len() && known * 2 >= before.nodes.len()
 }
 
-/// Which nodes of `model` were in `before` with the same neighbours (by id): an edit leaves them
-/// where they were, and moves only the nodes it touched (a new node, a link's two ends).
-fn same_neighbours(model: &Model, neighbours: &[Vec<usize>], before: &Scene) -> Vec<bool> {
-    let mut neighbours_before: Vec<Vec<&str>> = vec![Vec::new(); before.model.nodes.len()];
-    for &(s, t) in &before.link_ends {
-        let id = |k: usize| before.model.nodes.get(k).map_or("", |n| n.id.as_str());
-        if let Some(list) = neighbours_before.get_mut(s) {
-            list.push(id(t));
-        }
-        if let Some(list) = neighbours_before.get_mut(t) {
-            list.push(id(s));
+/// Whether `after` is an edit of the map `before` drawn that kept its places: of the nodes in
+/// both (by id), at least half, and at least one, lie exactly where they were. A reading laid
+/// out anew (another file opened, the built-in one back) does not, however many ids it shares,
+/// so the view that showed `before` is no guide to it.
+pub fn keeps_places(before: &Scene, after: &Scene) -> bool {
+    let (mut shared, mut kept) = (0usize, 0usize);
+    for (i, node) in after.model.nodes.iter().enumerate() {
+        let Some(j) = before.model.node_idx(&node.id) else { continue };
+        shared += 1;
+        let at = |s: &Scene, k: usize| (s.force_xs.get(k).copied(), s.force_ys.get(k).copied());
+        if at(after, i) == at(before, j) {
+            kept += 1;
         }
     }
+    kept > 0 && kept * 2 >= shared
+}
+
+/// Which nodes of `model` keep their places from `before`: each that was there, in the same
+/// group (its anchor pulls), and either linked as before (to the same nodes, by id, as many
+/// times: the degree sets the radius) or linked already, so that it has its place among its
+/// neighbours. An edit moves only the nodes it placed: a new node, a node linked for the first
+/// time, one moved to another group. A link drawn to a hub brings the new neighbour over; the
+/// hub stays (trial 16 found the hub, linked nine times, somewhere else after every link).
+fn holds_place(model: &Model, before: &Scene) -> Vec<bool> {
+    fn linked_ids<'a>(model: &'a Model, ends: &[(usize, usize)]) -> Vec<Vec<&'a str>> {
+        let mut lists: Vec<Vec<&str>> = vec![Vec::new(); model.nodes.len()];
+        for &(s, t) in ends {
+            let id = |k: usize| model.nodes.get(k).map_or("", |n| n.id.as_str());
+            if let Some(list) = lists.get_mut(s) {
+                list.push(id(t));
+            }
+            if let Some(list) = lists.get_mut(t) {
+                list.push(id(s));
+            }
+        }
+        for list in &mut lists {
+            list.sort_unstable();
+        }
+        lists
+    }
+    let now = linked_ids(model, &link_ends_of(model));
+    let then = linked_ids(&before.model, &before.link_ends);
     model
         .nodes
         .iter()
         .enumerate()
         .map(|(i, n)| {
             let Some(j) = before.model.node_idx(&n.id) else { return false };
-            let mut now: Vec<&str> = neighbours[i].iter().map(|&k| model.nodes[k].id.as_str()).collect();
-            let mut then = neighbours_before[j].clone();
-            now.sort_unstable();
-            now.dedup();
-            then.sort_unstable();
-            then.dedup();
-            now == then
+            before.model.nodes[j].group == n.group && (now[i] == then[j] || !then[j].is_empty())
         })
         .collect()
 }

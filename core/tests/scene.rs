@@ -520,26 +520,93 @@ fn a_layout_settled_near_an_earlier_one_keeps_the_map_and_places_a_new_node_by_i
 }
 
 #[test]
-fn a_link_drawn_between_two_nodes_moves_those_two_alone() {
+fn a_link_moves_only_a_node_linked_for_the_first_time() {
     use atlas_core::scene::settled_near;
-    // Trial 15 looked for both ends of each of its 21 links anew: every link moved the whole map
-    // a little. Now the nodes whose neighbours are the same stay exactly where they were.
+    // Trial 15 looked for both ends of each of its 21 links anew, every link moving the whole
+    // map a little; trial 16 found its hub elsewhere after each link to it. A node linked
+    // already holds its place; one linked for the first time comes to its neighbour.
     let ids: Vec<String> = (0..12).map(|i| format!("n{i}")).collect();
     let mut fixture = ids.iter().fold(Fixture::new(), |f, id| f.node(id, "concept"));
     for pair in ids.windows(2) {
         fixture = fixture.link(&pair[0], &pair[1], "drives");
     }
-    let before = fixture.scene();
-    let linked = fixture.link("n2", "n9", "drives").model();
-    let after = settled_near(&linked, &before);
-    let (a, b) = (linked.node_idx("n2").unwrap(), linked.node_idx("n9").unwrap());
-    for (i, id) in ids.iter().enumerate().filter(|&(i, _)| i != a && i != b) {
-        let moved = (after.xs[i] - before.force_xs[i]).hypot(after.ys[i] - before.force_ys[i]);
-        assert!(moved == 0.0, "{id} moved {moved:.2} for a link it is not an end of");
+    let before = fixture.clone().node("leaf", "threat").scene();
+    let moved = |after: &atlas_core::scene::ForceLayout, i: usize| {
+        (after.xs[i] - before.force_xs[i]).hypot(after.ys[i] - before.force_ys[i])
+    };
+    // Between two linked nodes: nothing moves.
+    let across = fixture.clone().node("leaf", "threat").link("n2", "n9", "drives").model();
+    let after = settled_near(&across, &before);
+    for (i, id) in ids.iter().enumerate() {
+        assert!(moved(&after, i) == 0.0, "{id} moved {:.2} for a link between two linked nodes", moved(&after, i));
     }
-    let gap = (after.xs[a] - after.xs[b]).hypot(after.ys[a] - after.ys[b]);
-    assert!(gap < 120.0, "the linked ends settled {gap:.0} apart");
+    // From the hub to a node not linked before: the hub stays, the other comes over.
+    let to_leaf = fixture.node("leaf", "threat").link("n5", "leaf", "drives").model();
+    let after = settled_near(&to_leaf, &before);
+    let (hub, leaf) = (to_leaf.node_idx("n5").unwrap(), to_leaf.node_idx("leaf").unwrap());
+    for (i, id) in ids.iter().enumerate() {
+        assert!(
+            moved(&after, i) == 0.0,
+            "{id} moved {:.2} for a link to a node linked for the first time",
+            moved(&after, i)
+        );
+    }
+    let gap = (after.xs[leaf] - after.xs[hub]).hypot(after.ys[leaf] - after.ys[hub]);
+    assert!(
+        moved(&after, leaf) > 1.0 && gap < 120.0,
+        "the node linked for the first time settled {gap:.0} from its neighbour"
+    );
     assert!(after.alpha < 0.01, "the layout is not settled (alpha {})", after.alpha);
+}
+
+#[test]
+fn an_edit_keeps_places_and_a_reading_laid_out_anew_does_not() {
+    use atlas_core::scene::{keeps_places, settled_near};
+    let ids: Vec<String> = (0..8).map(|i| format!("n{i}")).collect();
+    let mut fixture = ids.iter().fold(Fixture::new(), |f, id| f.node(id, "concept"));
+    for pair in ids.windows(2) {
+        fixture = fixture.link(&pair[0], &pair[1], "drives");
+    }
+    let before = fixture.scene();
+    let model = fixture.clone().link("n1", "n6", "drives").model();
+    let measure = atlas_core::label::EstimatedMeasure { font_px: 12.0 };
+    // A link drawn: settled near the map, its other nodes held where they were.
+    let near = Scene::with_layout_ahead(model.clone(), &measure, Some(settled_near(&model, &before)));
+    assert!(keeps_places(&before, &near));
+    // The same reading laid out from scratch (opened again from a file): every node elsewhere.
+    let anew = Scene::with_layout_ahead(model, &measure, None);
+    assert!(!keeps_places(&before, &anew));
+    // Another reading altogether shares no node.
+    assert!(!keeps_places(&before, &Fixture::new().node("other", "concept").scene()));
+}
+
+#[test]
+fn a_node_moved_to_another_group_joins_it_while_the_rest_stay() {
+    use atlas_core::scene::settled_near;
+    // Its links are the same, but its group's anchor pulls it elsewhere: it must not be held in
+    // its old cluster (the review found it pinned there, the group's name drawn between two).
+    let make = |group_of_n2: &str| {
+        let mut f = Fixture::new().group("west").group("east");
+        for k in 0..6 {
+            let group = if k == 2 {
+                group_of_n2
+            } else if k < 3 {
+                "west"
+            } else {
+                "east"
+            };
+            f = f.node(&format!("n{k}"), "concept").with("group", serde_json::json!(group));
+        }
+        f.link("n0", "n1", "drives").link("n1", "n2", "drives").link("n3", "n4", "drives").link("n4", "n5", "drives")
+    };
+    let before = make("west").scene();
+    let after_model = make("east").model();
+    let after = settled_near(&after_model, &before);
+    let moved = |i: usize| (after.xs[i] - before.force_xs[i]).hypot(after.ys[i] - before.force_ys[i]);
+    assert!(moved(2) > 1.0, "the node moved to another group stayed where it was");
+    for i in [0, 3, 4, 5] {
+        assert!(moved(i) == 0.0, "n{i} moved {:.2} though nothing of it changed", moved(i));
+    }
 }
 
 /// The chain with the node "alone" linked to its first node.

@@ -160,13 +160,12 @@ impl GraphRuntime {
         }
     }
 
-    /// The positions the current layout draws from (world units, or the argument layout's
-    /// pixels).
     /// The view to keep for `next`, a scene replacing this one: this one's, if `next` is an edit
-    /// of the same map drawn in the force layout, and the camera is at rest.
+    /// of the map that kept its places ([`atlas_core::scene::keeps_places`]), drawn in the force
+    /// layout, and the camera is at rest.
     pub fn view_for(&self, next: &Scene) -> Option<KeptView> {
         let shown = self.mode == GraphLayout::Force && self.viewport.0 > 0.0 && self.camera_move.is_none();
-        (shown && atlas_core::scene::same_map(&self.scene.model, &next.model)).then_some(KeptView {
+        (shown && atlas_core::scene::keeps_places(&self.scene, next)).then_some(KeptView {
             camera: self.camera,
             auto_fit: self.auto_fit,
             viewport: self.viewport,
@@ -174,11 +173,13 @@ impl GraphRuntime {
     }
 
     /// On a size report of the surface (`first` for its first): takes the view kept from the
-    /// graph this one replaced ([`Self::kept_view`]), if every node is drawn inside the surface
-    /// with room for a label, clear of the toolbar; returns whether it did. The view waits for
+    /// graph this one replaced ([`Self::kept_view`]), if every node is drawn inside the surface,
+    /// a margin in from its edges, clear of the toolbar; returns whether it did. The view waits for
     /// the size it was seen at: the first report of a rebuilt page can be a passing one (the
     /// timeline under the graph not yet drawn), and the one after it would fit the view anew.
     /// Another size reported later is a real resize: the view is then fitted as before.
+    /// A view moved since the first report (a zoom, a pan, a fit, the tour) is the reader's, and
+    /// the kept one is let go.
     pub fn keep_view(&mut self, first: bool) -> bool {
         let Some(kept) = self.kept_view else { return false };
         let (w, h) = self.viewport;
@@ -186,13 +187,15 @@ impl GraphRuntime {
         if same_size || !first {
             self.kept_view = None;
         }
-        if !same_size && !first {
+        let moved_since = !first && self.camera != kept.camera;
+        if (!same_size && !first) || moved_since {
             return false;
         }
-        let room = (self.label_px * 2.75, self.label_px * 1.3);
+        // Nodes kept this far in from the edges: the labels have spots on their other sides.
+        let margin = (self.label_px * 2.75, self.label_px * 1.3);
         let fits = w > 0.0
             && self.mode == GraphLayout::Force
-            && kept.camera.shows_all(self.positions(), self.viewport, room, &self.blocked);
+            && kept.camera.shows_all(self.positions(), self.viewport, margin, &self.blocked);
         if fits {
             self.camera = kept.camera;
             self.auto_fit = kept.auto_fit;
@@ -200,6 +203,8 @@ impl GraphRuntime {
         fits
     }
 
+    /// The positions the current layout draws from (world units, or the argument layout's
+    /// pixels).
     pub fn positions(&self) -> (&[f64], &[f64]) {
         match (&self.mode, &self.argument) {
             (GraphLayout::Argument, Some(a)) => (&a.xs, &a.ys),
