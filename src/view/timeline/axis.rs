@@ -49,13 +49,15 @@ pub fn axis_view(
                     let x = s.screen_from_time(tick.day);
                     let label = tick.label(lang);
                     let width = atlas_core::label::text_width(&label, TICK_LABEL_PX) * 1.1;
-                    // A label that would run past the strip's end ends at its tick instead
-                    // (trial 15 read "Jan 20…" at the right edge); where that would run into
-                    // the label before it, the tick goes without one.
-                    let place = if x + TICK_LABEL_GAP + width <= s.range_end {
+                    // A label that would run past the scale's end (a little in from the strip's)
+                    // ends at its tick instead (trial 15 read "Jan 20…" at the right edge);
+                    // where that would run into the label before it, or past the strip's
+                    // start, the tick goes without one.
+                    let clear_of_last = |left: f64| left >= last_end + 2.0 * TICK_LABEL_GAP;
+                    let place = if x + TICK_LABEL_GAP + width <= s.range_end && clear_of_last(x + TICK_LABEL_GAP) {
                         last_end = x + TICK_LABEL_GAP + width;
                         Some(("3", "start"))
-                    } else if x - TICK_LABEL_GAP - width >= last_end + 2.0 * TICK_LABEL_GAP {
+                    } else if x - TICK_LABEL_GAP - width >= 0.0 && clear_of_last(x - TICK_LABEL_GAP - width) {
                         last_end = x;
                         Some(("-3", "end"))
                     } else {
