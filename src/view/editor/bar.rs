@@ -4,7 +4,7 @@
 use super::use_editor;
 use crate::browser::download;
 use crate::i18n;
-use crate::state::use_app;
+use crate::state::{use_app, Notice};
 use atlas_core::Lang;
 use leptos::prelude::*;
 
@@ -80,7 +80,16 @@ pub fn EditorBar() -> impl IntoView {
                 en
             }
         });
-        download::text_file(&draft_file_name(&title), "application/json", &editor.draft_text());
+        let name = draft_file_name(&title);
+        download::text_file(&name, "application/json", &editor.draft_text());
+        // The browser may save it without a word (trial 16 could not tell it had): the page
+        // says where it went, as for the one HTML file.
+        state.notify(Notice::text(
+            format!("草稿已保存为 {name}（在浏览器的下载中）：用“草稿文件 → 打开草稿文件…”可再打开。"),
+            format!(
+                "Draft saved as {name} (in your browser's downloads): Draft file → Open a draft file… opens it again."
+            ),
+        ));
     };
     let open_draft = move |ev: web_sys::Event| {
         super::bar_menu::close_to_summary(draft_menu);

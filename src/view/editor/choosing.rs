@@ -52,6 +52,18 @@ fn stop_to_its_button(editor: EditorState) {
     if let Some(what) = editor.choosing.get_untracked() {
         editor.choosing.set(None);
         item_list::show_field(what.button_id(), true);
+        next_in_sight(&what);
+    }
+}
+
+/// Once the author ends choosing a tour step's nodes, its events are next: the names read back
+/// under the nodes' field pushed "Choose in the timeline" below the forms' foot (trial 15
+/// scrolled for it). Not when choosing ends by itself (Undo, a removal): the step may be gone.
+fn next_in_sight(ended: &Choosing) {
+    if let Choosing::ListItems { list } = ended {
+        if let Some(step) = list.strip_suffix(".nodes").filter(|at| at.starts_with("tour[")) {
+            item_list::bring_into_sight(Choosing::ListEvents { list: format!("{step}.events") }.button_id());
+        }
     }
 }
 
@@ -75,20 +87,12 @@ pub(super) fn watch(state: AppState, editor: EditorState) {
         let Some(picked) = state.picked.get() else { return };
         untrack(|| take(editor, &picked));
     });
-    // A tour step's nodes chosen, its events are next: the names read back under the nodes'
-    // field pushed "Choose in the timeline" below the forms' foot (trial 15 scrolled for it).
-    Effect::new(move |before: Option<Option<Choosing>>| {
-        let now = editor.choosing.get();
-        if let (Some(Some(Choosing::ListItems { list })), None) = (&before, &now) {
-            if let Some(item) = list.strip_suffix(".nodes") {
-                item_list::bring_into_sight(Choosing::ListEvents { list: format!("{item}.events") }.button_id());
-            }
-        }
-        now
-    });
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "Escape" && !ev.default_prevented() && editor.choosing.with_untracked(Option::is_some) {
-            editor.choosing.set(None);
+        if ev.key() == "Escape" && !ev.default_prevented() {
+            if let Some(what) = editor.choosing.get_untracked() {
+                editor.choosing.set(None);
+                next_in_sight(&what);
+            }
         }
     });
     on_cleanup(move || handle.remove());
