@@ -65,7 +65,7 @@ pub struct FrameInput<'a> {
     pub names_last_before: Option<bool>,
     /// Whether dimmed nodes are named too, after every other label and where room is left: an
     /// author drawing links looks for them by name while one node is selected (trial 13 clicked
-    /// from memory where faded, unnamed shapes had been).
+    /// from memory where faded, unnamed shapes had been), a student reads what they are.
     pub dimmed_named: bool,
 }
 
@@ -190,12 +190,9 @@ pub fn frame(input: &FrameInput) -> Frame {
     );
     // Labels keep clear of the nodes the reader sees; a dimmed node (out of focus) may be
     // covered, so what is in focus gets its labels, unless dimmed nodes are named too.
-    let shapes: Vec<Option<Rect>> = (0..n)
-        .map(|i| {
-            let seen = visible(i) && (input.dimmed_named || emphasis(i) != Emphasis::Dim);
-            seen.then(|| Rect::new(xs[i] - radii[i], ys[i] - radii[i], 2.0 * radii[i], 2.0 * radii[i]))
-        })
-        .collect();
+    let dim = |i: usize| emphasis(i) == Emphasis::Dim;
+    let shape = |i: usize| Rect::new(xs[i] - radii[i], ys[i] - radii[i], 2.0 * radii[i], 2.0 * radii[i]);
+    let shapes: Vec<Option<Rect>> = (0..n).map(|i| (visible(i) && !dim(i)).then(|| shape(i))).collect();
     // Group names give the structure at a glance; with something in focus they step back.
     let focused = input.emphasis.contains(&Emphasis::Dim);
     let group_names = input.group_names && !focused;
@@ -267,8 +264,25 @@ pub fn frame(input: &FrameInput) -> Frame {
             },
         )
     });
+    // The labels in focus first, as if the dimmed nodes were not there (their shapes may be
+    // covered); then, where named too, the dimmed nodes' labels in the room left, clear of every
+    // shape and label: naming them never moves a label in focus.
+    let dimmed_requests: Vec<Option<LabelRequest>> =
+        requests.iter().enumerate().map(|(i, r)| r.filter(|_| i < n && dim(i))).collect();
+    let focus_requests: Vec<Option<LabelRequest>> =
+        requests.iter().enumerate().map(|(i, r)| r.filter(|_| i >= n || !dim(i))).collect();
     let (mut placed, names_last) =
-        place_nodes_and_group_names(&requests, n, &shapes, (input.blocked, &view), input.names_last_before);
+        place_nodes_and_group_names(&focus_requests, n, &shapes, (input.blocked, &view), input.names_last_before);
+    if dimmed_requests.iter().any(Option::is_some) {
+        let all_shapes: Vec<Option<Rect>> = (0..n).map(|i| visible(i).then(|| shape(i))).collect();
+        let taken: Vec<Rect> = input.blocked.iter().copied().chain(placed.iter().flatten().map(|p| p.rect)).collect();
+        let dimmed = place_labels_around(&dimmed_requests, &all_shapes, &taken, &view);
+        for (slot, label) in placed.iter_mut().zip(dimmed) {
+            if slot.is_none() {
+                *slot = label;
+            }
+        }
+    }
     if let Some((h, request)) = hover_request {
         if placed[h].is_none() {
             placed[h] = Some(overlay_label(&request, &view));

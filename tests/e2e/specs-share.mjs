@@ -82,10 +82,10 @@ async function expectStep(page, data, k, why, { revealed } = {}) {
   return last;
 }
 
-/** Names of graph nodes drawn at full opacity (not dimmed). */
+/** Names of graph nodes whose shapes are drawn at full opacity (not dimmed). */
 async function litNodes(page) {
   const graph = await page.byRole('group', GRAPH);
-  return new Set(await page.js('return R.findAll("button", {}, arguments[0]).filter((g) => Number(getComputedStyle(g).opacity) > 0.5).map((g) => R.nameOf(g));', graph));
+  return new Set(await page.js('return R.findAll("button", {}, arguments[0]).filter((g) => Number(getComputedStyle(g.querySelector(".shape") || g).opacity) > 0.5).map((g) => R.nameOf(g));', graph));
 }
 
 /** The blank screen: a role=status element covering the page, with the "blanked" text. */

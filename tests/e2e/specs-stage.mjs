@@ -24,7 +24,7 @@ function stageState(page, stepNodeNames, stepEventTitles) {
     const svg = document.querySelector('svg.graph-svg');
     const g = svg.getBoundingClientRect();
     const nodes = [...svg.querySelectorAll('g.node')].filter((n) => names.some((m) => (n.getAttribute('aria-label') || '').startsWith(m)));
-    const lit = nodes.filter((n) => Number(getComputedStyle(n).opacity) > 0.5).map((n) => {
+    const lit = nodes.filter((n) => Number(getComputedStyle(n.querySelector("path.shape")).opacity) > 0.5).map((n) => {
       const r = n.querySelector('path.shape').getBoundingClientRect();
       const cx = r.left + r.width / 2, cy = r.top + r.height / 2;
       const at = document.elementFromPoint(cx, cy);

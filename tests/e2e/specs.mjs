@@ -621,10 +621,11 @@ export const specs = [
       // Graph: related nodes at full opacity, the others dimmed.
       const unrelated = data.nodes.filter((n) => !event.related.includes(n.id));
       check(unrelated.length > 0, 'every node is related to the US strategy event: nothing to dim');
-      // Computed opacity of every node, by accessible name, in one call.
+      // Computed opacity of every node's shape (a dimmed node's name stays legible), by
+      // accessible name, in one call.
       const graph = await page.byRole('group', GRAPH);
       const opacities = async () => new Map(await page.js(
-        'return R.findAll("button", {}, arguments[0]).map((g) => [R.nameOf(g), Number(getComputedStyle(g).opacity)]);', graph));
+        'return R.findAll("button", {}, arguments[0]).map((g) => [R.nameOf(g), Number(getComputedStyle(g.querySelector(".shape") || g).opacity)]);', graph));
       const wrongOpacity = async () => {
         const op = await opacities();
         const wrong = [];
@@ -641,6 +642,15 @@ export const specs = [
       await page.until(async () => (wrong = await wrongOpacity()).length === 0, 'related nodes at full opacity and the others dimmed').catch(() => {
         throw new CheckError(`after selecting "${event.title.en}": ${wrong.slice(0, 4).join('; ')}${wrong.length > 4 ? ` (+${wrong.length - 4} more)` : ''}`);
       });
+      // Out of focus, nodes keep their names where there is room, legible (trials 15 and 16: a
+      // student could not tell what the faded shapes were).
+      const dimNames = await page.js(`
+        return Array.from(document.querySelectorAll('.graph-svg g.node.dim text.label:not([display="none"])')).map((t) => {
+          let o = 1; for (let e = t; e && e.tagName !== 'svg'; e = e.parentElement) o *= Number(getComputedStyle(e).opacity);
+          return o;
+        });`);
+      check(dimNames.length >= 10, `with "${event.title.en}" selected, ${dimNames.length} of the ${unrelated.length} dimmed nodes keep their names`);
+      check(dimNames.every((o) => o > 0.9), `a dimmed node's name is drawn at opacity ${Math.min(...dimNames)}`);
       await page.screenshot('linked-event', { show: await page.byRole('region', GRAPH) });
 
       // A node with events (but not all of them) marks its events in the timeline.

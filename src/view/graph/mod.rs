@@ -76,7 +76,11 @@ fn sync_state(state: AppState, graph: &Graph, scene: &Arc<Scene>) {
             rt.lang = lang;
             rt.label_px = px;
             rt.group_names = !presenting;
-            rt.dimmed_named = editing;
+            // Out of focus, a node keeps its name where the others leave room: a student who
+            // selects a node or a link still reads what the faded shapes are (trials 15 and 16
+            // saw 12 of 22 names go with a node selected, 20 of 22 with a link). The stage
+            // names only what its step shows.
+            rt.dimmed_named = editing || !presenting;
             // A new view of the map decides the group names' order afresh (Frame::names_last).
             rt.last.names_last = None;
             // The projector theme changes the colours the canvas reads from CSS.

@@ -101,8 +101,9 @@ pub struct GraphRuntime {
     pub lang: Lang,
     pub label_px: f64,
     pub group_names: bool,
-    /// Whether dimmed nodes are named too (the editor's graph: an author looks for the next
-    /// node to link while one is selected).
+    /// Whether dimmed nodes are named too, in the room the others leave: always but on the
+    /// stage (an author looks for the next node to link while one is selected; a student reads
+    /// what the faded shapes are).
     pub dimmed_named: bool,
     pub pinned: BTreeSet<usize>,
     pub focus_node: usize,
