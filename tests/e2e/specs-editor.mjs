@@ -496,11 +496,11 @@ export const specs = [
         await page.click(await page.byRole('button', 'Save the draft as a file', { exact: true, within: draftMenu }));
         const draftFile = await nextDownload(page, 0, 'the draft file');
         check(draftFile.name === 'trust-in-shared-infrastructure-draft.json', `the draft file is named ${draftFile.name}`);
-        // The page says where it went, as for the one HTML file (trial 16 could not tell).
-        await page.until(async () => {
-          const notices = await page.all('status', 'Notices', { exact: true });
-          return notices.length > 0 && (await page.text(notices[0])).includes('Draft saved as trust-in-shared-infrastructure-draft.json');
-        }, 'the page to say the draft was saved');
+        // The bar says where it went (trial 16 could not tell), in its status: a notice over the
+        // page moved the bar's buttons under the next click (trial 17).
+        await page.until(async () => (await status(page)).startsWith('Draft saved as trust-in-shared-infrastructure-draft.json, in your browser\'s downloads.'), 'the bar to say the draft was saved').catch(async (e) => {
+          throw new CheckError(`${e.message}; it says ${JSON.stringify(await status(page))}`);
+        });
         const { groups, ...want } = set;
         const made = JSON.parse(draftFile.text);
         const diff = Object.keys(canonical(want)).filter((k) => JSON.stringify(canonical(made[k])) !== JSON.stringify(canonical(want[k])));

@@ -4,7 +4,7 @@
 use super::use_editor;
 use crate::browser::download;
 use crate::i18n;
-use crate::state::{use_app, Notice};
+use crate::state::use_app;
 use atlas_core::Lang;
 use leptos::prelude::*;
 
@@ -65,9 +65,15 @@ pub fn EditorBar() -> impl IntoView {
                 Lang::Zh => format!("其 id 现为 {id}（由名称生成）。"),
             })
         });
+        let saved_as = editor.saved_as.with(|name| {
+            name.as_ref().map(|name| match lang.get() {
+                Lang::En => format!("Draft saved as {name}, in your browser's downloads. "),
+                Lang::Zh => format!("草稿已保存为 {name}（在浏览器的下载中）。"),
+            })
+        });
         // The field an edit broke is said at the field, in red; here it is for a screen reader,
         // which hears the status change (on screen it made the bar a line taller).
-        view! { {id_given}<span class="sr-only">{at_field}</span>{count_said()} }.into_any()
+        view! { {saved_as}{id_given}<span class="sr-only">{at_field}</span>{count_said()} }.into_any()
     };
     let draft_menu = NodeRef::<leptos::html::Details>::new();
     let save_draft = move |_| {
@@ -82,14 +88,7 @@ pub fn EditorBar() -> impl IntoView {
         });
         let name = draft_file_name(&title);
         download::text_file(&name, "application/json", &editor.draft_text());
-        // The browser may save it without a word (trial 16 could not tell it had): the page
-        // says where it went, as for the one HTML file.
-        state.notify(Notice::text(
-            format!("草稿已保存为 {name}（在浏览器的下载中）：用“草稿文件 → 打开草稿文件…”可再打开。"),
-            format!(
-                "Draft saved as {name} (in your browser's downloads): Draft file → Open a draft file… opens it again."
-            ),
-        ));
+        editor.saved_as.set(Some(name));
     };
     let open_draft = move |ev: web_sys::Event| {
         super::bar_menu::close_to_summary(draft_menu);

@@ -71,6 +71,10 @@ pub struct EditorState {
     pub field_problem: RwSignal<Option<FieldProblem>>,
     /// The id the last edit gave an item from its name (the author did not type it).
     pub id_given: RwSignal<Option<String>>,
+    /// The name of the draft file just saved, said in the status until the next edit: a browser
+    /// may save it without a word (trial 16), and a notice over the page moved the bar's buttons
+    /// under the next click (trial 17).
+    pub saved_as: RwSignal<Option<String>>,
     /// The items whose forms are open (`nodes[3]`): only theirs have their fields drawn.
     pub open_items: RwSignal<BTreeSet<String>>,
     /// What the next node or event chosen in the views is for (a link's other end, a list's
@@ -143,6 +147,7 @@ impl EditorState {
         });
         self.refused.set(refused);
         self.id_given.set(id_given);
+        self.saved_as.set(None);
         self.field_problem.set(None);
     }
 
@@ -176,6 +181,7 @@ impl EditorState {
         }
         self.refused.set(None);
         self.id_given.set(None);
+        self.saved_as.set(None);
         self.field_problem.set(None);
     }
 
@@ -214,6 +220,7 @@ impl EditorState {
         self.history.update(|h| h.start(draft));
         self.refused.set(None);
         self.id_given.set(None);
+        self.saved_as.set(None);
         self.field_problem.set(None);
         self.picked.set(None);
         // Another reading's items are not the ones that were open.
@@ -309,6 +316,7 @@ pub fn provide_editor(state: AppState) -> EditorState {
         shown: RwSignal::new(Shown::Draft),
         field_problem: RwSignal::new(None),
         id_given: RwSignal::new(None),
+        saved_as: RwSignal::new(None),
         open_items: RwSignal::new(BTreeSet::new()),
         choosing: RwSignal::new(None),
         typed_astray: RwSignal::new(None),
