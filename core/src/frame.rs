@@ -188,8 +188,8 @@ pub fn frame(input: &FrameInput) -> Frame {
         input.width - 2.0 * VIEW_MARGIN_PX,
         input.height - 2.0 * VIEW_MARGIN_PX,
     );
-    // Labels keep clear of the nodes the reader sees; a dimmed node (out of focus) may be
-    // covered, so what is in focus gets its labels, unless dimmed nodes are named too.
+    // The labels in focus keep clear of the nodes the reader sees; a dimmed node (out of focus)
+    // may be covered by them, so what is in focus gets its labels.
     let dim = |i: usize| emphasis(i) == Emphasis::Dim;
     let shape = |i: usize| Rect::new(xs[i] - radii[i], ys[i] - radii[i], 2.0 * radii[i], 2.0 * radii[i]);
     let shapes: Vec<Option<Rect>> = (0..n).map(|i| (visible(i) && !dim(i)).then(|| shape(i))).collect();

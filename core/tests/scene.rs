@@ -519,17 +519,23 @@ fn a_layout_settled_near_an_earlier_one_keeps_the_map_and_places_a_new_node_by_i
     assert!(cold.xs.iter().chain(&cold.ys).all(|v| v.is_finite()));
 }
 
+/// `n` concept nodes, `n0` to `n{n-1}`, each linked to the next: their ids and the fixture.
+fn chain_of(n: usize) -> (Vec<String>, Fixture) {
+    let ids: Vec<String> = (0..n).map(|i| format!("n{i}")).collect();
+    let mut fixture = ids.iter().fold(Fixture::new(), |f, id| f.node(id, "concept"));
+    for pair in ids.windows(2) {
+        fixture = fixture.link(&pair[0], &pair[1], "drives");
+    }
+    (ids, fixture)
+}
+
 #[test]
 fn a_link_moves_only_a_node_linked_for_the_first_time() {
     use atlas_core::scene::settled_near;
     // Trial 15 looked for both ends of each of its 21 links anew, every link moving the whole
     // map a little; trial 16 found its hub elsewhere after each link to it. A node linked
     // already holds its place; one linked for the first time comes to its neighbour.
-    let ids: Vec<String> = (0..12).map(|i| format!("n{i}")).collect();
-    let mut fixture = ids.iter().fold(Fixture::new(), |f, id| f.node(id, "concept"));
-    for pair in ids.windows(2) {
-        fixture = fixture.link(&pair[0], &pair[1], "drives");
-    }
+    let (ids, fixture) = chain_of(12);
     let before = fixture.clone().node("leaf", "threat").scene();
     let moved = |after: &atlas_core::scene::ForceLayout, i: usize| {
         (after.xs[i] - before.force_xs[i]).hypot(after.ys[i] - before.force_ys[i])
@@ -562,11 +568,7 @@ fn a_link_moves_only_a_node_linked_for_the_first_time() {
 #[test]
 fn an_edit_keeps_places_and_a_reading_laid_out_anew_does_not() {
     use atlas_core::scene::{keeps_places, settled_near};
-    let ids: Vec<String> = (0..8).map(|i| format!("n{i}")).collect();
-    let mut fixture = ids.iter().fold(Fixture::new(), |f, id| f.node(id, "concept"));
-    for pair in ids.windows(2) {
-        fixture = fixture.link(&pair[0], &pair[1], "drives");
-    }
+    let (_, fixture) = chain_of(8);
     let before = fixture.scene();
     let model = fixture.clone().link("n1", "n6", "drives").model();
     let measure = atlas_core::label::EstimatedMeasure { font_px: 12.0 };

@@ -8,30 +8,22 @@ use common::Fixture;
 
 #[test]
 fn a_selection_follows_its_item_through_an_edit_in_place() {
-    let base = |relation: &str, second: &str, date: &str| {
+    // A threat, a response linked to it, and an event about the threat.
+    let reading = |threat: &str, response: &str, relation: &str, event: &str, date: &str| {
         Fixture::new()
-            .node("heat", "threat")
-            .node(second, "response")
-            .link(second, "heat", relation)
-            .event("ban", date, "heat", &["heat"])
+            .node(threat, "threat")
+            .node(response, "response")
+            .link(response, threat, relation)
+            .event(event, date, threat, &[threat])
             .model()
     };
+    let base = |relation: &str, second: &str, date: &str| reading("heat", second, relation, "ban", date);
     let before = base("addresses", "plan", "2018-07");
     let removed =
         Fixture::new().node("heat", "threat").node("plan", "response").event("ban", "2018-07", "heat", &[]).model();
-    let renamed_event = Fixture::new()
-        .node("heat", "threat")
-        .node("plan", "response")
-        .link("plan", "heat", "addresses")
-        .event("garden-ban", "2018-07", "heat", &["heat"])
-        .model();
+    let renamed_event = reading("heat", "plan", "addresses", "garden-ban", "2018-07");
     // Every item different, the lengths the same: not an edit in place, nothing followed.
-    let other = Fixture::new()
-        .node("wells", "threat")
-        .node("basins", "response")
-        .link("basins", "wells", "mitigates")
-        .event("bond", "2023-09", "wells", &["wells"])
-        .model();
+    let other = reading("wells", "basins", "mitigates", "bond", "2023-09");
     let link = |source: &str, relation: &str| Selected::Link(format!("{source}~{relation}~heat"));
     for (what, selected, after, expect) in [
         (
