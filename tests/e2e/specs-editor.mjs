@@ -732,6 +732,9 @@ export const specs = [
         await expectFound('P2', 'hoard', 'Enter past the last');
         await page.fill(find, 'KEPT the  ledger');
         await expectFound('P6', 'kept the ledger', 'after accented letters and typographic quotes');
+        // A long quote given by its first and last words, three dots between: all of it.
+        await page.fill(find, 'coopératives ... LEDGER');
+        await expectFound('P6', 'coopératives — « café » d’abord — kept the ledger', 'a quote typed as its first words ... last words');
         // Words selected with the mouse take the mark off the words found (words off the
         // passage's first line: a drag at the list's top edge scrolls it under the pointer).
         await selectWords(page, 'P4', 'kept up long enough', { mouse: true });
