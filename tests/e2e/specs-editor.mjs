@@ -1217,8 +1217,13 @@ export const specs = [
 
         // By keyboard, with the words to cite picked first: Search finds the other end.
         await selectWords(page, 'P2', 'the others hoard');
+        // The bar keeps its height while it says what it waits for: nothing under it moves
+        // (trial 17: the forms jumped 20 px as choosing began, and a click missed).
+        const barFoot = () => page.js('return document.querySelector(".editor-bar").getBoundingClientRect().bottom;');
+        const footBefore = await barFoot();
         await startDrawing(from);
-        check((await drawingSaid()).includes('citing the selected words'), `the bar does not say the link will cite the selected words: ${JSON.stringify(await drawingSaid())}`);
+        check((await drawingSaid()).includes('citing the selection'), `the bar does not say the link will cite the selected words: ${JSON.stringify(await drawingSaid())}`);
+        check(Math.abs((await barFoot()) - footBefore) < 0.5, `the bar's foot moved from ${footBefore} to ${await barFoot()} px as drawing began: it says ${JSON.stringify(await drawingSaid())}`);
         const box = await page.byRole('searchbox', 'Search nodes', { exact: true });
         await page.click(box);
         await page.type(box, other.label.en);
@@ -1249,7 +1254,7 @@ export const specs = [
         });
         await page.type(stepText, step.text.en);
         await page.click(chooseNodes);
-        await page.until(async () => (await drawingSaid()) === `Adding to Nodes (ids) of “${step.title.en}”: choose nodes in the graph or with Search, one after another. Esc stops.`, 'the bar to say nodes are added to the step').catch(async (e) => {
+        await page.until(async () => (await drawingSaid()) === `Adding to Nodes (ids) of “${step.title.en}”: click nodes in the graph (or Search). Esc stops.`, 'the bar to say nodes are added to the step').catch(async (e) => {
           throw new CheckError(`${e.message}; it says ${JSON.stringify(await drawingSaid())}`);
         });
         const openForms = () => page.js('return document.querySelectorAll(".editor-pane details.item[open]").length;');
@@ -1308,7 +1313,7 @@ export const specs = [
         const [event] = set.events;
         const chooseEvents = await page.byRole('button', `Choose in the timeline (Events (ids) of “${step.title.en}”)`, { exact: true, within: stepItem });
         await page.click(chooseEvents);
-        await page.until(async () => (await drawingSaid()) === `Adding to Events (ids) of “${step.title.en}”: choose events in the timeline, one after another. Esc stops.`, 'the bar to say events are added to the step').catch(async (e) => {
+        await page.until(async () => (await drawingSaid()) === `Adding to Events (ids) of “${step.title.en}”: click events in the timeline. Esc stops.`, 'the bar to say events are added to the step').catch(async (e) => {
           throw new CheckError(`${e.message}; it says ${JSON.stringify(await drawingSaid())}`);
         });
         const formsBeforeEvents = await openForms();
