@@ -63,6 +63,9 @@ pub enum Painter {
 #[derive(Clone, Copy)]
 pub struct KeptView {
     camera: ViewTransform,
+    /// The camera taken from it at the last size report: moved to show a node the edit took
+    /// out of view, or `camera` itself.
+    given: ViewTransform,
     auto_fit: bool,
     /// The surface's size it was seen at.
     viewport: (f64, f64),
@@ -168,6 +171,7 @@ impl GraphRuntime {
         let shown = self.mode == GraphLayout::Force && self.viewport.0 > 0.0 && self.camera_move.is_none();
         (shown && atlas_core::scene::keeps_places(&self.scene, next)).then_some(KeptView {
             camera: self.camera,
+            given: self.camera,
             auto_fit: self.auto_fit,
             viewport: self.viewport,
         })
@@ -175,7 +179,8 @@ impl GraphRuntime {
 
     /// On a size report of the surface (`first` for its first): takes the view kept from the
     /// graph this one replaced ([`Self::kept_view`]), if every node is drawn inside the surface,
-    /// a margin in from its edges, clear of the toolbar; returns whether it did. The view waits for
+    /// a margin in from its edges, clear of the toolbar, or once moved as little as makes it so
+    /// ([`ViewTransform::brought_to_show`]); returns whether it did. The view waits for
     /// the size it was seen at: the first report of a rebuilt page can be a passing one (the
     /// timeline under the graph not yet drawn), and the one after it would fit the view anew.
     /// Another size reported later is a real resize: the view is then fitted as before.
@@ -188,20 +193,25 @@ impl GraphRuntime {
         if same_size || !first {
             self.kept_view = None;
         }
-        let moved_since = !first && self.camera != kept.camera;
+        let moved_since = !first && self.camera != kept.given;
         if (!same_size && !first) || moved_since {
             return false;
         }
         // Nodes kept this far in from the edges: the labels have spots on their other sides.
         let margin = (self.label_px * 2.75, self.label_px * 1.3);
-        let fits = w > 0.0
-            && self.mode == GraphLayout::Force
-            && kept.camera.shows_all(self.positions(), self.viewport, margin, &self.blocked);
-        if fits {
-            self.camera = kept.camera;
+        // A node the edit took out of the view brings the view to it, moved as little as shows
+        // every node, rather than fitted anew: the other nodes all move by the same few pixels.
+        let brought = (w > 0.0 && self.mode == GraphLayout::Force)
+            .then(|| kept.camera.brought_to_show(self.positions(), self.viewport, margin, &self.blocked))
+            .flatten();
+        if let Some(camera) = brought {
+            self.camera = camera;
             self.auto_fit = kept.auto_fit;
+            if let Some(kept) = self.kept_view.as_mut() {
+                kept.given = camera;
+            }
         }
-        fits
+        brought.is_some()
     }
 
     /// The positions the current layout draws from (world units, or the argument layout's
