@@ -462,6 +462,92 @@ export const specs = [
   },
 
   {
+    // Trial 17's student aimed at a link's line where another node's name crossed it: the name
+    // took the click and that node opened.
+    name: 'select a link: a click on its line where another node\'s name crosses it opens the link',
+    async run({ page, data }) {
+      await page.open('?lang=en');
+      await graphNode(page, data, data.nodes[0]);
+      // A point on a drawn line, inside the name of a node that is not one of its ends, off
+      // every shape and 12 px from every other line; found twice a quarter second apart.
+      let before = null;
+      const spot = await page.until(async () => {
+        const now = await page.js(`
+          const svg = document.querySelector('#graph-region .graph-svg'), region = svg.getBoundingClientRect();
+          const segments = Array.from(svg.querySelectorAll('g.links line')).map((line) => {
+            if (line.classList.contains('is-hidden')) return null;
+            const m = line.getScreenCTM(), p = svg.createSVGPoint();
+            const at = (a, b) => { p.x = a; p.y = b; return p.matrixTransform(m); };
+            return [at(line.x1.baseVal.value, line.y1.baseVal.value), at(line.x2.baseVal.value, line.y2.baseVal.value)];
+          });
+          const away = (q, [a, b]) => {
+            const dx = b.x - a.x, dy = b.y - a.y, l2 = dx * dx + dy * dy || 1;
+            const t = Math.max(0, Math.min(1, ((q.x - a.x) * dx + (q.y - a.y) * dy) / l2));
+            return Math.hypot(q.x - (a.x + t * dx), q.y - (a.y + t * dy));
+          };
+          const ends = arguments[0];
+          for (const [k, seg] of segments.entries()) {
+            if (!seg) continue;
+            const [a, b] = seg, length = Math.hypot(b.x - a.x, b.y - a.y);
+            for (let d = 0; d <= length; d += 2) {
+              const x = Math.round(a.x + (b.x - a.x) * d / length), y = Math.round(a.y + (b.y - a.y) * d / length);
+              if (x < region.left + 10 || x > region.right - 10 || y < region.top + 60 || y > region.bottom - 10) continue;
+              if (away({ x, y }, seg) > 1.5) continue;
+              const hit = document.elementFromPoint(x, y);
+              const g = hit && hit.closest('text.label') && hit.closest('g.node');
+              if (!g || ends[k].includes(Number(g.dataset.index))) continue;
+              const onShape = Array.from(svg.querySelectorAll('g.node path.shape')).some((shape) => {
+                const r = shape.getBoundingClientRect();
+                return x >= r.left - 4 && x <= r.right + 4 && y >= r.top - 4 && y <= r.bottom + 4;
+              });
+              if (onShape || segments.some((other, j) => j !== k && other && away({ x, y }, other) <= 12)) continue;
+              return { k, x, y, name: g.getAttribute('aria-label') };
+            }
+          }
+          return null;`, data.raw.links.map((l) => [l.source, l.target].map((id) => data.nodes.findIndex((n) => n.id === id))));
+        const still = now && before && now.k === before.k && now.x === before.x && now.y === before.y;
+        before = now;
+        if (!still) await new Promise((resolve) => setTimeout(resolve, 250));
+        return still ? now : null;
+      }, 'a drawn line crossing the name of a node that is not its end, the graph holding still');
+      const link = data.raw.links[spot.k];
+      const label = (id) => data.nodes.find((n) => n.id === id).label.en;
+      await page.session.clickAt(spot.x, spot.y);
+      let title;
+      await page.until(async () => {
+        title = (await details(page)).title;
+        return title && title.startsWith(label(link.source)) && title.endsWith(label(link.target));
+      }, `Details to name the link ${link.source} → ${link.target}`).catch(() => {
+        throw new CheckError(`a click on the line of ${link.source} ${link.relation} ${link.target} where the name of ${JSON.stringify(spot.name)} crosses it: Details read ${JSON.stringify(title)}`);
+      });
+      // A name off every line still opens its node.
+      const name = await page.js(`
+        const svg = document.querySelector('#graph-region .graph-svg'), region = svg.getBoundingClientRect();
+        const segments = Array.from(svg.querySelectorAll('g.links line')).filter((l) => !l.classList.contains('is-hidden')).map((line) => {
+          const m = line.getScreenCTM(), p = svg.createSVGPoint();
+          const at = (a, b) => { p.x = a; p.y = b; return p.matrixTransform(m); };
+          return [at(line.x1.baseVal.value, line.y1.baseVal.value), at(line.x2.baseVal.value, line.y2.baseVal.value)];
+        });
+        const away = (q, [a, b]) => {
+          const dx = b.x - a.x, dy = b.y - a.y, l2 = dx * dx + dy * dy || 1;
+          const t = Math.max(0, Math.min(1, ((q.x - a.x) * dx + (q.y - a.y) * dy) / l2));
+          return Math.hypot(q.x - (a.x + t * dx), q.y - (a.y + t * dy));
+        };
+        for (const text of svg.querySelectorAll('g.node text.label')) {
+          const r = text.getBoundingClientRect();
+          if (!r.width) continue;
+          const x = Math.round(r.left + r.width / 2), y = Math.round(r.top + r.height / 2);
+          if (y < region.top + 60 || document.elementFromPoint(x, y)?.closest('text.label') !== text) continue;
+          if (segments.every((seg) => away({ x, y }, seg) > 8)) return { x, y, index: Number(text.closest('g.node').dataset.index) };
+        }
+        return null;`);
+      check(name, 'no node name in the graph lies off every line');
+      await page.session.clickAt(name.x, name.y);
+      await expectDetailsTitle(page, data.nodes[name.index].label.en, 'after a click on a node\'s name off every line');
+    },
+  },
+
+  {
     name: 'select by keyboard: graph',
     async run({ page, data }) {
       await page.open('?lang=en');

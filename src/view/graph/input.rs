@@ -62,12 +62,30 @@ pub fn node_of_event(graph: &Graph, ev: &web_sys::Event, at: (f64, f64)) -> Opti
     })
 }
 
+/// The node a press or the mouse is on, but for a node's name (off its shape) over the line of
+/// a link that does not touch it: the line takes it. A student's click on a link's line where
+/// a name crossed it opened that node instead (trial 17).
+fn node_pressed(graph: &Graph, ev: &web_sys::Event, at: (f64, f64)) -> Option<usize> {
+    let node = node_of_event(graph, ev, at)?;
+    let off_shape = graph.with(|rt| {
+        let last = &rt.last;
+        match (last.xs.get(node), last.ys.get(node), last.radii.get(node)) {
+            (Some(&x), Some(&y), Some(&r)) => (at.0 - x).hypot(at.1 - y) > r + 4.0,
+            _ => false,
+        }
+    });
+    let crossing = off_shape
+        && link_under(graph, at, LINK_SLOP_PX)
+            .is_some_and(|k| graph.with(|rt| rt.scene.link_ends.get(k).is_some_and(|&(s, t)| s != node && t != node)));
+    (!crossing).then_some(node)
+}
+
 pub fn pointer_down(graph: &Graph, surface: &web_sys::Element, ev: &web_sys::PointerEvent) {
     if ev.button() != 0 {
         return;
     }
     let p = point(surface, ev);
-    let node = node_of_event(graph, ev, p);
+    let node = node_pressed(graph, ev, p);
     let mut rt = graph.borrow_mut();
     rt.pointers.insert(ev.pointer_id(), p);
     if rt.pointers.len() == 2 {
@@ -117,7 +135,7 @@ pub fn pointer_move(graph: &Graph, state: &AppState, surface: &web_sys::Element,
             drop(rt);
             // A pointer over a link's line shows that a click there opens it.
             let over = ev.pointer_type() == "mouse"
-                && node_of_event(graph, ev, p).is_none()
+                && node_pressed(graph, ev, p).is_none()
                 && link_under(graph, p, LINK_SLOP_PX).is_some();
             let _ = surface.class_list().toggle_with_force("over-link", over);
             return;
