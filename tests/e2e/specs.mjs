@@ -383,6 +383,50 @@ export const specs = [
   },
 
   {
+    // Trial 18: a node clicked near the graph's bottom edge centred the view on it; every node
+    // moved by a third of the view and the next click, on the link's other end, hit the toolbar.
+    name: 'select by click: a node clicked near the graph\'s edge, in view, moves nothing',
+    async run({ page, data }) {
+      await page.open('?lang=en');
+      await graphNode(page, data, data.nodes[0]);
+      const places = () => page.js(`
+        return Object.fromEntries(Array.from(document.querySelectorAll('#graph-region .graph-svg g.node')).map((g) => {
+          const r = g.querySelector('path.shape').getBoundingClientRect();
+          return [g.dataset.index, r.width ? [Math.round((r.left + r.right) / 2), Math.round((r.top + r.bottom) / 2)] : null];
+        }));`);
+      const still = async (why) => {
+        let last = null;
+        return page.until(async () => {
+          const now = await places();
+          const same = last && JSON.stringify(now) === JSON.stringify(last);
+          last = now;
+          if (!same) await new Promise((resolve) => setTimeout(resolve, 250));
+          return same ? now : null;
+        }, why);
+      };
+      const before = await still('the graph to hold still');
+      // A node 20 to 60 px from the surface's bottom or side, its shape the topmost thing there.
+      const near = await page.js(`
+        const svg = document.querySelector('#graph-region .graph-svg'), box = svg.getBoundingClientRect();
+        const places = arguments[0];
+        for (const [index, at] of Object.entries(places)) {
+          if (!at) continue;
+          const [x, y] = at, edge = Math.min(box.bottom - y, x - box.left, box.right - x);
+          if (edge < 40 || edge > 60 || y - box.top < 80) continue;
+          const hit = document.elementFromPoint(x, y);
+          if (hit && hit.closest('g.node') && hit.closest('g.node').dataset.index === index) return { index: Number(index), x, y, edge };
+        }
+        return null;`, before);
+      check(near, 'no node in the built-in reading lies 40 to 60 px from the graph\'s bottom or side');
+      await page.session.clickAt(near.x, near.y);
+      await expectDetailsTitle(page, data.nodes[near.index].label.en, 'after a click on a node near the graph\'s edge');
+      const after = await still('the graph to hold still after the click');
+      const moved = Object.keys(before).filter((i) => before[i] && after[i] && Math.hypot(after[i][0] - before[i][0], after[i][1] - before[i][1]) > 1);
+      check(!moved.length, `a click on ${data.nodes[near.index].id}, ${near.edge} px from the graph's edge, moved ${moved.length} node(s), ${data.nodes[near.index].id} from ${before[near.index]} to ${after[near.index]}`);
+    },
+  },
+
+  {
     // Trial 12's student could not reach a link's quote from the graph: the line was not
     // clickable, its quotes under a folded list in a node's details.
     name: 'select a link: a click on its line, or its sentence in a node\'s details, shows its quotes',

@@ -197,8 +197,7 @@ impl GraphRuntime {
         if (!same_size && !first) || moved_since {
             return false;
         }
-        // Nodes kept this far in from the edges: the labels have spots on their other sides.
-        let margin = (self.label_px * 2.75, self.label_px * 1.3);
+        let margin = self.node_margin();
         // A node the edit took out of the view brings the view to it, moved as little as shows
         // every node, rather than fitted anew: the other nodes all move by the same few pixels.
         let brought = (w > 0.0 && self.mode == GraphLayout::Force)
@@ -212,6 +211,12 @@ impl GraphRuntime {
             }
         }
         brought.is_some()
+    }
+
+    /// How far in from the surface's edges (across, down) a node counts as in view: its label
+    /// has spots on its other sides.
+    fn node_margin(&self) -> (f64, f64) {
+        (self.label_px * 2.75, self.label_px * 1.3)
     }
 
     /// The positions the current layout draws from (world units, or the argument layout's
@@ -464,27 +469,35 @@ impl Graph {
         frames.start(move |now| graph.borrow_mut().step(now));
     }
 
-    /// Brings `nodes` (a node, or a link's two ends) into view, centred on their middle and
-    /// keeping the zoom, when any of them lies outside the view.
+    /// Brings `nodes` (a node, or a link's two ends) into view, keeping the zoom, when any of
+    /// them lies outside it (or under the toolbar): moved as little as brings them in, else
+    /// centred on their middle. A node clicked near the view's edge is in view and stays put:
+    /// the view centred on it moved every node by up to half the view, and the author's next
+    /// click, on the link's other end, landed on the toolbar (trial 18).
     pub fn reveal(&self, nodes: &[usize]) {
         let target = self.with(|rt| {
             let (w, h) = rt.viewport;
-            let points: Vec<(f64, f64)> =
-                nodes.iter().map(|&i| Some((*rt.last.xs.get(i)?, *rt.last.ys.get(i)?))).collect::<Option<_>>()?;
-            let margin = 60.0;
-            let inside = |&(x, y): &(f64, f64)| x > margin && x < w - margin && y > margin && y < h - margin;
-            if points.is_empty() || points.iter().all(inside) {
+            let (xs, ys) = rt.positions();
+            let (px, py): (Vec<f64>, Vec<f64>) = nodes.iter().filter_map(|&i| Some((*xs.get(i)?, *ys.get(i)?))).unzip();
+            if w <= 0.0 || px.is_empty() || px.len() != nodes.len() {
                 return None;
             }
-            let count = points.len() as f64;
-            let (x, y) = points.iter().fold((0.0, 0.0), |(sx, sy), (x, y)| (sx + x / count, sy + y / count));
-            (w > 0.0).then_some(()).map(|_| {
-                let mut t = rt.camera.panned(w / 2.0 - x, h / 2.0 - y);
-                if let (GraphLayout::Argument, Some(a)) = (rt.mode, &rt.argument) {
-                    t = clamp_argument_pan(t, a, w, h);
-                }
-                t
-            })
+            let least = rt
+                .camera
+                .brought_to_show((&px, &py), rt.viewport, rt.node_margin(), &rt.blocked)
+                .filter(|moved| moved.scale == rt.camera.scale);
+            let mut t = least.unwrap_or_else(|| {
+                let count = px.len() as f64;
+                let (x, y) = px.iter().zip(&py).fold((0.0, 0.0), |(sx, sy), (&x, &y)| {
+                    let (x, y) = rt.camera.screen_from_world(x, y);
+                    (sx + x / count, sy + y / count)
+                });
+                rt.camera.panned(w / 2.0 - x, h / 2.0 - y)
+            });
+            if let (GraphLayout::Argument, Some(a)) = (rt.mode, &rt.argument) {
+                t = clamp_argument_pan(t, a, w, h);
+            }
+            (t != rt.camera).then_some(t)
         });
         if let Some(to) = target {
             self.borrow_mut().move_camera(to, true);
