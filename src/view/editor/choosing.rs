@@ -238,7 +238,7 @@ pub(super) fn said(editor: EditorState, lang: Lang) -> Option<String> {
     // first: the style sheet cuts a third line rather than let the forms under the bar jump.
     Some(match (choosing, lang) {
         (Choosing::LinkEnd { at }, Lang::En) => format!(
-            "Drawing a link from {}{}: click the node it leads to (or Search). Esc stops.",
+            "Drawing a link from {}{}: click where it leads (or Search). Esc stops.",
             node_name(editor.field(&format!("{at}.id"))),
             if citing { ", citing the selection" } else { "" }
         ),
