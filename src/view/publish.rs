@@ -28,6 +28,24 @@ pub fn file_stem(title: &str) -> String {
 /// Makes and downloads the one HTML file, with the reading's source text only when `with_source`;
 /// says in a notice why, when it cannot.
 pub fn save_as_one_file(state: AppState, with_source: bool) {
+    save_as_one_file_then(state, with_source, move |saved| match saved {
+        // The browser may save it without a word: the page says where it went.
+        Ok(name) => state.notify(saved_notice(&name)),
+        Err(why) => state.notify(why),
+    });
+}
+
+/// What saying where the one file went says: its name, and what to do with it.
+pub fn saved_notice(name: &str) -> Notice {
+    Notice::text(
+        format!("已保存为 {name}（在浏览器的下载中）：可直接打开，或上传到课程网站。"),
+        format!("Saved as {name} (in your browser's downloads): open it as it is, or upload it to a course site."),
+    )
+}
+
+/// [`save_as_one_file`], then `said` with the file's name or why it could not be made (the
+/// editor says it in its bar, where a notice over the page would move the bar's buttons).
+pub fn save_as_one_file_then(state: AppState, with_source: bool, said: impl FnOnce(Result<String, Notice>) + 'static) {
     let text = state.source.with_untracked(|s| s.text().to_string());
     let text = if with_source { text } else { without_source_text(&text) };
     let name =
@@ -43,19 +61,15 @@ pub fn save_as_one_file(state: AppState, with_source: bool) {
                 PublishError::Invalid(problems) => format!("the reading has {} problem(s)", problems.len()),
             })
         });
-        match made {
+        said(match made {
             Ok(html) => {
                 download::text_file(&name, "text/html", &html);
-                // The browser may save it without a word: the page says where it went.
-                state.notify(Notice::text(
-                    format!("已保存为 {name}（在浏览器的下载中）：可直接打开，或上传到课程网站。"),
-                    format!("Saved as {name} (in your browser's downloads): open it as it is, or upload it to a course site."),
-                ));
+                Ok(name)
             }
-            Err(why) => state.notify(Notice::text(
+            Err(why) => Err(Notice::text(
                 format!("无法另存为单个 HTML 文件（{why}）。"),
                 format!("Could not save as one HTML file ({why})."),
             )),
-        }
+        });
     });
 }

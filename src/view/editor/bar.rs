@@ -65,10 +65,15 @@ pub fn EditorBar() -> impl IntoView {
                 Lang::Zh => format!("其 id 现为 {id}（由名称生成）。"),
             })
         });
-        let saved_as = editor.saved_as.with(|name| {
-            name.as_ref().map(|name| match lang.get() {
-                Lang::En => format!("Draft saved as {name}, in your browser's downloads. "),
-                Lang::Zh => format!("草稿已保存为 {name}（在浏览器的下载中）。"),
+        let saved_as = editor.saved_as.with(|saved| {
+            saved.as_ref().map(|saved| match (saved, lang.get()) {
+                (super::Saved::Draft(name), Lang::En) => {
+                    format!("Draft saved as {name}, in your browser's downloads. ")
+                }
+                (super::Saved::Draft(name), Lang::Zh) => format!("草稿已保存为 {name}（在浏览器的下载中）。"),
+                (super::Saved::Page(name), lang) => {
+                    format!("{} ", crate::view::publish::saved_notice(name).describe(lang))
+                }
             })
         });
         // The field an edit broke is said at the field, in red; here it is for a screen reader,
@@ -88,7 +93,13 @@ pub fn EditorBar() -> impl IntoView {
         });
         let name = draft_file_name(&title);
         download::text_file(&name, "application/json", &editor.draft_text());
-        editor.saved_as.set(Some(name));
+        editor.saved_as.set(Some(super::Saved::Draft(name)));
+    };
+    let publish = move |_| {
+        crate::view::publish::save_as_one_file_then(state, false, move |saved| match saved {
+            Ok(name) => editor.saved_as.set(Some(super::Saved::Page(name))),
+            Err(why) => editor.refused.set(Some(why)),
+        })
     };
     let open_draft = move |ev: web_sys::Event| {
         super::bar_menu::close_to_summary(draft_menu);
@@ -118,7 +129,7 @@ pub fn EditorBar() -> impl IntoView {
                 // Publishing waits for the problems to be mended: the way to the first is in
                 // the status under it, beside the count.
                 <button type="button" disabled=has_problems
-                    on:click=move |_| crate::view::publish::save_as_one_file(state, false)>{t(i18n::SAVE_ONE_FILE)}</button>
+                    on:click=publish>{t(i18n::SAVE_ONE_FILE)}</button>
                 <super::jump::JumpMenu/>
                 <button type="button" aria-label=t(i18n::editor::CLOSE_EDITOR)
                     on:click=move |_| editor.open.set(false)>{t(i18n::editor::CLOSE_EDITOR_SHORT)}</button>

@@ -71,10 +71,10 @@ pub struct EditorState {
     pub field_problem: RwSignal<Option<FieldProblem>>,
     /// The id the last edit gave an item from its name (the author did not type it).
     pub id_given: RwSignal<Option<String>>,
-    /// The name of the draft file just saved, said in the status until the next edit: a browser
-    /// may save it without a word (trial 16), and a notice over the page moved the bar's buttons
-    /// under the next click (trial 17).
-    pub saved_as: RwSignal<Option<String>>,
+    /// The file just saved, said in the status until the next edit: a browser may save it
+    /// without a word (trial 16), and a notice over the page moved the bar's buttons under the
+    /// next click (trial 17, after the draft; trial 18, after the one HTML file).
+    pub saved_as: RwSignal<Option<Saved>>,
     /// The items whose forms are open (`nodes[3]`): only theirs have their fields drawn.
     pub open_items: RwSignal<BTreeSet<String>>,
     /// What the next node or event chosen in the views is for (a link's other end, a list's
@@ -82,6 +82,15 @@ pub struct EditorState {
     pub choosing: RwSignal<Option<choosing::Choosing>>,
     /// Words typed into a list, meant for another field: said at the list until it is changed.
     pub typed_astray: RwSignal<Option<type_ahead::TypedAstray>>,
+}
+
+/// A file the editor just saved, by its name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Saved {
+    /// The draft, to open again in the editor.
+    Draft(String),
+    /// The one HTML file with the reading: the published map.
+    Page(String),
 }
 
 /// A problem at the field just edited, with the field's label: the status is a live region, so a
