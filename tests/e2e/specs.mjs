@@ -147,42 +147,56 @@ export async function expectDetailsTitle(page, want, why) {
  */
 export async function loneLine(page) {
   // The longest drawn link whose middle is clear of nodes, labels and other lines (a click
-  // there is on that line alone), in screen coordinates, once the graph holds still (the
-  // same found twice, a quarter second apart).
-  let before = null;
-  return page.until(async () => {
-    const now = await page.js(`
-    const lines = Array.from(document.querySelectorAll('#graph-region .graph-svg g.links line'));
+  // there is on that line alone), in screen coordinates.
+  return foundTwice(page, `${LINE_GEOMETRY}
     const clear = (x, y) => { const el = document.elementFromPoint(x, y); return el && !el.closest('g.node, text, .graph-toolbar'); };
-    const segments = lines.map((line) => {
-      if (line.classList.contains('is-hidden')) return null;
-      const m = line.getScreenCTM(), p = line.ownerSVGElement.createSVGPoint();
-      const at = (a, b) => { p.x = a; p.y = b; return p.matrixTransform(m); };
-      const [x1, y1, x2, y2] = ['x1', 'y1', 'x2', 'y2'].map((n) => line[n].baseVal.value);
-      return [at(x1, y1), at(x2, y2)];
-    });
-    const away = (q, [a, b]) => {
-      const dx = b.x - a.x, dy = b.y - a.y, l2 = dx * dx + dy * dy || 1;
-      const t = Math.max(0, Math.min(1, ((q.x - a.x) * dx + (q.y - a.y) * dy) / l2));
-      return Math.hypot(q.x - (a.x + t * dx), q.y - (a.y + t * dy));
-    };
-    const region = document.getElementById('graph-region').getBoundingClientRect();
+    const graphBox = document.getElementById('graph-region').getBoundingClientRect();
     let best = null;
     segments.forEach((seg, k) => {
       if (!seg) return;
       // Whole pixels, as the pointer is moved.
       const [a, b] = seg, mid = { x: Math.round((a.x + b.x) / 2), y: Math.round((a.y + b.y) / 2) };
       const length = Math.hypot(b.x - a.x, b.y - a.y);
-      const inView = mid.x > region.left + 10 && mid.x < region.right - 10 && mid.y > region.top + 60 && mid.y < region.bottom - 10;
-      const alone = segments.every((other, j) => j === k || !other || away(mid, other) > 12);
+      const inView = mid.x > graphBox.left + 10 && mid.x < graphBox.right - 10 && mid.y > graphBox.top + 60 && mid.y < graphBox.bottom - 10;
+      const alone = segments.every((other, j) => j === k || away(mid, other) > 12);
       if (inView && alone && length > 60 && clear(mid.x, mid.y) && (!best || length > best.length)) best = { k, x: mid.x, y: mid.y, length };
     });
-    return best;`);
-    const still = now && before && now.k === before.k && Math.hypot(now.x - before.x, now.y - before.y) < 0.5;
+    return best;`, [], 'a drawn link with a clear middle, the graph holding still');
+}
+
+/**
+ * The graph's link lines as drawn, in viewport pixels (`segments`, by the link's index; null for
+ * a hidden one), a point's distance from one (`away`; Infinity from a hidden one), the drawing
+ * (`svg`) and its box (`region`): the geometry the specs aim their clicks with. A script's start.
+ */
+const LINE_GEOMETRY = `
+  const svg = document.querySelector('#graph-region .graph-svg'), region = svg.getBoundingClientRect();
+  const segments = Array.from(svg.querySelectorAll('g.links line')).map((line) => {
+    if (line.classList.contains('is-hidden')) return null;
+    const m = line.getScreenCTM(), p = svg.createSVGPoint();
+    const at = (a, b) => { p.x = a; p.y = b; return p.matrixTransform(m); };
+    return [at(line.x1.baseVal.value, line.y1.baseVal.value), at(line.x2.baseVal.value, line.y2.baseVal.value)];
+  });
+  const away = (q, seg) => {
+    if (!seg) return Infinity;
+    const [a, b] = seg, dx = b.x - a.x, dy = b.y - a.y, l2 = dx * dx + dy * dy || 1;
+    const t = Math.max(0, Math.min(1, ((q.x - a.x) * dx + (q.y - a.y) * dy) / l2));
+    return Math.hypot(q.x - (a.x + t * dx), q.y - (a.y + t * dy));
+  };`;
+
+/**
+ * What `script` (run in the page with `args`) finds, once it finds the same twice a quarter second
+ * apart: the graph holds still (its camera may still be moving to what was selected).
+ */
+async function foundTwice(page, script, args, why) {
+  let before;
+  return page.until(async () => {
+    const now = await page.js(script, ...args);
+    const still = now && before !== undefined && JSON.stringify(now) === JSON.stringify(before);
     before = now;
     if (!still) await new Promise((resolve) => setTimeout(resolve, 250));
     return still ? now : null;
-  }, 'a drawn link with a clear middle, the graph holding still');
+  }, why);
 }
 
 /** Opens the top bar's "More" menu (if it is closed) and returns its button. */
@@ -405,7 +419,7 @@ export const specs = [
         }, why);
       };
       const before = await still('the graph to hold still');
-      // A node 20 to 60 px from the surface's bottom or side, its shape the topmost thing there.
+      // A node 40 to 60 px from the surface's bottom or side, its shape the topmost thing there.
       const near = await page.js(`
         const svg = document.querySelector('#graph-region .graph-svg'), box = svg.getBoundingClientRect();
         const places = arguments[0];
@@ -472,30 +486,12 @@ export const specs = [
       // A click on the background, off every line and node, lets go of it, as Esc does: at a
       // spot where the drawing itself is hit, found twice a quarter second apart (the camera may
       // still be bringing the link into view).
-      let spot = null;
-      const empty = await page.until(async () => {
-        const now = await page.js(`
-          const svg = document.querySelector('#graph-region .graph-svg'), region = svg.getBoundingClientRect();
-          const lines = Array.from(svg.querySelectorAll('g.links line')).filter((l) => !l.classList.contains('is-hidden')).map((line) => {
-            const m = line.getScreenCTM(), p = svg.createSVGPoint();
-            const at = (a, b) => { p.x = a; p.y = b; return p.matrixTransform(m); };
-            return [at(line.x1.baseVal.value, line.y1.baseVal.value), at(line.x2.baseVal.value, line.y2.baseVal.value)];
-          });
-          const away = (q, [a, b]) => {
-            const dx = b.x - a.x, dy = b.y - a.y, l2 = dx * dx + dy * dy || 1;
-            const t = Math.max(0, Math.min(1, ((q.x - a.x) * dx + (q.y - a.y) * dy) / l2));
-            return Math.hypot(q.x - (a.x + t * dx), q.y - (a.y + t * dy));
-          };
-          for (let y = region.top + 70; y < region.bottom - 10; y += 10) for (let x = region.left + 10; x < region.right - 10; x += 10) {
-            if (document.elementFromPoint(x, y) !== svg) continue;
-            if (lines.every((seg) => away({ x, y }, seg) > 20)) return { x, y };
-          }
-          return null;`);
-        const still = now && spot && now.x === spot.x && now.y === spot.y;
-        spot = now;
-        if (!still) await new Promise((resolve) => setTimeout(resolve, 250));
-        return still ? now : null;
-      }, 'an empty place in the graph, the graph holding still');
+      const empty = await foundTwice(page, `${LINE_GEOMETRY}
+        for (let y = region.top + 70; y < region.bottom - 10; y += 10) for (let x = region.left + 10; x < region.right - 10; x += 10) {
+          if (document.elementFromPoint(x, y) !== svg) continue;
+          if (segments.every((seg) => away({ x, y }, seg) > 20)) return { x, y };
+        }
+        return null;`, [], 'an empty place in the graph, the graph holding still');
       await page.session.clickAt(empty.x, empty.y);
       await expectDetailsTitle(page, 'The thesis', 'after a click on the graph\'s empty background (nothing selected)');
       // With nothing selected, Details give the thesis and the source it is read from.
@@ -513,47 +509,29 @@ export const specs = [
       await page.open('?lang=en');
       await graphNode(page, data, data.nodes[0]);
       // A point on a drawn line, inside the name of a node that is not one of its ends, off
-      // every shape and 12 px from every other line; found twice a quarter second apart.
-      let before = null;
-      const spot = await page.until(async () => {
-        const now = await page.js(`
-          const svg = document.querySelector('#graph-region .graph-svg'), region = svg.getBoundingClientRect();
-          const segments = Array.from(svg.querySelectorAll('g.links line')).map((line) => {
-            if (line.classList.contains('is-hidden')) return null;
-            const m = line.getScreenCTM(), p = svg.createSVGPoint();
-            const at = (a, b) => { p.x = a; p.y = b; return p.matrixTransform(m); };
-            return [at(line.x1.baseVal.value, line.y1.baseVal.value), at(line.x2.baseVal.value, line.y2.baseVal.value)];
-          });
-          const away = (q, [a, b]) => {
-            const dx = b.x - a.x, dy = b.y - a.y, l2 = dx * dx + dy * dy || 1;
-            const t = Math.max(0, Math.min(1, ((q.x - a.x) * dx + (q.y - a.y) * dy) / l2));
-            return Math.hypot(q.x - (a.x + t * dx), q.y - (a.y + t * dy));
-          };
-          const ends = arguments[0];
-          for (const [k, seg] of segments.entries()) {
-            if (!seg) continue;
-            const [a, b] = seg, length = Math.hypot(b.x - a.x, b.y - a.y);
-            for (let d = 0; d <= length; d += 2) {
-              const x = Math.round(a.x + (b.x - a.x) * d / length), y = Math.round(a.y + (b.y - a.y) * d / length);
-              if (x < region.left + 10 || x > region.right - 10 || y < region.top + 60 || y > region.bottom - 10) continue;
-              if (away({ x, y }, seg) > 1.5) continue;
-              const hit = document.elementFromPoint(x, y);
-              const g = hit && hit.closest('text.label') && hit.closest('g.node');
-              if (!g || ends[k].includes(Number(g.dataset.index))) continue;
-              const onShape = Array.from(svg.querySelectorAll('g.node path.shape')).some((shape) => {
-                const r = shape.getBoundingClientRect();
-                return x >= r.left - 4 && x <= r.right + 4 && y >= r.top - 4 && y <= r.bottom + 4;
-              });
-              if (onShape || segments.some((other, j) => j !== k && other && away({ x, y }, other) <= 12)) continue;
-              return { k, x, y, name: g.getAttribute('aria-label') };
-            }
+      // every shape and 12 px from every other line.
+      const ends = data.raw.links.map((l) => [l.source, l.target].map((id) => data.nodes.findIndex((n) => n.id === id)));
+      const spot = await foundTwice(page, `${LINE_GEOMETRY}
+        const ends = arguments[0];
+        for (const [k, seg] of segments.entries()) {
+          if (!seg) continue;
+          const [a, b] = seg, length = Math.hypot(b.x - a.x, b.y - a.y);
+          for (let d = 0; d <= length; d += 2) {
+            const x = Math.round(a.x + (b.x - a.x) * d / length), y = Math.round(a.y + (b.y - a.y) * d / length);
+            if (x < region.left + 10 || x > region.right - 10 || y < region.top + 60 || y > region.bottom - 10) continue;
+            if (away({ x, y }, seg) > 1.5) continue;
+            const hit = document.elementFromPoint(x, y);
+            const g = hit && hit.closest('text.label') && hit.closest('g.node');
+            if (!g || ends[k].includes(Number(g.dataset.index))) continue;
+            const onShape = Array.from(svg.querySelectorAll('g.node path.shape')).some((shape) => {
+              const r = shape.getBoundingClientRect();
+              return x >= r.left - 4 && x <= r.right + 4 && y >= r.top - 4 && y <= r.bottom + 4;
+            });
+            if (onShape || segments.some((other, j) => j !== k && away({ x, y }, other) <= 12)) continue;
+            return { k, x, y, name: g.getAttribute('aria-label') };
           }
-          return null;`, data.raw.links.map((l) => [l.source, l.target].map((id) => data.nodes.findIndex((n) => n.id === id))));
-        const still = now && before && now.k === before.k && now.x === before.x && now.y === before.y;
-        before = now;
-        if (!still) await new Promise((resolve) => setTimeout(resolve, 250));
-        return still ? now : null;
-      }, 'a drawn line crossing the name of a node that is not its end, the graph holding still');
+        }
+        return null;`, [ends], 'a drawn line crossing the name of a node that is not its end, the graph holding still');
       const link = data.raw.links[spot.k];
       const label = (id) => data.nodes.find((n) => n.id === id).label.en;
       await page.session.clickAt(spot.x, spot.y);
@@ -564,19 +542,9 @@ export const specs = [
       }, `Details to name the link ${link.source} → ${link.target}`).catch(() => {
         throw new CheckError(`a click on the line of ${link.source} ${link.relation} ${link.target} where the name of ${JSON.stringify(spot.name)} crosses it: Details read ${JSON.stringify(title)}`);
       });
-      // A name off every line still opens its node.
-      const name = await page.js(`
-        const svg = document.querySelector('#graph-region .graph-svg'), region = svg.getBoundingClientRect();
-        const segments = Array.from(svg.querySelectorAll('g.links line')).filter((l) => !l.classList.contains('is-hidden')).map((line) => {
-          const m = line.getScreenCTM(), p = svg.createSVGPoint();
-          const at = (a, b) => { p.x = a; p.y = b; return p.matrixTransform(m); };
-          return [at(line.x1.baseVal.value, line.y1.baseVal.value), at(line.x2.baseVal.value, line.y2.baseVal.value)];
-        });
-        const away = (q, [a, b]) => {
-          const dx = b.x - a.x, dy = b.y - a.y, l2 = dx * dx + dy * dy || 1;
-          const t = Math.max(0, Math.min(1, ((q.x - a.x) * dx + (q.y - a.y) * dy) / l2));
-          return Math.hypot(q.x - (a.x + t * dx), q.y - (a.y + t * dy));
-        };
+      // A name off every line still opens its node (the camera may still be bringing the link
+      // just selected into view).
+      const name = await foundTwice(page, `${LINE_GEOMETRY}
         for (const text of svg.querySelectorAll('g.node text.label')) {
           const r = text.getBoundingClientRect();
           if (!r.width) continue;
@@ -584,8 +552,7 @@ export const specs = [
           if (y < region.top + 60 || document.elementFromPoint(x, y)?.closest('text.label') !== text) continue;
           if (segments.every((seg) => away({ x, y }, seg) > 8)) return { x, y, index: Number(text.closest('g.node').dataset.index) };
         }
-        return null;`);
-      check(name, 'no node name in the graph lies off every line');
+        return null;`, [], 'a node\'s name off every line, the graph holding still');
       await page.session.clickAt(name.x, name.y);
       await expectDetailsTitle(page, data.nodes[name.index].label.en, 'after a click on a node\'s name off every line');
     },

@@ -64,9 +64,13 @@ pub fn node_of_event(graph: &Graph, ev: &web_sys::Event, at: (f64, f64)) -> Opti
 
 /// The node a press or the mouse is on, but for a node's name (off its shape) over the line of
 /// a link that does not touch it: the line takes it. A student's click on a link's line where
-/// a name crossed it opened that node instead (trial 17).
-fn node_pressed(graph: &Graph, ev: &web_sys::Event, at: (f64, f64)) -> Option<usize> {
+/// a name crossed it opened that node instead (trial 17). Not while the editor waits for a
+/// node (a link's other end): a link is not what it takes, and the name is the node's.
+fn node_pressed(graph: &Graph, state: &AppState, ev: &web_sys::Event, at: (f64, f64)) -> Option<usize> {
     let node = node_of_event(graph, ev, at)?;
+    if state.picking.get_untracked() {
+        return Some(node);
+    }
     let off_shape = graph.with(|rt| {
         let last = &rt.last;
         match (last.xs.get(node), last.ys.get(node), last.radii.get(node)) {
@@ -80,12 +84,12 @@ fn node_pressed(graph: &Graph, ev: &web_sys::Event, at: (f64, f64)) -> Option<us
     (!crossing).then_some(node)
 }
 
-pub fn pointer_down(graph: &Graph, surface: &web_sys::Element, ev: &web_sys::PointerEvent) {
+pub fn pointer_down(graph: &Graph, state: &AppState, surface: &web_sys::Element, ev: &web_sys::PointerEvent) {
     if ev.button() != 0 {
         return;
     }
     let p = point(surface, ev);
-    let node = node_pressed(graph, ev, p);
+    let node = node_pressed(graph, state, ev, p);
     let mut rt = graph.borrow_mut();
     rt.pointers.insert(ev.pointer_id(), p);
     if rt.pointers.len() == 2 {
@@ -133,11 +137,15 @@ pub fn pointer_move(graph: &Graph, state: &AppState, surface: &web_sys::Element,
         }
         let Some(gesture) = rt.gestures.get(&ev.pointer_id()).copied() else {
             drop(rt);
-            // A pointer over a link's line shows that a click there opens it.
+            // A pointer over a link's line shows that a click there opens it; a node's name the
+            // line crosses is then not the node hovered.
             let over = ev.pointer_type() == "mouse"
-                && node_pressed(graph, ev, p).is_none()
+                && node_pressed(graph, state, ev, p).is_none()
                 && link_under(graph, p, LINK_SLOP_PX).is_some();
             let _ = surface.class_list().toggle_with_force("over-link", over);
+            if over && state.hovered.get_untracked().is_some() {
+                state.hovered.set(None);
+            }
             return;
         };
         match gesture {

@@ -324,7 +324,7 @@ pub fn GraphView() -> impl IntoView {
             <GraphToolbar graph=graph.clone() filter_open=filter_open/>
             <p class="sr-only" id="graph-help">{t(i18n::GRAPH_HELP)}</p>
             <div class="graph-surface" node_ref=surface
-                on:pointerdown=move |ev| if let Some(s) = surface_el() { input::pointer_down(&g_down, &s, &ev) }
+                on:pointerdown=move |ev| if let Some(s) = surface_el() { input::pointer_down(&g_down, &state, &s, &ev) }
                 on:pointermove=move |ev| if let Some(s) = surface_el() { input::pointer_move(&g_move, &state, &s, &ev) }
                 on:pointerup=on_up.clone() on:pointercancel=on_up
                 on:wheel=move |ev| if let Some(s) = surface_el() { input::wheel(&g_wheel, &s, &ev) }

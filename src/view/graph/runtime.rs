@@ -200,8 +200,13 @@ impl GraphRuntime {
         let margin = self.node_margin();
         // A node the edit took out of the view brings the view to it, moved as little as shows
         // every node, rather than fitted anew: the other nodes all move by the same few pixels.
+        // The nodes drawn only: a fit leaves out those the filter hides, and so does this.
+        let (xs, ys): (Vec<f64>, Vec<f64>) = {
+            let (xs, ys) = self.positions();
+            xs.iter().zip(ys).zip(&self.visible).filter(|(_, &shown)| shown).map(|((&x, &y), _)| (x, y)).unzip()
+        };
         let brought = (w > 0.0 && self.mode == GraphLayout::Force)
-            .then(|| kept.camera.brought_to_show(self.positions(), self.viewport, margin, &self.blocked))
+            .then(|| kept.camera.brought_to_show((&xs, &ys), self.viewport, margin, &self.blocked))
             .flatten();
         if let Some(camera) = brought {
             self.camera = camera;
