@@ -1124,7 +1124,7 @@ export const specs = [
         // The bar's status says what the editor waits for, in place of the draft's problems.
         const drawingSaid = async () => {
           const said = await status(page);
-          return /^(Drawing a link|Adding to)/.test(said) ? said : '';
+          return /^(Click where the link|Click nodes|Click events)/.test(said) ? said : '';
         };
         const node = (id) => data.node(id);
         // Where each node's shape is drawn on screen, by its place in the reading's list.
@@ -1158,7 +1158,7 @@ export const specs = [
           const draw = await page.byRole('button', `Draw a link from this node (${n.label.en})`, { exact: true, within: form });
           await page.click(draw);
           await page.until(async () => (await page.attr(draw, 'aria-pressed')) === 'true', `"Draw a link from this node" pressed in the form of "${n.label.en}"`);
-          await page.until(async () => (await drawingSaid())?.startsWith(`Drawing a link from ${n.label.en}`), `the bar to say a link is being drawn from "${n.label.en}"`).catch(async (e) => {
+          await page.until(async () => (await drawingSaid())?.startsWith(`Click where the link from ${n.label.en} leads`), `the bar to say a link is being drawn from "${n.label.en}"`).catch(async (e) => {
             throw new CheckError(`${e.message}; it says ${JSON.stringify(await drawingSaid())}`);
           });
           // Nothing stays chosen in the graph while it waits: every node as it rests, none
@@ -1228,6 +1228,9 @@ export const specs = [
         await startDrawing(from);
         check((await drawingSaid()).includes('citing the selection'), `the bar does not say the link will cite the selected words: ${JSON.stringify(await drawingSaid())}`);
         check(Math.abs((await barFoot()) - footBefore) < 0.5, `the bar's foot moved from ${footBefore} to ${await barFoot()} px as drawing began: it says ${JSON.stringify(await drawingSaid())}`);
+        // And all of it is on screen: its two lines hold it.
+        const cut = await page.js('const s = document.querySelector(".editor-status"); return s.scrollHeight - s.clientHeight;');
+        check(cut <= 1, `the bar shows what it waits for cut, ${cut} px of it hidden: ${JSON.stringify(await drawingSaid())}`);
         const box = await page.byRole('searchbox', 'Search nodes', { exact: true });
         await page.click(box);
         await page.type(box, other.label.en);
@@ -1258,7 +1261,7 @@ export const specs = [
         });
         await page.type(stepText, step.text.en);
         await page.click(chooseNodes);
-        await page.until(async () => (await drawingSaid()) === `Adding to Nodes (ids) of “${step.title.en}”: click nodes in the graph (or Search). Esc stops.`, 'the bar to say nodes are added to the step').catch(async (e) => {
+        await page.until(async () => (await drawingSaid()) === `Click nodes in the graph (or Search) to add them to Nodes (ids) of “${step.title.en}”. Esc stops.`, 'the bar to say nodes are added to the step').catch(async (e) => {
           throw new CheckError(`${e.message}; it says ${JSON.stringify(await drawingSaid())}`);
         });
         const openForms = () => page.js('return document.querySelectorAll(".editor-pane details.item[open]").length;');
@@ -1304,7 +1307,7 @@ export const specs = [
         check((await page.prop(nodesField, 'value')) === wantNodes, 'a node chosen after "Stop choosing" was added to the step');
         // Undo stops choosing too (the list it fills may be gone or another one after it).
         await page.click(chooseNodes);
-        await page.until(async () => (await drawingSaid()).startsWith('Adding to'), 'choosing again');
+        await page.until(async () => (await drawingSaid()).startsWith('Click nodes'), 'choosing again');
         await page.click(await page.byRole('button', 'Undo', { exact: true, within: pane }));
         const choosePressed = async () => page.attr(await page.byRole('button', chooseName, { exact: true, within: stepItem }), 'aria-pressed');
         await page.until(async () => (await drawingSaid()) === '' && (await choosePressed()) === 'false', 'Undo to stop choosing').catch(async (e) => {
@@ -1317,7 +1320,7 @@ export const specs = [
         const [event] = set.events;
         const chooseEvents = await page.byRole('button', `Choose in the timeline (Events (ids) of “${step.title.en}”)`, { exact: true, within: stepItem });
         await page.click(chooseEvents);
-        await page.until(async () => (await drawingSaid()) === `Adding to Events (ids) of “${step.title.en}”: click events in the timeline. Esc stops.`, 'the bar to say events are added to the step').catch(async (e) => {
+        await page.until(async () => (await drawingSaid()) === `Click events in the timeline to add them to Events (ids) of “${step.title.en}”. Esc stops.`, 'the bar to say events are added to the step').catch(async (e) => {
           throw new CheckError(`${e.message}; it says ${JSON.stringify(await drawingSaid())}`);
         });
         const formsBeforeEvents = await openForms();

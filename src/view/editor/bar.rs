@@ -34,8 +34,8 @@ pub fn EditorBar() -> impl IntoView {
         let count = editor.problems.with(Vec::len);
         if editor.shown.get() == super::Shown::Earlier {
             return match lang.get() {
-                Lang::En => format!("{count} problems to fix (at their fields). The views cannot draw this draft (its languages or its format are not understood) and show an earlier version."),
-                Lang::Zh => format!("有 {count} 个问题待改（标在相应字段下）。视图无法绘制此草稿（其语言或格式无法识别），显示的是较早的版本。"),
+                Lang::En => format!("{count} problems to fix. The views show an earlier version: this draft's languages or format are not understood."),
+                Lang::Zh => format!("有 {count} 个问题待改。视图显示的是较早的版本：此草稿的语言或格式无法识别。"),
             };
         }
         match (lang.get(), count) {
@@ -46,19 +46,8 @@ pub fn EditorBar() -> impl IntoView {
             (Lang::Zh, n) => format!("有 {n} 个问题待改（标在相应字段下）。预览中“…”表示尚未填写。"),
         }
     };
-    let status = move || {
-        if let Some(said) = super::choosing::said(editor, lang.get()) {
-            return said.into_any();
-        }
-        let at_field = editor.field_problem.with(|said| {
-            said.as_ref().map(|said| {
-                let (label, problem) = (&said.label, said.problem.message(lang.get()));
-                match lang.get() {
-                    Lang::En => format!("{label}: {problem}. "),
-                    Lang::Zh => format!("{label}：{problem}。"),
-                }
-            })
-        });
+    // What the last save or edit did, said before the count.
+    let lead = move || {
         let id_given = editor.id_given.with(|id| {
             id.as_ref().map(|id| match lang.get() {
                 Lang::En => format!("Its id is now {id}, made from its name. "),
@@ -76,9 +65,27 @@ pub fn EditorBar() -> impl IntoView {
                 }
             })
         });
+        format!("{}{}", saved_as.unwrap_or_default(), id_given.unwrap_or_default())
+    };
+    // The words on screen, whole: the status shows two lines at most, and its title the rest.
+    let said_whole =
+        move || super::choosing::said(editor, lang.get()).unwrap_or_else(|| format!("{}{}", lead(), count_said()));
+    let status = move || {
+        if let Some(said) = super::choosing::said(editor, lang.get()) {
+            return said.into_any();
+        }
+        let at_field = editor.field_problem.with(|said| {
+            said.as_ref().map(|said| {
+                let (label, problem) = (&said.label, said.problem.message(lang.get()));
+                match lang.get() {
+                    Lang::En => format!("{label}: {problem}. "),
+                    Lang::Zh => format!("{label}：{problem}。"),
+                }
+            })
+        });
         // The field an edit broke is said at the field, in red; here it is for a screen reader,
         // which hears the status change (on screen it made the bar a line taller).
-        view! { {saved_as}{id_given}<span class="sr-only">{at_field}</span>{count_said()} }.into_any()
+        view! { {lead()}<span class="sr-only">{at_field}</span>{count_said()} }.into_any()
     };
     let draft_menu = NodeRef::<leptos::html::Details>::new();
     let save_draft = move |_| {
@@ -97,7 +104,10 @@ pub fn EditorBar() -> impl IntoView {
     };
     let publish = move |_| {
         crate::view::publish::save_as_one_file_then(state, false, move |saved| match saved {
-            Ok(name) => editor.saved_as.set(Some(super::Saved::Page(name))),
+            Ok(name) => {
+                editor.refused.set(None);
+                editor.saved_as.set(Some(super::Saved::Page(name)));
+            }
             Err(why) => editor.refused.set(Some(why)),
         })
     };
@@ -136,7 +146,7 @@ pub fn EditorBar() -> impl IntoView {
             </div>
             // Lines kept whatever it says (see the style sheet).
             <div class="editor-status-lines">
-                <p class="editor-status" role="status" class:has-problem=has_problems
+                <p class="editor-status" role="status" title=said_whole class:has-problem=has_problems
                     class:choosing=move || editor.choosing.with(Option::is_some)>{status}</p>
                 <Show when=move || has_problems() && editor.choosing.with(Option::is_none)>
                     // Short words on the button, the whole name for a screen reader; the words

@@ -234,30 +234,31 @@ pub(super) fn said(editor: EditorState, lang: Lang) -> Option<String> {
     let node_name = move |id: String| choices.and_then(|c| c.node_name(&id)).unwrap_or(id);
     let list_name = |list: &str| list_name(editor, lang, list);
     let citing = editor.picked.with(Option::is_some);
-    // Short enough for the status's two lines at 1366×768 beside "Stop choosing", what to do
-    // first: the style sheet cuts a third line rather than let the forms under the bar jump.
+    // What to do first: the status shows two lines (beside "Stop choosing" at 1366×768, that
+    // is these with a short name), and the style sheet cuts a third rather than let the forms
+    // under the bar jump; the whole is the status's title, and a screen reader hears it all.
     Some(match (choosing, lang) {
         (Choosing::LinkEnd { at }, Lang::En) => format!(
-            "Drawing a link from {}{}: click where it leads (or Search). Esc stops.",
+            "Click where the link from {} leads (or Search){}. Esc stops.",
             node_name(editor.field(&format!("{at}.id"))),
             if citing { ", citing the selection" } else { "" }
         ),
         (Choosing::LinkEnd { at }, Lang::Zh) => format!(
-            "正在从“{}”画一条关系{}：请点击它指向的节点（或用搜索）。按 Esc 停止。",
+            "请点击从“{}”画出的关系所指向的节点（或用搜索）{}。按 Esc 停止。",
             node_name(editor.field(&format!("{at}.id"))),
-            if citing { "，引用所选文字" } else { "" }
+            if citing { "，并引用所选文字" } else { "" }
         ),
         (Choosing::ListItems { list }, Lang::En) => {
-            format!("Adding to {}: click nodes in the graph (or Search). Esc stops.", list_name(&list))
+            format!("Click nodes in the graph (or Search) to add them to {}. Esc stops.", list_name(&list))
         }
         (Choosing::ListItems { list }, Lang::Zh) => {
-            format!("正在向{}添加节点：请在关系图中逐个点击（或用搜索）。按 Esc 停止。", list_name(&list))
+            format!("请在关系图中逐个点击节点（或用搜索），添加到{}。按 Esc 停止。", list_name(&list))
         }
         (Choosing::ListEvents { list }, Lang::En) => {
-            format!("Adding to {}: click events in the timeline. Esc stops.", list_name(&list))
+            format!("Click events in the timeline to add them to {}. Esc stops.", list_name(&list))
         }
         (Choosing::ListEvents { list }, Lang::Zh) => {
-            format!("正在向{}添加事件：请在时间线中逐个点击。按 Esc 停止。", list_name(&list))
+            format!("请在时间线中逐个点击事件，添加到{}。按 Esc 停止。", list_name(&list))
         }
     })
 }
