@@ -106,6 +106,38 @@ fn places_in(text: &str, words: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// Quotation marks by pair; a straight `"` is its own pair. Not `‘’`: `’` is also an apostrophe.
+const QUOTATION_MARKS: [(char, char); 5] =
+    [('"', '"'), ('\u{201c}', '\u{201d}'), ('\u{300c}', '\u{300d}'), ('\u{300e}', '\u{300f}'), ('\u{ab}', '\u{bb}')];
+
+/// The end of the words at `start..end` of `text`, taken on past the quotation mark they open and
+/// do not close, where it closes right after them (after at most two stops or commas): found by
+/// their last words, a quote of someone's words left its closing mark out (trial 19 cited
+/// `"Pay for the pipes and I will use less` from `… less."`).
+fn closing_mark_kept(text: &str, start: usize, end: usize) -> usize {
+    let Some(words) = text.get(start..end) else { return end };
+    let open = QUOTATION_MARKS.iter().find(|&&(open, close)| {
+        let (opened, closed) = (words.matches(open).count(), words.matches(close).count());
+        if open == close {
+            opened % 2 == 1
+        } else {
+            opened > closed
+        }
+    });
+    let Some(&(_, close)) = open else { return end };
+    let mut at = end;
+    for (skipped, c) in text[end..].chars().enumerate() {
+        if c == close {
+            return at + c.len_utf8();
+        }
+        if skipped >= 2 || !".,;:!?\u{3002}\u{ff0c}\u{ff1b}\u{ff1a}\u{ff01}\u{ff1f}".contains(c) {
+            break;
+        }
+        at += c.len_utf8();
+    }
+    end
+}
+
 /// The first place after `after` (or from the top, when `None`) where `words` are in the
 /// passages, case and white space aside; past the last place it starts again from the top.
 /// Words given by their ends ("first … last") find the passage's words from the one to the
@@ -114,7 +146,7 @@ pub fn find(passages: &[Passage], words: &str, after: Option<Found>) -> Option<F
     let mut first = None;
     for (passage, p) in passages.iter().enumerate() {
         for (start, end) in places_in(&p.text, words) {
-            let here = Found { passage, start, end };
+            let here = Found { passage, start, end: closing_mark_kept(&p.text, start, end) };
             let past = after.is_none_or(|a| (passage, start) > (a.passage, a.start));
             if past {
                 return Some(here);
@@ -323,6 +355,25 @@ mod tests {
         check("信任……恢复", None, at(1, 0, 36));
         check("信任……恢复", at(1, 0, 36), at(1, 39, 57));
         check("...", None, None);
+    }
+
+    #[test]
+    fn words_found_that_open_a_quotation_take_its_closing_mark_where_it_follows() {
+        let ps =
+            passages("Bell is open to it: \"Pay for the pipes and I will use less.\" Then «non», 他说：「好。」再见");
+        let check = |words: &str, want: &str| {
+            let got = find(&ps, words, None).map(|f| &ps[f.passage].text[f.start..f.end]);
+            assert_eq!(got, Some(want), "{words:?}");
+        };
+        check("open to it ... use less", "open to it: \"Pay for the pipes and I will use less.\"");
+        check("\"Pay for the pipes", "\"Pay for the pipes");
+        check("Pay for ... less", "Pay for the pipes and I will use less");
+        check("\"Pay ... less.", "\"Pay for the pipes and I will use less.\"");
+        check("«non", "«non»");
+        check("他说：「好", "他说：「好。」");
+        // Closed inside, or not closing right after: as found.
+        check("\"Pay ... less.\" Then", "\"Pay for the pipes and I will use less.\" Then");
+        check("it: \"Pay for", "it: \"Pay for");
     }
 
     #[test]
