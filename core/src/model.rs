@@ -341,10 +341,13 @@ pub enum Relation {
     Claims,
     /// A text cites or refers to another.
     Cites,
+    /// A reason, a fact or a speaker backs a claim or a response (an argument's support, where
+    /// a reading needs it beside the threat and response relations).
+    Supports,
 }
 
 impl Relation {
-    pub const ALL: [Relation; 12] = [
+    pub const ALL: [Relation; 13] = [
         Relation::Addresses,
         Relation::Mitigates,
         Relation::Aggravates,
@@ -357,6 +360,7 @@ impl Relation {
         Relation::PartOf,
         Relation::Claims,
         Relation::Cites,
+        Relation::Supports,
     ];
     pub fn code(self) -> &'static str {
         match self {
@@ -372,6 +376,7 @@ impl Relation {
             Relation::PartOf => "part_of",
             Relation::Claims => "claims",
             Relation::Cites => "cites",
+            Relation::Supports => "supports",
         }
     }
     pub fn parse(code: &str) -> Option<Relation> {
@@ -392,6 +397,7 @@ impl Relation {
             Relation::Exemplifies => &[1.0, 2.0],
             Relation::Claims => &[3.0, 3.0],
             Relation::Cites => &[1.0, 5.0],
+            Relation::Supports => &[6.0, 2.0, 1.0, 2.0],
         }
     }
 
@@ -421,6 +427,8 @@ impl Relation {
             (Relation::Claims, Lang::En) => "claims",
             (Relation::Cites, Lang::Zh) => "引用",
             (Relation::Cites, Lang::En) => "cites",
+            (Relation::Supports, Lang::Zh) => "支持",
+            (Relation::Supports, Lang::En) => "supports",
         }
     }
 }
@@ -451,6 +459,7 @@ impl Relation {
             (Relation::PartOf, Lang::En) => "is a component, member or sub-item of it",
             (Relation::Claims, Lang::En) => "holds it (a claim)",
             (Relation::Cites, Lang::En) => "refers to it or relies on it",
+            (Relation::Supports, Lang::En) => "gives a reason for it or backs it",
             (Relation::Addresses, Lang::Zh) => "为处理它而采取的对策",
             (Relation::Mitigates, Lang::Zh) => "减轻它而不消除它",
             (Relation::Aggravates, Lang::Zh) => "使它加重",
@@ -463,6 +472,7 @@ impl Relation {
             (Relation::PartOf, Lang::Zh) => "是它的组成部分、成员或子项",
             (Relation::Claims, Lang::Zh) => "持有它（一个论断）",
             (Relation::Cites, Lang::Zh) => "引用或依据它",
+            (Relation::Supports, Lang::Zh) => "为它提供理由或支持它",
         }
     }
 
@@ -481,6 +491,7 @@ impl Relation {
             (Relation::PartOf, Lang::En) => "has part",
             (Relation::Claims, Lang::En) => "claimed by",
             (Relation::Cites, Lang::En) => "cited by",
+            (Relation::Supports, Lang::En) => "supported by",
             (Relation::Addresses, Lang::Zh) => "被应对",
             (Relation::Mitigates, Lang::Zh) => "被缓解",
             (Relation::Aggravates, Lang::Zh) => "被加剧",
@@ -493,6 +504,7 @@ impl Relation {
             (Relation::PartOf, Lang::Zh) => "包含",
             (Relation::Claims, Lang::Zh) => "被认为",
             (Relation::Cites, Lang::Zh) => "被引用",
+            (Relation::Supports, Lang::Zh) => "被支持",
         }
     }
 }

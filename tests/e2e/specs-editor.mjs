@@ -1392,6 +1392,11 @@ export const specs = [
         await new Promise((resolve) => setTimeout(resolve, 1100));
         await typeOn(['m'], 'mitigates');
         check((await astraySaid()) === null, `a choice made, the list still says ${JSON.stringify(await astraySaid())}`);
+        // A reason that backs a claim or a response has its relation (trial 19 made do with
+        // "mitigates" and a note).
+        await typeOn(['s', 'u'], 'supports');
+        const supportsReads = (await readsNow())[0];
+        check(/ supports .* — gives a reason for it or backs it\.$/.test(supportsReads), `under Relation a supporting link reads ${JSON.stringify(supportsReads)}`);
         // The nodes a link's ends choose from are listed by name.
         const ends = await page.js('return Array.from(arguments[0].querySelectorAll("option")).map((o) => o.textContent).filter((t) => t.includes("("));', await page.byRole('combobox', 'From (node)', { exact: true, within: lineItem }));
         const sorted = [...ends].sort((a, b) => a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0);
