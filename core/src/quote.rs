@@ -86,24 +86,40 @@ fn folded(words: &str) -> Vec<char> {
     words.chars().filter(|c| !c.is_whitespace()).map(fold).collect()
 }
 
-/// The byte ranges in `text` that typed `words` give. "first words … last words" gives each
-/// place of the first words through the nearest last words after them: typing a long quote's
-/// ends is faster than typing it whole (trial 17 typed 369 words into Find for 45 quotes).
-/// With nothing after the ellipsis yet, the first words alone, while the last are typed.
-fn places_in(text: &str, words: &str) -> Vec<(usize, usize)> {
-    let Some(cut) = ellipsis_at(words) else { return found_in(text, &folded(words)) };
-    let (first, last) = (folded(&words[..cut]), folded(words[cut..].trim_start_matches(['.', '\u{2026}'])));
-    if last.is_empty() {
-        return found_in(text, &first);
+/// Typed words as looked for, folded once for every passage: the words themselves, or a long
+/// quote's first and last words ("first words … last words"): typing a quote's ends is faster
+/// than typing it whole (trial 17 typed 369 words into Find for 45 quotes).
+enum Typed {
+    Words(Vec<char>),
+    Ends(Vec<char>, Vec<char>),
+}
+
+impl Typed {
+    /// With nothing after the ellipsis yet, the first words alone, while the last are typed.
+    fn of(words: &str) -> Typed {
+        let Some(cut) = ellipsis_at(words) else { return Typed::Words(folded(words)) };
+        let (first, last) = (folded(&words[..cut]), folded(words[cut..].trim_start_matches(['.', '\u{2026}'])));
+        match (first.is_empty(), last.is_empty()) {
+            (_, true) => Typed::Words(first),
+            (true, false) => Typed::Words(last),
+            (false, false) => Typed::Ends(first, last),
+        }
     }
-    let lasts = found_in(text, &last);
-    if first.is_empty() {
-        return lasts;
+
+    /// The byte ranges in `text` these give: each place of the words, or each place of the first
+    /// words through the nearest last words after them.
+    fn places_in(&self, text: &str) -> Vec<(usize, usize)> {
+        match self {
+            Typed::Words(words) => found_in(text, words),
+            Typed::Ends(first, last) => {
+                let lasts = found_in(text, last);
+                found_in(text, first)
+                    .into_iter()
+                    .filter_map(|(start, end)| lasts.iter().find(|l| l.0 >= end).map(|l| (start, l.1)))
+                    .collect()
+            }
+        }
     }
-    found_in(text, &first)
-        .into_iter()
-        .filter_map(|(start, end)| lasts.iter().find(|l| l.0 >= end).map(|l| (start, l.1)))
-        .collect()
 }
 
 /// Quotation marks by pair; a straight `"` is its own pair. Not `‘’`: `’` is also an apostrophe.
@@ -143,9 +159,10 @@ fn closing_mark_kept(text: &str, start: usize, end: usize) -> usize {
 /// Words given by their ends ("first … last") find the passage's words from the one to the
 /// other. `None` when `words` are blank or nowhere.
 pub fn find(passages: &[Passage], words: &str, after: Option<Found>) -> Option<Found> {
+    let typed = Typed::of(words);
     let mut first = None;
     for (passage, p) in passages.iter().enumerate() {
-        for (start, end) in places_in(&p.text, words) {
+        for (start, end) in typed.places_in(&p.text) {
             let here = Found { passage, start, end: closing_mark_kept(&p.text, start, end) };
             let past = after.is_none_or(|a| (passage, start) > (a.passage, a.start));
             if past {
