@@ -141,6 +141,22 @@ export async function expectDetailsTitle(page, want, why) {
 }
 
 /**
+ * Waits for Details to name `link` (its title starts with its source's name and ends with its
+ * target's) after `why` (what selected it); returns the title.
+ */
+async function expectLinkDetails(page, data, link, why) {
+  const label = (id) => data.nodes.find((n) => n.id === id).label.en;
+  let title;
+  await page.until(async () => {
+    title = (await details(page)).title;
+    return title && title.startsWith(label(link.source)) && title.endsWith(label(link.target));
+  }, `Details to name the link ${link.source} → ${link.target}`).catch(() => {
+    throw new CheckError(`${why}: Details read ${JSON.stringify(title)}`);
+  });
+  return title;
+}
+
+/**
  * The longest drawn link line in the graph whose middle is clear of nodes, labels and other
  * lines (a click there is on that line alone): `{ k, x, y }`, its index in the data set's links
  * and its middle in viewport pixels, once the graph holds still.
@@ -451,13 +467,7 @@ export const specs = [
       const link = data.raw.links[target.k];
       const label = (id) => data.nodes.find((n) => n.id === id).label.en;
       await page.session.clickAt(target.x, target.y);
-      let title;
-      await page.until(async () => {
-        title = (await details(page)).title;
-        return title && title.startsWith(label(link.source)) && title.endsWith(label(link.target));
-      }, `Details to name the link ${link.source} → ${link.target}`).catch(() => {
-        throw new CheckError(`a click on the line of ${link.source} ${link.relation} ${link.target}: Details read ${JSON.stringify(title)}`);
-      });
+      const title = await expectLinkDetails(page, data, link, `a click on the line of ${link.source} ${link.relation} ${link.target}`);
       const search = await page.js('return location.search;');
       check(search.includes(`link=${link.source}~${link.relation}~${link.target}`), `the address does not name the link: ${search}`);
       const quotesShown = async () => {
@@ -533,15 +543,8 @@ export const specs = [
         }
         return null;`, [ends], 'a drawn line crossing the name of a node that is not its end, the graph holding still');
       const link = data.raw.links[spot.k];
-      const label = (id) => data.nodes.find((n) => n.id === id).label.en;
       await page.session.clickAt(spot.x, spot.y);
-      let title;
-      await page.until(async () => {
-        title = (await details(page)).title;
-        return title && title.startsWith(label(link.source)) && title.endsWith(label(link.target));
-      }, `Details to name the link ${link.source} → ${link.target}`).catch(() => {
-        throw new CheckError(`a click on the line of ${link.source} ${link.relation} ${link.target} where the name of ${JSON.stringify(spot.name)} crosses it: Details read ${JSON.stringify(title)}`);
-      });
+      await expectLinkDetails(page, data, link, `a click on the line of ${link.source} ${link.relation} ${link.target} where the name of ${JSON.stringify(spot.name)} crosses it`);
       // A name off every line still opens its node (the camera may still be bringing the link
       // just selected into view).
       const name = await foundTwice(page, `${LINE_GEOMETRY}
