@@ -15,9 +15,10 @@
 //! ```
 
 use crate::load::load_data_set;
+use crate::model::Model;
 use crate::problem::Problem;
 use crate::saved::fingerprint;
-use crate::scene::{settled_force_layout, ForceLayout};
+use crate::scene::{settled_force_layout, ForceLayout, Scene};
 use serde_json::Value;
 
 /// The `format` of a layout block; a block of any other format is ignored.
@@ -27,8 +28,43 @@ pub const LAYOUT_FORMAT: &str = "argument-atlas-layout/1";
 /// its force layout. Floats are written in their shortest exact form; read back, they are within
 /// a unit in the last place (serde_json's fast float reader).
 pub fn layout_block_json(data_text: &str) -> Result<String, Vec<Problem>> {
+    layout_block_json_as_shown(data_text, None)
+}
+
+/// A map as a page shows it: its nodes' ids in order, and where its force layout put them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ShownLayout {
+    pub ids: Vec<String>,
+    pub layout: ForceLayout,
+}
+
+impl ShownLayout {
+    /// The map `scene` shows.
+    pub fn of(scene: &Scene) -> Self {
+        ShownLayout {
+            ids: scene.model.nodes.iter().map(|n| n.id.clone()).collect(),
+            layout: ForceLayout { xs: scene.force_xs.clone(), ys: scene.force_ys.clone(), alpha: scene.force_alpha },
+        }
+    }
+
+    /// Whether this is a map of `model`'s nodes, in its order, as the simulation could leave it.
+    fn is_of(&self, model: &Model) -> bool {
+        self.ids.len() == model.nodes.len()
+            && self.ids.iter().zip(&model.nodes).all(|(id, node)| *id == node.id)
+            && self.layout.fits(model.nodes.len())
+    }
+}
+
+/// [`layout_block_json`], with the layout `shown` where it is a map of the data set's nodes: a
+/// reading published from the editor opens as its author last saw it (trial 19's student saw
+/// another picture than the one the teacher had checked), not laid out anew. Anything else (no
+/// map, another map, or one the simulation could not have made) is settled here.
+pub fn layout_block_json_as_shown(data_text: &str, shown: Option<&ShownLayout>) -> Result<String, Vec<Problem>> {
     let model = load_data_set(data_text)?;
-    let layout = settled_force_layout(&model);
+    let layout = match shown {
+        Some(shown) if shown.is_of(&model) => shown.layout.clone(),
+        _ => settled_force_layout(&model),
+    };
     let block = serde_json::json!({
         "format": LAYOUT_FORMAT,
         "data": fingerprint(data_text),
@@ -86,5 +122,37 @@ mod tests {
         );
         assert!(read_layout_block("null", &fingerprint(DATA)).is_none());
         assert!(layout_block_json("{").is_err());
+    }
+
+    #[test]
+    fn a_map_shown_goes_into_the_block_only_when_it_is_a_map_of_the_reading() {
+        let model = load_data_set(DATA).unwrap();
+        let settled = settled_force_layout(&model);
+        // The map an editor shows: the same nodes, somewhere else than a fresh settling puts them.
+        let mut shown = ShownLayout::of(&Scene::new(model.clone()));
+        shown.layout.xs.iter_mut().for_each(|x| *x += 100.0);
+        let reversed = ShownLayout { ids: shown.ids.iter().rev().cloned().collect(), ..shown.clone() };
+        let short = ShownLayout { ids: shown.ids[1..].to_vec(), ..shown.clone() };
+        let mut astray = shown.clone();
+        astray.layout.ys[3] = f64::NAN;
+        let mut far = shown.clone();
+        far.layout.xs[0] = 1e12;
+        let mut hot = shown.clone();
+        hot.layout.alpha = 2.0;
+        let cases: [(&str, Option<&ShownLayout>, &[f64]); 7] = [
+            ("no map shown", None, &settled.xs),
+            ("the reading's own map", Some(&shown), &shown.layout.xs),
+            ("its nodes in another order", Some(&reversed), &settled.xs),
+            ("a node short", Some(&short), &settled.xs),
+            ("a position that is not a number", Some(&astray), &settled.xs),
+            ("a position out of the simulation's range", Some(&far), &settled.xs),
+            ("an alpha the simulation cannot have", Some(&hot), &settled.xs),
+        ];
+        let close = |a: &[f64], b: &[f64]| a.iter().zip(b).all(|(p, q)| (p - q).abs() <= 1e-9 * q.abs().max(1.0));
+        for (case, given, want) in cases {
+            let block = layout_block_json_as_shown(DATA, given).expect("the built-in data set is valid");
+            let read = read_layout_block(&block, &fingerprint(DATA)).expect("the block belongs to the data set");
+            assert!(read.xs.len() == want.len() && close(&read.xs, want), "{case}: not the layout expected");
+        }
     }
 }

@@ -4,7 +4,7 @@
 //! the same page: the text as a block holds it (every `<` written `\u003c`, line ends LF), the
 //! layout keyed by that text's fingerprint, both blocks just before `</body>`.
 
-use crate::precomputed::layout_block_json;
+use crate::precomputed::{layout_block_json_as_shown, ShownLayout};
 use crate::problem::Problem;
 
 const DATA_BLOCK_OPEN: &str = r#"<script type="application/json" id="atlas-data">"#;
@@ -27,11 +27,12 @@ pub fn block_text(text: &str) -> String {
     text.replace("\r\n", "\n").replace('\r', "\n").replace('<', "\\u003c")
 }
 
-/// `page` with its data and layout blocks replaced by those of `data_text` (the layout settled
-/// here, as the build settles it).
-pub fn page_with_reading(page: &str, data_text: &str) -> Result<String, PublishError> {
+/// `page` with its data and layout blocks replaced by those of `data_text`: the layout `shown`
+/// when it is a map of the reading's nodes (what its author sees), else settled here, as the
+/// build settles it ([`layout_block_json_as_shown`]).
+pub fn page_with_reading(page: &str, data_text: &str, shown: Option<&ShownLayout>) -> Result<String, PublishError> {
     let text = block_text(data_text);
-    let layout = layout_block_json(&text).map_err(PublishError::Invalid)?;
+    let layout = layout_block_json_as_shown(&text, shown).map_err(PublishError::Invalid)?;
     let bare = without_block(&without_block(page, DATA_BLOCK_OPEN), LAYOUT_BLOCK_OPEN);
     let at = bare.rfind("</body>").ok_or(PublishError::NotAnAppPage)?;
     let blocks =
@@ -94,7 +95,7 @@ mod tests {
     #[test]
     fn a_published_page_carries_the_reading_and_its_layout_once() {
         let data = reading("A teacher's </script> reading");
-        let page = page_with_reading(PAGE, &data).expect("a valid reading publishes");
+        let page = page_with_reading(PAGE, &data, None).expect("a valid reading publishes");
         let text = block(&page, DATA_BLOCK_OPEN);
         assert_eq!(text, block_text(&data));
         assert!(!text.contains('<'), "the data block holds a raw <");
@@ -125,7 +126,9 @@ mod tests {
     #[test]
     fn what_cannot_be_published_says_why() {
         let data = reading("Reading");
-        assert_eq!(page_with_reading("<p>not the app</p>", &data), Err(PublishError::NotAnAppPage));
-        assert!(matches!(page_with_reading(PAGE, "{\"format\": 1}"), Err(PublishError::Invalid(p)) if !p.is_empty()));
+        assert_eq!(page_with_reading("<p>not the app</p>", &data, None), Err(PublishError::NotAnAppPage));
+        assert!(
+            matches!(page_with_reading(PAGE, "{\"format\": 1}", None), Err(PublishError::Invalid(p)) if !p.is_empty())
+        );
     }
 }

@@ -46,6 +46,18 @@ pub struct ForceLayout {
     pub alpha: f64,
 }
 
+impl ForceLayout {
+    /// Whether this could be the layout of a graph of `nodes` nodes as the simulation leaves it:
+    /// one finite position per node within the simulation's range, and an alpha it can have.
+    /// A layout from outside (a page's layout block, the map an editor shows) is used only then.
+    pub fn fits(&self, nodes: usize) -> bool {
+        self.xs.len() == nodes
+            && self.ys.len() == nodes
+            && self.xs.iter().chain(&self.ys).all(|v| v.is_finite() && v.abs() <= layout::POSITION_LIMIT)
+            && (0.0..=1.0).contains(&self.alpha)
+    }
+}
+
 /// `(source, target)` node indices of each link whose ends exist, in `model.links` order.
 fn link_ends_of(model: &Model) -> Vec<(usize, usize)> {
     model.links.iter().filter_map(|l| Some((model.node_idx(&l.source)?, model.node_idx(&l.target)?))).collect()
@@ -439,16 +451,8 @@ impl Scene {
             .filter(|&i| model.nodes[i].kind == NodeKind::Actor)
             .map(|actor| (actor, within_hops(&neighbours, actor, ACTOR_REACH_HOPS)))
             .collect();
-        // A layout from outside (the page's layout block) is used only if every position is one
-        // the simulation itself could produce.
-        let usable = |l: &ForceLayout| {
-            l.xs.len() == n
-                && l.ys.len() == n
-                && l.xs.iter().chain(&l.ys).all(|v| v.is_finite() && v.abs() <= layout::POSITION_LIMIT)
-                && (0.0..=1.0).contains(&l.alpha)
-        };
         let ForceLayout { xs: force_xs, ys: force_ys, alpha: force_alpha } = match ahead {
-            Some(layout) if usable(&layout) => layout,
+            Some(layout) if layout.fits(n) => layout,
             _ => inputs.settle(),
         };
         let group_of = group_index(&model);

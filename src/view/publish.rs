@@ -1,10 +1,11 @@
 //! "Save as one HTML file": the reading shown, published without a terminal. The one-file app's
-//! page (`browser::one_file`) with the reading's data and settled layout in place of its own
+//! page (`browser::one_file`) with the reading's data and its map as shown in place of its own
 //! (`atlas_core::publish`), downloaded: it opens from `file://` with no request, and a course
 //! site can host it.
 
 use crate::browser::{download, one_file};
 use crate::state::{AppState, Notice};
+use atlas_core::precomputed::ShownLayout;
 use atlas_core::publish::{page_with_reading, without_source_text, PublishError};
 use atlas_core::Lang;
 use leptos::prelude::*;
@@ -50,13 +51,16 @@ pub fn save_as_one_file_then(state: AppState, with_source: bool, said: impl FnOn
     let text = if with_source { text } else { without_source_text(&text) };
     let name =
         format!("{}.html", file_stem(&state.scene.with_untracked(|s| s.model.meta.title.get(Lang::En).to_string())));
+    // The map as it is shown goes with it: the editor's map is settled near each one before it,
+    // and a student is to see the picture the teacher checked.
+    let shown = state.scene.with_untracked(|scene| ShownLayout::of(scene));
     #[cfg(feature = "editor")]
     let page_of = one_file::reader_page;
     #[cfg(not(feature = "editor"))]
     let page_of = one_file::page;
     page_of(move |page: Result<String, String>| {
         let made = page.and_then(|page| {
-            page_with_reading(&page, &text).map_err(|e| match e {
+            page_with_reading(&page, &text, Some(&shown)).map_err(|e| match e {
                 PublishError::NotAnAppPage => "the app's one-file page was not found".to_string(),
                 PublishError::Invalid(problems) => format!("the reading has {} problem(s)", problems.len()),
             })
