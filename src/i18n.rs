@@ -240,6 +240,8 @@ pub mod editor {
         CHOOSE_IN_GRAPH = "在关系图中选择", "Choose in the graph";
         CHOOSE_IN_TIMELINE = "在时间线中选择", "Choose in the timeline";
         ADD_EVENT = "添加事件", "Add an event";
+        NONE_IN_LIST = "（还没有）", "(none yet)";
+        NO_EVENTS_YET = "还没有事件：用“新事件”或“添加事件”添加的事件会显示在这里。", "No events yet: an event you add (New event, or Add an event) shows here.";
         ADD_STEP = "添加导览步骤", "Add a tour step";
         ADD_GROUP = "添加分组", "Add a group";
     }

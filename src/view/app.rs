@@ -293,7 +293,7 @@ fn Shell() -> impl IntoView {
                 <section id="timeline-region" class="pane timeline-pane" aria-labelledby="timeline-heading">
                     <h2 id="timeline-heading" class="pane-title sr-only">{t(i18n::TIMELINE)}</h2>
                     {move || if state.scene.with(|s| s.model.events.is_empty()) {
-                        view! { <p class="timeline-empty">{t(i18n::NO_EVENTS)}</p> }.into_any()
+                        view! { <p class="timeline-empty">{t(no_events(editing.get()))}</p> }.into_any()
                     } else {
                         view! { <TimelineView/> }.into_any()
                     }}
@@ -318,4 +318,15 @@ fn Shell() -> impl IntoView {
             </Show>
         </div>
     }
+}
+
+/// What the timeline says while the reading has no event: in the editor, where one added shows
+/// (the strip keeps its room there, so the first event does not shrink the graph).
+fn no_events(editing: bool) -> i18n::Ui {
+    #[cfg(feature = "editor")]
+    if editing {
+        return i18n::editor::NO_EVENTS_YET;
+    }
+    let _ = editing;
+    i18n::NO_EVENTS
 }

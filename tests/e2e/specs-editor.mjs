@@ -71,11 +71,14 @@ async function addToList(page, within, name, prompt, ids) {
   const select = await page.byRole('combobox', `${prompt} (${name})`, { exact: true, within });
   const add = await page.byRole('button', `Add (${name})`, { exact: true, within });
   const field = await textField(page, within, name);
+  const addAt = () => page.js('return arguments[0].getBoundingClientRect().top;', add);
   for (const [i, id] of ids.entries()) {
     const option = await page.until(
       () => page.js('return Array.from(arguments[0].options).find((o) => o.value === arguments[1]) || null;', select, id),
       `${id} offered by "${prompt}" under "${name}"`);
     await page.choose(select, await page.text(option));
+    // (Choosing may scroll the list into view: the add is measured from here.)
+    const addBefore = await addAt();
     // Chosen is not added: the field holds what it held until Add is pressed.
     check((await page.prop(field, 'value')) === ids.slice(0, i).join(' '), `choosing ${id} in the list changed "${name}" to ${JSON.stringify(await page.prop(field, 'value'))} before Add`);
     await page.click(add);
@@ -83,6 +86,9 @@ async function addToList(page, within, name, prompt, ids) {
     await page.until(async () => (await page.prop(field, 'value')) === now, `the field "${name}" to hold ${now}`).catch(async (e) => {
       throw new CheckError(`${e.message}; it holds ${JSON.stringify(await page.prop(field, 'value'))}`);
     });
+    // The names read back take the line that said none were held: the first one added moved
+    // the list and its buttons 24 px down under the pointer (trial 19).
+    if (i === 0) check(Math.abs((await addAt()) - addBefore) < 0.5, `"Add (${name})" moved from ${addBefore} to ${await addAt()} px as ${id} was added`);
   }
   await page.until(async () => (await page.prop(select, 'value')) === '', `"${prompt}" to go back to its prompt`);
   const offered = await page.js('return Array.from(arguments[0].options).map((o) => o.value);', select);
@@ -192,6 +198,28 @@ async function withDraft({ page, site, startServer }, set, body) {
     await server.close();
     tmp.remove();
   }
+}
+
+// Where each node is drawn, by its place in the reading's list, as shares of the extent of all
+// of them across and down, once the graph holds still (two reads agree): a map shown in a wider
+// or narrower view, or another part of it in view, has the same shares; another map has not.
+async function mapShares(page) {
+  let last = null;
+  return page.until(async () => {
+    const now = await page.js(`const at = Array.from(document.querySelectorAll('svg.graph-svg g.node')).map((g) => {
+        const r = g.querySelector('path.shape').getBoundingClientRect();
+        return [Number(g.dataset.index), r.left + r.width / 2, r.top + r.height / 2];
+      });
+      const share = (k) => {
+        const v = at.map((a) => a[k]), lo = Math.min(...v), hi = Math.max(...v);
+        return (x) => Math.round(100 * (x - lo) / Math.max(hi - lo, 1)) / 100;
+      };
+      const [across, down] = [share(1), share(2)];
+      return at.sort((a, b) => a[0] - b[0]).map(([i, x, y]) => [i, across(x), down(y)]);`);
+    const same = last && JSON.stringify(now) === JSON.stringify(last);
+    last = now;
+    return same ? now : null;
+  }, 'the graph to hold still');
 }
 
 async function status(page) {
@@ -438,6 +466,12 @@ export const specs = [
         // One event.
         const events = await section(page, 'Events');
         const [event] = set.events;
+        // The timeline keeps its room before the first event: the strip growing to show it
+        // shrank the graph and moved every node from under the next click (trial 19).
+        const graphHeight = () => page.js('return document.querySelector("#graph-region").getBoundingClientRect().height;');
+        const timelineSays = () => page.js('const p = document.querySelector("#timeline-region .timeline-empty"); return p ? R.norm(p.textContent) : null;');
+        check(/^No events yet: an event you add/.test(await timelineSays()), `before its first event the timeline says ${JSON.stringify(await timelineSays())}`);
+        const graphBefore = await graphHeight();
         const eventItem = await addItem(page, events, 'Add an event', 'Date');
         await page.press(...event.date);
         await page.press('Tab');
@@ -462,6 +496,9 @@ export const specs = [
         await addToList(page, eventItem, 'Nodes (ids)', 'Choose a node to add…', event.nodes);
         await selectWords(page, event.sources[0].para, event.sources[0].quote);
         await citeOn(page, eventItem, event.title.en, event.sources[0].quote);
+        await page.until(async () => (await page.js('return document.querySelectorAll("#timeline-region .event-button").length;')) === 1, 'the event to show on the timeline');
+        const graphAfter = await graphHeight();
+        check(Math.abs(graphAfter - graphBefore) < 0.5, `the graph's height went from ${graphBefore} to ${graphAfter} px as the first event showed on the timeline`);
 
         // A two-step tour.
         const tour = await section(page, 'Tour steps');
@@ -559,6 +596,23 @@ export const specs = [
           await page.until(async () => (await endsHold()) === want, `link ${at + 1}'s ends to show ${want} with the node back`).catch(async (e) => {
             throw new CheckError(`${e.message}; they show ${await endsHold()}`);
           });
+        }
+
+        // Published, the map is the one the editor shows, not laid out anew: its layout was
+        // settled edit by edit (and here a node removed and brought back), and a student is to
+        // see the picture the teacher checked (trial 19's did not).
+        {
+          const shown = await mapShares(page);
+          await spyOnDownloads(page);
+          await page.click(await page.byRole('button', 'Save as one HTML file', { exact: true, within: await editorPane(page) }));
+          const drawn = await nextDownload(page, 0, 'the one HTML file of the map as drawn');
+          const at = `${pathToFileURL(tmp.write('trust-as-drawn.html', drawn.text)).href}?lang=en`;
+          check((await page.open(at)) === 'ready', `the saved page shows an alert: ${await alertText(page)}`);
+          const published = await mapShares(page);
+          const apart = shown.map(([i, x, y], k) => [i, Math.max(Math.abs(x - published[k][1]), Math.abs(y - published[k][2]))]);
+          const worst = apart.reduce((a, b) => (b[1] > a[1] ? b : a), [null, 0]);
+          check(published.length === shown.length && worst[1] <= 0.03,
+            `the published map is not the one the editor showed: node ${worst[0]} moved ${Math.round(worst[1] * 100)}% of the map's extent (editor ${JSON.stringify(shown)}, published ${JSON.stringify(published)})`);
         }
 
         // A reload finds the draft, the editor open on it.

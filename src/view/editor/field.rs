@@ -427,19 +427,24 @@ fn add_to_list(
         }
     };
     // The list read back by name (trial 8: a one-line field of long ids, cut off, did not say
-    // who was in a tour step, and a node was left out).
+    // who was in a tour step, and a node was left out). Said while empty too: the line that
+    // appeared with the first name pushed what follows 24 px down under the pointer (trial 19).
     let names = {
         let value = value.clone();
         move || {
             let held = value();
             let ids = atlas_core::draft::ids_in_text(&held);
             if ids.is_empty() {
-                return None;
+                return ui(crate::i18n::editor::NONE_IN_LIST).to_string();
             }
             let name =
                 |id: &str| choices.and_then(|c| c.with(|list| name_in(list, id))).unwrap_or_else(|| id.to_string());
-            Some(ids.iter().map(|id| name(id)).collect::<Vec<_>>().join(" · "))
+            ids.iter().map(|id| name(id)).collect::<Vec<_>>().join(" · ")
         }
+    };
+    let none_held = {
+        let value = value.clone();
+        move || atlas_core::draft::ids_in_text(&value()).is_empty()
     };
     let select = NodeRef::<leptos::html::Select>::new();
     // Back to the prompt whenever the list changes (the one added is no longer offered).
@@ -462,7 +467,7 @@ fn add_to_list(
     };
     view! {
         // Polite live region: a node added by choosing it in the graph is heard here.
-        <p class="field-names" aria-live="polite">{names}</p>
+        <p class="field-names" class:is-empty=none_held aria-live="polite">{names}</p>
         <div class="add-to-list">
             <select aria-label=move || format!("{} ({})", prompt(), label.get()) node_ref=select>{options}</select>
             <button type="button" aria-label=move || format!("{} ({})", ui(crate::i18n::editor::ADD_TO_LIST), label.get())
