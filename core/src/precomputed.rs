@@ -65,14 +65,20 @@ pub fn layout_block_json_as_shown(data_text: &str, shown: Option<&ShownLayout>) 
         Some(shown) if shown.is_of(&model) => shown.layout.clone(),
         _ => settled_force_layout(&model),
     };
+    Ok(layout_block_of(&fingerprint(data_text), &layout))
+}
+
+/// The layout block that holds `layout` as it is, for the data text whose [`fingerprint`] is
+/// `data_key` (unchecked: [`read_layout_block`] and the scene check it when it is read back).
+pub fn layout_block_of(data_key: &str, layout: &ForceLayout) -> String {
     let block = serde_json::json!({
         "format": LAYOUT_FORMAT,
-        "data": fingerprint(data_text),
+        "data": data_key,
         "alpha": layout.alpha,
         "x": layout.xs,
         "y": layout.ys,
     });
-    Ok(block.to_string())
+    block.to_string()
 }
 
 /// The layout in a layout block, if the block is well formed and belongs to the data text whose

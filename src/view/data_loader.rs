@@ -54,6 +54,14 @@ pub fn draft_source_key() -> String {
     storage::page_scoped("draft")
 }
 
+/// Where the editor keeps the map it last drew, as a layout block keyed by the draft's text:
+/// a reload (or the draft shown again as it was) finds the map its author was looking at, not
+/// one laid out anew.
+#[cfg(feature = "editor")]
+fn draft_layout_key() -> String {
+    storage::page_scoped("draft-layout")
+}
+
 /// Where earlier versions kept the user's data set, one per origin: read when this page has
 /// none of its own, and moved to the page's key once it loads.
 const LEGACY_SAVED_DATA_KEY: &str = "v1:dataset";
@@ -146,22 +154,36 @@ pub fn show_draft(state: &AppState, text: &str, model: atlas_core::Model, keep: 
     // where it was: the positions the author is looking at, without settling it again. One
     // that adds or takes away a node or a link settles near it: the nodes that were there start
     // where they were. A draft that is mostly new (another reading opened) is laid out anew.
-    let kept = state.scene.with_untracked(|before| {
-        let same_nodes = before.model.nodes.len() == model.nodes.len()
-            && before.model.nodes.iter().zip(&model.nodes).all(|(a, b)| a.id == b.id);
-        let same_links = before.model.links.len() == model.links.len()
-            && before.model.links.iter().zip(&model.links).all(|(a, b)| a.source == b.source && a.target == b.target);
-        if same_nodes && same_links {
-            return Some(ForceLayout {
-                xs: before.force_xs.clone(),
-                ys: before.force_ys.clone(),
-                alpha: before.force_alpha,
-            });
-        }
-        atlas_core::scene::same_map(&before.model, &model).then(|| atlas_core::scene::settled_near(&model, before))
+    // The map drawn last for this very text (a reload) comes first: the page's start laid the
+    // reading out anew (trial 19's map, reloaded, was another picture).
+    let text_key = fingerprint(text);
+    let drawn = storage::get(&draft_layout_key()).and_then(|block| read_layout_block(&block, &text_key));
+    let kept = drawn.or_else(|| {
+        state.scene.with_untracked(|before| {
+            let same_nodes = before.model.nodes.len() == model.nodes.len()
+                && before.model.nodes.iter().zip(&model.nodes).all(|(a, b)| a.id == b.id);
+            let same_links = before.model.links.len() == model.links.len()
+                && before
+                    .model
+                    .links
+                    .iter()
+                    .zip(&model.links)
+                    .all(|(a, b)| a.source == b.source && a.target == b.target);
+            if same_nodes && same_links {
+                return Some(ForceLayout {
+                    xs: before.force_xs.clone(),
+                    ys: before.force_ys.clone(),
+                    alpha: before.force_alpha,
+                });
+            }
+            atlas_core::scene::same_map(&before.model, &model).then(|| atlas_core::scene::settled_near(&model, before))
+        })
     });
     let checked = model.source_text.as_ref().filter(|_| keep).map(|s| (model.quote_count(), s.paragraphs.len()));
     let scene = scene_of(model, kept);
+    let drawn = ForceLayout { xs: scene.force_xs.clone(), ys: scene.force_ys.clone(), alpha: scene.force_alpha };
+    // Without storage the map is laid out anew on a reload, as before: nothing is lost.
+    let _ = storage::set(&draft_layout_key(), &atlas_core::precomputed::layout_block_of(&text_key, &drawn));
     if !crate::state::exists_in(&state.selection.get_untracked(), &scene) {
         state.selection.set(Selected::Nothing);
         state.back_depth.set(0);

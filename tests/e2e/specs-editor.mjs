@@ -222,6 +222,14 @@ async function mapShares(page) {
   }, 'the graph to hold still');
 }
 
+/** Checks that `got` (mapShares) is the map `shown` is, each node within 3% of the extent. */
+function expectSameMap(shown, got, what) {
+  const apart = shown.map(([i, x, y], k) => [i, got[k] ? Math.max(Math.abs(x - got[k][1]), Math.abs(y - got[k][2])) : 1]);
+  const worst = apart.reduce((a, b) => (b[1] > a[1] ? b : a), [null, 0]);
+  check(got.length === shown.length && worst[1] <= 0.03,
+    `${what} is not the map the editor showed: node ${worst[0]} moved ${Math.round(worst[1] * 100)}% of the map's extent (shown ${JSON.stringify(shown)}, now ${JSON.stringify(got)})`);
+}
+
 async function status(page) {
   return page.text(await page.byRole('status', null, { within: await editorPane(page) }));
 }
@@ -601,18 +609,14 @@ export const specs = [
         // Published, the map is the one the editor shows, not laid out anew: its layout was
         // settled edit by edit (and here a node removed and brought back), and a student is to
         // see the picture the teacher checked (trial 19's did not).
+        const shown = await mapShares(page);
         {
-          const shown = await mapShares(page);
           await spyOnDownloads(page);
           await page.click(await page.byRole('button', 'Save as one HTML file', { exact: true, within: await editorPane(page) }));
           const drawn = await nextDownload(page, 0, 'the one HTML file of the map as drawn');
           const at = `${pathToFileURL(tmp.write('trust-as-drawn.html', drawn.text)).href}?lang=en`;
           check((await page.open(at)) === 'ready', `the saved page shows an alert: ${await alertText(page)}`);
-          const published = await mapShares(page);
-          const apart = shown.map(([i, x, y], k) => [i, Math.max(Math.abs(x - published[k][1]), Math.abs(y - published[k][2]))]);
-          const worst = apart.reduce((a, b) => (b[1] > a[1] ? b : a), [null, 0]);
-          check(published.length === shown.length && worst[1] <= 0.03,
-            `the published map is not the one the editor showed: node ${worst[0]} moved ${Math.round(worst[1] * 100)}% of the map's extent (editor ${JSON.stringify(shown)}, published ${JSON.stringify(published)})`);
+          expectSameMap(shown, await mapShares(page), 'the published map');
         }
 
         // A reload finds the draft, the editor open on it.
@@ -622,6 +626,8 @@ export const specs = [
         check((await page.prop(title, 'value')) === set.meta.title.en, `after a reload the title field holds ${JSON.stringify(await page.prop(title, 'value'))}`);
         await page.until(async () => /^No problems/.test(await status(page)), 'the reloaded draft to have no problems');
         await expectDataSet(page, set, 'the draft after a reload');
+        // And its map as it was drawn, not laid out anew.
+        expectSameMap(shown, await mapShares(page), 'the map after a reload');
         // The page says how many quotes it found in the source text, of the reading it shows.
         const quoteCount = [set.argument.thesis, ...set.nodes, ...set.links, ...set.events].reduce((n, item) => n + item.sources.length, 0);
         const quotesSaid = () => page.js('const n = document.querySelector(".notices"); return n ? Array.from(n.querySelectorAll("li")).map((li) => li.textContent).filter((t) => /quotes were found word for word/.test(t)) : [];');
