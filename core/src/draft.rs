@@ -1121,6 +1121,15 @@ pub fn is_choice_path(path: &str) -> bool {
     )
 }
 
+/// The node and language of a node's label field (`nodes[2].label.en`), or `None` for any
+/// other path: the one field the graph shows as it is typed.
+pub fn node_label_at(path: &str) -> Option<(usize, Lang)> {
+    let rest = path.strip_prefix("nodes[")?;
+    let (index, field) = rest.split_once("].")?;
+    let lang = Lang::parse(field.strip_prefix("label.")?)?;
+    Some((index.parse().ok()?, lang))
+}
+
 /// The id an edit of one of an item's other fields gave it: writing a node's label while its
 /// id is still the suggested `node-3` makes `regional-water-board`. The editor says it, since
 /// the author did not type it and links will name it. `None` for any other edit.
@@ -1191,6 +1200,22 @@ pub fn problems_of_field<'p>(problems: &'p [Problem], path: &str) -> Vec<&'p Pro
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn node_label_at_names_only_a_node_label_field() {
+        let cases: [(&str, Option<(usize, Lang)>); 7] = [
+            ("nodes[2].label.en", Some((2, Lang::En))),
+            ("nodes[0].label.zh", Some((0, Lang::Zh))),
+            ("nodes[2].label.fr", None),
+            ("nodes[2].summary.en", None),
+            ("events[1].label.en", None),
+            ("nodes[x].label.en", None),
+            ("nodes[2].label", None),
+        ];
+        for (path, want) in cases {
+            assert_eq!(node_label_at(path), want, "{path}");
+        }
+    }
 
     #[test]
     fn paths_parse_to_steps() {

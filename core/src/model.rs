@@ -803,6 +803,18 @@ impl Model {
     pub fn node(&self, id: &str) -> Option<&Node> {
         self.node_idx(id).map(|i| &self.nodes[i])
     }
+    /// This model with the label of node `id` in `lang` written `text` (the editor shows a label
+    /// as it is typed); `None` when there is no such node.
+    pub fn with_label(&self, id: &str, lang: Lang, text: &str) -> Option<Model> {
+        let i = self.node_idx(id)?;
+        let mut model = self.clone();
+        let label = &mut model.nodes[i].label;
+        *match lang {
+            Lang::Zh => &mut label.zh,
+            Lang::En => &mut label.en,
+        } = text.to_string();
+        Some(model)
+    }
     /// The name of link `k` in a page address: its [`Link::key`], with `~2`, `~3`… after it for
     /// the second and later links of the same ends and relation (a reading may state one twice).
     pub fn link_key(&self, k: usize) -> Option<String> {

@@ -694,3 +694,18 @@ fn the_first_link_in_a_block_of_unlinked_nodes_leaves_its_ends_in_the_block() {
         .fold(0.0, f64::max);
     assert!(moved == 0.0, "another node moved {moved:.1}");
 }
+
+#[test]
+fn a_label_as_typed_changes_that_label_alone() {
+    let model = scene().model;
+    let id = model.nodes[3].id.clone();
+    let typed = model.with_label(&id, atlas_core::Lang::En, "Typed so far").expect("the node is there");
+    assert_eq!(typed.nodes[3].label.en, "Typed so far");
+    assert_eq!(typed.nodes[3].label.zh, model.nodes[3].label.zh, "the other language is left as it is");
+    let others = |m: &atlas_core::Model| {
+        m.nodes.iter().enumerate().filter(|(i, _)| *i != 3).map(|(_, n)| n.label.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(others(&typed), others(&model));
+    assert_eq!(typed.nodes[3].id, id, "the id stays: the map and what is selected keep it");
+    assert!(model.with_label("no-such-node", atlas_core::Lang::En, "x").is_none());
+}

@@ -207,6 +207,20 @@ pub fn show_draft(state: &AppState, text: &str, model: atlas_core::Model, keep: 
     }
 }
 
+/// Shows node `id`'s label in `lang` as `text` (typed, not yet committed) in the views: the
+/// reading shown with that label, its map where it is. Nothing when the reading shown has no
+/// such node (its id changed meanwhile).
+#[cfg(feature = "editor")]
+pub fn show_typed_label(state: &AppState, id: &str, lang: Lang, text: &str) {
+    let typed = state.scene.with_untracked(|s| {
+        let model = s.model.with_label(id, lang, text)?;
+        Some((model, ForceLayout { xs: s.force_xs.clone(), ys: s.force_ys.clone(), alpha: s.force_alpha }))
+    });
+    if let Some((model, layout)) = typed {
+        state.scene.set(Arc::new(scene_of(model, Some(layout))));
+    }
+}
+
 /// Returns to the built-in article and forgets the saved user data set.
 pub fn back_to_built_in(state: &AppState) {
     // The page's own data set loaded when the app started, so this fails only on a page that

@@ -397,6 +397,17 @@ export const specs = [
           await page.press(...node.label.en);
           // Typed and not yet committed, the label no longer shows the empty label's problem.
           check(!(await shownProblem()), `node ${i + 1}'s label, typed and not yet left, still shows the empty label's problem`);
+          if (i === 0) {
+            // The graph names it by the label as typed, before the field is left (trials 17 to
+            // 19 saw "node-1" until then), and the keyboard stays in the field.
+            const graph = await page.byRole('group', GRAPH);
+            const named = async () => (await page.all('button', new RegExp(`^${node.label.en}(,|$)`), { within: graph })).length === 1;
+            await page.until(named, `the graph to name the new node "${node.label.en}" while its label is typed`).catch(async (e) => {
+              const names = await page.js('return Array.from(document.querySelectorAll("svg.graph-svg g.node")).map((g) => g.getAttribute("aria-label"));');
+              throw new CheckError(`${e.message}; its nodes are ${JSON.stringify(names)}`);
+            });
+            await expectFocused(page, labelField, 'the label field, while the graph shows the label typed');
+          }
           await page.press('Tab');
           const kind = await page.byRole('combobox', 'Kind', { exact: true, within: item });
           // A new node starts as the kind of the node before it (the first as a concept).

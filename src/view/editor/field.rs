@@ -211,10 +211,14 @@ pub fn Field(
             }
         })
     };
+    // A node's label shows in the graph as it is typed.
+    let label_at = atlas_core::draft::node_label_at(&path);
+    let typed_label = super::typed_label::TypedLabel::new();
     let commit = {
         let (path, id) = (path.clone(), id.clone());
         move |ev: web_sys::Event| {
             typing.set(false);
+            typed_label.cancel();
             if editor.typed_astray.with_untracked(|a| a.as_ref().is_some_and(|a| a.field == id)) {
                 editor.typed_astray.set(None);
             }
@@ -228,9 +232,12 @@ pub fn Field(
         }
     };
     let invalid = move || shown().to_string();
-    let on_typed = move |_: web_sys::Event| {
+    let on_typed = move |ev: web_sys::Event| {
         if !typing.get_untracked() {
             typing.set(true);
+        }
+        if let (Some((node, lang)), Some(text)) = (label_at, control_value(&ev)) {
+            typed_label.typed(state, editor, node, lang, text);
         }
     };
     // Left unchanged (typed, then typed back), a field gets no change event: its problems stand.

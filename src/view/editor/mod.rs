@@ -24,6 +24,7 @@ mod reading_form;
 mod selection;
 mod source_pane;
 mod type_ahead;
+mod typed_label;
 mod views;
 
 use crate::state::{AppState, Notice};
