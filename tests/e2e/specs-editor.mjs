@@ -674,6 +674,9 @@ export const specs = [
         });
         const publishNow = await page.js('return arguments[0].getBoundingClientRect().top;', publish);
         check(Math.abs(publishNow - publishAt) < 0.5, `"Save as one HTML file" moved from ${publishAt} to ${publishNow} px once the file was saved`);
+        // All of it on screen: "No problems" after it took a third line, cut (trials 19, 20).
+        const savedCut = await page.js('const s = document.querySelector(".editor-status"); return s.scrollHeight - s.clientHeight;');
+        check(savedCut <= 1, `the bar shows where the file went cut, ${savedCut} px of it hidden: ${JSON.stringify(await status(page))}`);
         check(!file.text.includes('source_text'), 'the published file carries the source text (not asked for)');
         const url = `${pathToFileURL(tmp.write('trust.html', file.text)).href}?lang=en`;
         check((await page.open(url)) === 'ready', `the saved page shows an alert: ${await alertText(page)}`);
@@ -1181,6 +1184,49 @@ export const specs = [
       } finally {
         await server.close();
       }
+    },
+  },
+
+  {
+    name: 'editor: a node a new link moves glides to its place, drawn on the way there',
+    async run({ page, site, startServer }) {
+      // The reading with the water board not linked yet: a link drawn to it brings it over to
+      // its neighbour. Trial 20 looked for both ends of every link anew after it moved them;
+      // a move drawn on the way is one the eye follows.
+      const set = englishReading();
+      set.links = set.links.filter((l) => l.source !== 'water-board');
+      await withDraft({ page, site, startServer }, set, async ({ data }) => {
+        const [board, reciprocity] = [data.node('water-board'), data.node('visible-reciprocity')];
+        const index = String(set.nodes.findIndex((n) => n.id === board.id));
+        const placeOf = () => page.js(`const r = document.querySelector('svg.graph-svg g.node[data-index="' + arguments[0] + '"] path.shape').getBoundingClientRect();
+          return [r.left + r.width / 2, r.top + r.height / 2];`, index);
+        await page.click(await graphNode(page, data, reciprocity));
+        const draw = await page.byRole('button', `Draw a link from this node (${reciprocity.label.en})`, { exact: true });
+        await page.click(draw);
+        await page.until(async () => (await page.attr(draw, 'aria-pressed')) === 'true', '"Draw a link from this node" to be pressed');
+        const before = await placeOf();
+        // Where the water board is drawn at every frame from the click on.
+        await page.js(`window.__glided = [];
+          const t0 = performance.now();
+          const sample = () => {
+            const r = document.querySelector('svg.graph-svg g.node[data-index="' + arguments[0] + '"] path.shape');
+            if (r) { const b = r.getBoundingClientRect(); window.__glided.push([b.left + b.width / 2, b.top + b.height / 2]); }
+            if (performance.now() - t0 < 2500) requestAnimationFrame(sample);
+          };
+          requestAnimationFrame(sample);`, index);
+        await page.click(await graphNode(page, data, board));
+        // Settled: the last frames agree.
+        const frames = await page.until(async () => {
+          const f = await page.js('return window.__glided;');
+          const tail = f.slice(-8);
+          return tail.length === 8 && tail.every((p) => Math.hypot(p[0] - tail[0][0], p[1] - tail[0][1]) < 0.5) && f.length > 20 ? f : null;
+        }, 'the water board to come to rest');
+        const after = frames.at(-1);
+        const way = Math.hypot(after[0] - before[0], after[1] - before[1]);
+        check(way > 20, `the water board, linked for the first time, moved ${Math.round(way)} px: this check needs it to move`);
+        const between = frames.filter((p) => Math.hypot(p[0] - before[0], p[1] - before[1]) > 2 && Math.hypot(p[0] - after[0], p[1] - after[1]) > 2);
+        check(between.length >= 2, `the water board jumped ${Math.round(way)} px to its place: ${between.length} frame(s) drew it on the way, of ${frames.length}`);
+      });
     },
   },
 

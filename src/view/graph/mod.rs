@@ -250,7 +250,11 @@ pub fn GraphView() -> impl IntoView {
     let graph = Graph::new(scene.clone(), state.lang.get_untracked());
     pins::restore(&state, &graph);
     let current = use_context::<crate::view::menu::CurrentGraph>();
-    let kept = current.and_then(|c| c.0.get_value()).and_then(|before| before.with(|rt| rt.view_for(&scene)));
+    // An edit of the map keeps the view, and the nodes it moved glide there from where they were.
+    let (kept, was_at) = current
+        .and_then(|c| c.0.get_value())
+        .and_then(|before| before.with(|rt| Some((rt.view_for(&scene)?, rt.places_by_id()))))
+        .unzip();
     if let Some(current) = current {
         current.0.set_value(Some(graph.clone()));
     }
@@ -259,6 +263,9 @@ pub fn GraphView() -> impl IntoView {
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let filter_open = RwSignal::new(false);
     graph.borrow_mut().kept_view = kept;
+    if let Some(was_at) = was_at {
+        graph.borrow_mut().glide_from(&was_at);
+    }
     attach(state, &graph, surface, svg, canvas);
     sync_state(state, &graph, &scene);
     // A large graph arrives still moving: it settles on screen.

@@ -24,6 +24,9 @@ use std::sync::Arc;
 const FIT_MAX_SCALE: f64 = 1.6;
 /// How long a camera move takes.
 const CAMERA_MS: f64 = 450.0;
+/// How long the nodes an edit moved take to glide to their new places: long enough for the eye
+/// to follow a node, short enough to be done before the next click.
+const GLIDE_MS: f64 = 300.0;
 
 /// What a pointer is doing.
 #[derive(Clone, Copy, Debug)]
@@ -71,6 +74,17 @@ pub struct KeptView {
     viewport: (f64, f64),
 }
 
+/// The nodes of an edited map gliding from where the map before the edit drew them to where
+/// this one puts them: an edit that moved two nodes made the author look for both anew (trial
+/// 20), and a move the eye can follow is a move it need not search for.
+pub struct Glide {
+    from_xs: Vec<f64>,
+    from_ys: Vec<f64>,
+    to_xs: Vec<f64>,
+    to_ys: Vec<f64>,
+    started: Option<f64>,
+}
+
 /// The non-reactive state of one graph view.
 pub struct GraphRuntime {
     pub scene: Arc<Scene>,
@@ -90,6 +104,8 @@ pub struct GraphRuntime {
     /// The view of the graph this one replaced, for an edit of the same map, until the surface
     /// reports the size it was seen at ([`Self::keep_view`]).
     pub kept_view: Option<KeptView>,
+    /// The nodes gliding to their places after an edit, while they do.
+    pub glide: Option<Glide>,
     pub visible: Vec<bool>,
     pub highlight: Highlight,
     /// The node emphasis without the pointer's hover: what the labels are placed for.
@@ -140,6 +156,7 @@ impl GraphRuntime {
             viewport: (0.0, 0.0),
             auto_fit: true,
             kept_view: None,
+            glide: None,
             visible: vec![true; n],
             highlight: Highlight::default(),
             steady: Vec::new(),
@@ -202,7 +219,7 @@ impl GraphRuntime {
         // every node, rather than fitted anew: the other nodes all move by the same few pixels.
         // The nodes drawn only: a fit leaves out those the filter hides, and so does this.
         let (xs, ys): (Vec<f64>, Vec<f64>) = {
-            let (xs, ys) = self.positions();
+            let (xs, ys) = self.places();
             xs.iter().zip(ys).zip(&self.visible).filter(|(_, &shown)| shown).map(|((&x, &y), _)| (x, y)).unzip()
         };
         let brought = (w > 0.0 && self.mode == GraphLayout::Force)
@@ -231,6 +248,70 @@ impl GraphRuntime {
             (GraphLayout::Argument, Some(a)) => (&a.xs, &a.ys),
             _ => (&self.world_xs, &self.world_ys),
         }
+    }
+
+    /// Where the nodes are, or go while they glide after an edit: what the view is kept or
+    /// fitted for.
+    fn places(&self) -> (&[f64], &[f64]) {
+        match (&self.glide, self.mode) {
+            (Some(glide), GraphLayout::Force) => (&glide.to_xs, &glide.to_ys),
+            _ => self.positions(),
+        }
+    }
+
+    /// Starts the nodes from where the map before this edit drew them (`before`: a position by
+    /// node id; a new node starts at its place), to glide to their places from the first frame
+    /// on. Nothing glides when nothing moved, or the reader asked for reduced motion; a map
+    /// still settling (a large one) moves on screen as it settles.
+    pub fn glide_from(&mut self, before: &HashMap<String, (f64, f64)>) {
+        let (to_xs, to_ys) = (self.world_xs.clone(), self.world_ys.clone());
+        let (from_xs, from_ys): (Vec<f64>, Vec<f64>) = self
+            .scene
+            .model
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(i, node)| before.get(&node.id).copied().unwrap_or((to_xs[i], to_ys[i])))
+            .unzip();
+        let moved = (0..to_xs.len()).any(|i| (from_xs[i] - to_xs[i]).hypot(from_ys[i] - to_ys[i]) > 0.5);
+        if !moved || !self.simulation.is_settled() || dom::prefers_reduced_motion() {
+            return;
+        }
+        self.world_xs.clone_from(&from_xs);
+        self.world_ys.clone_from(&from_ys);
+        self.glide = Some(Glide { from_xs, from_ys, to_xs, to_ys, started: None });
+    }
+
+    /// Where this graph draws each node (world units, force layout), by id: for the graph that
+    /// replaces it after an edit to glide from.
+    pub fn places_by_id(&self) -> HashMap<String, (f64, f64)> {
+        self.scene
+            .model
+            .nodes
+            .iter()
+            .zip(self.world_xs.iter().zip(&self.world_ys))
+            .map(|(node, (&x, &y))| (node.id.clone(), (x, y)))
+            .collect()
+    }
+
+    /// One frame of the glide; whether it goes on. A drag ends it where the nodes are headed.
+    fn glide_step(&mut self, now: f64) -> bool {
+        let Some(mut glide) = self.glide.take() else { return false };
+        let t = if self.gestures.is_empty() {
+            ((now - *glide.started.get_or_insert(now)) / GLIDE_MS).min(1.0)
+        } else {
+            1.0
+        };
+        let eased = 1.0 - (1.0 - t).powi(3);
+        for i in 0..self.world_xs.len() {
+            self.world_xs[i] = glide.from_xs[i] + (glide.to_xs[i] - glide.from_xs[i]) * eased;
+            self.world_ys[i] = glide.from_ys[i] + (glide.to_ys[i] - glide.from_ys[i]) * eased;
+        }
+        let going = t < 1.0;
+        if going {
+            self.glide = Some(glide);
+        }
+        going
     }
 
     /// How large shapes are drawn: with the zoom, within limits, so a node stays a target.
@@ -292,7 +373,7 @@ impl GraphRuntime {
         if w <= 0.0 || h <= 0.0 {
             return None;
         }
-        let (xs, ys) = self.positions();
+        let (xs, ys) = self.places();
         let chosen: Vec<usize> = match nodes {
             Some(nodes) => nodes.iter().copied().filter(|&i| i < xs.len() && self.visible[i]).collect(),
             None => (0..xs.len()).filter(|&i| self.visible[i]).collect(),
@@ -335,7 +416,7 @@ impl GraphRuntime {
 
     /// One animation frame: a simulation tick and a camera step. Returns whether to go on.
     pub fn step(&mut self, now: f64) -> bool {
-        let mut going = false;
+        let mut going = self.glide_step(now);
         if self.mode == GraphLayout::Force && (!self.simulation.is_settled() || !self.gestures.is_empty()) {
             self.simulation.tick();
             self.world_xs.copy_from_slice(self.simulation.xs());
