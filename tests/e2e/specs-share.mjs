@@ -11,8 +11,9 @@ import { check, CheckError } from '../support/page.mjs';
 import { startCourseSite } from '../support/course.mjs';
 import {
   GRAPH, DETAILS, escapeRe, graphNodes, graphNode, timelineButtons, eventButton, details,
-  expectDetailsTitle, pressed, menuItem,
+  expectDetailsTitle, pressed, menuItem, loadData,
 } from './specs.mjs';
+import { MARROWFORD } from './specs-screen.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -228,6 +229,40 @@ async function walkHistory(page, data, { settle }) {
 
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * Opens `url` (a reading with a tour), chooses an event the last step does not show, presents
+ * the tour to its end and ends it: the event is chosen again and the timeline shows what it
+ * showed before the tour (its tick labels, once still).
+ */
+async function tourKeepsSpan(page, data, url) {
+  await page.open(url);
+  const ticks = () => page.js('return Array.from(document.querySelectorAll("#timeline-region svg text")).map((t) => t.textContent).join(" | ");');
+  const stillTicks = async (what) => {
+    let last = null;
+    return page.until(async () => {
+      const now = await ticks();
+      const same = now === last;
+      last = now;
+      return same ? now : null;
+    }, what);
+  };
+  const steps = data.raw.tour;
+  const lastEvents = new Set(steps.at(-1).events ?? []);
+  const event = data.raw.events.find((e) => !lastEvents.has(e.id));
+  await page.click(await eventButton(page, event));
+  await expectParam(page, 'event', event.id, `a click on the event "${event.title.en}"`);
+  const before = await stillTicks('the timeline to hold still with the event chosen');
+  await page.click(await presentButton(page));
+  await expectStep(page, data, 0, '"Present the tour"');
+  await page.press('End');
+  await expectStep(page, data, steps.length - 1, 'End');
+  await page.press('Escape');
+  await page.until(async () => (await tourState(page, data)) === null, 'Escape to end the tour');
+  await expectParam(page, 'event', event.id, 'the tour ended (the event chosen before is chosen again)');
+  const after = await stillTicks('the timeline to hold still after the tour');
+  check(after === before, `${data.raw.meta.title.en}: after the tour the timeline reads ${JSON.stringify(after)}, not ${JSON.stringify(before)} as before it`);
+}
+
 export const specs = [
   {
     name: 'share: a link restores selection and language',
@@ -263,6 +298,23 @@ export const specs = [
     name: 'share: back and forward walk selections made right after load',
     async run({ page, data }) {
       await walkHistory(page, data, { settle: false });
+    },
+  },
+
+  {
+    name: 'present: after the tour the timeline shows the span it showed before, the event chosen before chosen again',
+    async run({ page, data, site, startServer }) {
+      // Trial 20's student chose an event, presented the tour and ended it: the event was chosen
+      // again, and the strip, resized while still leaving the last step's narrow span, zoomed to
+      // one month round it instead of all the years it showed. The built-in reading's strip
+      // came back drawn past its edge, at the stage's width.
+      await tourKeepsSpan(page, data, '?lang=en');
+      const server = await startServer({ root: site, routes: { '/marrowford.json': { type: 'application/json; charset=utf-8', body: MARROWFORD } } });
+      try {
+        await tourKeepsSpan(page, loadData(new URL('../fixtures/marrowford-reading.json', import.meta.url)), server.url('?lang=en&data=marrowford.json'));
+      } finally {
+        await server.close();
+      }
     },
   },
 

@@ -48,11 +48,15 @@ fn follow_focus(
 ) {
     // The span before the tour, shown again when it ends.
     let before_tour = StoredValue::new_local(None::<TimeScale>);
-    Effect::new(move |was_presenting: Option<bool>| {
+    // Whether it presented, and what was selected, at the last run.
+    Effect::new(move |was: Option<(bool, Selected)>| {
         let w = width.get();
         let presenting = state.tour.with(Option::is_some);
+        let selection = state.selection.get();
+        let (was_presenting, was_selected) = was.unzip();
+        let now = (presenting, selection.clone());
         if w <= 0.0 {
-            return presenting;
+            return now;
         }
         let step_events: Option<Vec<usize>> =
             state.tour.get().and_then(|at| scene.tour.get(at.step)).map(|plan| plan.events.clone());
@@ -75,9 +79,13 @@ fn follow_focus(
                     animate_to(before.with_range(EDGE_PX, w - EDGE_PX));
                 }
             }
+            // An event newly selected is brought into the span. Only then: the strip resized as
+            // the tour ended found the event kept selected outside the last step's span it was
+            // still leaving, and zoomed to one month round it (trial 20).
+            None if was_selected.as_ref() == Some(&selection) => {}
             None => {
-                let Selected::Event(id) = state.selection.get() else { return presenting };
-                let Some(date) = scene.model.event(&id).map(|e| e.date) else { return presenting };
+                let Selected::Event(id) = &selection else { return now };
+                let Some(date) = scene.model.event(id).map(|e| e.date) else { return now };
                 let (start, end) = date_span(&date);
                 let (a, b) = (axis.warp(start), axis.warp(end));
                 if a < s.domain_start || b > s.domain_end {
@@ -87,7 +95,7 @@ fn follow_focus(
                 }
             }
         }
-        presenting
+        now
     });
 }
 
@@ -174,8 +182,15 @@ pub fn TimelineView() -> impl IntoView {
                 let t0 = *started.borrow_mut().get_or_insert(now);
                 let t = ((now - t0) / ZOOM_ANIMATION_MS).min(1.0);
                 let eased = 1.0 - (1.0 - t).powi(3);
+                let mut next = from.lerp(&target, eased);
+                // Drawn across the strip's width now: the strip resized on the way (the tour
+                // ended) kept the width it set off with, its end drawn past the strip's edge.
+                let w = width.try_get_untracked().unwrap_or(0.0);
+                if w > 2.0 * EDGE_PX {
+                    next = next.with_range(EDGE_PX, w - EDGE_PX);
+                }
                 // Stop if the view was removed mid-animation.
-                scale.try_set(from.lerp(&target, eased)).is_none() && t < 1.0
+                scale.try_set(next).is_none() && t < 1.0
             });
         }
     };
