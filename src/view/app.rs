@@ -226,6 +226,8 @@ fn Notices() -> impl IntoView {
 #[component]
 fn Shell() -> impl IntoView {
     let state = crate::state::use_app();
+    // The graph shown now, for exports and publishing; the editor keeps its map as drawn too.
+    provide_context(CurrentGraph(StoredValue::new_local(None)));
     // First: the editor reads what the link that opened its page asks for, before the address
     // is settled to the view's.
     let editing = editor_entry::install(state);
@@ -235,7 +237,6 @@ fn Shell() -> impl IntoView {
     sync_tour_windows(state);
     let dialogs = Dialogs { help: RwSignal::new(0), lists: RwSignal::new(0) };
     provide_context(dialogs);
-    provide_context(CurrentGraph(StoredValue::new_local(None)));
     install_presenter_keys(state, dialogs, false);
     crate::view::tour::stage_effects(state);
     let t = move |ui: i18n::Ui| move || ui.get(state.lang.get());

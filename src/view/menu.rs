@@ -68,10 +68,10 @@ pub fn Menu() -> impl IntoView {
                 <DataControls/>
                 <EditorMenuItems close=Callback::new(move |()| close())/>
                 <button type="button" on:click=download_json>{t(i18n::EXPORT_JSON)}</button>
-                <button type="button" on:click=move |_| { crate::view::publish::save_as_one_file(state, false); close(); }>{t(i18n::SAVE_ONE_FILE)}</button>
+                <button type="button" on:click=move |_| { crate::view::publish::save_as_one_file(state, false, current); close(); }>{t(i18n::SAVE_ONE_FILE)}</button>
                 // Only a reading that carries its source text offers to let it travel.
                 <Show when=move || state.scene.with(|s| s.model.source_text.is_some())>
-                    <button type="button" on:click=move |_| { crate::view::publish::save_as_one_file(state, true); close(); }>{t(i18n::SAVE_ONE_FILE_WITH_SOURCE)}</button>
+                    <button type="button" on:click=move |_| { crate::view::publish::save_as_one_file(state, true, current); close(); }>{t(i18n::SAVE_ONE_FILE_WITH_SOURCE)}</button>
                 </Show>
                 <button type="button" on:click=move |_| export(false)>{t(i18n::EXPORT_SVG)}</button>
                 <button type="button" on:click=move |_| export(true)>{t(i18n::EXPORT_PNG)}</button>

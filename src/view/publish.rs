@@ -5,10 +5,12 @@
 
 use crate::browser::{download, one_file};
 use crate::state::{AppState, Notice};
+use crate::view::menu::CurrentGraph;
 use atlas_core::precomputed::ShownLayout;
 use atlas_core::publish::{page_with_reading, without_source_text, PublishError};
 use atlas_core::Lang;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// A file name's stem from a reading's English title: lower-case ASCII words joined by hyphens
 /// ("reading" when there are none).
@@ -26,10 +28,10 @@ pub fn file_stem(title: &str) -> String {
     }
 }
 
-/// Makes and downloads the one HTML file, with the reading's source text only when `with_source`;
-/// says in a notice why, when it cannot.
-pub fn save_as_one_file(state: AppState, with_source: bool) {
-    save_as_one_file_then(state, with_source, move |saved| match saved {
+/// Makes and downloads the one HTML file, with the reading's source text only when `with_source`
+/// and its map as `graph` shows it; says in a notice why, when it cannot.
+pub fn save_as_one_file(state: AppState, with_source: bool, graph: Option<CurrentGraph>) {
+    save_as_one_file_then(state, with_source, graph, move |saved| match saved {
         // The browser may save it without a word: the page says where it went.
         Ok(name) => state.notify(saved_notice(&name)),
         Err(why) => state.notify(why),
@@ -46,14 +48,25 @@ pub fn saved_notice(name: &str) -> Notice {
 
 /// [`save_as_one_file`], then `said` with the file's name or why it could not be made (the
 /// editor says it in its bar, where a notice over the page would move the bar's buttons).
-pub fn save_as_one_file_then(state: AppState, with_source: bool, said: impl FnOnce(Result<String, Notice>) + 'static) {
+pub fn save_as_one_file_then(
+    state: AppState,
+    with_source: bool,
+    graph: Option<CurrentGraph>,
+    said: impl FnOnce(Result<String, Notice>) + 'static,
+) {
     let text = state.source.with_untracked(|s| s.text().to_string());
     let text = if with_source { text } else { without_source_text(&text) };
     let name =
         format!("{}.html", file_stem(&state.scene.with_untracked(|s| s.model.meta.title.get(Lang::En).to_string())));
-    // The map as it is shown goes with it: the editor's map is settled near each one before it,
-    // and a student is to see the picture the teacher checked.
-    let shown = state.scene.with_untracked(|scene| ShownLayout::of(scene));
+    // The map as it is shown goes with it, nodes dragged where they were put: the editor's map
+    // is settled near each one before it, and a student is to see the picture the teacher
+    // checked. The graph's, when it draws the reading shown; else the reading's own layout.
+    let scene = state.scene.get_untracked();
+    let shown = graph
+        .and_then(|g| g.0.get_value())
+        .filter(|g| g.with(|rt| Arc::ptr_eq(&rt.scene, &scene)))
+        .map(|g| g.with(|rt| rt.shown_layout()))
+        .unwrap_or_else(|| ShownLayout::of(&scene));
     #[cfg(feature = "editor")]
     let page_of = one_file::reader_page;
     #[cfg(not(feature = "editor"))]

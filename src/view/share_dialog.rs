@@ -68,12 +68,13 @@ fn on_file_page() -> bool {
 #[component]
 fn ShareLimits() -> impl IntoView {
     let state = use_app();
+    let current_graph = use_context::<crate::view::menu::CurrentGraph>();
     let lang = state.lang;
     let t = move |ui: i18n::Ui| move || ui.get(lang.get());
     view! {
         <Show when=move || !link_carries_reading(&state)>
             <p class="share-limit">{t(i18n::SHARE_NEEDS_FILE)}</p>
-            <p><button type="button" on:click=move |_| crate::view::publish::save_as_one_file(state, false)>{t(i18n::SAVE_ONE_FILE)}</button></p>
+            <p><button type="button" on:click=move |_| crate::view::publish::save_as_one_file(state, false, current_graph)>{t(i18n::SAVE_ONE_FILE)}</button></p>
         </Show>
         <Show when=move || link_carries_reading(&state) && on_file_page()>
             <p class="share-limit">{t(i18n::SHARE_FROM_FILE)}</p>

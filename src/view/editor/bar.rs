@@ -30,6 +30,7 @@ pub fn EditorBar() -> impl IntoView {
     let editor = use_editor();
     let lang = state.lang;
     let t = move |ui: i18n::Ui| move || ui.get(lang.get());
+    let current_graph = use_context::<crate::view::menu::CurrentGraph>();
     let count_said = move || {
         let count = editor.problems.with(Vec::len);
         // A file just saved says where it went; "No problems" after it took a third line, cut
@@ -108,7 +109,7 @@ pub fn EditorBar() -> impl IntoView {
         editor.saved_as.set(Some(super::Saved::Draft(name)));
     };
     let publish = move |_| {
-        crate::view::publish::save_as_one_file_then(state, false, move |saved| match saved {
+        crate::view::publish::save_as_one_file_then(state, false, current_graph, move |saved| match saved {
             Ok(name) => {
                 editor.refused.set(None);
                 editor.saved_as.set(Some(super::Saved::Page(name)));

@@ -282,6 +282,20 @@ impl GraphRuntime {
         self.glide = Some(Glide { from_xs, from_ys, to_xs, to_ys, started: None });
     }
 
+    /// The map as this graph shows it: each node where it is drawn in the force layout (a pinned
+    /// node at its pin, one the author's drag moved where it went, a gliding one where it goes),
+    /// for a published file to show the picture its author sees.
+    pub fn shown_layout(&self) -> atlas_core::precomputed::ShownLayout {
+        let (xs, ys) = match &self.glide {
+            Some(glide) => (glide.to_xs.clone(), glide.to_ys.clone()),
+            None => (self.world_xs.clone(), self.world_ys.clone()),
+        };
+        atlas_core::precomputed::ShownLayout {
+            ids: self.scene.model.nodes.iter().map(|n| n.id.clone()).collect(),
+            layout: atlas_core::scene::ForceLayout { xs, ys, alpha: self.simulation.alpha() },
+        }
+    }
+
     /// Where this graph draws each node (world units, force layout), by id: for the graph that
     /// replaces it after an edit to glide from.
     pub fn places_by_id(&self) -> HashMap<String, (f64, f64)> {
@@ -563,7 +577,7 @@ impl Graph {
     pub fn reveal(&self, nodes: &[usize]) {
         let target = self.with(|rt| {
             let (w, h) = rt.viewport;
-            let (xs, ys) = rt.positions();
+            let (xs, ys) = rt.places();
             let (px, py): (Vec<f64>, Vec<f64>) = nodes.iter().filter_map(|&i| Some((*xs.get(i)?, *ys.get(i)?))).unzip();
             if w <= 0.0 || px.is_empty() || px.len() != nodes.len() {
                 return None;
