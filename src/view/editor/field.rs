@@ -218,7 +218,7 @@ pub fn Field(
         let (path, id) = (path.clone(), id.clone());
         move |ev: web_sys::Event| {
             typing.set(false);
-            typed_label.cancel();
+            typed_label.committed();
             if editor.typed_astray.with_untracked(|a| a.as_ref().is_some_and(|a| a.field == id)) {
                 editor.typed_astray.set(None);
             }
@@ -248,6 +248,9 @@ pub fn Field(
         let still_focused = matches!((field, active), (Some(f), Some(a)) if f.is_same_node(Some(&a)));
         if !still_focused {
             typing.set(false);
+            // Left unchanged: a label shown as typed gives way to the draft's (a change event,
+            // which comes first, has committed it otherwise).
+            typed_label.put_back(state);
         }
     };
     let described = {
