@@ -52,12 +52,15 @@ fn follow_focus(
     Effect::new(move |was: Option<(bool, Selected)>| {
         let w = width.get();
         let presenting = state.tour.with(Option::is_some);
-        let selection = state.selection.get();
+        // Not followed while presenting: a click on the stage selects (for its quote), and the
+        // strip the presenter moved stays where it is.
+        let selection = if presenting { state.selection.get_untracked() } else { state.selection.get() };
         let (was_presenting, was_selected) = was.unzip();
-        let now = (presenting, selection.clone());
         if w <= 0.0 {
-            return now;
+            // Not drawn yet: an event selected now is still to be brought into view.
+            return (presenting, was_selected.unwrap_or(Selected::Nothing));
         }
+        let now = (presenting, selection.clone());
         let step_events: Option<Vec<usize>> =
             state.tour.get().and_then(|at| scene.tour.get(at.step)).map(|plan| plan.events.clone());
         let s = scale.get_untracked();
