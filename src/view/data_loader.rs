@@ -148,13 +148,7 @@ pub fn load_user_text(state: &AppState, name: &str, text: &str, persist: bool) -
 /// what is selected stays where the draft still has it. With `keep` (a draft without problems)
 /// it is kept like any opened data set (the editor says when storage refuses the draft itself).
 #[cfg(feature = "editor")]
-pub fn show_draft(
-    state: &AppState,
-    text: &str,
-    model: atlas_core::Model,
-    keep: bool,
-    graph: Option<crate::view::menu::CurrentGraph>,
-) {
+pub fn show_draft(state: &AppState, text: &str, model: atlas_core::Model, keep: bool) {
     let title = model.meta.title.get(state.lang.get_untracked()).to_string();
     // An edit that keeps the same nodes and links (a label, a summary, a quote) keeps the map
     // where it was: the positions the author is looking at, without settling it again. One
@@ -164,8 +158,6 @@ pub fn show_draft(
     // reading out anew (trial 19's map, reloaded, was another picture).
     let text_key = fingerprint(text);
     let drawn = storage::get(&draft_layout_key()).and_then(|block| read_layout_block(&block, &text_key));
-    // Where the graph draws the map now: nodes the author dragged, and those the drag moved.
-    let on_screen = graph_layout(state, graph).map(|shown| shown.layout);
     let kept = drawn.or_else(|| {
         state.scene.with_untracked(|before| {
             let same_nodes = before.model.nodes.len() == model.nodes.len()
@@ -178,11 +170,11 @@ pub fn show_draft(
                     .zip(&model.links)
                     .all(|(a, b)| a.source == b.source && a.target == b.target);
             if same_nodes && same_links {
-                return Some(on_screen.unwrap_or_else(|| ForceLayout {
+                return Some(ForceLayout {
                     xs: before.force_xs.clone(),
                     ys: before.force_ys.clone(),
                     alpha: before.force_alpha,
-                }));
+                });
             }
             atlas_core::scene::same_map(&before.model, &model).then(|| atlas_core::scene::settled_near(&model, before))
         })
@@ -212,28 +204,6 @@ pub fn show_draft(
     retell_quote_check(state, checked);
     if keep {
         let _ = storage::set(&saved_data_key(), &data_set_envelope(&SavedDataSet { name, text: text.to_string() }));
-    }
-}
-
-/// The map as `graph` draws the reading shown, when it draws that reading.
-#[cfg(feature = "editor")]
-fn graph_layout(
-    state: &AppState,
-    graph: Option<crate::view::menu::CurrentGraph>,
-) -> Option<atlas_core::precomputed::ShownLayout> {
-    let scene = state.scene.get_untracked();
-    let graph = graph?.0.get_value()?;
-    graph.with(|rt| Arc::ptr_eq(&rt.scene, &scene).then(|| rt.shown_layout()))
-}
-
-/// Keeps the map as `graph` draws the draft shown, for a reload to find (the page is going
-/// away): nodes dragged since the last edit, and those the drag moved, stay where they are.
-#[cfg(feature = "editor")]
-pub fn remember_drawn_map(state: &AppState, graph: Option<crate::view::menu::CurrentGraph>) {
-    let text = state.source.with_untracked(|s| (s.key() == draft_source_key()).then(|| s.text().to_string()));
-    if let (Some(text), Some(shown)) = (text, graph_layout(state, graph)) {
-        let block = atlas_core::precomputed::layout_block_of(&fingerprint(&text), &shown.layout);
-        let _ = storage::set(&draft_layout_key(), &block);
     }
 }
 

@@ -11,9 +11,6 @@ use leptos::prelude::*;
 /// preview (placeholders for what is not written yet, never kept). A draft that cannot be
 /// previewed leaves the views as they are.
 pub(super) fn show_in_views(state: AppState, editor: EditorState) {
-    let graph = use_context::<crate::view::menu::CurrentGraph>();
-    // The map as drawn when the page goes away (nodes dragged since the last edit with it).
-    crate::browser::dom::on_page_hide(move || crate::view::data_loader::remember_drawn_map(&state, graph));
     Effect::new(move |_| {
         if !editor.open.get() {
             return;
@@ -46,7 +43,7 @@ pub(super) fn show_in_views(state: AppState, editor: EditorState) {
         if followed != selected {
             state.selection.set(followed);
         }
-        crate::view::data_loader::show_draft(&state, &text, model, kept, graph);
+        crate::view::data_loader::show_draft(&state, &text, model, kept);
         editor.shown.set(if kept { Shown::Draft } else { Shown::Preview });
     });
 }
