@@ -1124,10 +1124,12 @@ pub fn is_choice_path(path: &str) -> bool {
 /// The node and language of a node's label field (`nodes[2].label.en`), or `None` for any
 /// other path: the one field the graph shows as it is typed.
 pub fn node_label_at(path: &str) -> Option<(usize, Lang)> {
-    let rest = path.strip_prefix("nodes[")?;
-    let (index, field) = rest.split_once("].")?;
-    let lang = Lang::parse(field.strip_prefix("label.")?)?;
-    Some((index.parse().ok()?, lang))
+    match parse_path(path)?.as_slice() {
+        [PathPart::Key("nodes"), PathPart::Index(i), PathPart::Key("label"), PathPart::Key(lang)] => {
+            Some((*i, Lang::parse(lang)?))
+        }
+        _ => None,
+    }
 }
 
 /// The id an edit of one of an item's other fields gave it: writing a node's label while its

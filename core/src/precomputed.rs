@@ -39,12 +39,14 @@ pub struct ShownLayout {
 }
 
 impl ShownLayout {
-    /// The map `scene` shows.
+    /// The map `scene` shows, laid out as the scene settled it.
     pub fn of(scene: &Scene) -> Self {
-        ShownLayout {
-            ids: scene.model.nodes.iter().map(|n| n.id.clone()).collect(),
-            layout: ForceLayout { xs: scene.force_xs.clone(), ys: scene.force_ys.clone(), alpha: scene.force_alpha },
-        }
+        Self::drawn(scene, scene.force_layout())
+    }
+
+    /// The map of `scene`'s nodes where a view draws them (`layout`, in the scene's node order).
+    pub fn drawn(scene: &Scene, layout: ForceLayout) -> Self {
+        ShownLayout { ids: scene.model.nodes.iter().map(|n| n.id.clone()).collect(), layout }
     }
 
     /// Whether this is a map of `model`'s nodes, in its order, as the simulation could leave it.

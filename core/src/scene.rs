@@ -492,6 +492,11 @@ impl Scene {
 
     /// The simulation that moves this scene's force layout (while a node is dragged), at rest
     /// at nothing in particular: the caller sets positions and alpha.
+    /// The scene's force layout as a value (for a layout block, or a scene of the same map).
+    pub fn force_layout(&self) -> ForceLayout {
+        ForceLayout { xs: self.force_xs.clone(), ys: self.force_ys.clone(), alpha: self.force_alpha }
+    }
+
     pub fn simulation(&self) -> Simulation {
         layout::argument_graph_simulation(self.radii.len(), &self.link_ends, &self.radii, &self.anchors, LAYOUT_SEED)
     }

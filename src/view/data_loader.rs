@@ -170,20 +170,16 @@ pub fn show_draft(state: &AppState, text: &str, model: atlas_core::Model, keep: 
                     .zip(&model.links)
                     .all(|(a, b)| a.source == b.source && a.target == b.target);
             if same_nodes && same_links {
-                return Some(ForceLayout {
-                    xs: before.force_xs.clone(),
-                    ys: before.force_ys.clone(),
-                    alpha: before.force_alpha,
-                });
+                return Some(before.force_layout());
             }
             atlas_core::scene::same_map(&before.model, &model).then(|| atlas_core::scene::settled_near(&model, before))
         })
     });
     let checked = model.source_text.as_ref().filter(|_| keep).map(|s| (model.quote_count(), s.paragraphs.len()));
     let scene = scene_of(model, kept);
-    let drawn_now = ForceLayout { xs: scene.force_xs.clone(), ys: scene.force_ys.clone(), alpha: scene.force_alpha };
     // Without storage the map is laid out anew on a reload, as before: nothing is lost.
-    let _ = storage::set(&draft_layout_key(), &atlas_core::precomputed::layout_block_of(&text_key, &drawn_now));
+    let block = atlas_core::precomputed::layout_block_of(&text_key, &scene.force_layout());
+    let _ = storage::set(&draft_layout_key(), &block);
     if !crate::state::exists_in(&state.selection.get_untracked(), &scene) {
         state.selection.set(Selected::Nothing);
         state.back_depth.set(0);
@@ -219,7 +215,7 @@ pub fn show_typed_label(state: &AppState, id: &str, lang: Lang, text: &str) {
     }
     let typed = state.scene.with_untracked(|s| {
         let model = s.model.with_label(id, lang, text)?;
-        Some((model, ForceLayout { xs: s.force_xs.clone(), ys: s.force_ys.clone(), alpha: s.force_alpha }))
+        Some((model, s.force_layout()))
     });
     if let Some((model, layout)) = typed {
         state.scene.set(Arc::new(scene_of(model, Some(layout))));

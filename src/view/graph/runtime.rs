@@ -290,10 +290,8 @@ impl GraphRuntime {
             Some(glide) => (glide.to_xs.clone(), glide.to_ys.clone()),
             None => (self.world_xs.clone(), self.world_ys.clone()),
         };
-        atlas_core::precomputed::ShownLayout {
-            ids: self.scene.model.nodes.iter().map(|n| n.id.clone()).collect(),
-            layout: atlas_core::scene::ForceLayout { xs, ys, alpha: self.simulation.alpha() },
-        }
+        let layout = atlas_core::scene::ForceLayout { xs, ys, alpha: self.simulation.alpha() };
+        atlas_core::precomputed::ShownLayout::drawn(&self.scene, layout)
     }
 
     /// Where this graph draws each node (world units, force layout), by id: for the graph that
