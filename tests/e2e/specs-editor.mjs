@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { check, CheckError } from '../support/page.mjs';
 import { englishReading, tempDir, TRUST_TEXT } from '../support/datasets.mjs';
 import { spyOnDownloads, nextDownload } from './specs-share.mjs';
-import { GRAPH, openMenu, menuItem, details, expectDetailsTitle, expectFocused, graphNode, eventButton, loadData, loneLine } from './specs.mjs';
+import { GRAPH, openMenu, menuItem, details, expectDetailsTitle, expectFocused, graphNode, eventButton, loadData, loneLine, whenStill } from './specs.mjs';
 import { ownServer, expectDataSet, alertText, chooseFile, pinSomeNode, storageItems } from './specs-data.mjs';
 import { atViewport, MARROWFORD } from './specs-screen.mjs';
 
@@ -200,8 +200,6 @@ async function withDraft({ page, site, startServer }, set, body) {
   }
 }
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
 // Where each node is drawn, by its place in the reading's list, as shares of the extent of all
 // of them across and down, once the graph holds still (two reads agree): a map shown in a wider
 // or narrower view, or another part of it in view, has the same shares; another map has not.
@@ -216,16 +214,8 @@ async function mapShares(page) {
     };
     const [across, down] = [share(1), share(2)];
     return at.sort((a, b) => a[0] - b[0]).map(([i, x, y]) => [i, across(x), down(y)]);`);
-  const busy = () => page.js('return document.querySelector("#graph-region").getAttribute("aria-busy") === "true";');
-  // Still: nothing moving it (a glide, a settling), and two reads 300 ms apart agree.
-  return page.until(async () => {
-    if (await busy()) return null;
-    const first = await read();
-    await sleep(300);
-    if (await busy()) return null;
-    const second = await read();
-    return JSON.stringify(first) === JSON.stringify(second) ? second : null;
-  }, 'the graph to hold still', 15000); // a drag warms the layout, which may take seconds to settle
+  // A drag warms the layout, which may take seconds to settle.
+  return whenStill(page, '#graph-region', read, 'the graph to hold still', 15000);
 }
 
 /** Checks that `got` (mapShares) is the map `shown` is, each node within 3% of the extent. */

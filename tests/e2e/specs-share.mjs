@@ -11,7 +11,7 @@ import { check, CheckError } from '../support/page.mjs';
 import { startCourseSite } from '../support/course.mjs';
 import {
   GRAPH, DETAILS, escapeRe, graphNodes, graphNode, timelineButtons, eventButton, details,
-  expectDetailsTitle, pressed, menuItem, loadData,
+  expectDetailsTitle, pressed, menuItem, loadData, whenStill,
 } from './specs.mjs';
 import { MARROWFORD } from './specs-screen.mjs';
 
@@ -237,16 +237,7 @@ async function walkHistory(page, data, { settle }) {
 async function tourKeepsSpan(page, data, url) {
   await page.open(url);
   const ticks = () => page.js('return Array.from(document.querySelectorAll("#timeline-region svg text")).map((t) => t.textContent).join(" | ");');
-  // Still: the strip not moving (its zoom runs under aria-busy), and two reads 300 ms apart agree.
-  const busy = () => page.js('return document.querySelector("#timeline-region").getAttribute("aria-busy") === "true";');
-  const stillTicks = (what) => page.until(async () => {
-    if (await busy()) return null;
-    const first = await ticks();
-    await sleep(300);
-    if (await busy()) return null;
-    const second = await ticks();
-    return first === second ? second : null;
-  }, what);
+  const stillTicks = (what) => whenStill(page, '#timeline-region', ticks, what);
   const steps = data.raw.tour;
   const lastEvents = new Set(steps.at(-1).events ?? []);
   const event = data.raw.events.find((e) => !lastEvents.has(e.id));

@@ -90,6 +90,22 @@ export const DETAILS = /^(Details|详情)$/;
 const RELATED_NOTE_EN = '(related to the selected node)';
 
 /** The graph's svg (role group named Graph) and its node buttons. */
+/**
+ * What `read` gives once the region `region` (a selector) holds still: nothing moving it (its
+ * frame loop marks it aria-busy: a glide, a settling, a zoom) and two reads 300 ms apart agree.
+ */
+export async function whenStill(page, region, read, what, timeout) {
+  const busy = () => page.js('return document.querySelector(arguments[0]).getAttribute("aria-busy") === "true";', region);
+  return page.until(async () => {
+    if (await busy()) return null;
+    const first = JSON.stringify(await read());
+    await new Promise((r) => setTimeout(r, 300));
+    if (await busy()) return null;
+    const second = await read();
+    return first === JSON.stringify(second) ? second : null;
+  }, what, timeout);
+}
+
 export async function graphNodes(page) {
   const graph = await page.byRole('group', GRAPH);
   const nodes = await page.all('button', null, { within: graph });
