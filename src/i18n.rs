@@ -171,9 +171,9 @@ pub mod editor {
         SELECT_TO_CITE = "在一段中选择文字，用来引用或新建项目。", "Select words in one passage to cite them or make an item of them.";
         TALLER_PASSAGES = "加高原文窗格", "Taller passages pane";
         FIND_IN_TEXT = "在原文中查找文字", "Find words in the text";
-        FIND_NEXT_HINT = "找到即选中；输入引文的首尾几个词，中间用省略号（首词……尾词，或 ...），即选中两者之间的全部文字；Enter：下一处",
-            "found words are selected; a quote's first and last words with an ellipsis between (first words ... last words) select everything from the one to the other; Enter: the next place";
-        FIND_NEXT_SHORT = "首词……尾词；Enter：下一处", "first ... last; Enter: next";
+        FIND_NEXT_HINT = "找到即选中；输入引文的首尾几个词，中间用省略号（首词……尾词，或 ...），即选中两者之间的全部文字；只有首词和省略号（首词……）选到该句末尾，只有省略号和尾词（……尾词）从该句开头选起；Enter：下一处",
+            "found words are selected; a quote's first and last words with an ellipsis between (first words ... last words) select everything from the one to the other; first words and an ellipsis (first words ...) select them to the end of their sentence, an ellipsis and last words (... last words) from its start; Enter: the next place";
+        FIND_NEXT_SHORT = "首词……（尾词）；Enter：下一处", "first ... (last); Enter: next";
         NOT_IN_TEXT = "原文中没有这些文字（大小写和空白不计）。", "These words are not in the text (case and white space aside).";
         SELECT_IN_ONE = "所选文字跨越了多个段落：一条引文只能出自一个段落。", "The selection runs across passages: a quote comes from one passage.";
         CLEAR_PICK = "清除所选文字", "Clear the selected words";

@@ -88,26 +88,32 @@ fn folded(words: &str) -> Vec<char> {
 
 /// Typed words as looked for, folded once for every passage: the words themselves, or a long
 /// quote's first and last words ("first words … last words"): typing a quote's ends is faster
-/// than typing it whole (trial 17 typed 369 words into Find for 45 quotes).
+/// than typing it whole (trial 17 typed 369 words into Find for 45 quotes). An ellipsis with
+/// nothing after it stands for the rest of the sentence ("first words …"), one with nothing
+/// before it for the sentence up to the words ("… last words"): trial 21 cited a whole sentence
+/// for every link and typed 7 words a quote on average.
 enum Typed {
     Words(Vec<char>),
     Ends(Vec<char>, Vec<char>),
+    ToSentenceEnd(Vec<char>),
+    FromSentenceStart(Vec<char>),
 }
 
 impl Typed {
-    /// With nothing after the ellipsis yet, the first words alone, while the last are typed.
     fn of(words: &str) -> Typed {
         let Some(cut) = ellipsis_at(words) else { return Typed::Words(folded(words)) };
         let (first, last) = (folded(&words[..cut]), folded(words[cut..].trim_start_matches(['.', '\u{2026}'])));
         match (first.is_empty(), last.is_empty()) {
-            (_, true) => Typed::Words(first),
-            (true, false) => Typed::Words(last),
+            (true, true) => Typed::Words(Vec::new()),
+            (false, true) => Typed::ToSentenceEnd(first),
+            (true, false) => Typed::FromSentenceStart(last),
             (false, false) => Typed::Ends(first, last),
         }
     }
 
-    /// The byte ranges in `text` these give: each place of the words, or each place of the first
-    /// words through the nearest last words after them.
+    /// The byte ranges in `text` these give: each place of the words, each place of the first
+    /// words through the nearest last words after them, or each place of the words taken on to
+    /// the end (or back to the start) of the sentence they are in.
     fn places_in(&self, text: &str) -> Vec<(usize, usize)> {
         match self {
             Typed::Words(words) => found_in(text, words),
@@ -118,8 +124,43 @@ impl Typed {
                     .filter_map(|(start, end)| lasts.iter().find(|l| l.0 >= end).map(|l| (start, l.1)))
                     .collect()
             }
+            Typed::ToSentenceEnd(first) => {
+                let sentences = sentences(text);
+                let end_of = |at: usize| sentences.iter().find(|s| s.0 <= at && at < s.1).map_or(at, |s| s.1);
+                found_in(text, first).into_iter().map(|(start, end)| (start, end_of(end - 1).max(end))).collect()
+            }
+            Typed::FromSentenceStart(last) => {
+                let sentences = sentences(text);
+                let start_of = |at: usize| sentences.iter().find(|s| s.0 <= at && at < s.1).map_or(at, |s| s.0);
+                found_in(text, last).into_iter().map(|(start, end)| (start_of(start).min(start), end)).collect()
+            }
         }
     }
+}
+
+/// Titles written before a name with a full stop ("Dr. Varga"): Unicode's sentence rule ends a
+/// sentence at the stop, as it cannot tell them from a sentence's last word.
+const TITLES: [&str; 12] = ["Dr", "Mr", "Mrs", "Ms", "Mx", "Prof", "St", "Sr", "Jr", "Rev", "Gen", "Capt"];
+
+/// The sentences of `text` as byte ranges (Unicode's sentence bounds, UAX #29), each without the
+/// white space after it; a title's stop ("Dr.") does not end one, nor does a line break: a
+/// passage is a paragraph, and a pasted one keeps the lines it was wrapped in.
+fn sentences(text: &str) -> Vec<(usize, usize)> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let unwrapped: String =
+        text.chars().map(|c| if c.is_whitespace() { " ".repeat(c.len_utf8()) } else { c.to_string() }).collect();
+    let mut sentences: Vec<(usize, usize)> = Vec::new();
+    let mut joined = false;
+    for (start, sentence) in unwrapped.split_sentence_bound_indices() {
+        let end = start + sentence.trim_end().len();
+        match sentences.last_mut() {
+            Some(last) if joined => last.1 = end,
+            _ => sentences.push((start, end)),
+        }
+        let last_word = sentence.split_whitespace().next_back().unwrap_or("");
+        joined = last_word.strip_suffix('.').is_some_and(|word| TITLES.contains(&word));
+    }
+    sentences
 }
 
 /// Quotation marks by pair; a straight `"` is its own pair. Not `‘’`: `’` is also an apostrophe.
@@ -359,11 +400,14 @@ mod tests {
         check("ONCE...SLOW", None, at(0, 7, 25));
         // The next place of the first words, to the nearest last words after them.
         check("lost ... slow", at(0, 12, 25), at(0, 37, 55));
-        // Nothing after the ellipsis yet: the first words alone, as they are typed.
-        check("once lost ...", None, at(0, 7, 16));
-        check("once lost …", None, at(0, 7, 16));
-        // Nothing before it: the last words alone.
-        check("... to return", None, at(0, 26, 35));
+        // Nothing after the ellipsis: the first words to the end of their sentence.
+        check("once lost ...", None, at(0, 7, 36));
+        check("once lost …", None, at(0, 7, 36));
+        check("Lost trust...", None, at(0, 37, 56));
+        // Nothing before it: the last words from the start of their sentence.
+        check("... to return", None, at(0, 0, 35));
+        check("...is slow.", None, at(0, 37, 56));
+        check("… 就很难", None, at(1, 0, 30));
         // The last words before the first are not an end; nor are words in another passage.
         check("slow ... once", None, None);
         check("return ... 信任", None, None);
@@ -372,6 +416,35 @@ mod tests {
         check("信任……恢复", None, at(1, 0, 36));
         check("信任……恢复", at(1, 0, 36), at(1, 39, 57));
         check("...", None, None);
+    }
+
+    #[test]
+    fn an_ellipsis_at_one_end_stands_for_the_rest_of_the_sentence() {
+        let ps = passages(concat!(
+            "Dr. Ilse Varga has tracked it. \"It no longer recovers by spring,\" she says. ",
+            "As Dr. Varga warns, \"Deeper wells buy time, not water.\" It would cost more\n\n",
+            "The Tessel runs low. 水位下降。它不再恢复！最后"
+        ));
+        let check = |words: &str, want: &str| {
+            let got = find(&ps, words, None).map(|f| &ps[f.passage].text[f.start..f.end]);
+            assert_eq!(got, Some(want), "{words:?}");
+        };
+        // A title's stop does not end the sentence, either way.
+        check("Dr. Ilse ...", "Dr. Ilse Varga has tracked it.");
+        check("... has tracked", "Dr. Ilse Varga has tracked");
+        check("... Varga warns", "As Dr. Varga warns");
+        // Closing marks after the stop are the sentence's; the space after it is not.
+        check("It no longer ...", "It no longer recovers by spring,\" she says.");
+        check("Deeper wells ...", "Deeper wells buy time, not water.\"");
+        // A passage's last sentence ends with the passage, stop or not.
+        check("It would ...", "It would cost more");
+        check("runs ...", "runs low.");
+        check("水位 …", "水位下降。");
+        check("…恢复", "它不再恢复");
+        check("不再 ...", "不再恢复！");
+        check("... 最后", "最后");
+        // Words across two sentences: on to the end of the second.
+        check("low. 水位 ...", "low. 水位下降。");
     }
 
     #[test]

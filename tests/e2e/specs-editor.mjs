@@ -813,6 +813,14 @@ export const specs = [
         // A long quote given by its first and last words, three dots between: all of it.
         await page.fill(find, 'coopératives ... LEDGER');
         await expectFound('P6', 'coopératives — « café » d’abord — kept the ledger', 'a quote typed as its first words ... last words');
+        // The first words alone and the dots: on to the end of their sentence, not the passage's.
+        await page.fill(find, 'rules that ...');
+        await expectFound('P3', 'Rules that nobody enforces teach members that defection is cheap, and the next crisis arrives sooner.', 'a quote typed as its first words ...');
+        await page.fill(find, 'the others ...');
+        await expectFound('P2', 'the others hoard.', 'first words ... of a sentence that goes on to another');
+        // The dots and the last words alone: from the start of their sentence.
+        await page.fill(find, '... looks prudent');
+        await expectFound('P2', 'Hoarding looks prudent', 'a quote typed as ... its last words');
         // Words selected with the mouse take the mark off the words found (words off the
         // passage's first line: a drag at the list's top edge scrolls it under the pointer).
         await selectWords(page, 'P4', 'kept up long enough', { mouse: true });
