@@ -484,12 +484,15 @@ impl Draft {
 }
 
 /// An id made from an item's name: its ASCII words, lower-case, joined by hyphens, at most
-/// about 40 characters; made unique with `-2`, `-3`, … against the ids `taken` says other items
+/// about 24 characters (a list field of ids shows two or three whole: trial 21's event ids of
+/// 33 and 38 characters from long titles were cut off in a tour step's field); made unique with `-2`, `-3`, … against the ids `taken` says other items
 /// have. `None` when the name has no such word (a Chinese label keeps the suggested id).
+const ID_FROM_NAME_LENGTH: usize = 24;
+
 fn id_from_name(name: &str, taken: impl Fn(&str) -> bool) -> Option<String> {
     let mut base = String::new();
     for word in name.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
-        if !base.is_empty() && base.len() + 1 + word.len() > 40 {
+        if !base.is_empty() && base.len() + 1 + word.len() > ID_FROM_NAME_LENGTH {
             break;
         }
         if !base.is_empty() {
