@@ -135,6 +135,11 @@ pub const LABEL_SPACING_PX: (f64, f64) = (6.0, 3.0);
 /// could be read as theirs.
 pub const NODE_CLEARANCE_PX: f64 = 4.0;
 
+/// The room a label keeps from other nodes' shapes where a spot round its node has it: a label
+/// a few pixels from its own shape and not much further from another's, between the two, is
+/// read as either's (trials 20 and 21: "it is hard to tell which label goes with which shape").
+pub const NODE_ROOM_PX: f64 = 10.0;
+
 /// Where a placed label's box is (its top-left corner and size, screen pixels) and which spot
 /// it took.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -391,11 +396,11 @@ impl<'a> Placer<'a> {
         rect.inside(&self.view) && !(avoid_nodes && self.nodes.hits(rect, own.as_slice()))
     }
 
-    /// Whether `rect` keeps clear of the nodes by [`NODE_CLEARANCE_PX`] too.
-    fn clear(&self, i: usize, rect: &Rect) -> bool {
+    /// Whether `rect` keeps clear of the other nodes by `room` pixels too.
+    fn clear(&self, i: usize, rect: &Rect, room: f64) -> bool {
         let avoid_nodes = self.requests[i].is_some_and(|r| r.avoid_nodes);
         let own = self.shape_entry.get(i).copied().flatten();
-        !avoid_nodes || !self.nodes.hits(&rect.grown(NODE_CLEARANCE_PX, NODE_CLEARANCE_PX), own.as_slice())
+        !avoid_nodes || !self.nodes.hits(&rect.grown(room, room), own.as_slice())
     }
 
     fn put(&mut self, i: usize, anchor: Anchor, rect: Rect) {
@@ -411,11 +416,13 @@ impl<'a> Placer<'a> {
     }
 
     /// The first spot of request `i` that is free of the view's edges, the nodes, the labels
-    /// (but the entries `except`) and the boxes `avoid`, preferring one that keeps clear of the
-    /// nodes: a label touching another node's shape reads as that node's (trial 12).
+    /// (but the entries `except`) and the boxes `avoid`, preferring one with [`NODE_ROOM_PX`]
+    /// round it, then one with [`NODE_CLEARANCE_PX`]: a label touching another node's shape
+    /// reads as that node's (trial 12), one close to two shapes as either's.
     fn free_spot(&self, i: usize, except: &[usize], avoid: &[Rect]) -> Option<(Anchor, Rect)> {
         let request = self.requests[i].as_ref()?;
-        let mut first_free = None;
+        // The first free spot with some room, and the first free spot at all.
+        let (mut first_clear, mut first_free) = (None, None);
         for anchor in request.anchors.iter().copied() {
             let rect = label_rect(request, anchor);
             // Labels keep a small gap between them: they are measured in one font and drawn in
@@ -424,12 +431,15 @@ impl<'a> Placer<'a> {
             if !self.fits(i, &rect) || self.labels.hits(&spaced, except) || avoid.iter().any(|a| a.overlaps(&spaced)) {
                 continue;
             }
-            if self.clear(i, &rect) {
+            if self.clear(i, &rect, NODE_ROOM_PX) {
                 return Some((anchor, rect));
+            }
+            if first_clear.is_none() && self.clear(i, &rect, NODE_CLEARANCE_PX) {
+                first_clear = Some((anchor, rect));
             }
             first_free.get_or_insert((anchor, rect));
         }
-        first_free
+        first_clear.or(first_free)
     }
 
     /// Places request `i` at its first free spot (a forced one at its first); returns whether
@@ -589,17 +599,24 @@ mod tests {
 
     #[test]
     fn a_label_keeps_room_from_other_nodes_where_it_can() {
-        // Below a, the label would end 2 px from b's shape, as if it were b's: a goes right,
-        // where it keeps 4 px from b. b's own label goes below as usual.
+        // Below a, the label would end 2 px from b's shape, as if it were b's; right of a, 4 px
+        // above it, between the two: a goes above, with room all round. b's label goes below.
         let a = request(100.0, 100.0, 2.0);
         let b = request(150.0, 120.0, 1.0);
-        check(&[a, b], VIEW, &[Some(Anchor::Right), Some(Anchor::Below)]);
-        // With no spot of a's left that keeps that room (right ends 2 px from a node at x 201,
-        // above and left cover nodes), it takes the first free one all the same: below.
-        let crowd = [a, b, request(100.0, 76.0, 0.5), request(40.0, 100.0, 0.4), request(201.0, 100.0, 0.3)];
-        let shapes: Vec<Option<Rect>> = crowd.iter().map(shape).collect();
-        let placed = place_labels(&[Some(crowd[0]), None, None, None, None], &shapes, &VIEW);
-        assert_eq!(placed[0].map(|p| p.anchor), Some(Anchor::Below));
+        check(&[a, b], VIEW, &[Some(Anchor::Above), Some(Anchor::Below)]);
+        // Only a's label placed, among nodes round it: (which nodes, the spot it takes).
+        let only_a = |others: &[LabelRequest]| {
+            let crowd: Vec<LabelRequest> = std::iter::once(a).chain(others.iter().copied()).collect();
+            let shapes: Vec<Option<Rect>> = crowd.iter().map(shape).collect();
+            let wanted: Vec<Option<LabelRequest>> = (0..crowd.len()).map(|k| (k == 0).then_some(a)).collect();
+            place_labels(&wanted, &shapes, &VIEW)[0].map(|p| p.anchor)
+        };
+        let (above, left, far_right) =
+            (request(100.0, 76.0, 0.5), request(40.0, 100.0, 0.4), request(201.0, 100.0, 0.3));
+        // Above and left covered: right, 4 px from b, rather than below, 2 px from it.
+        assert_eq!(only_a(&[b, above, left]), Some(Anchor::Right));
+        // Right too ends 2 px from a node: the first free spot all the same, below.
+        assert_eq!(only_a(&[b, above, left, far_right]), Some(Anchor::Below));
     }
 
     #[test]
