@@ -133,6 +133,16 @@ pub const NEAR_ALPHA: f64 = 0.1;
 /// map of more than [`LARGE_GRAPH_NODES`] nodes is handed on still moving and settles on
 /// screen, unpinned: there an edit moves all of it a little.
 pub fn settled_near(model: &Model, before: &Scene) -> ForceLayout {
+    settled_near_drawn(model, before, &before.force_layout())
+}
+
+/// [`settled_near`], from where a view draws `before`'s nodes (`drawn`, in its node order): a
+/// drag moves the dragged node's neighbours too, and the next edit must not put them back
+/// where the layout had them before the drag (trial 21). A `drawn` that is not a map of
+/// `before`'s nodes (another length, a position not finite) is not used.
+pub fn settled_near_drawn(model: &Model, before: &Scene, drawn: &ForceLayout) -> ForceLayout {
+    let drawn = if drawn.fits(before.model.nodes.len()) { drawn } else { &before.force_layout() };
+    let was_at = |j: usize| Some((*drawn.xs.get(j)?, *drawn.ys.get(j)?));
     let graph = ArgumentGraph::new(model);
     let inputs = SimulationInputs::of(model, &graph);
     let mut simulation = inputs.simulation();
@@ -148,7 +158,7 @@ pub fn settled_near(model: &Model, before: &Scene) -> ForceLayout {
         .enumerate()
         .map(|(i, n)| {
             let j = before.model.node_idx(&n.id).filter(|&j| linked_before[j] || neighbours[i].is_empty())?;
-            Some((*before.force_xs.get(j)?, *before.force_ys.get(j)?))
+            was_at(j)
         })
         .collect();
     // Beside the nodes already placed, a few rounds so that new nodes linked to new nodes
@@ -174,8 +184,7 @@ pub fn settled_near(model: &Model, before: &Scene) -> ForceLayout {
     // saw them both thrown to the map's edge), and the simulation draws them together.
     for (i, n) in model.nodes.iter().enumerate() {
         if at[i].is_none() {
-            at[i] =
-                before.model.node_idx(&n.id).and_then(|j| Some((*before.force_xs.get(j)?, *before.force_ys.get(j)?)));
+            at[i] = before.model.node_idx(&n.id).and_then(was_at);
         }
     }
     let mut placed: Vec<(f64, f64)> = at.iter().flatten().copied().collect();
@@ -209,17 +218,18 @@ pub fn same_map(before: &Model, after: &Model) -> bool {
     known > 0 && known * 2 >= after.nodes.len() && known * 2 >= before.nodes.len()
 }
 
-/// Whether `after` is an edit of the map `before` drawn that kept its places: of the nodes in
-/// both (by id), at least half, and at least one, lie exactly where they were. A reading laid
-/// out anew (another file opened, the built-in one back) does not, however many ids it shares,
-/// so the view that showed `before` is no guide to it.
-pub fn keeps_places(before: &Scene, after: &Scene) -> bool {
+/// Whether `after` is an edit of the map `before` drawn at `drawn` (where a view draws its
+/// nodes, in its node order) that kept its places: of the nodes in both (by id), at least half,
+/// and at least one, lie exactly where they were drawn. A reading laid out anew (another file
+/// opened, the built-in one back) does not, however many ids it shares, so the view that showed
+/// `before` is no guide to it.
+pub fn keeps_places(before: &Scene, drawn: &ForceLayout, after: &Scene) -> bool {
     let (mut shared, mut kept) = (0usize, 0usize);
     for (i, node) in after.model.nodes.iter().enumerate() {
         let Some(j) = before.model.node_idx(&node.id) else { continue };
         shared += 1;
-        let at = |s: &Scene, k: usize| (s.force_xs.get(k).copied(), s.force_ys.get(k).copied());
-        if at(after, i) == at(before, j) {
+        let now = (after.force_xs.get(i).copied(), after.force_ys.get(i).copied());
+        if now == (drawn.xs.get(j).copied(), drawn.ys.get(j).copied()) {
             kept += 1;
         }
     }

@@ -566,6 +566,36 @@ fn a_link_moves_only_a_node_linked_for_the_first_time() {
 }
 
 #[test]
+fn an_edit_settles_near_the_map_as_drawn_after_a_drag() {
+    use atlas_core::scene::{keeps_places, settled_near, settled_near_drawn, ForceLayout};
+    let (_, fixture) = chain_of(8);
+    let before = fixture.scene();
+    // As a drag of n3 leaves the map: n3 and its neighbours drawn 40 px right of their places.
+    let mut drawn = before.force_layout();
+    for id in ["n2", "n3", "n4"] {
+        drawn.xs[before.model.node_idx(id).unwrap()] += 40.0;
+    }
+    let model = fixture.clone().link("n1", "n6", "drives").model();
+    let near = settled_near_drawn(&model, &before, &drawn);
+    // The nodes that hold their place hold it where they were drawn, not where they were laid out.
+    for id in ["n2", "n3", "n4", "n0", "n7"] {
+        let (i, j) = (model.node_idx(id).unwrap(), before.model.node_idx(id).unwrap());
+        assert_eq!((near.xs[i], near.ys[i]), (drawn.xs[j], drawn.ys[j]), "{id}");
+    }
+    // And the view that drew them is kept for the edit.
+    let measure = atlas_core::label::EstimatedMeasure { font_px: 12.0 };
+    let scene = Scene::with_layout_ahead(model.clone(), &measure, Some(near));
+    assert!(keeps_places(&before, &drawn, &scene));
+    // A drawn map that is not one of `before`'s nodes is not used.
+    for wrong in [
+        ForceLayout { xs: vec![0.0], ys: vec![0.0], alpha: 0.0 },
+        ForceLayout { xs: vec![f64::NAN; 8], ys: vec![0.0; 8], alpha: 0.0 },
+    ] {
+        assert_eq!(settled_near_drawn(&model, &before, &wrong), settled_near(&model, &before));
+    }
+}
+
+#[test]
 fn an_edit_keeps_places_and_a_reading_laid_out_anew_does_not() {
     use atlas_core::scene::{keeps_places, settled_near};
     let (_, fixture) = chain_of(8);
@@ -574,12 +604,12 @@ fn an_edit_keeps_places_and_a_reading_laid_out_anew_does_not() {
     let measure = atlas_core::label::EstimatedMeasure { font_px: 12.0 };
     // A link drawn: settled near the map, its other nodes held where they were.
     let near = Scene::with_layout_ahead(model.clone(), &measure, Some(settled_near(&model, &before)));
-    assert!(keeps_places(&before, &near));
+    assert!(keeps_places(&before, &before.force_layout(), &near));
     // The same reading laid out from scratch (opened again from a file): every node elsewhere.
     let anew = Scene::with_layout_ahead(model, &measure, None);
-    assert!(!keeps_places(&before, &anew));
+    assert!(!keeps_places(&before, &before.force_layout(), &anew));
     // Another reading altogether shares no node.
-    assert!(!keeps_places(&before, &Fixture::new().node("other", "concept").scene()));
+    assert!(!keeps_places(&before, &before.force_layout(), &Fixture::new().node("other", "concept").scene()));
 }
 
 #[test]

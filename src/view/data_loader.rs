@@ -148,18 +148,32 @@ pub fn load_user_text(state: &AppState, name: &str, text: &str, persist: bool) -
 /// what is selected stays where the draft still has it. With `keep` (a draft without problems)
 /// it is kept like any opened data set (the editor says when storage refuses the draft itself).
 #[cfg(feature = "editor")]
-pub fn show_draft(state: &AppState, text: &str, model: atlas_core::Model, keep: bool) {
+pub fn show_draft(
+    state: &AppState,
+    text: &str,
+    model: atlas_core::Model,
+    keep: bool,
+    on_screen: Option<atlas_core::precomputed::ShownLayout>,
+) {
     let title = model.meta.title.get(state.lang.get_untracked()).to_string();
     // An edit that keeps the same nodes and links (a label, a summary, a quote) keeps the map
     // where it was: the positions the author is looking at, without settling it again. One
     // that adds or takes away a node or a link settles near it: the nodes that were there start
     // where they were. A draft that is mostly new (another reading opened) is laid out anew.
     // The map drawn last for this very text (a reload) comes first: the page's start laid the
-    // reading out anew (trial 19's map, reloaded, was another picture).
+    // reading out anew (trial 19's map, reloaded, was another picture). Otherwise "where it
+    // was" is where the graph draws it (`on_screen`: a drag moved the dragged node's
+    // neighbours), or else where the reading shown laid it out.
     let text_key = fingerprint(text);
     let drawn = storage::get(&draft_layout_key()).and_then(|block| read_layout_block(&block, &text_key));
     let kept = drawn.or_else(|| {
         state.scene.with_untracked(|before| {
+            let at = match on_screen {
+                Some(shown) if shown.layout.fits(before.model.nodes.len()) => {
+                    ForceLayout { alpha: before.force_alpha, ..shown.layout }
+                }
+                _ => before.force_layout(),
+            };
             let same_nodes = before.model.nodes.len() == model.nodes.len()
                 && before.model.nodes.iter().zip(&model.nodes).all(|(a, b)| a.id == b.id);
             let same_links = before.model.links.len() == model.links.len()
@@ -170,9 +184,10 @@ pub fn show_draft(state: &AppState, text: &str, model: atlas_core::Model, keep: 
                     .zip(&model.links)
                     .all(|(a, b)| a.source == b.source && a.target == b.target);
             if same_nodes && same_links {
-                return Some(before.force_layout());
+                return Some(at);
             }
-            atlas_core::scene::same_map(&before.model, &model).then(|| atlas_core::scene::settled_near(&model, before))
+            atlas_core::scene::same_map(&before.model, &model)
+                .then(|| atlas_core::scene::settled_near_drawn(&model, before, &at))
         })
     });
     let checked = model.source_text.as_ref().filter(|_| keep).map(|s| (model.quote_count(), s.paragraphs.len()));

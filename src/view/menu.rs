@@ -14,6 +14,18 @@ use leptos::prelude::*;
 #[derive(Clone, Copy)]
 pub struct CurrentGraph(pub StoredValue<Option<Graph>, LocalStorage>);
 
+impl CurrentGraph {
+    /// The map of `scene` as the graph draws it (a dragged node where it was put, the nodes the
+    /// drag moved where they went), when the graph draws that scene.
+    pub fn shown_layout_of(
+        &self,
+        scene: &std::sync::Arc<atlas_core::scene::Scene>,
+    ) -> Option<atlas_core::precomputed::ShownLayout> {
+        let graph = self.0.get_value()?;
+        graph.with(|rt| std::sync::Arc::ptr_eq(&rt.scene, scene).then(|| rt.shown_layout()))
+    }
+}
+
 /// Dialogs the menu opens, each by bumping its counter.
 #[derive(Clone, Copy)]
 pub struct Dialogs {

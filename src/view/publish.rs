@@ -10,7 +10,6 @@ use atlas_core::precomputed::ShownLayout;
 use atlas_core::publish::{page_with_reading, without_source_text, PublishError};
 use atlas_core::Lang;
 use leptos::prelude::*;
-use std::sync::Arc;
 
 /// A file name's stem from a reading's English title: lower-case ASCII words joined by hyphens
 /// ("reading" when there are none).
@@ -62,11 +61,7 @@ pub fn save_as_one_file_then(
     // is settled near each one before it, and a student is to see the picture the teacher
     // checked. The graph's, when it draws the reading shown; else the reading's own layout.
     let scene = state.scene.get_untracked();
-    let shown = graph
-        .and_then(|g| g.0.get_value())
-        .filter(|g| g.with(|rt| Arc::ptr_eq(&rt.scene, &scene)))
-        .map(|g| g.with(|rt| rt.shown_layout()))
-        .unwrap_or_else(|| ShownLayout::of(&scene));
+    let shown = graph.and_then(|g| g.shown_layout_of(&scene)).unwrap_or_else(|| ShownLayout::of(&scene));
     #[cfg(feature = "editor")]
     let page_of = one_file::reader_page;
     #[cfg(not(feature = "editor"))]

@@ -660,6 +660,18 @@ export const specs = [
         // the nodes the drag moved) are where the file shows them.
         await pinSomeNode(page, loadData(tmp.write('trust-set.json', JSON.stringify(set))));
         const dragged = await mapShares(page);
+        // An edit after the drag keeps the map as drawn: the nodes the drag moved stay where
+        // they went (they went back to where the last edit had put them, trial 21). The title
+        // edited, then put back.
+        {
+          const title = await page.byRole('textbox', 'Title', { exact: true, within: await section(page, 'The reading') });
+          for (const [text, what] of [[`${set.meta.title.en} (edited)`, 'an edit'], [set.meta.title.en, 'a second edit']]) {
+            await page.fill(title, text);
+            await page.press('Tab');
+            await page.byRole('heading', text, { exact: true });
+            expectSameMap(dragged, await mapShares(page), `the map after ${what} made after a drag`);
+          }
+        }
         await spyOnDownloads(page);
         const publish = await page.byRole('button', 'Save as one HTML file', { exact: true, within: await editorPane(page) });
         const publishAt = await page.js('return arguments[0].getBoundingClientRect().top;', publish);

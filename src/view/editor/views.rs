@@ -11,6 +11,7 @@ use leptos::prelude::*;
 /// preview (placeholders for what is not written yet, never kept). A draft that cannot be
 /// previewed leaves the views as they are.
 pub(super) fn show_in_views(state: AppState, editor: EditorState) {
+    let graph = use_context::<crate::view::menu::CurrentGraph>();
     Effect::new(move |_| {
         if !editor.open.get() {
             return;
@@ -43,7 +44,10 @@ pub(super) fn show_in_views(state: AppState, editor: EditorState) {
         if followed != selected {
             state.selection.set(followed);
         }
-        crate::view::data_loader::show_draft(&state, &text, model, kept);
+        // The map as drawn now: a drag moved the dragged node's neighbours, and this edit keeps
+        // them there.
+        let on_screen = graph.and_then(|g| g.shown_layout_of(&state.scene.get_untracked()));
+        crate::view::data_loader::show_draft(&state, &text, model, kept, on_screen);
         editor.shown.set(if kept { Shown::Draft } else { Shown::Preview });
     });
 }

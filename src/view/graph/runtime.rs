@@ -186,7 +186,7 @@ impl GraphRuntime {
     /// layout, and the camera is at rest.
     pub fn view_for(&self, next: &Scene) -> Option<KeptView> {
         let shown = self.mode == GraphLayout::Force && self.viewport.0 > 0.0 && self.camera_move.is_none();
-        (shown && atlas_core::scene::keeps_places(&self.scene, next)).then_some(KeptView {
+        (shown && atlas_core::scene::keeps_places(&self.scene, &self.shown_layout().layout, next)).then_some(KeptView {
             camera: self.camera,
             given: self.camera,
             auto_fit: self.auto_fit,
