@@ -166,6 +166,9 @@ pub fn pointer_move(graph: &Graph, state: &AppState, surface: &web_sys::Element,
                 if (!dragging && moved < CLICK_SLOP_PX) || rt.mode != GraphLayout::Force {
                     return;
                 }
+                if !dragging {
+                    rt.hold_others(node);
+                }
                 rt.gestures.insert(ev.pointer_id(), Gesture::Node { node, start, dragging: true, grab });
                 let (px, py) = rt.camera.world_from_screen(p.0, p.1);
                 let (wx, wy) = (px + grab.0, py + grab.1);

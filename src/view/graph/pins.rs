@@ -76,6 +76,7 @@ pub fn release(state: &AppState, graph: &Graph, i: usize) {
         let mut rt = graph.borrow_mut();
         let was = rt.pinned.remove(&i);
         if was {
+            rt.hold_others(i);
             rt.simulation.unpin(i);
             if rt.simulation.alpha() < 0.2 {
                 rt.simulation.set_alpha(0.2);
