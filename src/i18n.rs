@@ -227,6 +227,7 @@ pub mod editor {
         STEP_TEXT = "讲解", "Text";
         STEP_EVENTS = "相关事件（id）", "Events (ids)";
         REVEAL = "节点显示方式", "Nodes appear";
+        PRESENT_STEP = "演示这一步", "Present this step";
         SPEAKER_NOTES = "演讲者备注", "Speaker notes";
         NODES_SECTION = "节点", "Nodes";
         LINKS_SECTION = "关系", "Links";

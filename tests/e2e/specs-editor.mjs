@@ -540,6 +540,24 @@ export const specs = [
         });
         await expectDataSet(page, set, 'the reading made in the editor');
 
+        // A step presented from its form, as students will see it: its title on the stage, the
+        // editor aside; Esc brings the editor back with the keyboard on the button (trials 21
+        // and 22 saw what a step faded only in the published file).
+        {
+          const last = set.tour[set.tour.length - 1];
+          const present = await page.byRole('button', `Present this step (${last.title.en})`, { exact: true, within: tour });
+          await page.click(present);
+          const stage = () => page.js('const p = document.querySelector(".tour-panel"); return p ? R.norm(p.innerText) : null;');
+          await page.until(async () => (await stage())?.includes(last.title.en), `the stage to show step ${set.tour.length}, "${last.title.en}"`).catch(async (e) => {
+            throw new CheckError(`${e.message}; it shows ${JSON.stringify(await stage())}`);
+          });
+          check(new RegExp(`Step\\s+${set.tour.length}\\b`).test(await stage()), `the stage is not at step ${set.tour.length}: ${JSON.stringify(await stage())}`);
+          check((await page.all('complementary', 'Editor', { exact: true })).length === 0, 'the editor stays beside the stage');
+          await page.press('Escape');
+          await page.until(async () => (await stage()) === null, 'Esc to end the tour');
+          await expectFocused(page, present, 'the tour ended');
+        }
+
         // The draft as a file is the reading, field for field.
         await spyOnDownloads(page);
         // From the bar's "Draft file" menu.

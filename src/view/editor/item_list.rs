@@ -517,6 +517,7 @@ pub fn ItemList(kind: ListKind) -> impl IntoView {
                     // First in a node's form: a node chosen in the graph opens its form here.
                     {(kind == ListKind::Nodes).then(|| view! { <DrawLinkButton at=at.clone() name=name/> })}
                     {item_fields(kind, &at, languages.get())}
+                    {(kind == ListKind::Tour).then(|| view! { <super::present_step::PresentStep index=i name=name/> })}
                     {kind.cites().then(|| view! { <Cites item=at.clone() name=name/> })}
                     <button type="button" class="remove" aria-label=remove_name
                         on:click=move |_| {

@@ -20,6 +20,7 @@ mod jump;
 mod keep;
 mod link;
 mod pane;
+mod present_step;
 mod reading_form;
 mod selection;
 mod source_pane;
