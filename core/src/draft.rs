@@ -483,15 +483,28 @@ impl Draft {
     }
 }
 
-/// An id made from an item's name: its ASCII words, lower-case, joined by hyphens, at most
-/// about 24 characters (a list field of ids shows two or three whole: trial 21's event ids of
-/// 33 and 38 characters from long titles were cut off in a tour step's field); made unique with `-2`, `-3`, … against the ids `taken` says other items
+/// An id made from an item's name: its ASCII words but English function words ("the", "of",
+/// "a"), lower-case, joined by hyphens, at most about 24 characters (a list field of ids shows
+/// two or three whole: trial 21's event ids of 33 and 38 characters from long titles were cut
+/// off in a tour step's field; cut at 24 with its small words, trial 22's read as phrases cut
+/// off, `board-publishes-a`); made unique with `-2`, `-3`, … against the ids `taken` says other items
 /// have. `None` when the name has no such word (a Chinese label keeps the suggested id).
 const ID_FROM_NAME_LENGTH: usize = 24;
 
+/// English words an id made from a name leaves out.
+const FUNCTION_WORDS: [&str; 22] = [
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "from", "as", "is", "are", "its",
+    "it", "into", "that", "this",
+];
+
 fn id_from_name(name: &str, taken: impl Fn(&str) -> bool) -> Option<String> {
+    let words: Vec<&str> = name.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let content: Vec<&str> =
+        words.iter().copied().filter(|w| !FUNCTION_WORDS.contains(&w.to_ascii_lowercase().as_str())).collect();
+    // A name of small words alone ("To be or not to be") keeps them.
+    let words = if content.is_empty() { words } else { content };
     let mut base = String::new();
-    for word in name.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
+    for word in words {
         if !base.is_empty() && base.len() + 1 + word.len() > ID_FROM_NAME_LENGTH {
             break;
         }

@@ -24,6 +24,22 @@ impl CurrentGraph {
         let graph = self.0.get_value()?;
         graph.with(|rt| std::sync::Arc::ptr_eq(&rt.scene, scene).then(|| rt.shown_layout()))
     }
+
+    /// [`Self::shown_layout_of`], for an edit made of that map: the graph stops moving there,
+    /// so the graph that replaces it finds the nodes where they were taken (else it refits its
+    /// view: an edit made while a drag's neighbours still settled).
+    pub fn taken_for_edit(
+        &self,
+        scene: &std::sync::Arc<atlas_core::scene::Scene>,
+    ) -> Option<atlas_core::precomputed::ShownLayout> {
+        let graph = self.0.get_value()?;
+        let mut rt = graph.borrow_mut();
+        if !std::sync::Arc::ptr_eq(&rt.scene, scene) {
+            return None;
+        }
+        rt.come_to_rest();
+        Some(rt.shown_layout())
+    }
 }
 
 /// Dialogs the menu opens, each by bumping its counter.

@@ -523,7 +523,8 @@ export const specs = [
           await page.press('Tab');
           // Its id made from its title, then the template's typed over it.
           const stepId = await textField(page, item, 'id');
-          const madeId = step.title.en.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+          // Its words but the small ones ("it"), lower-case, with hyphens.
+          const madeId = { 'How trust breaks': 'how-trust-breaks', 'How it returns': 'how-returns' }[step.title.en];
           await page.until(async () => (await page.prop(stepId, 'value')) === madeId, `the step's id to be made from its title (${madeId})`).catch(async (e) => {
             throw new CheckError(`${e.message}; it is ${JSON.stringify(await page.prop(stepId, 'value'))}`);
           });
@@ -974,6 +975,35 @@ export const specs = [
   },
 
   {
+    // Trial 22 found a new step's "Choose in the timeline" just under the window's foot.
+    name: 'editor: a new tour step\'s form opens with its title in sight and as much of it below as fits, at 1366×768',
+    async run({ page, site, startServer }) {
+      const set = englishReading();
+      await atViewport(page, 1366, 768, () => withDraft({ page, site, startServer }, set, async () => {
+        const pane = await editorPane(page);
+        await page.click(await page.byRole('button', 'Go to…', { exact: true, within: pane }));
+        const list = await page.byRole('list', 'Sections of the editor', { exact: true, within: pane });
+        await page.click(await page.byRole('button', `Tour steps (${set.tour.length})`, { exact: true, within: list }));
+        const item = await addItem(page, await section(page, 'Tour steps'), 'Add a tour step', 'Title');
+        const sight = () => page.js(`
+          const body = document.querySelector('.editor-pane .editor-body').getBoundingClientRect();
+          const dock = document.querySelector('.editor-pane .passages-dock');
+          const top = dock ? dock.getBoundingClientRect().bottom : body.top;
+          const form = arguments[0].getBoundingClientRect(), title = document.activeElement.closest('.field').getBoundingClientRect();
+          return { title: title.top >= top - 1 && title.bottom <= body.bottom + 1, foot: form.bottom <= body.bottom + 1,
+            gap: Math.round(title.top - top), at: [Math.round(title.top), Math.round(form.bottom), Math.round(top), Math.round(body.bottom)] };`, item);
+        // Its title, label and all, in sight below the docked passages (trials 21 and 22 saw the
+        // label cut by them)…
+        const seen = await page.until(async () => { const s = await sight(); return s.title ? s : null; }, 'the new step\'s title, with its label, in sight').catch(async (e) => {
+          throw new CheckError(`${e.message}; (its top, the form's foot; the sight's top, bottom): ${JSON.stringify((await sight()).at)}`);
+        });
+        // …and the form under it as far as the sight goes: its foot, or the title at the top.
+        check(seen.foot || seen.gap <= 16, `the new step's form stops ${seen.gap} px below the passages, its foot out of sight (its title's top, the form's foot; the sight's top, bottom): ${JSON.stringify(seen.at)}`);
+      }));
+    },
+  },
+
+  {
     name: 'editor: a node moved in the editor stays where it was put through an edit and a reload',
     async run({ page, site, startServer }) {
       const set = englishReading();
@@ -986,12 +1016,24 @@ export const specs = [
           return el;
         };
         const pinsKept = async () => Object.entries(await storageItems(page)).filter(([k]) => k.startsWith('argument-atlas:v1:pins:'));
+        // Where it is drawn, as seen from a node it is not linked to (which a drag of a settled
+        // map holds still): the view may move a little to keep every name in it, and moves both
+        // alike (a zoom of a few hundredths included, 8 px; the build that put the others back
+        // where the last edit had them drew it 75 px off).
+        const ends = set.links.filter((l) => l.source === node.id || l.target === node.id).flatMap((l) => [l.source, l.target]);
+        const other = data.nodes.find((n) => n.id !== node.id && !ends.includes(n.id));
+        check(other, `the fixture has no node that "${node.label.en}" is not linked to`);
+        const xy = (t) => (/translate\(\s*([-\d.]+)[ ,]+([-\d.]+)/.exec(t) ?? []).slice(1).map(Number);
+        const seenFrom = async (el) => {
+          const [a, b] = [xy(await at(el)), xy(await at(await graphNode(page, data, other)))];
+          return [a[0] - b[0], a[1] - b[1]];
+        };
+        const put = await seenFrom(await graphNode(page, data, node));
         const pinnedAt = async (why) => {
           const el = await pinned(why);
           await page.stable(el);
-          // Where it was put, give or take the view fitting the others as they settle round it.
-          const [now, put] = [await at(el), transform].map((t) => (/translate\(\s*([-\d.]+)[ ,]+([-\d.]+)/.exec(t) ?? []).slice(1).map(Number));
-          check(now.length === 2 && Math.hypot(now[0] - put[0], now[1] - put[1]) <= 4, `${why}, "${node.label.en}" is at ${await at(el)}; it was put at ${transform}`);
+          const now = await seenFrom(el);
+          check(Math.hypot(now[0] - put[0], now[1] - put[1]) <= 8, `${why}, "${node.label.en}" is drawn at ${JSON.stringify(now)} from "${other.label.en}"; it was put at ${JSON.stringify(put)} from it`);
         };
         // An edit of the draft (its text changes; the nodes stay).
         await setField(page, await section(page, 'The reading'), 'Title', 'Trust, rearranged');

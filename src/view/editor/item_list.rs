@@ -90,7 +90,35 @@ pub fn show_field(id: String, focus: bool) {
         if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
             input.select();
         }
+        show_form_of(&el);
     });
+}
+
+/// Scrolls the forms so that as much of the form round `field` as fits is in sight, the field
+/// and its label still below the docked passages: a new tour step's form opened with "Choose
+/// in the timeline" just under the window's foot (trial 22).
+fn show_form_of(field: &web_sys::Element) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let (Some(form), Some(body)) = (
+        field.closest("ol.items > li").ok().flatten(),
+        document.query_selector(".editor-pane .editor-body").ok().flatten(),
+    ) else {
+        return;
+    };
+    let dock_bottom = document
+        .query_selector(".editor-pane .passages-dock")
+        .ok()
+        .flatten()
+        .map_or(body.get_bounding_client_rect().top(), |dock| dock.get_bounding_client_rect().bottom());
+    // The field with its label (trials 21 and 22 saw a new step's "Title" cut by the dock).
+    let field = field.closest(".field").ok().flatten().unwrap_or_else(|| field.clone());
+    let (form_box, field_box, sight) =
+        (form.get_bounding_client_rect(), field.get_bounding_client_rect(), body.get_bounding_client_rect());
+    // Past the form's foot would be room wasted; past the field's top would hide it.
+    let by = (form_box.bottom() - sight.bottom()).min(field_box.top() - dock_bottom - 8.0);
+    if by > 1.0 {
+        body.set_scroll_top(body.scroll_top() + by.round() as i32);
+    }
 }
 
 /// Opens the disclosures round the first problem the forms show (the reading's own fields

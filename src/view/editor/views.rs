@@ -46,7 +46,7 @@ pub(super) fn show_in_views(state: AppState, editor: EditorState) {
         }
         // The map as drawn now: a drag moved the dragged node's neighbours, and this edit keeps
         // them there.
-        let on_screen = graph.and_then(|g| g.shown_layout_of(&state.scene.get_untracked()));
+        let on_screen = graph.and_then(|g| g.taken_for_edit(&state.scene.get_untracked()));
         crate::view::data_loader::show_draft(&state, &text, model, kept, on_screen);
         editor.shown.set(if kept { Shown::Draft } else { Shown::Preview });
     });

@@ -464,6 +464,16 @@ impl GraphRuntime {
         }
     }
 
+    /// Stops the layout where it is now (the nodes held let go): the map as drawn is taken for
+    /// an edit, and the graph that replaces this one must find it where it was taken, or it
+    /// refits its view (an edit made while a drag's neighbours still settled).
+    pub fn come_to_rest(&mut self) {
+        self.simulation.set_alpha(0.0);
+        for i in std::mem::take(&mut self.held) {
+            self.simulation.unpin(i);
+        }
+    }
+
     /// One animation frame: a simulation tick and a camera step. Returns whether to go on.
     pub fn step(&mut self, now: f64) -> bool {
         let mut going = self.glide_step(now);
