@@ -498,9 +498,15 @@ const FUNCTION_WORDS: [&str; 22] = [
 ];
 
 fn id_from_name(name: &str, taken: impl Fn(&str) -> bool) -> Option<String> {
+    // An apostrophe is inside a word ("It's" is one word, "its"), not between two.
+    let name: String = name.chars().filter(|c| !matches!(c, '\'' | '\u{2019}')).collect();
     let words: Vec<&str> = name.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    let content: Vec<&str> =
-        words.iter().copied().filter(|w| !FUNCTION_WORDS.contains(&w.to_ascii_lowercase().as_str())).collect();
+    // A word in capitals ("IT", "US") is a name, not a function word.
+    let function_word = |w: &str| {
+        FUNCTION_WORDS.contains(&w.to_ascii_lowercase().as_str())
+            && !(w.len() > 1 && w.bytes().all(|b| b.is_ascii_uppercase()))
+    };
+    let content: Vec<&str> = words.iter().copied().filter(|w| !function_word(w)).collect();
     // A name of small words alone ("To be or not to be") keeps them.
     let words = if content.is_empty() { words } else { content };
     let mut base = String::new();

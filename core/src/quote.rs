@@ -205,7 +205,9 @@ pub fn find(passages: &[Passage], words: &str, after: Option<Found>) -> Option<F
     for (passage, p) in passages.iter().enumerate() {
         for (start, end) in typed.places_in(&p.text) {
             let here = Found { passage, start, end: closing_mark_kept(&p.text, start, end) };
-            let past = after.is_none_or(|a| (passage, start) > (a.passage, a.start));
+            // By the start, then the end: words found from their sentence's start ("… last
+            // words") start where the sentence does, each place of them.
+            let past = after.is_none_or(|a| (passage, start, here.end) > (a.passage, a.start, a.end));
             if past {
                 return Some(here);
             }
@@ -429,6 +431,13 @@ mod tests {
             let got = find(&ps, words, None).map(|f| &ps[f.passage].text[f.start..f.end]);
             assert_eq!(got, Some(want), "{words:?}");
         };
+        // Enter goes on to the next place in the same sentence, found from its start.
+        let p = passages("The water rose and the water fell.");
+        let first = find(&p, "... the water", None);
+        assert_eq!(first.map(|f| &p[0].text[f.start..f.end]), Some("The water"));
+        let next = find(&p, "... the water", first);
+        assert_eq!(next.map(|f| &p[0].text[f.start..f.end]), Some("The water rose and the water"));
+        assert_eq!(find(&p, "... the water", next), first);
         // A title's stop does not end the sentence, either way.
         check("Dr. Ilse ...", "Dr. Ilse Varga has tracked it.");
         check("... has tracked", "Dr. Ilse Varga has tracked");

@@ -551,6 +551,8 @@ fn a_suggested_id_is_made_from_the_name_written_in_the_source_language() {
         ("nodes[2].label.en", "Algae in a low, warm Tessel", "algae-low-warm-tessel"),
         ("nodes[2].label.en", "To be or not to be", "be-not-be"),
         ("nodes[2].label.en", "Of the", "of-the"),
+        ("nodes[2].label.en", "It's the water", "water"),
+        ("nodes[2].label.en", "Marrowford’s IT outage", "marrowfords-it-outage"),
         ("nodes[2].label.en", "B", "b-2"),
         ("nodes[2].label.en", "数据安全", "node-3"),
         ("nodes[2].label.en", "2008年危机", "node-3"),

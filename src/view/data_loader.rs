@@ -8,6 +8,8 @@ use crate::browser::{download, storage};
 use crate::i18n;
 use crate::state::{use_app, AppState, DataSource, Notice};
 use atlas_core::precomputed::read_layout_block;
+#[cfg(feature = "editor")]
+use atlas_core::precomputed::ShownLayout;
 use atlas_core::saved::{data_set_envelope, fingerprint, read_data_set_envelope, salvage_text, SavedDataSet};
 use atlas_core::scene::{ForceLayout, Scene};
 use atlas_core::view_state::Selected;
@@ -168,12 +170,7 @@ pub fn show_draft(
     let drawn = storage::get(&draft_layout_key()).and_then(|block| read_layout_block(&block, &text_key));
     let kept = drawn.or_else(|| {
         state.scene.with_untracked(|before| {
-            let at = match on_screen {
-                Some(shown) if shown.layout.fits(before.model.nodes.len()) => {
-                    ForceLayout { alpha: before.force_alpha, ..shown.layout }
-                }
-                _ => before.force_layout(),
-            };
+            let at = layout_as_drawn(before, on_screen);
             let same_nodes = before.model.nodes.len() == model.nodes.len()
                 && before.model.nodes.iter().zip(&model.nodes).all(|(a, b)| a.id == b.id);
             let same_links = before.model.links.len() == model.links.len()
@@ -218,23 +215,41 @@ pub fn show_draft(
     }
 }
 
-/// Shows node `id`'s label in `lang` as `text` (typed, not yet committed) in the views: the
-/// reading shown with that label, its map where it is. Nothing when the reading shown has no
-/// such node (its id changed meanwhile).
+/// The layout of `before` where the graph draws it (`on_screen`, when it is a map of
+/// `before`'s nodes: a drag moved the dragged node's neighbours), else as `before` laid it out;
+/// at `before`'s heat, which the graph drawing it does not carry on to the next.
 #[cfg(feature = "editor")]
-pub fn show_typed_label(state: &AppState, id: &str, lang: Lang, text: &str) {
+fn layout_as_drawn(before: &Scene, on_screen: Option<ShownLayout>) -> ForceLayout {
+    match on_screen {
+        Some(shown) if shown.layout.fits(before.model.nodes.len()) => {
+            ForceLayout { alpha: before.force_alpha, ..shown.layout }
+        }
+        _ => before.force_layout(),
+    }
+}
+
+/// Shows node `id`'s label in `lang` as `text` (typed, not yet committed) in the views: the
+/// reading shown with that label, its map where it is drawn (`on_screen`). Nothing when the
+/// reading shown has no such node (its id changed meanwhile).
+#[cfg(feature = "editor")]
+pub fn show_typed_label(state: &AppState, id: &str, lang: Lang, text: &str, on_screen: Option<ShownLayout>) {
     // A large map settles on screen, its nodes named aloud as they are drawn: not for every
     // pause in typing.
     if state.scene.with_untracked(|s| s.model.nodes.len() > atlas_core::scene::LARGE_GRAPH_NODES) {
         return;
     }
-    let typed = state.scene.with_untracked(|s| {
-        let model = s.model.with_label(id, lang, text)?;
-        Some((model, s.force_layout()))
-    });
+    let typed =
+        state.scene.with_untracked(|s| Some((s.model.with_label(id, lang, text)?, layout_as_drawn(s, on_screen))));
     if let Some((model, layout)) = typed {
         state.scene.set(Arc::new(scene_of(model, Some(layout))));
     }
+}
+
+/// Shows `model` (the reading `shown` stood in for) where the graph draws `shown`'s map
+/// (`on_screen`): a typed label put back keeps the nodes a drag moved meanwhile.
+#[cfg(feature = "editor")]
+pub fn show_again(state: &AppState, model: atlas_core::Model, shown: &Scene, on_screen: Option<ShownLayout>) {
+    state.scene.set(Arc::new(scene_of(model, Some(layout_as_drawn(shown, on_screen)))));
 }
 
 /// Returns to the built-in article and forgets the saved user data set.

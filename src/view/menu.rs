@@ -25,9 +25,10 @@ impl CurrentGraph {
         graph.with(|rt| std::sync::Arc::ptr_eq(&rt.scene, scene).then(|| rt.shown_layout()))
     }
 
-    /// [`Self::shown_layout_of`], for an edit made of that map: the graph stops moving there,
-    /// so the graph that replaces it finds the nodes where they were taken (else it refits its
-    /// view: an edit made while a drag's neighbours still settled).
+    /// The map of `scene` as the graph draws it, for an edit made of it
+    /// ([`crate::view::graph::runtime::GraphRuntime::take_for_edit`]), when the graph draws
+    /// that scene.
+    #[cfg(feature = "editor")]
     pub fn taken_for_edit(
         &self,
         scene: &std::sync::Arc<atlas_core::scene::Scene>,
@@ -37,8 +38,7 @@ impl CurrentGraph {
         if !std::sync::Arc::ptr_eq(&rt.scene, scene) {
             return None;
         }
-        rt.come_to_rest();
-        Some(rt.shown_layout())
+        rt.take_for_edit()
     }
 }
 

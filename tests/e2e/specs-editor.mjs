@@ -690,6 +690,18 @@ export const specs = [
             await page.byRole('heading', text, { exact: true });
             expectSameMap(dragged, await mapShares(page), `the map after ${what} made after a drag`);
           }
+          // A label typed (shown in the graph once typing pauses), then typed back and left.
+          const nodes = await section(page, 'Nodes');
+          const item = await page.js('return arguments[0].querySelectorAll("ol.items > li")[1];', nodes);
+          await page.click(await page.js('return arguments[0].querySelector("summary");', item));
+          const label = await textField(page, item, 'Label');
+          await page.focus(label);
+          await page.press('End', ' ', 'x');
+          await page.until(async () => (await page.all('button', new RegExp(`^${set.nodes[1].label.en} x,`), { within: await page.byRole('group', GRAPH) })).length === 1, 'the graph to show the label typed');
+          expectSameMap(dragged, await mapShares(page), 'the map with a label typed after a drag');
+          await page.press('Backspace', 'Backspace', 'Tab');
+          await page.until(async () => (await page.all('button', new RegExp(`^${set.nodes[1].label.en},`), { within: await page.byRole('group', GRAPH) })).length === 1, 'the graph to show the label as it was');
+          expectSameMap(dragged, await mapShares(page), 'the map with the label typed back after a drag');
         }
         await spyOnDownloads(page);
         const publish = await page.byRole('button', 'Save as one HTML file', { exact: true, within: await editorPane(page) });

@@ -114,9 +114,11 @@ fn show_form_of(field: &web_sys::Element) {
     let field = field.closest(".field").ok().flatten().unwrap_or_else(|| field.clone());
     let (form_box, field_box, sight) =
         (form.get_bounding_client_rect(), field.get_bounding_client_rect(), body.get_bounding_client_rect());
-    // Past the form's foot would be room wasted; past the field's top would hide it.
-    let by = (form_box.bottom() - sight.bottom()).min(field_box.top() - dock_bottom - 8.0);
-    if by > 1.0 {
+    // Past the form's foot would be room wasted; past the field's top would hide it. A field
+    // (or its label) under the passages comes down from them.
+    let below_dock = field_box.top() - dock_bottom - 8.0;
+    let by = if below_dock < 0.0 { below_dock } else { (form_box.bottom() - sight.bottom()).min(below_dock) };
+    if by.abs() > 1.0 {
         body.set_scroll_top(body.scroll_top() + by.round() as i32);
     }
 }

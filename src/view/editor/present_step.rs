@@ -15,11 +15,18 @@ pub fn PresentStep(index: usize, name: Signal<String>) -> impl IntoView {
     let editor = use_editor();
     let lang = state.lang;
     let button = NodeRef::<leptos::html::Button>::new();
-    // The shown reading has this step: the draft, or its preview, is drawn.
-    let shown = Memo::new(move |_| state.scene.with(|scene| index < scene.tour.len()));
+    // Where the reading shown has this step, by its id: a preview leaves out a step it cannot
+    // draw, and an earlier reading may be shown while the draft cannot be drawn at all.
+    let step_id = Memo::new(move |_| editor.field(&format!("tour[{index}].id")));
+    let place = move || {
+        let id = step_id.get();
+        state.scene.with(|scene| scene.model.tour.iter().position(|step| step.id == id))
+    };
+    let shown = Memo::new(move |_| place().is_some());
     let started_here = StoredValue::new(false);
     let present = move |_| {
-        let at = state.scene.with_untracked(|scene| atlas_core::tour::whole(&scene.tour, index));
+        let at =
+            untrack(place).and_then(|at| state.scene.with_untracked(|scene| atlas_core::tour::whole(&scene.tour, at)));
         if at.is_some() {
             started_here.set_value(true);
             state.tour.set(at);

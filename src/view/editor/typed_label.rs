@@ -5,6 +5,7 @@
 
 use super::EditorState;
 use crate::state::AppState;
+use crate::view::menu::CurrentGraph;
 use atlas_core::scene::Scene;
 use atlas_core::Lang;
 use leptos::prelude::*;
@@ -27,11 +28,18 @@ pub struct TypedLabel {
     pending: StoredValue<Option<TimeoutHandle>>,
     /// Put back when the words are taken away again, or left uncommitted.
     swapped: StoredValue<Option<Swapped>>,
+    /// The graph: the reading is shown again where it draws the map (a drag moved nodes).
+    graph: Option<CurrentGraph>,
 }
 
 impl TypedLabel {
     pub fn new() -> Self {
-        Self { pending: StoredValue::new(None), swapped: StoredValue::new(None) }
+        Self { pending: StoredValue::new(None), swapped: StoredValue::new(None), graph: use_context::<CurrentGraph>() }
+    }
+
+    /// The map of the reading shown, as the graph draws it, for a reading shown in its place.
+    fn on_screen(self, state: AppState) -> Option<atlas_core::precomputed::ShownLayout> {
+        self.graph.and_then(|g| g.taken_for_edit(&state.scene.get_untracked()))
     }
 
     /// `text` was typed into the label of the draft's node `node` in `lang`: the graph shows it
@@ -47,7 +55,7 @@ impl TypedLabel {
             move || {
                 self.pending.set_value(None);
                 let before = state.scene.get_untracked();
-                crate::view::data_loader::show_typed_label(&state, &id, lang, &text);
+                crate::view::data_loader::show_typed_label(&state, &id, lang, &text, self.on_screen(state));
                 let now = state.scene.get_untracked();
                 if !Arc::ptr_eq(&before, &now) {
                     self.swapped.update_value(|swapped| match swapped {
@@ -73,7 +81,8 @@ impl TypedLabel {
         self.cancel();
         if let Some(Swapped { committed, shown }) = self.swapped.try_update_value(Option::take).flatten() {
             if state.scene.with_untracked(|now| Arc::ptr_eq(now, &shown)) {
-                state.scene.set(committed);
+                let on_screen = self.on_screen(state);
+                crate::view::data_loader::show_again(&state, committed.model.clone(), &shown, on_screen);
             }
         }
     }

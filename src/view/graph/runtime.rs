@@ -10,7 +10,7 @@ use atlas_core::drawing::{Emphasis, Highlight};
 use atlas_core::frame::{frame, Frame, FrameInput};
 use atlas_core::layout::{place_argument, ArgumentPlacement, Simulation, CELL_WIDTH_PX};
 use atlas_core::placement::{NODE_ANCHORS, RIGHT_ANCHORS};
-use atlas_core::scene::Scene;
+use atlas_core::scene::{ForceLayout, Scene};
 use atlas_core::transform::{ViewTransform, MAX_STRETCH};
 use atlas_core::view_state::GraphLayout;
 use atlas_core::Lang;
@@ -27,6 +27,11 @@ const CAMERA_MS: f64 = 450.0;
 /// How long the nodes an edit moved take to glide to their new places: long enough for the eye
 /// to follow a node, short enough to be done before the next click.
 const GLIDE_MS: f64 = 300.0;
+
+/// The most ticks a layout warmed by a drag is run at once to settle it, when its map is taken
+/// for an edit (a drag's warmth settles in about 300).
+#[cfg(feature = "editor")]
+const SETTLE_NOW_TICKS: usize = 400;
 
 /// What a pointer is doing.
 #[derive(Clone, Copy, Debug)]
@@ -127,6 +132,9 @@ pub struct GraphRuntime {
     pub pinned: BTreeSet<usize>,
     /// Nodes held where they are while the layout, warmed by a drag, settles ([`Self::hold_others`]).
     held: Vec<usize>,
+    /// The map given for an edit ([`Self::take_for_edit`]): where the graph that replaces this
+    /// one finds its nodes if the edit kept their places.
+    taken: Option<ForceLayout>,
     pub focus_node: usize,
     pub selected: Option<usize>,
     pub painter: Painter,
@@ -172,6 +180,7 @@ impl GraphRuntime {
             dimmed_named: false,
             pinned: BTreeSet::new(),
             held: Vec::new(),
+            taken: None,
             focus_node: 0,
             selected: None,
             painter: Painter::None,
@@ -189,7 +198,8 @@ impl GraphRuntime {
     /// layout, and the camera is at rest.
     pub fn view_for(&self, next: &Scene) -> Option<KeptView> {
         let shown = self.mode == GraphLayout::Force && self.viewport.0 > 0.0 && self.camera_move.is_none();
-        (shown && atlas_core::scene::keeps_places(&self.scene, &self.shown_layout().layout, next)).then_some(KeptView {
+        let was_at = self.taken.clone().unwrap_or_else(|| self.scene.force_layout());
+        (shown && atlas_core::scene::keeps_places(&self.scene, &was_at, next)).then_some(KeptView {
             camera: self.camera,
             given: self.camera,
             auto_fit: self.auto_fit,
@@ -293,7 +303,7 @@ impl GraphRuntime {
             Some(glide) => (glide.to_xs.clone(), glide.to_ys.clone()),
             None => (self.world_xs.clone(), self.world_ys.clone()),
         };
-        let layout = atlas_core::scene::ForceLayout { xs, ys, alpha: self.simulation.alpha() };
+        let layout = ForceLayout { xs, ys, alpha: self.simulation.alpha() };
         atlas_core::precomputed::ShownLayout::drawn(&self.scene, layout)
     }
 
@@ -464,11 +474,33 @@ impl GraphRuntime {
         }
     }
 
-    /// Stops the layout where it is now (the nodes held let go): the map as drawn is taken for
-    /// an edit, and the graph that replaces this one must find it where it was taken, or it
-    /// refits its view (an edit made while a drag's neighbours still settled).
-    pub fn come_to_rest(&mut self) {
-        self.simulation.set_alpha(0.0);
+    /// The map as drawn, for an edit made of it (the edited reading settles from there). A
+    /// layout a drag warmed is settled first, its held nodes held (an edit made while the
+    /// drag's neighbours still moved left them half-way); one that settles on screen anyway (a
+    /// large map) gives none, and the edit starts from the layout the reading was given.
+    #[cfg(feature = "editor")]
+    pub fn take_for_edit(&mut self) -> Option<atlas_core::precomputed::ShownLayout> {
+        if !self.held.is_empty() && !self.dragging() {
+            self.simulation.run_until_settled(SETTLE_NOW_TICKS);
+            self.world_xs.copy_from_slice(self.simulation.xs());
+            self.world_ys.copy_from_slice(self.simulation.ys());
+            self.let_go_of_held();
+        }
+        if !self.simulation.is_settled() {
+            return None;
+        }
+        let shown = self.shown_layout();
+        self.taken = Some(shown.layout.clone());
+        Some(shown)
+    }
+
+    /// Whether a node is being dragged.
+    fn dragging(&self) -> bool {
+        self.gestures.values().any(|g| matches!(g, Gesture::Node { dragging: true, .. }))
+    }
+
+    /// The nodes held while a drag's warmth settled go free where they are.
+    fn let_go_of_held(&mut self) {
         for i in std::mem::take(&mut self.held) {
             self.simulation.unpin(i);
         }
@@ -482,12 +514,11 @@ impl GraphRuntime {
             self.world_xs.copy_from_slice(self.simulation.xs());
             self.world_ys.copy_from_slice(self.simulation.ys());
             going = !self.simulation.is_settled() || !self.gestures.is_empty();
-            // Settled, the nodes held let go where they are: nothing moves until it is warmed.
-            if !going {
-                for i in std::mem::take(&mut self.held) {
-                    self.simulation.unpin(i);
-                }
-            }
+        }
+        // Settled, the nodes held go free where they are (nothing moves until it is warmed
+        // again), once no node is dragged: a pan, or a drag held still, may outlast the warmth.
+        if !self.held.is_empty() && self.simulation.is_settled() && !self.dragging() {
+            self.let_go_of_held();
         }
         if let Some(mut m) = self.camera_move.take() {
             let t0 = *m.started.get_or_insert(now);
