@@ -679,17 +679,9 @@ export const specs = [
         // the nodes the drag moved) are where the file shows them.
         await pinSomeNode(page, loadData(tmp.write('trust-set.json', JSON.stringify(set))));
         const dragged = await mapShares(page);
-        // An edit after the drag keeps the map as drawn: the nodes the drag moved stay where
-        // they went (they went back to where the last edit had put them, trial 21). The title
-        // edited, then put back.
+        // What follows the drag keeps the map as drawn: the nodes the drag moved stay where
+        // they went (they went back to where the last edit had put them, trials 21 and 22).
         {
-          const title = await page.byRole('textbox', 'Title', { exact: true, within: await section(page, 'The reading') });
-          for (const [text, what] of [[`${set.meta.title.en} (edited)`, 'an edit'], [set.meta.title.en, 'a second edit']]) {
-            await page.fill(title, text);
-            await page.press('Tab');
-            await page.byRole('heading', text, { exact: true });
-            expectSameMap(dragged, await mapShares(page), `the map after ${what} made after a drag`);
-          }
           // A label typed (shown in the graph once typing pauses), then typed back and left.
           const nodes = await section(page, 'Nodes');
           const item = await page.js('return arguments[0].querySelectorAll("ol.items > li")[1];', nodes);
@@ -702,6 +694,14 @@ export const specs = [
           await page.press('Backspace', 'Backspace', 'Tab');
           await page.until(async () => (await page.all('button', new RegExp(`^${set.nodes[1].label.en},`), { within: await page.byRole('group', GRAPH) })).length === 1, 'the graph to show the label as it was');
           expectSameMap(dragged, await mapShares(page), 'the map with the label typed back after a drag');
+          // An edit: the title edited, then put back.
+          const title = await page.byRole('textbox', 'Title', { exact: true, within: await section(page, 'The reading') });
+          for (const [text, what] of [[`${set.meta.title.en} (edited)`, 'an edit'], [set.meta.title.en, 'a second edit']]) {
+            await page.fill(title, text);
+            await page.press('Tab');
+            await page.byRole('heading', text, { exact: true });
+            expectSameMap(dragged, await mapShares(page), `the map after ${what} made after a drag`);
+          }
         }
         await spyOnDownloads(page);
         const publish = await page.byRole('button', 'Save as one HTML file', { exact: true, within: await editorPane(page) });
