@@ -883,6 +883,17 @@ export const specs = [
         await page.until(async () => (await page.js('return arguments[0].querySelectorAll("ol.items > li").length;', nodes)) === count + 1, 'Enter on "New node from the selection" to add a node');
         const item = await page.js('return arguments[0].querySelectorAll("ol.items > li")[arguments[1]];', nodes, count);
         await expectFocused(page, await textField(page, item, 'Label'), 'the label of the node made from the words found');
+        // Its field, label and all, in sight below the passages, once the dock has let go of the
+        // words (trial 23 found every new node's and link's first field under the passages).
+        const fieldInSight = () => page.js(`
+          const f = document.activeElement.closest('.field').getBoundingClientRect();
+          const dock = document.querySelector('.editor-pane .passages-dock').getBoundingClientRect();
+          const body = document.querySelector('.editor-pane .editor-body').getBoundingClientRect();
+          return { ok: f.top >= dock.bottom - 1 && f.bottom <= body.bottom + 1, at: [Math.round(f.top), Math.round(f.bottom), Math.round(dock.bottom), Math.round(body.bottom)] };`);
+        await page.until(async () => (await page.js('return !document.querySelector(".passages-dock .picked");')), 'the dock to let go of the words cited');
+        await new Promise((r) => setTimeout(r, 300));
+        const seen = await fieldInSight();
+        check(seen.ok, `the new node's Label field is out of sight (its top, bottom; the passages' bottom; the forms' bottom): ${JSON.stringify(seen.at)}`);
         const quotes = await page.js('return Array.from(arguments[0].querySelectorAll(".cites q")).map((q) => R.norm(q.textContent));', item);
         check(quotes.length === 1 && quotes[0] === 'visible reciprocity', `the node made from the words found cites ${JSON.stringify(quotes)}`);
         // Cited, the words are let go and their mark goes with them; the box empties for the
@@ -1388,6 +1399,16 @@ export const specs = [
           await page.until(async () => (await linkCount()) === before + 1, `${why}: a link to be added`);
           const item = await page.js('return arguments[0].querySelectorAll("ol.items > li")[arguments[1]];', links, before);
           await expectFocused(page, await page.byRole('combobox', 'Relation', { exact: true, within: item }), `${why}: the new link's Relation`);
+          // Its field and the sentence under it in sight, below the passages (trial 23 scrolled
+          // for each of its 21 links to read the sentence).
+          await new Promise((r) => setTimeout(r, 300));
+          const sight = await page.js(`
+            const f = document.activeElement.closest('.field').getBoundingClientRect();
+            const dock = document.querySelector('.editor-pane .passages-dock');
+            const top = dock ? dock.getBoundingClientRect().bottom : 0;
+            const body = document.querySelector('.editor-pane .editor-body').getBoundingClientRect();
+            return { ok: f.top >= top - 1 && f.bottom <= body.bottom + 1, at: [Math.round(f.top), Math.round(f.bottom), Math.round(top), Math.round(body.bottom)] };`);
+          check(sight.ok, `${why}: the new link's Relation and its sentence are out of sight (top, bottom; the passages' bottom; the forms' bottom): ${JSON.stringify(sight.at)}`);
           const ends = [await page.byRole('combobox', 'From (node)', { exact: true, within: item }), await page.byRole('combobox', 'To (node)', { exact: true, within: item })];
           const held = [await page.prop(ends[0], 'value'), await page.prop(ends[1], 'value')];
           check(held[0] === source.id && held[1] === target.id, `${why}: the new link goes ${held.join(' → ')}, not ${source.id} → ${target.id}`);

@@ -65,6 +65,22 @@ pub fn focus_field(id: String) {
     show_field(id, true);
 }
 
+/// [`focus_field`] for the first field of a form an Add button opened, with as much of the form
+/// as fits brought into sight ([`show_in_forms`]). Not for an item made from picked words: the
+/// passages' dock then sheds the words picked, a moment later, and the forms move under it.
+fn focus_new_form(id: String) {
+    after_drawing(move || {
+        let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&id)) else {
+            return;
+        };
+        open_around(&el);
+        if let Some(html) = el.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = html.focus();
+        }
+        show_in_forms(&el, true);
+    });
+}
+
 /// After the next frame, opens the disclosures round the control `id` and scrolls it into view;
 /// with `focus`, puts the keyboard in it (its text selected).
 pub fn show_field(id: String, focus: bool) {
@@ -90,17 +106,19 @@ pub fn show_field(id: String, focus: bool) {
         if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
             input.select();
         }
-        show_form_of(&el);
+        // WebKit's focus leaves a field at the forms' foot partly out of sight.
+        show_in_forms(&el, false);
     });
 }
 
-/// Scrolls the forms so that as much of the form round `field` as fits is in sight, the field
-/// and its label still below the docked passages: a new tour step's form opened with "Choose
+/// Scrolls the forms so that `field`, its label and all (with `whole_form`, as much of its form
+/// as fits) is in sight, below the docked passages: a new tour step's form opened with "Choose
 /// in the timeline" just under the window's foot (trial 22).
-fn show_form_of(field: &web_sys::Element) {
+fn show_in_forms(field: &web_sys::Element, whole_form: bool) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let form = if whole_form { field.closest("ol.items > li").ok().flatten() } else { None };
     let (Some(form), Some(body)) = (
-        field.closest("ol.items > li").ok().flatten(),
+        form.or_else(|| field.closest(".field").ok().flatten()),
         document.query_selector(".editor-pane .editor-body").ok().flatten(),
     ) else {
         return;
@@ -468,7 +486,7 @@ pub fn ItemList(kind: ListKind) -> impl IntoView {
         close_open_items(editor);
         editor.edit(Edit::Add(kind));
         open_item(editor, &format!("{key}[{index}]"));
-        focus_field(field_id(&format!("{key}[{index}].{}", first_field(kind, languages.get_untracked()))));
+        focus_new_form(field_id(&format!("{key}[{index}].{}", first_field(kind, languages.get_untracked()))));
     };
     let item = move |i: usize| {
         let at = format!("{key}[{i}]");
