@@ -231,7 +231,6 @@ fn Shell() -> impl IntoView {
     // First: the editor reads what the link that opened its page asks for, before the address
     // is settled to the view's.
     let editing = editor_entry::install(state);
-    provide_context(editor_entry::Editing(editing));
     sync_document(state);
     sync_url(state);
     sync_tour_windows(state);

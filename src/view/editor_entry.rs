@@ -18,10 +18,6 @@ pub const HANDOFF_KEY: &str = "v1:edit-handoff";
 /// what it does not know). Editing a reading is `#edit-reading=<token>` (`core::handoff`).
 pub const NEW_READING_FRAGMENT: &str = "#new-reading";
 
-/// Whether the editor is open, for the views that serve an author otherwise than a reader.
-#[derive(Clone, Copy)]
-pub struct Editing(pub Signal<bool>);
-
 /// Sets up the editor of this build and returns whether it is open (never, in the reader).
 pub fn install(state: AppState) -> Signal<bool> {
     #[cfg(feature = "editor")]

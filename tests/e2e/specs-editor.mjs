@@ -554,6 +554,15 @@ export const specs = [
           });
           check(new RegExp(`Step\\s+${set.tour.length}\\b`).test(await stage()), `the stage is not at step ${set.tour.length}: ${JSON.stringify(await stage())}`);
           check((await page.all('complementary', 'Editor', { exact: true })).length === 0, 'the editor stays beside the stage');
+          // Named on the stage: the step's nodes alone, as in the published file (trial 23's
+          // preview named the faded nodes too).
+          const stepNames = last.nodes.map((id) => set.nodes.find((n) => n.id === id).label.en);
+          const namedNotInStep = () => page.js(`return Array.from(document.querySelectorAll('svg.graph-svg g.node')).filter((g) => {
+              const t = g.querySelector('text.label'); return t && t.getAttribute('display') !== 'none' && getComputedStyle(t).display !== 'none';
+            }).map((g) => g.getAttribute('aria-label').split(',')[0]).filter((name) => !arguments[0].includes(name));`, stepNames);
+          await page.until(async () => (await namedNotInStep()).length === 0, 'the stage to name only the step\'s nodes').catch(async (e) => {
+            throw new CheckError(`${e.message}; it names ${JSON.stringify(await namedNotInStep())} too`);
+          });
           await page.press('Escape');
           await page.until(async () => (await stage()) === null, 'Esc to end the tour');
           await expectFocused(page, present, 'the tour ended');

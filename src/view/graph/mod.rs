@@ -66,12 +66,10 @@ fn focus_of(state: &AppState, scene: &Scene) -> (Focus, Option<usize>) {
 fn sync_state(state: AppState, graph: &Graph, scene: &Arc<Scene>) {
     {
         let graph = graph.clone();
-        let editing = use_context::<crate::view::editor_entry::Editing>();
         Effect::new(move |_| {
             let lang = state.lang.get();
             let px = label_px(&state);
             let presenting = state.tour.get().is_some();
-            let editing = editing.is_some_and(|e| e.0.get());
             let mut rt = graph.borrow_mut();
             rt.lang = lang;
             rt.label_px = px;
@@ -79,8 +77,9 @@ fn sync_state(state: AppState, graph: &Graph, scene: &Arc<Scene>) {
             // Out of focus, a node keeps its name where the others leave room: a student who
             // selects a node or a link still reads what the faded shapes are (trials 15 and 16
             // saw 12 of 22 names go with a node selected, 20 of 22 with a link). The stage
-            // names only what its step shows.
-            rt.dimmed_named = editing || !presenting;
+            // names only what its step shows, from the editor too: "Present this step" is there
+            // to show a step as students will see it (trial 23's showed its faded nodes named).
+            rt.dimmed_named = !presenting;
             // A new view of the map decides the group names' order afresh (Frame::names_last).
             rt.last.names_last = None;
             // The projector theme changes the colours the canvas reads from CSS.
