@@ -123,11 +123,7 @@ fn show_in_forms(field: &web_sys::Element, whole_form: bool) {
     ) else {
         return;
     };
-    let dock_bottom = document
-        .query_selector(".editor-pane .passages-dock")
-        .ok()
-        .flatten()
-        .map_or(body.get_bounding_client_rect().top(), |dock| dock.get_bounding_client_rect().bottom());
+    let dock_bottom = dock_bottom(&document, &body);
     // The field with its label (trials 21 and 22 saw a new step's "Title" cut by the dock).
     let field = field.closest(".field").ok().flatten().unwrap_or_else(|| field.clone());
     let (form_box, field_box, sight) =
@@ -200,6 +196,15 @@ fn after_drawing(then: impl FnOnce() + 'static) {
     let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(then.unchecked_ref(), 0);
 }
 
+/// Where the forms' sight begins: under the docked passages, or at the top of the forms (`body`).
+fn dock_bottom(document: &web_sys::Document, body: &web_sys::Element) -> f64 {
+    document
+        .query_selector(".editor-pane .passages-dock")
+        .ok()
+        .flatten()
+        .map_or(body.get_bounding_client_rect().top(), |dock| dock.get_bounding_client_rect().bottom())
+}
+
 /// Brings the element `id` into the forms' sight, once drawn, if it lies below their foot or
 /// under the docked passages; one in sight stays where it is.
 pub fn bring_into_sight(id: String) {
@@ -210,11 +215,7 @@ pub fn bring_into_sight(id: String) {
         else {
             return;
         };
-        let dock_bottom = document
-            .query_selector(".editor-pane .passages-dock")
-            .ok()
-            .flatten()
-            .map_or(body.get_bounding_client_rect().top(), |dock| dock.get_bounding_client_rect().bottom());
+        let dock_bottom = dock_bottom(&document, &body);
         let (rect, sight) = (el.get_bounding_client_rect(), body.get_bounding_client_rect());
         if rect.bottom() > sight.bottom() {
             el.scroll_into_view_with_bool(false);
