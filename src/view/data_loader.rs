@@ -238,17 +238,16 @@ pub fn show_typed_label(state: &AppState, id: &str, lang: Lang, text: &str, on_s
     if state.scene.with_untracked(|s| s.model.nodes.len() > atlas_core::scene::LARGE_GRAPH_NODES) {
         return;
     }
-    let typed =
-        state.scene.with_untracked(|s| Some((s.model.with_label(id, lang, text)?, layout_as_drawn(s, on_screen))));
-    if let Some((model, layout)) = typed {
-        state.scene.set(Arc::new(scene_of(model, Some(layout))));
+    let shown = state.scene.get_untracked();
+    if let Some(model) = shown.model.with_label(id, lang, text) {
+        show_as_drawn(state, model, &shown, on_screen);
     }
 }
 
-/// Shows `model` (the reading `shown` stood in for) where the graph draws `shown`'s map
-/// (`on_screen`): a typed label put back keeps the nodes a drag moved meanwhile.
+/// Shows `model` (a reading much like `shown`, a label apart) where the graph draws `shown`'s
+/// map (`on_screen`): a typed label, or the one put back, keeps the nodes a drag moved.
 #[cfg(feature = "editor")]
-pub fn show_again(state: &AppState, model: atlas_core::Model, shown: &Scene, on_screen: Option<ShownLayout>) {
+pub fn show_as_drawn(state: &AppState, model: atlas_core::Model, shown: &Scene, on_screen: Option<ShownLayout>) {
     state.scene.set(Arc::new(scene_of(model, Some(layout_as_drawn(shown, on_screen)))));
 }
 

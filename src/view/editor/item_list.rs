@@ -69,32 +69,23 @@ pub fn focus_field(id: String) {
 /// as fits brought into sight ([`show_in_forms`]). Not for an item made from picked words: the
 /// passages' dock then sheds the words picked, a moment later, and the forms move under it.
 fn focus_new_form(id: String) {
-    after_drawing(move || {
-        let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&id)) else {
-            return;
-        };
-        open_around(&el);
-        if let Some(html) = el.dyn_ref::<web_sys::HtmlElement>() {
-            let _ = html.focus();
-        }
-        show_in_forms(&el, true);
-    });
+    reveal(id, true, true);
 }
 
 /// After the next frame, opens the disclosures round the control `id` and scrolls it into view;
 /// with `focus`, puts the keyboard in it (its text selected).
 pub fn show_field(id: String, focus: bool) {
+    reveal(id, focus, false);
+}
+
+/// [`show_field`]; with `whole_form`, as much of the control's form as fits is brought into
+/// sight too.
+fn reveal(id: String, focus: bool, whole_form: bool) {
     after_drawing(move || {
         let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&id)) else {
             return;
         };
-        let mut at = el.parent_element();
-        while let Some(parent) = at {
-            if let Some(details) = parent.dyn_ref::<web_sys::HtmlDetailsElement>() {
-                details.set_open(true);
-            }
-            at = parent.parent_element();
-        }
+        open_around(&el);
         if !focus {
             el.scroll_into_view_with_bool(true);
             return;
@@ -107,7 +98,7 @@ pub fn show_field(id: String, focus: bool) {
             input.select();
         }
         // WebKit's focus leaves a field at the forms' foot partly out of sight.
-        show_in_forms(&el, false);
+        show_in_forms(&el, whole_form);
     });
 }
 

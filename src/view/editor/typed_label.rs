@@ -82,7 +82,7 @@ impl TypedLabel {
         if let Some(Swapped { committed, shown }) = self.swapped.try_update_value(Option::take).flatten() {
             if state.scene.with_untracked(|now| Arc::ptr_eq(now, &shown)) {
                 let on_screen = self.on_screen(state);
-                crate::view::data_loader::show_again(&state, committed.model.clone(), &shown, on_screen);
+                crate::view::data_loader::show_as_drawn(&state, committed.model.clone(), &shown, on_screen);
             }
         }
     }
