@@ -96,37 +96,50 @@ async function addToList(page, within, name, prompt, ids) {
 }
 
 /**
- * Selects `words` in passage `para` of the source pane. With `mouse`, as a person does: a press
- * before the first character, a drag to after the last, a release; otherwise with the page's
- * Selection API (what a drag or Shift+arrows makes). Then waits until the pane says what is
- * picked.
+ * Brings passage `para` to the top of the docked passages, as while citing (a drag near the
+ * edge of a scrolling box would scroll it under the pointer), and returns where `words` are in
+ * it: the middle of their first and of their last character, in viewport pixels. With `select`,
+ * selects them instead with the page's Selection API (what a drag or Shift+arrows makes).
  */
-async function selectWords(page, para, words, { mouse = false, picks = words } = {}) {
+async function placeOfWords(page, para, words, { select = false } = {}) {
   const at = await page.js(`
     const el = document.querySelector('.passages-dock .passage-text[data-locator="' + arguments[0] + '"]');
     if (!el) return { error: 'no passage ' + arguments[0] };
     const text = el.firstChild, i = text.textContent.indexOf(arguments[1]);
     if (i < 0) return { error: 'the passage does not have the words' };
-    // As while citing: the dock at the top of the forms, the passage at the top of its list
-    // (a drag near the edge of a scrolling box would scroll it under the pointer).
     const dock = el.closest('.passages-dock'), list = el.closest('.passages');
     dock.scrollIntoView({ block: 'start' });
     list.scrollTop += el.getBoundingClientRect().top - list.getBoundingClientRect().top - 4;
     const range = document.createRange();
-    if (!arguments[2]) {
+    if (arguments[2]) {
       range.setStart(text, i); range.setEnd(text, i + arguments[1].length);
       const s = getSelection(); s.removeAllRanges(); s.addRange(range);
       return { ok: true };
     }
     const rectOf = (k) => { range.setStart(text, k); range.setEnd(text, k + 1); return range.getClientRects()[0]; };
     const first = rectOf(i), last = rectOf(i + arguments[1].length - 1);
-    return { x0: first.left + 1, y0: first.top + first.height / 2, x1: last.right - 1, y1: last.top + last.height / 2 };`, para, words, mouse);
-  if (at.error) throw new CheckError(`cannot select ${JSON.stringify(words)} in ${para}: ${at.error}`);
+    return { x0: first.left + 1, y0: first.top + first.height / 2, x1: last.right - 1, y1: last.top + last.height / 2 };`, para, words, select);
+  if (at.error) throw new CheckError(`cannot find ${JSON.stringify(words)} in ${para}: ${at.error}`);
+  return at;
+}
+
+/** Waits until the source pane says `picks` are the words picked (in `para`). */
+async function expectPicked(page, para, picks) {
+  const picked = () => page.js('const p = document.querySelector(".passages-dock .picked q"); return p && R.norm(p.textContent);');
+  await page.until(async () => (await picked()) === picks, `the source pane to say ${JSON.stringify(picks)} in ${para} is selected`).catch(async (e) => {
+    throw new CheckError(`${e.message}; it says ${JSON.stringify(await picked())}`);
+  });
+}
+
+/**
+ * Selects `words` in passage `para` of the source pane. With `mouse`, as a person does: a press
+ * before the first character, a drag to after the last, a release; otherwise with the page's
+ * Selection API. Then waits until the pane says what is picked.
+ */
+async function selectWords(page, para, words, { mouse = false, picks = words } = {}) {
+  const at = await placeOfWords(page, para, words, { select: !mouse });
   if (mouse) await page.session.drag(at.x0, at.y0, at.x1 - at.x0, at.y1 - at.y0);
-  await page.until(async () => {
-    const picked = await page.js('const p = document.querySelector(".passages-dock .picked q"); return p && R.norm(p.textContent);');
-    return picked === picks;
-  }, `the source pane to say ${JSON.stringify(picks)} in ${para} is selected`);
+  await expectPicked(page, para, picks);
 }
 
 /** Cites the picked words on the item named `name`, and waits for the quote to be listed. */
@@ -1129,6 +1142,39 @@ export const specs = [
         await selectWords(page, 'P4', 'kept up long enough', { mouse: true });
         // Pressed inside the highlighted words and dragged on: a new selection from there.
         await selectWords(page, 'P4', 'ng enough to make', { mouse: true, picks: 'long enough to make' });
+      });
+    },
+  },
+
+  {
+    // Trials 22 and 23 typed 7 words a quote to find it, 45 quotes a map: one click takes a
+    // sentence.
+    name: 'editor: a click in a passage quotes its sentence, a double click a word, and New node cites it',
+    async run({ page, site, startServer }) {
+      await withDraft({ page, site, startServer }, englishReading(), async () => {
+        const clickOn = async (word, clicks = 1) => {
+          const at = await placeOfWords(page, 'P2', word);
+          const press = [{ type: 'pointerDown', button: 0 }, { type: 'pause', duration: 40 }, { type: 'pointerUp', button: 0 }];
+          await page.session.perform([{
+            type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' },
+            actions: [{ type: 'pointerMove', duration: 0, origin: 'viewport', x: Math.round((at.x0 + at.x1) / 2), y: Math.round(at.y0) },
+              ...Array.from({ length: clicks }, () => press).flat()],
+          }]);
+        };
+        const second = 'Hoarding looks prudent to each of them and ruinous to all of them together.';
+        await clickOn('prudent');
+        await expectPicked(page, 'P2', second);
+        check((await page.js('return R.norm(getSelection().toString());')) === second, 'the sentence clicked is highlighted');
+        // Another sentence of the passage: it alone.
+        await clickOn('weapon');
+        await expectPicked(page, 'P2', 'When one member starts to treat the common resource as a weapon, the others hoard.');
+        // A double click still takes the word.
+        await clickOn('ruinous', 2);
+        await expectPicked(page, 'P2', 'ruinous');
+        await clickOn('prudent');
+        await expectPicked(page, 'P2', second);
+        const nodes = await section(page, 'Nodes');
+        await makeFromSelection(page, nodes, 'New node from the selection', 'Label', second);
       });
     },
   },
