@@ -214,6 +214,12 @@ fn attach(
             let (first, refit) = {
                 let mut rt = graph.borrow_mut();
                 let first = rt.viewport.0 <= 0.0;
+                // A report of the size it had, give or take a pixel, is no resize: a rebuilt
+                // graph's first report can be in whole pixels and the next in fractions of
+                // one, and that second report refitted a fitted view after every edit, which
+                // zoomed the whole map as a link drew a far node in (trial 23 found its nodes
+                // moved after links it did not draw to them).
+                let resized = first || (w - rt.viewport.0).abs() > 1.0 || (h - rt.viewport.1).abs() > 1.0;
                 rt.viewport = (w, h);
                 rt.blocked = toolbar_rect(&toolbar_of).into_iter().collect();
                 if rt.mode == GraphLayout::Argument {
@@ -223,7 +229,7 @@ fn attach(
                 // An edit of the map keeps the view that showed it, while it shows every node.
                 let kept = !touring && rt.keep_view(first);
                 // The stage keeps its step framed whatever the caption and the strip take.
-                (first, !kept && (first || rt.auto_fit || touring))
+                (first, !kept && resized && (first || rt.auto_fit || touring))
             };
             if refit {
                 let scene = graph.with(|rt| rt.scene.clone());
