@@ -484,6 +484,19 @@ export const specs = [
             await page.until(() => page.js('const f = document.activeElement; return !!f && f.matches(".cites .typed-quote summary") && f.closest("ol.items > li") === arguments[0];', item), 'focus on this link\'s "Or type a quote", its quote missing').catch(async (e) => {
               throw new CheckError(`${e.message}; focus is on ${await page.describe(await page.focused())}`);
             });
+            // With words picked, to "Cite the selection", in sight with the problem above it
+            // (trial 24 found the button under the window's foot).
+            const [{ para, quote }] = link.sources;
+            await selectWords(page, para, quote);
+            await page.click(await page.byRole('button', 'Go to the first problem', { exact: true, within: pane }));
+            await page.until(() => page.js('const f = document.activeElement; return !!f && f.matches(".cites button.cite") && f.closest("ol.items > li") === arguments[0];', item), 'focus on this link\'s "Cite the selection", words picked').catch(async (e) => {
+              throw new CheckError(`${e.message}; focus is on ${await page.describe(await page.focused())}`);
+            });
+            const sight = await page.js(`const b = document.activeElement.getBoundingClientRect();
+              const p = document.activeElement.closest('.cites').querySelector('.field-problems li').getBoundingClientRect();
+              const dock = document.querySelector('.passages-dock').getBoundingClientRect();
+              return { button: [Math.round(b.top), Math.round(b.bottom)], problem: [Math.round(p.top), Math.round(p.bottom)], dock: Math.round(dock.bottom), foot: innerHeight };`);
+            check(sight.button[1] <= sight.foot && sight.problem[0] >= sight.dock - 1, `"Cite the selection" and the problem above it are not both in sight: ${JSON.stringify(sight)}`);
           }
           const [{ para, quote }] = link.sources;
           await selectWords(page, para, quote);
