@@ -168,7 +168,7 @@ pub mod editor {
         PASTE_SOURCE = "粘贴原文（纯文本或 Markdown）。段落以空行分隔并自动编号，除非每段以自己的定位符开头，如 [p. 12]。", "Paste the source text (plain text or Markdown). Passages are separated by blank lines and numbered, unless each starts with its own locator, such as [p. 12].";
         OPEN_SOURCE_FILE = "打开文本文件…", "Open a text file…";
         PASSAGES = "原文段落", "Passages of the source";
-        SELECT_TO_CITE = "点击一句即选中整句，或在一段中拖选文字，用来引用或新建项目。", "Click a sentence to select it, or drag over words in one passage, to cite them or make an item of them.";
+        SELECT_TO_CITE = "点击一句或拖选文字，用来引用或新建项目。", "Click a sentence or drag over words to cite them or make an item.";
         TALLER_PASSAGES = "加高原文窗格", "Taller passages pane";
         FIND_IN_TEXT = "在原文中查找文字", "Find words in the text";
         FIND_NEXT_HINT = "找到即选中；输入引文的首尾几个词，中间用省略号（首词……尾词，或 ...），即选中两者之间的全部文字；只有首词和省略号（首词……）选到该句末尾，只有省略号和尾词（……尾词）从该句开头选起；Enter：下一处",
