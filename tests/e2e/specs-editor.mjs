@@ -573,6 +573,10 @@ export const specs = [
         {
           const last = set.tour[set.tour.length - 1];
           const present = await page.byRole('button', `Present this step (${last.title.en})`, { exact: true, within: tour });
+          const drawnAt = () => page.js(`return Array.from(document.querySelectorAll('svg.graph-svg g.node path.shape')).map((p) => {
+            const r = p.getBoundingClientRect(); return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];
+          });`);
+          const graphBefore = await whenStill(page, 'svg.graph-svg', drawnAt, 'the graph to hold still before the step is presented');
           await page.click(present);
           const stage = () => page.js('const p = document.querySelector(".tour-panel"); return p ? R.norm(p.innerText) : null;');
           await page.until(async () => (await stage())?.includes(last.title.en), `the stage to show step ${set.tour.length}, "${last.title.en}"`).catch(async (e) => {
@@ -592,6 +596,10 @@ export const specs = [
           await page.press('Escape');
           await page.until(async () => (await stage()) === null, 'Esc to end the tour');
           await expectFocused(page, present, 'the tour ended');
+          // The graph as it was drawn before: trial 25 found every node elsewhere.
+          const graphAfter = await whenStill(page, 'svg.graph-svg', drawnAt, 'the graph to hold still after the step was presented');
+          const moved = graphAfter.filter((p, i) => Math.hypot(p[0] - graphBefore[i][0], p[1] - graphBefore[i][1]) > 2).length;
+          check(moved === 0, `after "Present this step", ${moved} of ${graphAfter.length} nodes are drawn elsewhere than before it: ${JSON.stringify(graphBefore)} then ${JSON.stringify(graphAfter)}`);
         }
 
         // The draft as a file is the reading, field for field.

@@ -243,6 +243,12 @@ async function tourKeepsSpan(page, data, url) {
   const event = data.raw.events.find((e) => !lastEvents.has(e.id));
   await page.click(await eventButton(page, event));
   await expectParam(page, 'event', event.id, `a click on the event "${event.title.en}"`);
+  // The graph zoomed in by its reader: the tour ended shows it so again, not fitted anew.
+  await page.click(await page.byRole('button', 'Zoom in', { exact: true }));
+  const stillGraph = (what) => whenStill(page, 'svg.graph-svg', () => page.js(`return Array.from(document.querySelectorAll('svg.graph-svg g.node path.shape')).map((p) => {
+    const r = p.getBoundingClientRect(); return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];
+  });`), what);
+  const graphBefore = await stillGraph('the graph to hold still, zoomed in');
   const before = await stillTicks('the timeline to hold still with the event chosen');
   await page.click(await presentButton(page));
   await expectStep(page, data, 0, '"Present the tour"');
@@ -253,6 +259,9 @@ async function tourKeepsSpan(page, data, url) {
   await expectParam(page, 'event', event.id, 'the tour ended (the event chosen before is chosen again)');
   const after = await stillTicks('the timeline to hold still after the tour');
   check(after === before, `${data.raw.meta.title.en}: after the tour the timeline reads ${JSON.stringify(after)}, not ${JSON.stringify(before)} as before it`);
+  const graphAfter = await stillGraph('the graph to hold still after the tour');
+  const moved = graphAfter.filter((p, i) => Math.hypot(p[0] - graphBefore[i][0], p[1] - graphBefore[i][1]) > 2).length;
+  check(moved === 0 && graphAfter.length === graphBefore.length, `${data.raw.meta.title.en}: after the tour ${moved} of ${graphAfter.length} nodes are drawn elsewhere than before it (first: ${JSON.stringify(graphBefore[0])} then ${JSON.stringify(graphAfter[0])})`);
 }
 
 export const specs = [
@@ -294,7 +303,7 @@ export const specs = [
   },
 
   {
-    name: 'present: after the tour the timeline shows the span it showed before, the event chosen before chosen again',
+    name: 'present: after the tour the timeline shows the span it showed before, the graph its view before, the event chosen before chosen again',
     async run({ page, data, site, startServer }) {
       // Trial 20's student chose an event, presented the tour and ended it: the event was chosen
       // again, and the strip, resized while still leaving the last step's narrow span, zoomed to

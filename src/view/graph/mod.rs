@@ -155,16 +155,36 @@ fn sync_state(state: AppState, graph: &Graph, scene: &Arc<Scene>) {
             mode
         });
     }
-    // Presenting: the camera frames the step's revealed nodes.
+    // Presenting: the camera frames the step's revealed nodes, and the tour ended goes back to
+    // the view it began from.
     {
         let (graph, scene) = (graph.clone(), scene.clone());
         Effect::new(move |previous: Option<bool>| {
             let at = state.tour.get();
             let known = graph.with(|rt| rt.viewport.0 > 0.0);
+            if at.is_some() && previous != Some(true) {
+                graph.borrow_mut().note_view_before_tour();
+            }
             match at {
                 // The whole step from its first press: reveals add nodes, nothing moves.
                 Some(at) if known => graph.fit(Some(&step_nodes(&scene.tour, at.step)), true),
-                None if previous == Some(true) => graph.fit(None, true),
+                None if previous == Some(true) => {
+                    if graph.borrow_mut().back_to_view_before_tour() {
+                        graph.run();
+                    } else {
+                        // Back at the next size report; if none brings the surface to the
+                        // size it had (a window resized meanwhile), fitted whole.
+                        let graph = graph.clone();
+                        set_timeout(
+                            move || {
+                                if graph.borrow_mut().forget_view_before_tour() {
+                                    graph.fit(None, true);
+                                }
+                            },
+                            std::time::Duration::from_millis(400),
+                        );
+                    }
+                }
                 _ => {}
             }
             at.is_some()
@@ -226,8 +246,9 @@ fn attach(
                     rt.place_argument();
                 }
                 let touring = state.tour.with_untracked(Option::is_some);
-                // An edit of the map keeps the view that showed it, while it shows every node.
-                let kept = !touring && rt.keep_view(first);
+                // An edit of the map keeps the view that showed it, while it shows every node;
+                // the tour ended goes back to the view it began from.
+                let kept = !touring && (rt.back_to_view_before_tour() || rt.keep_view(first));
                 // The stage keeps its step framed whatever the caption and the strip take.
                 (first, !kept && resized && (first || rt.auto_fit || touring))
             };

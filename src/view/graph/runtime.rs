@@ -109,6 +109,8 @@ pub struct GraphRuntime {
     /// The view of the graph this one replaced, for an edit of the same map, until the surface
     /// reports the size it was seen at ([`Self::keep_view`]).
     pub kept_view: Option<KeptView>,
+    /// The view as the tour began, to come back to as it ends ([`Self::back_to_view_before_tour`]).
+    before_tour: Option<KeptView>,
     /// The nodes gliding to their places after an edit, while they do.
     pub glide: Option<Glide>,
     pub visible: Vec<bool>,
@@ -166,6 +168,7 @@ impl GraphRuntime {
             viewport: (0.0, 0.0),
             auto_fit: true,
             kept_view: None,
+            before_tour: None,
             glide: None,
             visible: vec![true; n],
             highlight: Highlight::default(),
@@ -430,6 +433,37 @@ impl GraphRuntime {
     }
 
     /// Moves the camera to `to`, smoothly unless reduced motion is asked for.
+    /// Notes the view as the tour begins (once the surface's size is known).
+    pub fn note_view_before_tour(&mut self) {
+        self.before_tour = (self.viewport.0 > 0.0).then_some(KeptView {
+            camera: self.camera,
+            given: self.camera,
+            auto_fit: self.auto_fit,
+            viewport: self.viewport,
+        });
+    }
+
+    /// As the tour ends: back to the view it began from, once the surface has the size it had
+    /// then (the panes the stage set aside come back a size report later). Returns whether it
+    /// went back. Fitted anew instead, every node moved on screen after "Present this step"
+    /// (trial 25).
+    pub fn back_to_view_before_tour(&mut self) -> bool {
+        let Some(before) = self.before_tour else { return false };
+        let (w, h) = self.viewport;
+        if (w - before.viewport.0).abs() > 1.0 || (h - before.viewport.1).abs() > 1.0 {
+            return false;
+        }
+        self.before_tour = None;
+        self.auto_fit = before.auto_fit;
+        self.move_camera(before.camera, true);
+        true
+    }
+
+    /// Forgets the view the tour began from (no size report brought the surface back to it).
+    pub fn forget_view_before_tour(&mut self) -> bool {
+        self.before_tour.take().is_some()
+    }
+
     pub fn move_camera(&mut self, to: ViewTransform, animate: bool) {
         if !animate || dom::prefers_reduced_motion() || self.viewport.0 <= 0.0 {
             self.camera = to;
