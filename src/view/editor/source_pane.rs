@@ -180,7 +180,7 @@ pub fn SourcePane() -> impl IntoView {
         editor.picked.get().map(|p| {
             view! {
                 <div class="picked">
-                    <p>{shown_picked(&p)}" "<q lang=source_lang>{p.quote.clone()}</q></p>
+                    <p title=p.quote.clone()>{shown_picked(&p)}" "<q lang=source_lang>{p.quote.clone()}</q></p>
                     // What can be made of the words first: Tab from "Find words in the text" goes
                     // straight to "New node" (trial 10 pressed Enter on Clear, one Tab short).
                     <div class="pick-actions" role="group" aria-label=t(i18n::editor::PICKED_WORDS)>
@@ -191,6 +191,7 @@ pub fn SourcePane() -> impl IntoView {
                     </div>
                 </div>
             }
+            .into_any()
         })
     };
     // What a screen reader hears of a pick: a live region there before anything is picked (one
@@ -236,7 +237,6 @@ pub fn SourcePane() -> impl IntoView {
         </details>
         <Show when=move || has_passages.get()>
             <div class=dock_class node_ref=dock>
-                <p class="field-hint">{t(i18n::editor::SELECT_TO_CITE)}</p>
                 <ol class="passages" aria-label=t(i18n::editor::PASSAGES) lang=source_lang>
                     {move || passages().into_iter().map(|p| view! {
                         <li>
@@ -256,7 +256,12 @@ pub fn SourcePane() -> impl IntoView {
                 </div>
                 // Under the passages: what a selection says must not move the text being selected.
                 <p class="sr-only" role="status">{move || spoken.get()}</p>
-                {picked}
+                // The hint, or the words picked, in a row of one height: nothing under it moves.
+                <div class="pick-slot">
+                    {move || picked().unwrap_or_else(|| view! {
+                        <p class="field-hint">{t(i18n::editor::SELECT_TO_CITE)}</p>
+                    }.into_any())}
+                </div>
                 <Show when=move || across.get()>
                     <p class="field-problems" role="alert">{t(i18n::editor::SELECT_IN_ONE)}</p>
                 </Show>
