@@ -239,7 +239,14 @@ impl GraphRuntime {
             xs.iter().zip(ys).zip(&self.visible).filter(|(_, &shown)| shown).map(|((&x, &y), _)| (x, y)).unzip()
         };
         let brought = (w > 0.0 && self.mode == GraphLayout::Force)
-            .then(|| kept.camera.brought_to_show((&xs, &ys), self.viewport, margin, &self.blocked))
+            .then(|| {
+                kept.camera.brought_to_show(
+                    (&xs, &ys),
+                    self.viewport,
+                    margin,
+                    &self.toolbar_keep_out(kept.camera.scale),
+                )
+            })
             .flatten();
         if let Some(camera) = brought {
             self.camera = camera;
@@ -249,6 +256,29 @@ impl GraphRuntime {
             }
         }
         brought.is_some()
+    }
+
+    /// Where no node's centre may be drawn, at `scale`, for the view to show it: the toolbar,
+    /// and below it as far as the largest node's shape reaches (at least as far as a fitted
+    /// view keeps the topmost centre, [`TOOLBAR_CLEARANCE_PX`]). A node whose centre was just
+    /// under the toolbar's foot counted as shown, its shape half under the buttons (trial 26:
+    /// new nodes placed at the map's top, under "Fit to screen").
+    fn toolbar_keep_out(&self, scale: f64) -> Vec<atlas_core::placement::Rect> {
+        // A shape reaches a little past its radius (a triangle's tip).
+        let reach = self.scene.radii.iter().copied().fold(0.0, f64::max) * self.shape_scale_at(scale) * 1.2
+            + TOOLBAR_OVERLAP_PX;
+        let below = reach.max(TOOLBAR_CLEARANCE_PX) - 1.0;
+        self.blocked
+            .iter()
+            .map(|r| {
+                atlas_core::placement::Rect::new(
+                    r.x - TOOLBAR_OVERLAP_PX,
+                    r.y,
+                    r.width + 2.0 * TOOLBAR_OVERLAP_PX,
+                    r.height + below,
+                )
+            })
+            .collect()
     }
 
     /// How far in from the surface's edges (across, down) a node counts as in view: its label
@@ -344,9 +374,14 @@ impl GraphRuntime {
 
     /// How large shapes are drawn: with the zoom, within limits, so a node stays a target.
     fn shape_scale(&self) -> f64 {
+        self.shape_scale_at(self.camera.scale)
+    }
+
+    /// [`Self::shape_scale`] at the zoom `scale`.
+    fn shape_scale_at(&self, scale: f64) -> f64 {
         match self.mode {
             GraphLayout::Argument => 0.8,
-            GraphLayout::Force => (self.camera.scale * 0.9).clamp(0.55, 1.5),
+            GraphLayout::Force => (scale * 0.9).clamp(0.55, 1.5),
         }
     }
 
@@ -701,7 +736,7 @@ impl Graph {
             }
             let least = rt
                 .camera
-                .brought_to_show((&px, &py), rt.viewport, rt.node_margin(), &rt.blocked)
+                .brought_to_show((&px, &py), rt.viewport, rt.node_margin(), &rt.toolbar_keep_out(rt.camera.scale))
                 .filter(|moved| moved.scale == rt.camera.scale);
             let mut t = least.unwrap_or_else(|| {
                 let count = px.len() as f64;
