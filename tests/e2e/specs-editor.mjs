@@ -41,6 +41,16 @@ async function textField(page, within, name) {
 }
 
 /** Types `text` over the field named `name` in `within`, then leaves it with Tab (one edit). */
+/** Whether the field of control `el`, label and all, is in sight in the forms, below the passages. */
+function fieldSeen(page, el) {
+  return page.js(`
+    const f = arguments[0].closest('.field').getBoundingClientRect();
+    const dock = document.querySelector('.editor-pane .passages-dock');
+    const top = dock ? dock.getBoundingClientRect().bottom : 0;
+    const body = document.querySelector('.editor-pane .editor-body').getBoundingClientRect();
+    return { ok: f.top >= top - 1 && f.bottom <= body.bottom + 1, at: [Math.round(f.top), Math.round(f.bottom), Math.round(top), Math.round(body.bottom)] };`, el);
+}
+
 async function setField(page, within, name, text) {
   const field = await textField(page, within, name);
   await page.fill(field, text);
@@ -576,6 +586,8 @@ export const specs = [
           const drawnAt = () => page.js(`return Array.from(document.querySelectorAll('svg.graph-svg g.node path.shape')).map((p) => {
             const r = p.getBoundingClientRect(); return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];
           });`);
+          // Zoomed in first: a view fitted whole again could not pass for the one kept.
+          await page.click(await page.byRole('button', 'Zoom in', { exact: true }));
           const graphBefore = await whenStill(page, 'svg.graph-svg', drawnAt, 'the graph to hold still before the step is presented');
           await page.click(present);
           const stage = () => page.js('const p = document.querySelector(".tour-panel"); return p ? R.norm(p.innerText) : null;');
@@ -596,7 +608,9 @@ export const specs = [
           await page.press('Escape');
           await page.until(async () => (await stage()) === null, 'Esc to end the tour');
           await expectFocused(page, present, 'the tour ended');
-          // The graph as it was drawn before: trial 25 found every node elsewhere.
+          // The graph as it was drawn before: trial 25 found every node elsewhere. Read once
+          // the view has had time to come back (or, failing that, to be fitted whole: 400 ms).
+          await new Promise((r) => setTimeout(r, 600));
           const graphAfter = await whenStill(page, 'svg.graph-svg', drawnAt, 'the graph to hold still after the step was presented');
           const moved = graphAfter.filter((p, i) => Math.hypot(p[0] - graphBefore[i][0], p[1] - graphBefore[i][1]) > 2).length;
           check(moved === 0, `after "Present this step", ${moved} of ${graphAfter.length} nodes are drawn elsewhere than before it: ${JSON.stringify(graphBefore)} then ${JSON.stringify(graphAfter)}`);
@@ -937,6 +951,9 @@ export const specs = [
         await new Promise((r) => setTimeout(r, 300));
         const seen = await fieldInSight();
         check(seen.ok, `the new node's Label field is out of sight (its top, bottom; the passages' bottom; the forms' bottom): ${JSON.stringify(seen.at)}`);
+        // And the field after it, its Kind, chosen next (trial 26 chose it by letters out of sight).
+        const kindSeen = await fieldSeen(page, await page.byRole('combobox', 'Kind', { exact: true, within: item }));
+        check(kindSeen.ok, `the new node's Kind field is out of sight (its top, bottom; the passages' bottom; the forms' bottom): ${JSON.stringify(kindSeen.at)}`);
         const quotes = await page.js('return Array.from(arguments[0].querySelectorAll(".cites q")).map((q) => R.norm(q.textContent));', item);
         check(quotes.length === 1 && quotes[0] === 'visible reciprocity', `the node made from the words found cites ${JSON.stringify(quotes)}`);
         // Cited, the words are let go and their mark goes with them; the box empties for the
@@ -1584,6 +1601,15 @@ export const specs = [
             const body = document.querySelector('.editor-pane .editor-body').getBoundingClientRect();
             return { ok: f.top >= top - 1 && f.bottom <= body.bottom + 1, at: [Math.round(f.top), Math.round(f.bottom), Math.round(top), Math.round(body.bottom)] };`);
           check(sight.ok, `${why}: the new link's Relation and its sentence are out of sight (top, bottom; the passages' bottom; the forms' bottom): ${JSON.stringify(sight.at)}`);
+          // Its note next, in sight and a Tab away (trial 25 typed a note into "To (node)").
+          const note = await textField(page, item, 'Note (optional)');
+          const noteSeen = await fieldSeen(page, note);
+          check(noteSeen.ok, `${why}: the new link's Note is out of sight (top, bottom; the passages' bottom; the forms' bottom): ${JSON.stringify(noteSeen.at)}`);
+          const afterRelation = await page.js(`const all = Array.from(arguments[0].querySelectorAll('input, select, textarea, button, summary, a[href]'))
+            .filter((e) => !e.disabled && e.tabIndex >= 0 && e.getClientRects().length > 0);
+            const next = all[all.indexOf(document.activeElement) + 1];
+            return next === arguments[1] ? null : (next ? next.outerHTML.slice(0, 120) : 'nothing');`, item, note);
+          check(afterRelation === null, `${why}: Tab from Relation goes to ${afterRelation}, not to the Note`);
           const ends = [await page.byRole('combobox', 'From (node)', { exact: true, within: item }), await page.byRole('combobox', 'To (node)', { exact: true, within: item })];
           const held = [await page.prop(ends[0], 'value'), await page.prop(ends[1], 'value')];
           check(held[0] === source.id && held[1] === target.id, `${why}: the new link goes ${held.join(' → ')}, not ${source.id} → ${target.id}`);

@@ -259,6 +259,8 @@ async function tourKeepsSpan(page, data, url) {
   await expectParam(page, 'event', event.id, 'the tour ended (the event chosen before is chosen again)');
   const after = await stillTicks('the timeline to hold still after the tour');
   check(after === before, `${data.raw.meta.title.en}: after the tour the timeline reads ${JSON.stringify(after)}, not ${JSON.stringify(before)} as before it`);
+  // Once the view has had time to come back (or, failing that, to be fitted whole: 400 ms).
+  await new Promise((r) => setTimeout(r, 600));
   const graphAfter = await stillGraph('the graph to hold still after the tour');
   const moved = graphAfter.filter((p, i) => Math.hypot(p[0] - graphBefore[i][0], p[1] - graphBefore[i][1]) > 2).length;
   check(moved === 0 && graphAfter.length === graphBefore.length, `${data.raw.meta.title.en}: after the tour ${moved} of ${graphAfter.length} nodes are drawn elsewhere than before it (first: ${JSON.stringify(graphBefore[0])} then ${JSON.stringify(graphAfter[0])})`);

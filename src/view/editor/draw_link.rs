@@ -32,7 +32,7 @@ pub(super) fn finish(editor: EditorState, at: &str, to: &str) {
     let link = format!("links[{index}]");
     item_list::close_open_items(editor);
     item_list::open_item(editor, &link);
-    item_list::focus_field(field_id(&format!("{link}.relation")));
+    item_list::focus_new_form(field_id(&format!("{link}.relation")));
 }
 
 /// The button in the form of the node at `at` (`nodes[3]`, called `name`) that starts a link

@@ -59,16 +59,13 @@ pub fn open_item(editor: EditorState, at: &str) {
     }
 }
 
-/// After the next frame (the new item drawn), opens the disclosure round the control `id` and
-/// puts the keyboard in it.
-pub fn focus_field(id: String) {
-    show_field(id, true);
-}
-
-/// [`focus_field`] for the first field of a form an Add button opened, with as much of the form
-/// as fits brought into sight ([`show_in_forms`]). Not for an item made from picked words: the
-/// passages' dock then sheds the words picked, a moment later, and the forms move under it.
-fn focus_new_form(id: String) {
+/// After the next frame (the new item drawn), opens the disclosure round the control `id` a
+/// new form starts at (an Add button's, words picked made into an item, a link drawn), puts
+/// the keyboard in it, and brings as much of the form as fits into sight
+/// ([`show_in_forms`]): a new node's Kind and a new link's "Reads:" sentence sat at the
+/// window's foot (trial 26). The passages' dock keeps its height as the words picked go, so the
+/// forms do not move after.
+pub fn focus_new_form(id: String) {
     reveal(id, true, true);
 }
 
@@ -381,12 +378,15 @@ fn item_fields(kind: ListKind, at: &str, languages: Languages) -> AnyView {
             {text_fields(at, "aliases", i18n::editor::ALIASES, Need::Optional, FieldKind::Line, languages)}
         }
         .into_any(),
+        // The ends, then the relation, read back as the link's sentence under it, then the note:
+        // a link drawn in the graph opens at its relation, and Tab goes on to the note (trial
+        // 25 typed its note into "To (node)", which stood between them).
         ListKind::Links => view! {
             <Field path=f("source") label=ui(i18n::editor::LINK_FROM) kind=FieldKind::Node/>
+            <Field path=f("target") label=ui(i18n::editor::LINK_TO) kind=FieldKind::Node/>
             <Field path=f("relation") label=ui(i18n::editor::RELATION) kind=FieldKind::Choice(relations)
                 hint=link_sentence_hint()/>
-            <Field path=f("target") label=ui(i18n::editor::LINK_TO) kind=FieldKind::Node/>
-            // The note before the basis, which few links change: Tab goes from the ends to the note.
+            // The note before the basis, which few links change.
             {text_fields(at, "note", i18n::editor::NOTE, Need::Optional, FieldKind::Long, languages)}
             <Field path=f("basis") label=ui(i18n::editor::BASIS) kind=FieldKind::Choice(bases)/>
         }

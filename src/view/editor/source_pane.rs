@@ -3,7 +3,7 @@
 //! is the source's own words by construction.
 
 use super::field::field_id;
-use super::item_list::{close_open_items, first_field, focus_field, open_item};
+use super::item_list::{close_open_items, first_field, focus_new_form, open_item};
 use super::{use_editor, EditorState, Picked};
 use crate::i18n;
 use crate::state::use_app;
@@ -39,7 +39,7 @@ fn make_from_pick(editor: EditorState, kind: ListKind) {
     open_item(editor, &format!("{key}[{index}]"));
     super::selection::clear_selection(editor);
     let first = first_field(kind, editor.languages());
-    focus_field(field_id(&format!("{key}[{index}].{first}")));
+    focus_new_form(field_id(&format!("{key}[{index}].{first}")));
 }
 
 /// Gives the forms under the docked passages its height (`--dock-height` on the scrolling
@@ -237,7 +237,8 @@ pub fn SourcePane() -> impl IntoView {
         </details>
         <Show when=move || has_passages.get()>
             <div class=dock_class node_ref=dock>
-                <ol class="passages" aria-label=t(i18n::editor::PASSAGES) lang=source_lang>
+                // Said with the passages, before them (the hint on screen is under them).
+                <ol class="passages" aria-label=t(i18n::editor::PASSAGES) aria-describedby="passages-hint" lang=source_lang>
                     {move || passages().into_iter().map(|p| view! {
                         <li>
                             <span class="locator">{p.locator.clone()}</span>" "
@@ -257,9 +258,10 @@ pub fn SourcePane() -> impl IntoView {
                 // Under the passages: what a selection says must not move the text being selected.
                 <p class="sr-only" role="status">{move || spoken.get()}</p>
                 // The hint, or the words picked, in a row of one height: nothing under it moves.
+                <p id="passages-hint" class="sr-only">{t(i18n::editor::SELECT_TO_CITE)}</p>
                 <div class="pick-slot">
                     {move || picked().unwrap_or_else(|| view! {
-                        <p class="field-hint">{t(i18n::editor::SELECT_TO_CITE)}</p>
+                        <p class="field-hint" aria-hidden="true">{t(i18n::editor::SELECT_TO_CITE)}</p>
                     }.into_any())}
                 </div>
                 <Show when=move || across.get()>

@@ -22,7 +22,7 @@ use atlas_core::scene::{Scene, LARGE_GRAPH_NODES};
 use atlas_core::tour::{label_boosts, shown_nodes, step_nodes};
 use atlas_core::view_state::{GraphLayout, Selected};
 use leptos::prelude::*;
-use runtime::{Graph, Painter};
+use runtime::{Graph, GraphRuntime, Painter};
 use std::sync::Arc;
 use toolbar::GraphToolbar;
 
@@ -171,18 +171,24 @@ fn sync_state(state: AppState, graph: &Graph, scene: &Arc<Scene>) {
                 None if previous == Some(true) => {
                     if graph.borrow_mut().back_to_view_before_tour() {
                         graph.run();
-                    } else {
+                    } else if graph.with(GraphRuntime::has_view_before_tour) {
                         // Back at the next size report; if none brings the surface to the
-                        // size it had (a window resized meanwhile), fitted whole.
+                        // size it had (a window resized meanwhile), fitted whole, unless
+                        // presenting again by then (that tour ends back at the same view).
                         let graph = graph.clone();
                         set_timeout(
                             move || {
-                                if graph.borrow_mut().forget_view_before_tour() {
+                                if state.tour.with_untracked(Option::is_none)
+                                    && graph.borrow_mut().forget_view_before_tour()
+                                {
                                     graph.fit(None, true);
                                 }
                             },
                             std::time::Duration::from_millis(400),
                         );
+                    } else {
+                        // No view noted (the page opened presenting): the whole graph.
+                        graph.fit(None, true);
                     }
                 }
                 _ => {}

@@ -264,21 +264,21 @@ impl GraphRuntime {
     /// under the toolbar's foot counted as shown, its shape half under the buttons (trial 26:
     /// new nodes placed at the map's top, under "Fit to screen").
     fn toolbar_keep_out(&self, scale: f64) -> Vec<atlas_core::placement::Rect> {
-        // A shape reaches a little past its radius (a triangle's tip).
-        let reach = self.scene.radii.iter().copied().fold(0.0, f64::max) * self.shape_scale_at(scale) * 1.2
-            + TOOLBAR_OVERLAP_PX;
-        let below = reach.max(TOOLBAR_CLEARANCE_PX) - 1.0;
+        let reach = self.toolbar_clearance(scale);
         self.blocked
             .iter()
-            .map(|r| {
-                atlas_core::placement::Rect::new(
-                    r.x - TOOLBAR_OVERLAP_PX,
-                    r.y,
-                    r.width + 2.0 * TOOLBAR_OVERLAP_PX,
-                    r.height + below,
-                )
-            })
+            .map(|r| atlas_core::placement::Rect::new(r.x - reach, r.y, r.width + 2.0 * reach, r.height + reach - 1.0))
             .collect()
+    }
+
+    /// How far from the toolbar a node's centre is drawn, at `scale`, for its shape to clear
+    /// it: the largest shape's reach (a little past its radius, a triangle's tip), at least
+    /// [`TOOLBAR_CLEARANCE_PX`]. A fitted view keeps its topmost node so far below, and a view
+    /// kept or moved counts a node as shown only so far off ([`Self::toolbar_keep_out`]).
+    fn toolbar_clearance(&self, scale: f64) -> f64 {
+        let reach = self.scene.radii.iter().copied().fold(0.0, f64::max) * self.shape_scale_at(scale) * 1.2
+            + TOOLBAR_OVERLAP_PX;
+        reach.max(TOOLBAR_CLEARANCE_PX)
     }
 
     /// How far in from the surface's edges (across, down) a node counts as in view: its label
@@ -454,28 +454,34 @@ impl GraphRuntime {
         // The toolbar floats over the graph's top left: a node fitted under it can be neither
         // seen nor clicked (a published reading's top node, once the note on its quotes took
         // the page's top). Then the nodes start below it; otherwise the view keeps its height.
+        let clearance = self.toolbar_clearance(fitted.scale);
         let under = |r: &atlas_core::placement::Rect| {
-            let r = r.grown(TOOLBAR_OVERLAP_PX, TOOLBAR_OVERLAP_PX);
+            let r = r.grown(clearance, TOOLBAR_OVERLAP_PX);
             xs.iter().zip(&ys).any(|(&x, &y)| {
                 let (x, y) = fitted.screen_from_world(x, y);
                 r.contains(x, y)
             })
         };
-        match self.blocked.iter().filter(|r| under(r)).map(|r| r.bottom() + TOOLBAR_CLEARANCE_PX).reduce(f64::max) {
+        match self.blocked.iter().filter(|r| under(r)).map(|r| r.bottom() + clearance).reduce(f64::max) {
             Some(top) => fit_with_padding(&xs, &ys, (w, h), max_scale, max_stretch, room, top.max(room.1)),
             None => Some(fitted),
         }
     }
 
-    /// Moves the camera to `to`, smoothly unless reduced motion is asked for.
-    /// Notes the view as the tour begins (once the surface's size is known).
+    /// Notes the view as the tour begins (once the surface's size is known; where the camera
+    /// is going, if it moves). One still waiting to come back, from a tour ended a moment ago,
+    /// is kept: it is the view before both.
     pub fn note_view_before_tour(&mut self) {
-        self.before_tour = (self.viewport.0 > 0.0).then_some(KeptView {
-            camera: self.camera,
-            given: self.camera,
-            auto_fit: self.auto_fit,
-            viewport: self.viewport,
-        });
+        if self.before_tour.is_some() || self.viewport.0 <= 0.0 {
+            return;
+        }
+        let camera = self.camera_move.as_ref().map_or(self.camera, |m| m.to);
+        self.before_tour = Some(KeptView { camera, given: camera, auto_fit: self.auto_fit, viewport: self.viewport });
+    }
+
+    /// Whether a view noted as the tour began waits to come back.
+    pub fn has_view_before_tour(&self) -> bool {
+        self.before_tour.is_some()
     }
 
     /// As the tour ends: back to the view it began from, once the surface has the size it had
@@ -499,6 +505,7 @@ impl GraphRuntime {
         self.before_tour.take().is_some()
     }
 
+    /// Moves the camera to `to`, smoothly unless reduced motion is asked for.
     pub fn move_camera(&mut self, to: ViewTransform, animate: bool) {
         if !animate || dom::prefers_reduced_motion() || self.viewport.0 <= 0.0 {
             self.camera = to;
