@@ -88,12 +88,8 @@ fn whole_words_of(
     part: &web_sys::Range,
     words: &str,
 ) -> Option<Taken> {
-    // Where the part starts in the passage's text: the text before it, counted.
-    let before = document.create_range().ok()?;
-    before.select_node_contents(el).ok()?;
-    before.set_end(&part.start_container().ok()?, part.start_offset().ok()?).ok()?;
+    let from = chars_before(document, el, &part.start_container().ok()?, part.start_offset().ok()?)?;
     let text = el.text_content().unwrap_or_default();
-    let from = String::from(before.to_string()).chars().count();
     let (start, end) = whole_words(&text, from, from + words.chars().count());
     let quote: String = text.chars().skip(start).take(end - start).collect();
     if quote.is_empty() {
@@ -101,6 +97,20 @@ fn whole_words_of(
     }
     let para = el.get_attribute("data-locator").unwrap_or_default();
     Some(Taken { picked: Picked { para, quote }, passage: el.clone(), start, end })
+}
+
+/// Where the DOM point (`node`, `offset`) lies in passage `el`'s text, in chars: the text
+/// before it, counted.
+fn chars_before(
+    document: &web_sys::Document,
+    el: &web_sys::Element,
+    node: &web_sys::Node,
+    offset: u32,
+) -> Option<usize> {
+    let before = document.create_range().ok()?;
+    before.select_node_contents(el).ok()?;
+    before.set_end(node, offset).ok()?;
+    Some(String::from(before.to_string()).chars().count())
 }
 
 /// The part of `range` inside the passage `el`.
@@ -265,10 +275,7 @@ fn select_sentence_at_caret(document: &web_sys::Document) -> Option<()> {
         None => caret.parent_element()?,
     };
     let passage = element.closest(".passages-dock .passage-text[data-locator]").ok()??;
-    let before = document.create_range().ok()?;
-    before.select_node_contents(&passage).ok()?;
-    before.set_end(&caret, selection.anchor_offset()).ok()?;
-    let at = String::from(before.to_string()).chars().count();
+    let at = chars_before(document, &passage, &caret, selection.anchor_offset())?;
     let text = passage.text_content().unwrap_or_default();
     let (start, end) = atlas_core::quote::sentence_at(&text, at);
     if start == end {

@@ -245,7 +245,7 @@ fn attach(
                 // one, and that second report refitted a fitted view after every edit, which
                 // zoomed the whole map as a link drew a far node in (trial 23 found its nodes
                 // moved after links it did not draw to them).
-                let resized = first || (w - rt.viewport.0).abs() > 1.0 || (h - rt.viewport.1).abs() > 1.0;
+                let resized = first || !runtime::same_size((w, h), rt.viewport);
                 rt.viewport = (w, h);
                 rt.blocked = toolbar_rect(&toolbar_of).into_iter().collect();
                 if rt.mode == GraphLayout::Argument {

@@ -222,7 +222,7 @@ impl GraphRuntime {
     pub fn keep_view(&mut self, first: bool) -> bool {
         let Some(kept) = self.kept_view else { return false };
         let (w, h) = self.viewport;
-        let same_size = (w - kept.viewport.0).abs() <= 1.0 && (h - kept.viewport.1).abs() <= 1.0;
+        let same_size = same_size((w, h), kept.viewport);
         if same_size || !first {
             self.kept_view = None;
         }
@@ -490,8 +490,7 @@ impl GraphRuntime {
     /// (trial 25).
     pub fn back_to_view_before_tour(&mut self) -> bool {
         let Some(before) = self.before_tour else { return false };
-        let (w, h) = self.viewport;
-        if (w - before.viewport.0).abs() > 1.0 || (h - before.viewport.1).abs() > 1.0 {
+        if !same_size(self.viewport, before.viewport) {
             return false;
         }
         self.before_tour = None;
@@ -624,6 +623,12 @@ impl GraphRuntime {
         let radii: Vec<f64> = scene.radii.iter().map(|r| r * 0.8).collect();
         self.argument = Some(place_argument(&scene.argument, &heights, &radii, w.max(CELL_WIDTH_PX), h));
     }
+}
+
+/// Whether two sizes of the drawing surface are the same, give or take a pixel: a surface's
+/// reports of one size can differ in fractions of a pixel (whole pixels, then fractions).
+pub fn same_size(a: (f64, f64), b: (f64, f64)) -> bool {
+    (a.0 - b.0).abs() <= 1.0 && (a.1 - b.1).abs() <= 1.0
 }
 
 /// How far below the toolbar the topmost node's centre is fitted when one was under it: its
