@@ -589,6 +589,10 @@ export const specs = [
           // Zoomed in first: a view fitted whole again could not pass for the one kept.
           await page.click(await page.byRole('button', 'Zoom in', { exact: true }));
           const graphBefore = await whenStill(page, 'svg.graph-svg', drawnAt, 'the graph to hold still before the step is presented');
+          // Where the button stands among the forms, to find it there again after.
+          const presentTop = () => page.js('return Math.round(arguments[0].getBoundingClientRect().top);', present);
+          await page.js('arguments[0].scrollIntoView({ block: "center" });', present);
+          const topBefore = await presentTop();
           await page.click(present);
           const stage = () => page.js('const p = document.querySelector(".tour-panel"); return p ? R.norm(p.innerText) : null;');
           await page.until(async () => (await stage())?.includes(last.title.en), `the stage to show step ${set.tour.length}, "${last.title.en}"`).catch(async (e) => {
@@ -608,6 +612,10 @@ export const specs = [
           await page.press('Escape');
           await page.until(async () => (await stage()) === null, 'Esc to end the tour');
           await expectFocused(page, present, 'the tour ended');
+          // The forms scrolled where they were: trial 26 found them elsewhere after each step
+          // it presented, and went back to its place through "Go to…".
+          const topAfter = await presentTop();
+          check(Math.abs(topAfter - topBefore) <= 2, `after the tour, "Present this step" stands at ${topAfter} px from the window's top, not at ${topBefore} px as before`);
           // The graph as it was drawn before: trial 25 found every node elsewhere. Read once
           // the view has had time to come back (or, failing that, to be fitted whole: 400 ms).
           await new Promise((r) => setTimeout(r, 600));

@@ -59,6 +59,13 @@ fn keep_fields_below(dock: NodeRef<leptos::html::Div>) {
         let height_before = std::cell::Cell::new(None::<f64>);
         let observed = dock.clone();
         crate::browser::dom::disconnect_on_cleanup(crate::browser::dom::observe_size(&observed, move |_, height| {
+            // Hidden (the editor aside while a step is presented): no height to keep. Shown
+            // again, the dock had not grown: counted from 0, its whole height scrolled the forms
+            // back by as much, and "Present this step" came back under the window's foot.
+            if height == 0.0 {
+                height_before.set(None);
+                return;
+            }
             let _ = body.style().set_property("--dock-height", &format!("{height:.0}px"));
             let Some(before) = height_before.replace(Some(height)) else { return };
             // Only while docked at the top (lower down, the forms move with the dock anyway), and
