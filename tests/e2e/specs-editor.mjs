@@ -1198,11 +1198,11 @@ export const specs = [
     name: 'editor: a click in a passage quotes its sentence, a double click a word, and New node cites it',
     async run({ page, site, startServer }) {
       await withDraft({ page, site, startServer }, englishReading(), async () => {
-        const clickOn = async (word, clicks = 1, scrollForms = true) => {
+        const clickOn = async (word, clicks = 1, scrollForms = true, pointerType = 'mouse') => {
           const at = await placeOfWords(page, 'P2', word, { scrollForms });
           const press = [{ type: 'pointerDown', button: 0 }, { type: 'pause', duration: 40 }, { type: 'pointerUp', button: 0 }];
           await page.session.perform([{
-            type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' },
+            type: 'pointer', id: pointerType, parameters: { pointerType },
             actions: [{ type: 'pointerMove', duration: 0, origin: 'viewport', x: Math.round((at.x0 + at.x1) / 2), y: Math.round(at.y0) },
               ...Array.from({ length: clicks }, () => press).flat()],
           }]);
@@ -1225,6 +1225,9 @@ export const specs = [
         // A double click still takes the word.
         await clickOn('ruinous', 2);
         await expectPicked(page, 'P2', 'ruinous');
+        // A finger's tap, found by its point (on an iPad a tap leaves no caret).
+        await clickOn('weapon', 1, true, 'touch');
+        await expectPicked(page, 'P2', 'When one member starts to treat the common resource as a weapon, the others hoard.');
         await clickOn('prudent');
         await expectPicked(page, 'P2', second);
         const nodes = await section(page, 'Nodes');

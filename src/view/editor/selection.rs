@@ -196,6 +196,9 @@ pub fn watch_selection(editor: EditorState) {
     // Whether the mouse was pressed in a passage: a drag there is under way, which its release
     // ends.
     let pressed_in_passage = std::rc::Rc::new(std::cell::Cell::new(false));
+    // Whether the last press was a finger's or a pen's: a tap leaves no caret to find the
+    // sentence by, so the tap's point finds it.
+    let touched = std::rc::Rc::new(std::cell::Cell::new(false));
     let on_change = {
         let (document, pressed) = (document.clone(), pressed_in_passage.clone());
         Closure::<dyn Fn()>::new(move || {
@@ -206,11 +209,12 @@ pub fn watch_selection(editor: EditorState) {
         })
     };
     let on_press = {
-        let (document, pressed) = (document.clone(), pressed_in_passage.clone());
+        let (document, pressed, touched) = (document.clone(), pressed_in_passage.clone(), touched.clone());
         Closure::<dyn Fn(web_sys::PointerEvent)>::new(move |ev: web_sys::PointerEvent| {
             let on_passage = in_a_passage(ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()));
             // A finger or a pen scrolls, or holds to select: the words highlighted stay.
             let mouse = ev.pointer_type() == "mouse" && ev.button() == 0;
+            touched.set(ev.pointer_type() != "mouse");
             pressed.set(mouse && on_passage);
             if !mouse || ev.shift_key() || !on_passage {
                 return;
@@ -246,8 +250,16 @@ pub fn watch_selection(editor: EditorState) {
             let plain = ev.button() == 0
                 && ev.detail() == 1
                 && !(ev.shift_key() || ev.ctrl_key() || ev.meta_key() || ev.alt_key());
-            if plain && in_a_passage(ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok())) {
-                select_sentence_at_caret(&document);
+            if !plain || !in_a_passage(ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok())) {
+                return;
+            }
+            let caret = if touched.get() {
+                caret_at_point(&document, ev.client_x(), ev.client_y())
+            } else {
+                caret_of_selection(&document)
+            };
+            if let Some((node, offset)) = caret {
+                select_sentence_at(&document, &node, offset);
             }
         })
     };
@@ -262,27 +274,48 @@ pub fn watch_selection(editor: EditorState) {
     on_release.forget();
 }
 
-/// Selects the sentence of the passage where the page's caret is (a click left it there,
-/// collapsed); the selection's watcher then picks it, as if it had been dragged over.
-fn select_sentence_at_caret(document: &web_sys::Document) -> Option<()> {
+/// Where the page's caret is, when a click left it collapsed in a passage (a drag's release
+/// leaves the words dragged over, which stay).
+fn caret_of_selection(document: &web_sys::Document) -> Option<(web_sys::Node, u32)> {
     let selection = document.get_selection().ok().flatten()?;
     if !selection.is_collapsed() || !in_a_passage(selection.anchor_node()) {
         return None;
     }
-    let caret = selection.anchor_node()?;
-    let element = match caret.dyn_ref::<web_sys::Element>() {
+    Some((selection.anchor_node()?, selection.anchor_offset()))
+}
+
+/// The text position under a point of the window (a tap's): `caretPositionFromPoint` where
+/// the browser has it, else WebKit's `caretRangeFromPoint`.
+fn caret_at_point(document: &web_sys::Document, x: i32, y: i32) -> Option<(web_sys::Node, u32)> {
+    let call = |name: &str| {
+        let function = js_sys::Reflect::get(document, &name.into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
+        function.call2(document, &x.into(), &y.into()).ok().filter(|found| !found.is_null() && !found.is_undefined())
+    };
+    if let Some(position) = call("caretPositionFromPoint") {
+        let node = js_sys::Reflect::get(&position, &"offsetNode".into()).ok()?.dyn_into::<web_sys::Node>().ok()?;
+        let offset = js_sys::Reflect::get(&position, &"offset".into()).ok()?.as_f64()?;
+        return Some((node, offset as u32));
+    }
+    let range = call("caretRangeFromPoint")?.dyn_into::<web_sys::Range>().ok()?;
+    Some((range.start_container().ok()?, range.start_offset().ok()?))
+}
+
+/// Selects the sentence of the passage holding the caret `node`, `offset`; the selection's
+/// watcher then picks it, as if it had been dragged over.
+fn select_sentence_at(document: &web_sys::Document, node: &web_sys::Node, offset: u32) -> Option<()> {
+    let element = match node.dyn_ref::<web_sys::Element>() {
         Some(el) => el.clone(),
-        None => caret.parent_element()?,
+        None => node.parent_element()?,
     };
     let passage = element.closest(".passages-dock .passage-text[data-locator]").ok()??;
-    let at = chars_before(document, &passage, &caret, selection.anchor_offset())?;
+    let at = chars_before(document, &passage, node, offset)?;
     let text = passage.text_content().unwrap_or_default();
     let (start, end) = atlas_core::quote::sentence_at(&text, at);
     if start == end {
         return None;
     }
     let ((start_node, start), (end_node, end)) = (dom_point(&passage, start)?, dom_point(&passage, end)?);
-    selection.set_base_and_extent(&start_node, start, &end_node, end).ok()
+    document.get_selection().ok().flatten()?.set_base_and_extent(&start_node, start, &end_node, end).ok()
 }
 
 /// Picks what a selection took of the passages.
