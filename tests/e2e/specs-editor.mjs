@@ -1198,14 +1198,17 @@ export const specs = [
     name: 'editor: a click in a passage quotes its sentence, a double click a word, and New node cites it',
     async run({ page, site, startServer }) {
       await withDraft({ page, site, startServer }, englishReading(), async () => {
-        const clickOn = async (word, clicks = 1, scrollForms = true, pointerType = 'mouse') => {
-          const at = await placeOfWords(page, 'P2', word, { scrollForms });
+        const clickAt = async (x, y, clicks = 1, pointerType = 'mouse') => {
           const press = [{ type: 'pointerDown', button: 0 }, { type: 'pause', duration: 40 }, { type: 'pointerUp', button: 0 }];
           await page.session.perform([{
             type: 'pointer', id: pointerType, parameters: { pointerType },
-            actions: [{ type: 'pointerMove', duration: 0, origin: 'viewport', x: Math.round((at.x0 + at.x1) / 2), y: Math.round(at.y0) },
+            actions: [{ type: 'pointerMove', duration: 0, origin: 'viewport', x: Math.round(x), y: Math.round(y) },
               ...Array.from({ length: clicks }, () => press).flat()],
           }]);
+        };
+        const clickOn = async (word, clicks = 1, scrollForms = true, pointerType = 'mouse') => {
+          const at = await placeOfWords(page, 'P2', word, { scrollForms });
+          await clickAt((at.x0 + at.x1) / 2, at.y0, clicks, pointerType);
         };
         const second = 'Hoarding looks prudent to each of them and ruinous to all of them together.';
         // What is under the passages stays where it is as words are picked (trials 23 to 25:
@@ -1227,6 +1230,28 @@ export const specs = [
         await expectPicked(page, 'P2', 'ruinous');
         // A finger's tap, found by its point (on an iPad a tap leaves no caret).
         await clickOn('weapon', 1, true, 'touch');
+        await expectPicked(page, 'P2', 'When one member starts to treat the common resource as a weapon, the others hoard.');
+        // Beside the words: just above a line's letters, in the gap the line leaves above them
+        // (trial 27 clicked there twice and nothing was picked), and on the passage's number.
+        const beside = await page.js(`const el = document.querySelector('.passages-dock .passage-text[data-locator="P2"]');
+          const li = el.closest('li'), text = el.firstChild, i = text.textContent.indexOf('ruinous'), range = document.createRange();
+          range.setStart(text, i); range.setEnd(text, i + 1);
+          const letter = range.getBoundingClientRect(), number = li.querySelector('.locator').getBoundingClientRect();
+          const gap = { x: letter.left + letter.width / 2, y: letter.top - 1 };
+          const box = li.getBoundingClientRect(), between = { x: box.left + box.width / 2, y: box.top - 1 };
+          return { gap, onGap: document.elementFromPoint(gap.x, gap.y) === li,
+            between, onBetween: document.elementFromPoint(between.x, between.y) === li.parentElement,
+            number: { x: number.left + number.width / 2, y: number.top + number.height / 2 } };`);
+        check(beside.onGap, 'the point just above the letters is not the passage\'s gap between lines (the check would not test it)');
+        check(beside.onBetween, 'the point just above the passage is not between passages (the check would not test it)');
+        await clickAt(beside.gap.x, beside.gap.y);
+        await expectPicked(page, 'P2', second);
+        await clickAt(beside.number.x, beside.number.y);
+        await expectPicked(page, 'P2', 'When one member starts to treat the common resource as a weapon, the others hoard.');
+        await clickAt(beside.gap.x, beside.gap.y);
+        await expectPicked(page, 'P2', second);
+        // Between two passages, nearer the second: its first sentence.
+        await clickAt(beside.between.x, beside.between.y);
         await expectPicked(page, 'P2', 'When one member starts to treat the common resource as a weapon, the others hoard.');
         await clickOn('prudent');
         await expectPicked(page, 'P2', second);

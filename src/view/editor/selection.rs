@@ -199,6 +199,8 @@ pub fn watch_selection(editor: EditorState) {
     // Whether the last press was a finger's or a pen's: a tap leaves no caret to find the
     // sentence by, so the tap's point finds it.
     let touched = std::rc::Rc::new(std::cell::Cell::new(false));
+    // Where the last press was: a click released elsewhere ended a drag.
+    let pressed_at = std::rc::Rc::new(std::cell::Cell::new((0.0, 0.0)));
     let on_change = {
         let (document, pressed) = (document.clone(), pressed_in_passage.clone());
         Closure::<dyn Fn()>::new(move || {
@@ -209,12 +211,14 @@ pub fn watch_selection(editor: EditorState) {
         })
     };
     let on_press = {
-        let (document, pressed, touched) = (document.clone(), pressed_in_passage.clone(), touched.clone());
+        let (document, pressed, touched, pressed_at) =
+            (document.clone(), pressed_in_passage.clone(), touched.clone(), pressed_at.clone());
         Closure::<dyn Fn(web_sys::PointerEvent)>::new(move |ev: web_sys::PointerEvent| {
             let on_passage = in_a_passage(ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()));
             // A finger or a pen scrolls, or holds to select: the words highlighted stay.
             let mouse = ev.pointer_type() == "mouse" && ev.button() == 0;
             touched.set(ev.pointer_type() != "mouse");
+            pressed_at.set((f64::from(ev.client_x()), f64::from(ev.client_y())));
             pressed.set(mouse && on_passage);
             if !mouse || ev.shift_key() || !on_passage {
                 return;
@@ -250,13 +254,32 @@ pub fn watch_selection(editor: EditorState) {
             let plain = ev.button() == 0
                 && ev.detail() == 1
                 && !(ev.shift_key() || ev.ctrl_key() || ev.meta_key() || ev.alt_key());
-            if !plain || !in_a_passage(ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok())) {
+            if !plain {
                 return;
             }
-            let caret = if touched.get() {
-                caret_at_point(&document, ev.client_x(), ev.client_y())
+            let (x, y) = (f64::from(ev.client_x()), f64::from(ev.client_y()));
+            let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+            let caret = if in_a_passage(target.clone()) {
+                if touched.get() {
+                    caret_at_point(&document, x, y)
+                } else {
+                    caret_of_selection(&document)
+                }
+            } else if let Some(list) = passages_list_of(target) {
+                // Beside the words: between two lines (the words' boxes leave a gap), between
+                // two passages, by a locator. Trial 27 clicked there twice; nothing was picked,
+                // and the label typed next went to the form before. A drag's words stay.
+                let (from_x, from_y) = pressed_at.get();
+                if (x - from_x).hypot(y - from_y) > 4.0 {
+                    return;
+                }
+                let Some((passage, x, y)) = nearest_words(&list, x, y) else { return };
+                // At a passage's very start WebKit gives the space before it, outside the passage.
+                caret_at_point(&document, x, y)
+                    .filter(|(node, _)| passage.contains(Some(node)))
+                    .or_else(|| dom_point(&passage, 0))
             } else {
-                caret_of_selection(&document)
+                return;
             };
             if let Some((node, offset)) = caret {
                 select_sentence_at(&document, &node, offset);
@@ -286,7 +309,7 @@ fn caret_of_selection(document: &web_sys::Document) -> Option<(web_sys::Node, u3
 
 /// The text position under a point of the window (a tap's): `caretPositionFromPoint` where
 /// the browser has it, else WebKit's `caretRangeFromPoint`.
-fn caret_at_point(document: &web_sys::Document, x: i32, y: i32) -> Option<(web_sys::Node, u32)> {
+fn caret_at_point(document: &web_sys::Document, x: f64, y: f64) -> Option<(web_sys::Node, u32)> {
     let call = |name: &str| {
         let function = js_sys::Reflect::get(document, &name.into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
         function.call2(document, &x.into(), &y.into()).ok().filter(|found| !found.is_null() && !found.is_undefined())
@@ -298,6 +321,42 @@ fn caret_at_point(document: &web_sys::Document, x: i32, y: i32) -> Option<(web_s
     }
     let range = call("caretRangeFromPoint")?.dyn_into::<web_sys::Range>().ok()?;
     Some((range.start_container().ok()?, range.start_offset().ok()?))
+}
+
+/// The passages' list holding `node`, if any.
+fn passages_list_of(node: Option<web_sys::Node>) -> Option<web_sys::Element> {
+    let node = node?;
+    let element = match node.dyn_ref::<web_sys::Element>() {
+        Some(el) => el.clone(),
+        None => node.parent_element()?,
+    };
+    element.closest(".passages-dock .passages").ok()?
+}
+
+/// The passage's text with the line of words nearest to (`x`, `y`) in `list`, vertically, and
+/// the point on that line: across, within the line; down, its middle. None on the list's
+/// scroll bar.
+fn nearest_words(list: &web_sys::Element, x: f64, y: f64) -> Option<(web_sys::Element, f64, f64)> {
+    let inner_right = list.get_bounding_client_rect().left() + f64::from(list.client_left() + list.client_width());
+    if x >= inner_right {
+        return None;
+    }
+    let texts = list.query_selector_all(".passage-text[data-locator]").ok()?;
+    let mut nearest: Option<(f64, web_sys::Element, web_sys::DomRect)> = None;
+    for i in 0..texts.length() {
+        let Some(text) = texts.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
+        let lines = text.get_client_rects();
+        for j in 0..lines.length() {
+            let Some(line) = lines.item(j) else { continue };
+            let off = if y < line.top() { line.top() - y } else { (y - line.bottom()).max(0.0) };
+            if nearest.as_ref().is_none_or(|(best, _, _)| off < *best) {
+                nearest = Some((off, text.clone(), line));
+            }
+        }
+    }
+    let (_, text, line) = nearest?;
+    let x = x.clamp(line.left() + 1.0, (line.right() - 1.0).max(line.left() + 1.0));
+    Some((text, x, (line.top() + line.bottom()) / 2.0))
 }
 
 /// Selects the sentence of the passage holding the caret `node`, `offset`; the selection's
