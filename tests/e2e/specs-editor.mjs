@@ -1066,6 +1066,40 @@ export const specs = [
   },
 
   {
+    // Trial 27, with the taller passages pane, tabbed from a new event's Title into its Summary
+    // and found it hidden under the docked passages: the browser had scrolled it into view, and
+    // what the Title's commit redrew above it moved it up under them.
+    name: 'editor: Tab through a new event\'s fields under the taller passages pane keeps each one below them, at 1366×768',
+    async run({ page, site, startServer }) {
+      await atViewport(page, 1366, 768, () => withDraft({ page, site, startServer }, englishReading(), async () => {
+        const pane = await editorPane(page);
+        await page.click(await page.byRole('button', 'Taller passages pane', { exact: true, within: pane }));
+        await placeOfWords(page, 'P5', 'In 2019 the regional water board tried open ledgers for a season', { select: true });
+        const events = await section(page, 'Events');
+        const event = await makeFromSelection(page, events, 'New event from the selection', 'Date', 'In 2019 the regional water board tried open ledgers for a season');
+        const below = async (name) => {
+          const at = await page.js(`const a = document.activeElement, dock = document.querySelector('.passages-dock').getBoundingClientRect(), r = a.getBoundingClientRect();
+            return { name: a.labels && a.labels[0] ? R.norm(a.labels[0].textContent) : a.tagName, top: Math.round(r.top), bottom: Math.round(r.bottom), dock: Math.round(dock.bottom), window: innerHeight };`);
+          check(at.name === name, `the keyboard is on ${JSON.stringify(at.name)}, not on "${name}"`);
+          check(at.top >= at.dock && at.bottom <= at.window, `"${name}" stands at ${at.top}–${at.bottom} px, the docked passages reach ${at.dock} px (the window ${at.window} px)`);
+        };
+        await below('Date');
+        await page.type(await textField(page, event, 'Date'), '2019');
+        await page.press('Tab');
+        await below('Actor (node)');
+        await page.press('w', 'a');
+        await page.press('Tab');
+        await below('Title');
+        await page.type(await textField(page, event, 'Title'), 'Open ledgers');
+        await page.press('Tab');
+        // Read once what the Title's commit redrew has been drawn.
+        await new Promise((r) => setTimeout(r, 300));
+        await below('Summary (optional)');
+      }));
+    },
+  },
+
+  {
     // Trial 22 found a new step's "Choose in the timeline" just under the window's foot.
     name: 'editor: a new tour step\'s form opens with its title in sight and as much of it below as fits, at 1366×768',
     async run({ page, site, startServer }) {
