@@ -160,7 +160,41 @@ fn sentences(text: &str) -> Vec<(usize, usize)> {
         let last_word = sentence.split_whitespace().next_back().unwrap_or("");
         joined = last_word.strip_suffix('.').is_some_and(|word| TITLES.contains(&word));
     }
-    sentences
+    whole_quotations(text, &sentences)
+}
+
+/// `sentences` of `text` with a quotation that ends a later sentence than it opens in taken
+/// whole, the sentences it spans as one: a click on `puts it bluntly: "We take what the law
+/// allows.` left its mark open and the rest of the words quoted out (trial 27). A quotation
+/// the passage never closes (a quoted paragraph running on) is left as it is.
+fn whole_quotations(text: &str, sentences: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut whole = Vec::with_capacity(sentences.len());
+    let mut i = 0;
+    while let Some(&(start, end)) = sentences.get(i) {
+        let closed_by = match unclosed_mark(&text[start..end]) {
+            Some(_) => (i + 1..sentences.len()).find(|&k| unclosed_mark(&text[start..sentences[k].1]).is_none()),
+            None => None,
+        };
+        let last = closed_by.unwrap_or(i);
+        whole.push((start, if last == i { end } else { sentences[last].1 }));
+        i = last + 1;
+    }
+    whole
+}
+
+/// The closing mark of a quotation `words` open and do not close, if any.
+fn unclosed_mark(words: &str) -> Option<char> {
+    QUOTATION_MARKS
+        .iter()
+        .find(|&&(open, close)| {
+            let (opened, closed) = (words.matches(open).count(), words.matches(close).count());
+            if open == close {
+                opened % 2 == 1
+            } else {
+                opened > closed
+            }
+        })
+        .map(|&(_, close)| close)
 }
 
 /// The sentence of `text` at char `at` (a click in a passage), as char offsets: the sentence
@@ -192,15 +226,7 @@ const QUOTATION_MARKS: [(char, char); 5] =
 /// `"Pay for the pipes and I will use less` from `… less."`).
 fn closing_mark_kept(text: &str, start: usize, end: usize) -> usize {
     let Some(words) = text.get(start..end) else { return end };
-    let open = QUOTATION_MARKS.iter().find(|&&(open, close)| {
-        let (opened, closed) = (words.matches(open).count(), words.matches(close).count());
-        if open == close {
-            opened % 2 == 1
-        } else {
-            opened > closed
-        }
-    });
-    let Some(&(_, close)) = open else { return end };
+    let Some(close) = unclosed_mark(words) else { return end };
     let mut at = end;
     for (skipped, c) in text[end..].chars().enumerate() {
         if c == close {
@@ -495,6 +521,27 @@ mod tests {
         check("Wells", 0, "Wells\nfall.");
         check("fall", 0, "Wells\nfall.");
         check("Still", 5, "Still");
+        // A quotation that runs on past a sentence's stop: all of it, with its words before.
+        let quoted =
+            "Bell puts it bluntly: \"We take what the law allows. The law was written for wetter years.\" Next one.";
+        let (s, e) = sentence_at(quoted, 30);
+        assert_eq!(
+            &quoted[s..e],
+            "Bell puts it bluntly: \"We take what the law allows. The law was written for wetter years.\""
+        );
+        let (s, e) = sentence_at(quoted, 60);
+        assert_eq!(&quoted[s..e], &quoted[..quoted.find(" Next").unwrap()]);
+        assert_eq!(sentence_at(quoted, quoted.len() - 3), (quoted.len() - 9, quoted.len()));
+        let zh_quoted = "他说：「我们守法。法律为多雨之年而写。」然后";
+        let (s, e) = sentence_at(zh_quoted, 12);
+        assert_eq!(
+            zh_quoted.chars().skip(s).take(e - s).collect::<String>(),
+            "他说：「我们守法。法律为多雨之年而写。」"
+        );
+        // Never closed in the passage: the sentence alone.
+        let open = "He wrote: \"Rivers fall. Towns wait. And so on";
+        let (s, e) = sentence_at(open, 3);
+        assert_eq!(&open[s..e], "He wrote: \"Rivers fall.");
         let zh = "水位下降。它不再恢复！最后";
         let (s, e) = sentence_at(zh, 6);
         assert_eq!(zh.chars().skip(s).take(e - s).collect::<String>(), "它不再恢复！");
