@@ -168,33 +168,72 @@ fn sentences(text: &str) -> Vec<(usize, usize)> {
 /// allows.` left its mark open and the rest of the words quoted out (trial 27). A quotation
 /// the passage never closes (a quoted paragraph running on) is left as it is.
 fn whole_quotations(text: &str, sentences: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    // Each sentence's marks counted once; a run of sentences sums them.
+    let marks: Vec<[Marks; QUOTATION_MARKS.len()]> = sentences.iter().map(|&(s, e)| marks_of(&text[s..e])).collect();
     let mut whole = Vec::with_capacity(sentences.len());
     let mut i = 0;
     while let Some(&(start, end)) = sentences.get(i) {
-        let closed_by = match unclosed_mark(&text[start..end]) {
-            Some(_) => (i + 1..sentences.len()).find(|&k| unclosed_mark(&text[start..sentences[k].1]).is_none()),
-            None => None,
-        };
-        let last = closed_by.unwrap_or(i);
+        let mut sum = marks[i];
+        let mut last = i;
+        if sum.iter().any(Marks::left_open) {
+            for (k, more) in marks.iter().enumerate().skip(i + 1) {
+                for (total, m) in sum.iter_mut().zip(more) {
+                    total.opened += m.opened;
+                    total.closed += m.closed;
+                }
+                if !sum.iter().any(Marks::left_open) {
+                    last = k;
+                    break;
+                }
+            }
+        }
         whole.push((start, if last == i { end } else { sentences[last].1 }));
         i = last + 1;
     }
     whole
 }
 
+/// How many quotations of one kind some words open and close (a straight `"` counts as both).
+#[derive(Clone, Copy, Default)]
+struct Marks {
+    opened: usize,
+    closed: usize,
+    same: bool,
+}
+
+impl Marks {
+    fn left_open(&self) -> bool {
+        if self.same {
+            self.opened % 2 == 1
+        } else {
+            self.opened > self.closed
+        }
+    }
+}
+
+/// The quotation marks of `words`, by kind ([`QUOTATION_MARKS`]). A straight `"` after a digit
+/// is an inch's (`a 12" main`), not a quotation's.
+fn marks_of(words: &str) -> [Marks; QUOTATION_MARKS.len()] {
+    let mut marks = [Marks::default(); QUOTATION_MARKS.len()];
+    for (m, &(open, close)) in marks.iter_mut().zip(&QUOTATION_MARKS) {
+        m.same = open == close;
+        let mut before = None;
+        for c in words.chars() {
+            if c == open && !(m.same && before.is_some_and(|b: char| b.is_ascii_digit())) {
+                m.opened += 1;
+            } else if c == close {
+                m.closed += 1;
+            }
+            before = Some(c);
+        }
+    }
+    marks
+}
+
 /// The closing mark of a quotation `words` open and do not close, if any.
 fn unclosed_mark(words: &str) -> Option<char> {
-    QUOTATION_MARKS
-        .iter()
-        .find(|&&(open, close)| {
-            let (opened, closed) = (words.matches(open).count(), words.matches(close).count());
-            if open == close {
-                opened % 2 == 1
-            } else {
-                opened > closed
-            }
-        })
-        .map(|&(_, close)| close)
+    let marks = marks_of(words);
+    QUOTATION_MARKS.iter().zip(&marks).find(|(_, m)| m.left_open()).map(|(&(_, close), _)| close)
 }
 
 /// The sentence of `text` at char `at` (a click in a passage), as char offsets: the sentence
@@ -501,6 +540,14 @@ mod tests {
         check("low. 水位 ...", "low. 水位下降。");
     }
 
+    /// The sentence a click on the word `word` of `text` takes.
+    fn quoted_at<'a>(text: &'a str, word: &str) -> &'a str {
+        let at = text[..text.find(word).unwrap_or(0)].chars().count();
+        let (s, e) = sentence_at(text, at);
+        let byte = |c: usize| text.char_indices().nth(c).map_or(text.len(), |(b, _)| b);
+        &text[byte(s)..byte(e)]
+    }
+
     #[test]
     fn a_click_takes_the_sentence_it_is_in() {
         let text = "Dr. Ilse Varga has tracked it. \"It no longer recovers,\" she says.  Wells\nfall. Still";
@@ -538,6 +585,11 @@ mod tests {
             zh_quoted.chars().skip(s).take(e - s).collect::<String>(),
             "他说：「我们守法。法律为多雨之年而写。」"
         );
+        // A straight mark after a digit is an inch's.
+        let inch = "The main was 12\" across. Bell said \"We wait. They go.\" Then.";
+        let at = |w: &str| quoted_at(inch, w);
+        assert_eq!(at("across"), "The main was 12\" across.");
+        assert_eq!(at("They"), "Bell said \"We wait. They go.\"");
         // Never closed in the passage: the sentence alone.
         let open = "He wrote: \"Rivers fall. Towns wait. And so on";
         let (s, e) = sentence_at(open, 3);

@@ -1075,10 +1075,20 @@ export const specs = [
         const pane = await editorPane(page);
         await page.click(await page.byRole('button', 'Taller passages pane', { exact: true, within: pane }));
         await placeOfWords(page, 'P5', 'In 2019 the regional water board tried open ledgers for a season', { select: true });
+        // The passages' own controls are the dock, not under it: Tab from "Find words in the
+        // text" to what to make of the words picked leaves the forms where they are.
+        const formsAt = () => page.js('return document.querySelector(".editor-body").scrollTop;');
+        await page.js('const body = document.querySelector(".editor-body"); body.scrollTop = body.scrollHeight / 2; document.getElementById("find-in-source").focus();');
+        await page.until(() => page.js('return !!document.querySelector(".passages-dock .picked");'), 'the words to be picked');
+        const scrolled = await formsAt();
+        await page.press('Tab');
+        await expectFocused(page, await page.byRole('button', 'New node from the selection', { exact: true, within: pane }), 'Tab from "Find words in the text"');
+        check((await formsAt()) === scrolled, `Tab from "Find words in the text" scrolled the forms from ${scrolled} to ${await formsAt()} px`);
         const events = await section(page, 'Events');
         const event = await makeFromSelection(page, events, 'New event from the selection', 'Date', 'In 2019 the regional water board tried open ledgers for a season');
         const below = async (name) => {
-          const at = await page.js(`const a = document.activeElement, dock = document.querySelector('.passages-dock').getBoundingClientRect(), r = a.getBoundingClientRect();
+          // The field with its label.
+          const at = await page.js(`const a = document.activeElement, dock = document.querySelector('.passages-dock').getBoundingClientRect(), r = (a.closest('.field') || a).getBoundingClientRect();
             return { name: a.labels && a.labels[0] ? R.norm(a.labels[0].textContent) : a.tagName, top: Math.round(r.top), bottom: Math.round(r.bottom), dock: Math.round(dock.bottom), window: innerHeight };`);
           check(at.name === name, `the keyboard is on ${JSON.stringify(at.name)}, not on "${name}"`);
           check(at.top >= at.dock && at.bottom <= at.window, `"${name}" stands at ${at.top}–${at.bottom} px, the docked passages reach ${at.dock} px (the window ${at.window} px)`);
@@ -1262,7 +1272,12 @@ export const specs = [
         // A double click still takes the word.
         await clickOn('ruinous', 2);
         await expectPicked(page, 'P2', 'ruinous');
-        // A finger's tap, found by its point (on an iPad a tap leaves no caret).
+        // A finger's tap, found by its point: on an iPad a tap leaves no caret (as here, where
+        // the tap's caret is taken away before the app sees the click; WebKit's driver taps
+        // with a mouse, which keeps its caret).
+        await page.js(`window.addEventListener('pointerdown', (e) => {
+          if (e.pointerType === 'touch') window.addEventListener('click', () => getSelection().removeAllRanges(), { capture: true, once: true });
+        }, { capture: true, once: true });`);
         await clickOn('weapon', 1, true, 'touch');
         await expectPicked(page, 'P2', 'When one member starts to treat the common resource as a weapon, the others hoard.');
         // Beside the words: just above a line's letters, in the gap the line leaves above them

@@ -197,20 +197,27 @@ fn dock_bottom(document: &web_sys::Document, body: &web_sys::Element) -> f64 {
 /// under the docked passages; one in sight stays where it is.
 pub fn bring_into_sight(id: String) {
     after_drawing(move || {
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-        let (Some(el), Some(body)) =
-            (document.get_element_by_id(&id), document.query_selector(".editor-pane .editor-body").ok().flatten())
-        else {
-            return;
-        };
-        let dock_bottom = dock_bottom(&document, &body);
-        let (rect, sight) = (el.get_bounding_client_rect(), body.get_bounding_client_rect());
-        if rect.bottom() > sight.bottom() {
-            el.scroll_into_view_with_bool(false);
-        } else if rect.top() < dock_bottom {
-            el.scroll_into_view_with_bool(true);
+        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&id)) {
+            bring_element_into_sight(&el);
         }
     });
+}
+
+/// Brings `el` into the forms' sight now if it lies below their foot or under the docked
+/// passages (as far as the forms' scroll margins say); one in sight stays where it is.
+pub(super) fn bring_element_into_sight(el: &web_sys::Element) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(body) = document.query_selector(".editor-pane .editor-body").ok().flatten() else { return };
+    let dock_bottom = dock_bottom(&document, &body);
+    let (rect, sight) = (el.get_bounding_client_rect(), body.get_bounding_client_rect());
+    if rect.height() <= 0.0 {
+        return;
+    }
+    if rect.bottom() > sight.bottom() {
+        el.scroll_into_view_with_bool(false);
+    } else if rect.top() < dock_bottom {
+        el.scroll_into_view_with_bool(true);
+    }
 }
 
 /// The element id of the disclosure of the item at `at` (`nodes[3]`).

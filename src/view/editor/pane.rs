@@ -138,23 +138,22 @@ pub fn EditorPane() -> impl IntoView {
         }
         ev.prevent_default();
     };
-    // When Tab last moved the keyboard: a field it reaches under the docked passages is brought
-    // out. A field pressed with the pointer is not moved: the press would end elsewhere.
-    let tabbed_at = StoredValue::new(f64::NEG_INFINITY);
-    let note_tab = move |ev: web_sys::KeyboardEvent| {
-        if ev.key() == "Tab" {
-            tabbed_at.set_value(js_sys::Date::now());
-        }
-    };
+    // Whether the keyboard's next stop is Tab's: a field it reaches under the docked passages is
+    // brought out. A field pressed with the pointer is not moved (the press would end
+    // elsewhere), nor one the app focuses (it places its forms itself).
+    let tabbing = StoredValue::new(false);
+    let note_tab = move |ev: web_sys::KeyboardEvent| tabbing.set_value(ev.key() == "Tab");
     let reveal_tabbed_to = move |ev: web_sys::FocusEvent| {
-        if js_sys::Date::now() - tabbed_at.get_value() < 500.0 {
-            super::source_pane::reveal_below_dock(ev);
+        if tabbing.get_value() {
+            tabbing.set_value(false);
+            super::source_pane::reveal_tabbed_to(ev);
         }
     };
     view! {
         <aside class="pane editor-pane" aria-labelledby="editor-heading" on:keydown=on_key>
             <EditorBar/>
-            <div class="editor-body" on:keydown=note_tab on:focusin=reveal_tabbed_to>
+            <div class="editor-body" on:keydown=note_tab on:focusin=reveal_tabbed_to
+                on:pointerdown=move |_| tabbing.set_value(false)>
                 <SourcePane/>
                 <ReadingForm/>
                 {ListKind::ALL.into_iter().map(|kind| view! { <ItemList kind=kind/> }).collect_view()}

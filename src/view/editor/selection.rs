@@ -258,6 +258,12 @@ pub fn watch_selection(editor: EditorState) {
                 return;
             }
             let (x, y) = (f64::from(ev.client_x()), f64::from(ev.client_y()));
+            // Released away from its press, a click ended a drag (a mouse's, a pen's): its
+            // words stay.
+            let (from_x, from_y) = pressed_at.get();
+            if (x - from_x).hypot(y - from_y) > 4.0 {
+                return;
+            }
             let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
             let caret = if in_a_passage(target.clone()) {
                 if touched.get() {
@@ -268,16 +274,12 @@ pub fn watch_selection(editor: EditorState) {
             } else if let Some(list) = passages_list_of(target) {
                 // Beside the words: between two lines (the words' boxes leave a gap), between
                 // two passages, by a locator. Trial 27 clicked there twice; nothing was picked,
-                // and the label typed next went to the form before. A drag's words stay.
-                let (from_x, from_y) = pressed_at.get();
-                if (x - from_x).hypot(y - from_y) > 4.0 {
-                    return;
-                }
-                let Some((passage, x, y)) = nearest_words(&list, x, y) else { return };
-                // At a passage's very start WebKit gives the space before it, outside the passage.
-                caret_at_point(&document, x, y)
-                    .filter(|(node, _)| passage.contains(Some(node)))
-                    .or_else(|| dom_point(&passage, 0))
+                // and the label typed next went to the form before.
+                let Some(near) = nearest_words(&list, x, y) else { return };
+                // Before a passage's first letter WebKit gives the space before the passage.
+                caret_at_point(&document, near.x, near.y)
+                    .filter(|(node, _)| near.passage.contains(Some(node)))
+                    .or_else(|| near.first_line.then(|| dom_point(&near.passage, 0)).flatten())
             } else {
                 return;
             };
@@ -333,30 +335,53 @@ fn passages_list_of(node: Option<web_sys::Node>) -> Option<web_sys::Element> {
     element.closest(".passages-dock .passages").ok()?
 }
 
-/// The passage's text with the line of words nearest to (`x`, `y`) in `list`, vertically, and
-/// the point on that line: across, within the line; down, its middle. None on the list's
-/// scroll bar.
-fn nearest_words(list: &web_sys::Element, x: f64, y: f64) -> Option<(web_sys::Element, f64, f64)> {
-    let inner_right = list.get_bounding_client_rect().left() + f64::from(list.client_left() + list.client_width());
-    if x >= inner_right {
+/// The line of a passage's words nearest a point in the passages' list.
+struct NearestWords {
+    /// The passage's text element.
+    passage: web_sys::Element,
+    /// Whether the line is the passage's first.
+    first_line: bool,
+    /// The point on the line: across, within it; down, its middle, within the list's box.
+    x: f64,
+    y: f64,
+}
+
+/// The line of words nearest to (`x`, `y`) in the passages' `list`, vertically. None on the
+/// list's scroll bar. Passages lie in order down the list: those wholly further away than the
+/// nearest line so far are passed over, and the search ends below the point.
+fn nearest_words(list: &web_sys::Element, x: f64, y: f64) -> Option<NearestWords> {
+    let list_box = list.get_bounding_client_rect();
+    if x >= list_box.left() + f64::from(list.client_left() + list.client_width()) {
         return None;
     }
+    let off = |rect: &web_sys::DomRect| (rect.top() - y).max(y - rect.bottom()).max(0.0);
     let texts = list.query_selector_all(".passage-text[data-locator]").ok()?;
-    let mut nearest: Option<(f64, web_sys::Element, web_sys::DomRect)> = None;
+    let mut nearest: Option<(f64, NearestWords, web_sys::DomRect)> = None;
     for i in 0..texts.length() {
         let Some(text) = texts.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
+        let whole = text.get_bounding_client_rect();
+        let best = nearest.as_ref().map_or(f64::INFINITY, |(best, _, _)| *best);
+        if whole.top() > y + best {
+            break;
+        }
+        if off(&whole) >= best {
+            continue;
+        }
         let lines = text.get_client_rects();
         for j in 0..lines.length() {
             let Some(line) = lines.item(j) else { continue };
-            let off = if y < line.top() { line.top() - y } else { (y - line.bottom()).max(0.0) };
-            if nearest.as_ref().is_none_or(|(best, _, _)| off < *best) {
-                nearest = Some((off, text.clone(), line));
+            if nearest.as_ref().is_none_or(|(best, _, _)| off(&line) < *best) {
+                let near = NearestWords { passage: text.clone(), first_line: j == 0, x: 0.0, y: 0.0 };
+                nearest = Some((off(&line), near, line));
             }
         }
     }
-    let (_, text, line) = nearest?;
-    let x = x.clamp(line.left() + 1.0, (line.right() - 1.0).max(line.left() + 1.0));
-    Some((text, x, (line.top() + line.bottom()) / 2.0))
+    let (_, mut near, line) = nearest?;
+    near.x = x.clamp(line.left() + 1.0, (line.right() - 1.0).max(line.left() + 1.0));
+    // A line half scrolled out of the list: its part in the list.
+    let (top, bottom) = (line.top().max(list_box.top()), line.bottom().min(list_box.bottom()));
+    near.y = if top < bottom { (top + bottom) / 2.0 } else { (line.top() + line.bottom()) / 2.0 };
+    Some(near)
 }
 
 /// Selects the sentence of the passage holding the caret `node`, `offset`; the selection's

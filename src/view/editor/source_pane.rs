@@ -79,55 +79,29 @@ fn keep_fields_below(dock: NodeRef<leptos::html::Div>) {
     });
 }
 
-/// A field Tab moves to under the docked passages is brought out below them. A
-/// browser scrolls a focused field into view only when it lies outside the scrolling box, and
-/// the dock lies inside it; and what a commit redraws above the field (the field left, its
-/// problem gone) can move it up under the dock after the browser scrolled. Trial 27, with the
+/// A field Tab moves to under the docked passages, or past the forms' foot, is brought into
+/// sight. A browser scrolls a focused field into view only when it lies outside the scrolling
+/// box, and the dock lies inside it; and what a commit redraws above the field (the field left,
+/// its problem gone) can move it under the dock after the browser scrolled. Trial 27, with the
 /// taller pane, tabbed from an event's Title into its Summary, hidden under the dock.
-pub(super) fn reveal_below_dock(ev: web_sys::FocusEvent) {
+pub(super) fn reveal_tabbed_to(ev: web_sys::FocusEvent) {
     let Some(field) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
-    // The passages' own controls, and what lies above them, are not under them.
-    if field.closest(".source-pane").ok().flatten().is_some() {
+    // The passages, their dock and what lies above them are not under the dock.
+    if field.closest(".source-pane, .passages-dock").ok().flatten().is_some() {
         return;
     }
-    bring_out(&field);
+    // With its label.
+    let shown = field.closest(".field").ok().flatten().unwrap_or_else(|| field.clone());
+    super::item_list::bring_element_into_sight(&shown);
     // Once what the field left has been redrawn.
     set_timeout(
         move || {
-            let focused = field.owner_document().and_then(|d| d.active_element());
-            if focused.as_ref() == Some(&field) {
-                bring_out(&field);
+            if field.owner_document().and_then(|d| d.active_element()).as_ref() == Some(&field) {
+                super::item_list::bring_element_into_sight(&shown);
             }
         },
         std::time::Duration::ZERO,
     );
-}
-
-/// Scrolls the forms so `field` stands between the docked passages and the forms' foot, with
-/// room (1.2rem, as the forms' scroll margins) from either.
-fn bring_out(field: &web_sys::Element) {
-    let Some(body) = field.closest(".editor-body").ok().flatten() else { return };
-    let Some(dock) = body.query_selector(".passages-dock").ok().flatten() else { return };
-    let (dock_box, body_box, field_box) =
-        (dock.get_bounding_client_rect(), body.get_bounding_client_rect(), field.get_bounding_client_rect());
-    if field_box.height() <= 0.0 {
-        return;
-    }
-    let rem = web_sys::window()
-        .and_then(|w| w.get_computed_style(&field.owner_document()?.document_element()?).ok().flatten())
-        .and_then(|style| style.get_property_value("font-size").ok())
-        .and_then(|size| size.trim_end_matches("px").parse::<f64>().ok())
-        .unwrap_or(16.0);
-    let (top, bottom) = (dock_box.bottom() + rem * 1.2, body_box.bottom() - rem * 1.2);
-    // Up (the content down) when covered; down when past the foot, as far as keeps its top clear.
-    let by = if field_box.top() < dock_box.bottom() {
-        field_box.top() - top
-    } else if field_box.bottom() > body_box.bottom() {
-        (field_box.bottom() - bottom).min(field_box.top() - top).max(0.0)
-    } else {
-        return;
-    };
-    body.set_scroll_top(body.scroll_top() + by.round() as i32);
 }
 
 /// Whether the engine keeps content in place on the screen when what lies above it changes size
