@@ -178,7 +178,7 @@ fn open_around(el: &web_sys::Element) {
 }
 
 /// Runs `then` once what was just changed is drawn (after the current task).
-fn after_drawing(then: impl FnOnce() + 'static) {
+pub(super) fn after_drawing(then: impl FnOnce() + 'static) {
     let Some(window) = web_sys::window() else { return };
     let then = Closure::once_into_js(then);
     let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(then.unchecked_ref(), 0);

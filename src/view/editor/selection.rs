@@ -128,12 +128,17 @@ fn part_in(document: &web_sys::Document, range: &web_sys::Range, el: &web_sys::E
 
 /// Whether a DOM node is inside a passage's text in the source pane.
 fn in_a_passage(node: Option<web_sys::Node>) -> bool {
-    let Some(node) = node else { return false };
-    let element = match node.dyn_ref::<web_sys::Element>() {
+    node.as_ref()
+        .and_then(element_of)
+        .is_some_and(|el| matches!(el.closest(".passages-dock .passage-text"), Ok(Some(_))))
+}
+
+/// The element a DOM node is, or lies in (a text node's parent).
+fn element_of(node: &web_sys::Node) -> Option<web_sys::Element> {
+    match node.dyn_ref::<web_sys::Element>() {
         Some(el) => Some(el.clone()),
         None => node.parent_element(),
-    };
-    element.is_some_and(|el| matches!(el.closest(".passages-dock .passage-text"), Ok(Some(_))))
+    }
 }
 
 /// The text node and offset (UTF-16, as the DOM counts) at char `at` of `el`'s text.
@@ -327,12 +332,7 @@ fn caret_at_point(document: &web_sys::Document, x: f64, y: f64) -> Option<(web_s
 
 /// The passages' list holding `node`, if any.
 fn passages_list_of(node: Option<web_sys::Node>) -> Option<web_sys::Element> {
-    let node = node?;
-    let element = match node.dyn_ref::<web_sys::Element>() {
-        Some(el) => el.clone(),
-        None => node.parent_element()?,
-    };
-    element.closest(".passages-dock .passages").ok()?
+    element_of(&node?)?.closest(".passages-dock .passages").ok()?
 }
 
 /// The line of a passage's words nearest a point in the passages' list.
@@ -387,11 +387,7 @@ fn nearest_words(list: &web_sys::Element, x: f64, y: f64) -> Option<NearestWords
 /// Selects the sentence of the passage holding the caret `node`, `offset`; the selection's
 /// watcher then picks it, as if it had been dragged over.
 fn select_sentence_at(document: &web_sys::Document, node: &web_sys::Node, offset: u32) -> Option<()> {
-    let element = match node.dyn_ref::<web_sys::Element>() {
-        Some(el) => el.clone(),
-        None => node.parent_element()?,
-    };
-    let passage = element.closest(".passages-dock .passage-text[data-locator]").ok()??;
+    let passage = element_of(node)?.closest(".passages-dock .passage-text[data-locator]").ok()??;
     let at = chars_before(document, &passage, node, offset)?;
     let text = passage.text_content().unwrap_or_default();
     let (start, end) = atlas_core::quote::sentence_at(&text, at);

@@ -94,14 +94,11 @@ pub(super) fn reveal_tabbed_to(ev: web_sys::FocusEvent) {
     let shown = field.closest(".field").ok().flatten().unwrap_or_else(|| field.clone());
     super::item_list::bring_element_into_sight(&shown);
     // Once what the field left has been redrawn.
-    set_timeout(
-        move || {
-            if field.owner_document().and_then(|d| d.active_element()).as_ref() == Some(&field) {
-                super::item_list::bring_element_into_sight(&shown);
-            }
-        },
-        std::time::Duration::ZERO,
-    );
+    super::item_list::after_drawing(move || {
+        if field.owner_document().and_then(|d| d.active_element()).as_ref() == Some(&field) {
+            super::item_list::bring_element_into_sight(&shown);
+        }
+    });
 }
 
 /// Whether the engine keeps content in place on the screen when what lies above it changes size
