@@ -1078,8 +1078,10 @@ export const specs = [
         // The passages' own controls are the dock, not under it: Tab from "Find words in the
         // text" to what to make of the words picked leaves the forms where they are.
         const formsAt = () => page.js('return document.querySelector(".editor-body").scrollTop;');
-        await page.js('const body = document.querySelector(".editor-body"); body.scrollTop = body.scrollHeight / 2; document.getElementById("find-in-source").focus();');
+        // Picked before the keyboard goes to Find: focusing a text box moves the page's
+        // selection into it, and a selection not yet taken would be lost.
         await page.until(() => page.js('return !!document.querySelector(".passages-dock .picked");'), 'the words to be picked');
+        await page.js('const body = document.querySelector(".editor-body"); body.scrollTop = body.scrollHeight / 2; document.getElementById("find-in-source").focus();');
         const scrolled = await formsAt();
         await page.press('Tab');
         await expectFocused(page, await page.byRole('button', 'New node from the selection', { exact: true, within: pane }), 'Tab from "Find words in the text"');
